@@ -1,0 +1,13 @@
+/**
+ * A problem the user can fix: a bad flag, a bad file, a bad record.
+ * The message is complete and names the flag, the file and the line or
+ * record where it applies; the command line prints it as one line and
+ * exits with code 2. Everything else is an unexpected failure (exit 1).
+ */
+export class InputError extends Error {
+	override readonly name = 'InputError';
+}
+
+export function isInputError(error: unknown): error is InputError {
+	return error instanceof InputError;
+}
