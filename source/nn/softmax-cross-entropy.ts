@@ -1,0 +1,63 @@
+/**
+ * Softmax output with cross-entropy cost, on logits Z: [batch, classes].
+ * The loss comes from the log-sum-exp with the row max subtracted, so it is
+ * exact for confident answers (small, never NaN) and never overflows.
+ */
+
+/** Probabilities from logits, row by row: probabilities may be the logits buffer. */
+export function softmax(logits: Float32Array, probabilities: Float32Array, batch: number, classes: number): void {
+	for (let r = 0; r < batch; r++) {
+		const start = r * classes;
+		let max = -Infinity;
+		for (let c = 0; c < classes; c++) max = Math.max(max, logits[start + c]!);
+		let sum = 0;
+		for (let c = 0; c < classes; c++) {
+			const e = Math.exp(logits[start + c]! - max);
+			probabilities[start + c] = e;
+			sum += e;
+		}
+		for (let c = 0; c < classes; c++) probabilities[start + c] = probabilities[start + c]! / sum;
+	}
+}
+
+/**
+ * The summed cross-entropy −Σ log softmax(Z)[label] over the batch, computed
+ * from the logits; turns the logits into probabilities in place on the way.
+ */
+export function softmaxCrossEntropy(logits: Float32Array, labels: ArrayLike<number>, batch: number, classes: number): number {
+	let loss = 0;
+	for (let r = 0; r < batch; r++) {
+		const start = r * classes;
+		let max = -Infinity, top = 0;
+		for (let c = 0; c < classes; c++) {
+			if (logits[start + c]! > max) {
+				max = logits[start + c]!;
+				top = c;
+			}
+		}
+		// the top term is exactly 1; log1p of the others keeps a confident answer's tiny loss from rounding to 0
+		let others = 0;
+		for (let c = 0; c < classes; c++) if (c !== top) others += Math.exp(logits[start + c]! - max);
+		const sum = 1 + others;
+		loss += Math.log1p(others) - (logits[start + labels[r]!]! - max);
+		for (let c = 0; c < classes; c++) logits[start + c] = Math.exp(logits[start + c]! - max) / sum;
+	}
+	return loss;
+}
+
+/**
+ * dZ_L = (A_L − Y) · scale, the tutorial's output gradient; scale is 1/m for
+ * a batch of m (several calls with the same m accumulate a larger batch).
+ * probabilities, grad: [batch, classes]; grad may be the probabilities buffer.
+ */
+export function softmaxCrossEntropyGrad(
+	probabilities: Float32Array, labels: ArrayLike<number>, grad: Float32Array,
+	batch: number, classes: number, scale: number,
+): void {
+	for (let r = 0; r < batch; r++) {
+		const start = r * classes;
+		for (let c = 0; c < classes; c++) grad[start + c] = probabilities[start + c]! * scale;
+		const target = start + labels[r]!;
+		grad[target] = grad[target]! - scale;
+	}
+}
