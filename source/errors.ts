@@ -11,3 +11,16 @@ export class InputError extends Error {
 export function isInputError(error: unknown): error is InputError {
 	return error instanceof InputError;
 }
+
+/** The loss or the weights stopped being finite numbers: training cannot go on. */
+export class DivergedError extends Error {
+	override readonly name = 'DivergedError';
+
+	constructor(readonly epoch: number, readonly batch: number, readonly learningRate: number) {
+		super(`training diverged at epoch ${epoch}, batch ${batch}: the loss is no longer a finite number; try a lower --lr (for example --lr ${suggestLower(learningRate)})`);
+	}
+}
+
+function suggestLower(learningRate: number): number {
+	return Number((learningRate / 10).toPrecision(2));
+}

@@ -1,0 +1,16 @@
+import type {Parameter} from './layer.js';
+import type {Optimizer} from './optimizer.js';
+
+/** Plain gradient descent, the tutorial's update: W -= lr · dW, b -= lr · db. */
+export class GradientDescent implements Optimizer {
+	readonly name = 'gd';
+
+	constructor(readonly learningRate: number) {}
+
+	step(parameters: readonly Parameter[]): void {
+		const lr = this.learningRate;
+		for (const {value, grad} of parameters) {
+			for (let i = 0; i < value.length; i++) value[i] = value[i]! - lr * grad[i]!;
+		}
+	}
+}

@@ -1,0 +1,22 @@
+/** A trainable array and the gradient of the loss with respect to it, same shape. */
+export interface Parameter {
+	readonly value: Float32Array;
+	readonly grad: Float32Array;
+}
+
+/**
+ * One step of the network. `forward` keeps what `backward` needs; buffers
+ * are owned by the layer and reused from batch to batch.
+ */
+export interface Layer {
+	/** x: [batch, inputs] -> [batch, outputs] */
+	forward(input: Float32Array, batch: number): Float32Array;
+	/** d(loss)/d(output): [batch, outputs] -> d(loss)/d(input): [batch, inputs]; adds to parameter gradients */
+	backward(outputGrad: Float32Array, batch: number): Float32Array;
+	parameters(): readonly Parameter[];
+}
+
+/** A buffer of at least `length` floats: the old one while it is big enough. */
+export function ensureLength(buffer: Float32Array, length: number): Float32Array {
+	return buffer.length >= length ? buffer : new Float32Array(length);
+}

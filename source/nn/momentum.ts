@@ -1,0 +1,22 @@
+import type {Parameter} from './layer.js';
+import type {Optimizer} from './optimizer.js';
+
+/** Gradient descent with momentum: v = μ·v + g; w -= lr · v. */
+export class Momentum implements Optimizer {
+	readonly name = 'momentum';
+	readonly velocities: Float32Array[] = [];
+
+	constructor(readonly learningRate: number, readonly momentum = 0.9) {}
+
+	step(parameters: readonly Parameter[]): void {
+		const lr = this.learningRate, mu = this.momentum;
+		parameters.forEach(({value, grad}, index) => {
+			const velocity = (this.velocities[index] ??= new Float32Array(value.length));
+			for (let i = 0; i < value.length; i++) {
+				const v = mu * velocity[i]! + grad[i]!;
+				velocity[i] = v;
+				value[i] = value[i]! - lr * v;
+			}
+		});
+	}
+}

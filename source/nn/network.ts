@@ -1,0 +1,107 @@
+import {Dense} from './dense.js';
+import {heInit} from './init.js';
+import type {Layer, Parameter} from './layer.js';
+import {Relu} from './relu.js';
+import type {Rng} from './rng.js';
+import {softmax, softmaxCrossEntropy, softmaxCrossEntropyGrad} from './softmax-cross-entropy.js';
+
+/** What one call of `trainBatch` measured; one object, reused. */
+export interface BatchResult {
+	/** Summed cross-entropy over the batch. */
+	loss: number;
+	/** How many argmax predictions matched the label. */
+	correct: number;
+}
+
+/**
+ * A stack of dense layers with ReLU between them and softmax cross-entropy
+ * at the end: sizes [784, 128, 10] is 784 → 128 (ReLU) → 10 (softmax).
+ */
+export class Network {
+	readonly dense: readonly Dense[];
+	private readonly layers: readonly Layer[];
+	private readonly result: BatchResult = {loss: 0, correct: 0};
+
+	constructor(dense: readonly Dense[]) {
+		if (dense.length === 0) throw new Error('a network needs at least one layer');
+		this.dense = dense;
+		const layers: Layer[] = [];
+		dense.forEach((layer, index) => {
+			if (index > 0 && layer.inputs !== dense[index - 1]!.outputs) throw new Error('layer sizes do not chain');
+			layers.push(layer);
+			if (index < dense.length - 1) layers.push(new Relu(layer.outputs));
+		});
+		this.layers = layers;
+	}
+
+	/** A new network with He-initialised weights and zero biases. */
+	static create(sizes: readonly number[], rng: Rng): Network {
+		const dense: Dense[] = [];
+		for (let l = 1; l < sizes.length; l++) {
+			const layer = new Dense(sizes[l - 1]!, sizes[l]!, l > 1);
+			heInit(layer.weights, layer.inputs, rng);
+			dense.push(layer);
+		}
+		return new Network(dense);
+	}
+
+	/** [inputs, hidden…, classes] */
+	get sizes(): number[] {
+		return [this.dense[0]!.inputs, ...this.dense.map(layer => layer.outputs)];
+	}
+
+	get classes(): number {
+		return this.dense[this.dense.length - 1]!.outputs;
+	}
+
+	parameters(): Parameter[] {
+		return this.layers.flatMap(layer => layer.parameters());
+	}
+
+	zeroGradients(): void {
+		for (const parameter of this.parameters()) parameter.grad.fill(0);
+	}
+
+	/** Class probabilities for a batch: x: [batch, inputs] -> [batch, classes], a buffer reused by the next call. */
+	predict(input: Float32Array, batch: number): Float32Array {
+		const logits = this.forward(input, batch);
+		softmax(logits, logits, batch, this.classes);
+		return logits;
+	}
+
+	/**
+	 * Forward and backward on one batch, adding dW and db into the gradients.
+	 * scale is 1/m for the m images of the whole step, so a full-batch step
+	 * can be accumulated from several smaller batches.
+	 */
+	trainBatch(input: Float32Array, labels: ArrayLike<number>, batch: number, scale: number): Readonly<BatchResult> {
+		const classes = this.classes;
+		const logits = this.forward(input, batch);
+		this.result.loss = softmaxCrossEntropy(logits, labels, batch, classes);
+		this.result.correct = countCorrect(logits, labels, batch, classes);
+		softmaxCrossEntropyGrad(logits, labels, logits, batch, classes, scale);
+		let grad = logits;
+		for (let l = this.layers.length - 1; l >= 0; l--) grad = this.layers[l]!.backward(grad, batch);
+		return this.result;
+	}
+
+	private forward(input: Float32Array, batch: number): Float32Array {
+		let activation = input;
+		for (const layer of this.layers) activation = layer.forward(activation, batch);
+		return activation;
+	}
+}
+
+/** The index of the largest value in row r of a [batch, classes] matrix. */
+export function argmaxRow(values: Float32Array, r: number, classes: number): number {
+	const start = r * classes;
+	let best = 0;
+	for (let c = 1; c < classes; c++) if (values[start + c]! > values[start + best]!) best = c;
+	return best;
+}
+
+function countCorrect(probabilities: Float32Array, labels: ArrayLike<number>, batch: number, classes: number): number {
+	let correct = 0;
+	for (let r = 0; r < batch; r++) if (argmaxRow(probabilities, r, classes) === labels[r]) correct++;
+	return correct;
+}
