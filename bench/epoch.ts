@@ -1,0 +1,59 @@
+import type {BenchData} from './idx.js';
+
+/** One training step on the packed batch; returns its summed loss and count of correct predictions. */
+export type TrainStep = (x: Float32Array, labels: Uint8Array, batch: number) => Readonly<{loss: number; correct: number}>;
+
+export interface EpochResult {
+	readonly seconds: number;
+	/** Mean cross-entropy over the epoch's images, as each batch saw them. */
+	readonly loss: number;
+	readonly lastBatchLoss: number;
+	readonly accuracy: number;
+}
+
+/**
+ * Packs batches in a fixed shuffled order into one reusable buffer, scaling
+ * pixels to [0, 1] as they are copied; the bytes stay as loaded.
+ */
+export class Batcher {
+	readonly x: Float32Array;
+	readonly labels: Uint8Array;
+
+	constructor(readonly data: BenchData, readonly order: Uint32Array, readonly batchSize: number) {
+		this.x = new Float32Array(batchSize * data.imageSize);
+		this.labels = new Uint8Array(batchSize);
+	}
+
+	get count(): number {
+		return this.order.length;
+	}
+
+	/** Packs order[start..start+batch) and returns the batch size. */
+	pack(start: number): number {
+		const {images, labels, imageSize} = this.data;
+		const batch = Math.min(this.batchSize, this.order.length - start);
+		for (let r = 0; r < batch; r++) {
+			const image = this.order[start + r]!;
+			const from = image * imageSize, to = r * imageSize;
+			for (let p = 0; p < imageSize; p++) this.x[to + p] = images[from + p]! / 255;
+			this.labels[r] = labels[image]!;
+		}
+		return batch;
+	}
+}
+
+/** Runs `batches` steps (all of the epoch when omitted) and times them, packing included. */
+export function runEpoch(batcher: Batcher, step: TrainStep, batches = Infinity): EpochResult {
+	let loss = 0, lastBatchLoss = 0, correct = 0, seen = 0;
+	const started = performance.now();
+	for (let start = 0, done = 0; start < batcher.count && done < batches; start += batcher.batchSize, done++) {
+		const batch = batcher.pack(start);
+		const result = step(batcher.x, batcher.labels, batch);
+		loss += result.loss;
+		lastBatchLoss = result.loss / batch;
+		correct += result.correct;
+		seen += batch;
+	}
+	const seconds = (performance.now() - started) / 1000;
+	return {seconds, loss: loss / seen, lastBatchLoss, accuracy: correct / seen};
+}
