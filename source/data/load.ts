@@ -1,0 +1,71 @@
+import path from 'node:path';
+import {InputError} from '../errors.js';
+import {readCsv} from './csv.js';
+import {firstImages, type Dataset, type MnistData} from './dataset.js';
+import {EMBEDDED_SOURCE, embeddedMnistFiles, type IdxPair} from './embedded.js';
+import {readIdxImages, readIdxLabels, type IdxImages} from './idx.js';
+import {locateFile, locateInFolder, locateLabels, type Located, type Role} from './locate.js';
+
+/** The data flags: `--data DIR`, `--train FILE`, `--test FILE`. */
+export interface DataSources {
+	readonly data?: string | undefined;
+	readonly train?: string | undefined;
+	readonly test?: string | undefined;
+}
+
+/** The training set: from --train, else from --data, else the embedded MNIST. */
+export async function loadTrain(sources: DataSources, limit?: number): Promise<Dataset> {
+	const train = await loadSet('train', sources, limit);
+	if (!train.labels) {
+		const where = sources.train === undefined ? `--data ${sources.data}: ${path.basename(train.source)} has` : `--train ${sources.train}:`;
+		throw new InputError(`${where} no labels (784 columns, pixels only); a training set needs the label in the first column`);
+	}
+	return train;
+}
+
+/** The test set: from --test, else from --data, else the embedded MNIST. It may be unlabelled (a 784-column CSV). */
+export async function loadTest(sources: DataSources, limit?: number): Promise<Dataset> {
+	return loadSet('test', sources, limit);
+}
+
+/** Both sets, each cut to its limit (`--limit`, `--test-limit`). */
+export async function loadMnist(sources: DataSources, limits: {readonly train?: number; readonly test?: number} = {}): Promise<MnistData> {
+	const [train, test] = await Promise.all([loadTrain(sources, limits.train), loadTest(sources, limits.test)]);
+	return {train, test};
+}
+
+/** A short description of where the data comes from, for the configuration line; reads nothing. */
+export function describeDataSources(sources: DataSources): string {
+	const describe = (role: Role): string => sources[role] ?? sources.data ?? EMBEDDED_SOURCE;
+	const train = describe('train');
+	const test = describe('test');
+	return train === test ? train : `train ${train}, test ${test}`;
+}
+
+async function loadSet(role: Role, sources: DataSources, limit: number | undefined): Promise<Dataset> {
+	if (limit !== undefined && !(Number.isInteger(limit) && limit >= 1)) throw new RangeError(`limit must be a whole number ≥ 1, got ${limit}`);
+	const file = sources[role];
+	if (file !== undefined) return readLocated(await locateFile(file, `--${role}`), limit);
+	if (sources.data !== undefined) return readLocated(await locateInFolder(sources.data, role), limit);
+	const embedded = embeddedMnistFiles()[role];
+	const [images, labels] = await Promise.all([readIdxImages(embedded.images), readIdxLabels(embedded.labels)]);
+	return cut({...pair(images, labels, embedded), source: EMBEDDED_SOURCE}, limit);
+}
+
+async function readLocated(located: Located, limit: number | undefined): Promise<Dataset> {
+	if (located.format === 'csv') return readCsv(located.file, limit === undefined ? {} : {limit});
+	// The images first: a labels file given as images is reported as such.
+	const images = await readIdxImages(located.images);
+	const labelsFile = await locateLabels(located.images, located.origin);
+	const labels = await readIdxLabels(labelsFile);
+	return cut(pair(images, labels, {images: located.images, labels: labelsFile}), limit);
+}
+
+function pair(images: IdxImages, labels: Uint8Array, files: IdxPair): Dataset {
+	if (images.count !== labels.length) {
+		throw new InputError(`${files.images} holds ${images.count} images but ${files.labels} holds ${labels.length} labels`);
+	}
+	return {...images, labels, source: files.images};
+}
+
+const cut = (dataset: Dataset, limit: number | undefined): Dataset => (limit === undefined ? dataset : firstImages(dataset, limit));
