@@ -95,10 +95,11 @@ describe('bad MNIST CSV', () => {
 		['first row columns', [row(0).slice(0, 100).join(',')].join('\n'), 'line 1: expected 785 columns (label + 784 pixels) or 784 (pixels only), found 100'],
 		['unlabelled then labelled', [rows(2)[0]!.replace(/^\d,/, ''), rows(2)[1]].join('\n'), 'line 2: expected 784 columns (pixels only, no label), found 785'],
 		['header disagrees', [header, rows(1)[0]!.replace(/^\d,/, '')].join('\n'), 'line 2: expected 785 columns (label + 784 pixels), found 784'],
-		['open quote', [header, `"7,${row(0).slice(1).join(',')}`].join('\n'), 'line 2 column 1: a quote is opened but never closed'],
-		['text after quote', [header, `"7"x,${row(0).slice(1).join(',')}`].join('\n'), 'line 2 column 1: unexpected text after a closing quote'],
-		['long line', [header, rows(1)[0], '1,'.repeat(40_000)].join('\n'), 'line 3: the line is longer than 65536 bytes, too long for an MNIST row'],
-		['nul byte', [header, rows(1)[0], '7\0,0'].join('\n'), 'line 3: holds a NUL character, this is not a CSV text file'],
+		['open quote', [header, `"7,${row(0).slice(1).join(',')}`].join('\n'), 'line 2: malformed CSV (quote not closed)'],
+		['text after quote', [header, `"7"x,${row(0).slice(1).join(',')}`].join('\n'), 'line 2: malformed CSV (invalid closing quote)'],
+		['long line', [header, rows(1)[0], '1'.repeat(70_000)].join('\n'), 'line 3: the line is longer than 65536 bytes, too long for an MNIST row'],
+		['far too many columns', [header, rows(1)[0], '1,'.repeat(40_000)].join('\n'), 'line 3: expected 785 columns (label + 784 pixels), found 40001'],
+		['nul byte', [header, rows(1)[0], '7\0,0'].join('\n'), 'line 3: expected 785 columns (label + 784 pixels), found 2'],
 		['trailing comma', [header, `${rows(1)[0]},`].join('\n'), 'line 2: expected 785 columns (label + 784 pixels), found 786'],
 	];
 	for (const [name, text, problem] of cases) {
