@@ -12,12 +12,12 @@ export function isInputError(error: unknown): error is InputError {
 	return error instanceof InputError;
 }
 
-/** The loss or the weights stopped being finite numbers: training cannot go on. */
+/** The loss exploded or the weights stopped being finite numbers: training cannot go on. */
 export class DivergedError extends Error {
 	override readonly name = 'DivergedError';
 
-	constructor(readonly epoch: number, readonly batch: number, readonly learningRate: number) {
-		super(`training diverged at epoch ${epoch}, batch ${batch}: the loss is no longer a finite number; try a lower --lr (for example --lr ${suggestLower(learningRate)})`);
+	constructor(readonly epoch: number, readonly batch: number, readonly learningRate: number, what: string) {
+		super(`training diverged at epoch ${epoch}, batch ${batch}: ${what}; try a lower --lr (for example --lr ${suggestLower(learningRate)})`);
 	}
 }
 

@@ -1,0 +1,131 @@
+#!/usr/bin/env node
+import {closeSync, openSync, writeSync} from 'node:fs';
+import {createRequire} from 'node:module';
+import {DivergedError, InputError} from './errors.js';
+import {helpText} from './help.js';
+import {parseCommandLine, type Command} from './options.js';
+import {evaluateModel} from './train/evaluate-model.js';
+import {jsonLine} from './train/json-lines.js';
+import {runTraining, type RunEvent} from './train/run.js';
+import {confusedLine, confusionTable, plainLine} from './ui/plain-lines.js';
+import {count, loss, percent} from './ui/format.js';
+
+/**
+ * The entry point: parses the command line, picks the output mode and turns
+ * every outcome into an exit code. The only place that exits.
+ *   0 done · 1 unexpected failure · 2 usage or input error · 3 below --min-accuracy
+ *   4 training diverged · 130 interrupted
+ */
+const exitCodes = {done: 0, failure: 1, input: 2, belowGate: 3, diverged: 4, interrupted: 130} as const;
+
+const version = (createRequire(import.meta.url)('../package.json') as {version: string}).version;
+
+async function main(argv: readonly string[]): Promise<number> {
+	const command = parseCommandLine(argv);
+	switch (command.kind) {
+		case 'help':
+			process.stdout.write(helpText(version));
+			return exitCodes.done;
+		case 'version':
+			process.stdout.write(`${version}\n`);
+			return exitCodes.done;
+		case 'eval':
+			return runEval(command);
+		case 'train':
+			return runTrain(command);
+	}
+}
+
+async function runTrain(command: Extract<Command, {kind: 'train'}>): Promise<number> {
+	const log = command.log ? openLog(command.log) : undefined;
+	const print = command.output === 'json' ? jsonLine : plainLine;
+	let stopRequested = false;
+	const onSignal = () => {
+		if (stopRequested) process.exit(exitCodes.interrupted);
+		stopRequested = true;
+	};
+	process.on('SIGINT', onSignal);
+	process.on('SIGTERM', onSignal);
+	let done: Extract<RunEvent, {type: 'done'}> | undefined;
+	try {
+		for await (const event of runTraining(command.config, {stopRequested: () => stopRequested})) {
+			const line = print(event);
+			if (line !== undefined) process.stdout.write(`${line}\n`);
+			const logLine = log === undefined ? undefined : jsonLine(event);
+			if (logLine !== undefined) writeSync(log!, `${logLine}\n`);
+			if (event.type === 'done') done = event;
+		}
+	} finally {
+		if (log !== undefined) closeSync(log);
+		process.off('SIGINT', onSignal);
+		process.off('SIGTERM', onSignal);
+	}
+	if (done?.interrupted) return exitCodes.interrupted;
+	if (command.minAccuracy !== undefined) {
+		const accuracy = done?.testAccuracy ?? null;
+		if (accuracy === null) throw new InputError('--min-accuracy needs test images with labels');
+		if (accuracy < command.minAccuracy) {
+			process.stderr.write(`mnist-tui: test accuracy ${accuracy} is below --min-accuracy ${command.minAccuracy}\n`);
+			return exitCodes.belowGate;
+		}
+	}
+	return exitCodes.done;
+}
+
+async function runEval(command: Extract<Command, {kind: 'eval'}>): Promise<number> {
+	const result = await evaluateModel(command.config);
+	if (command.output === 'json') {
+		process.stdout.write(`${JSON.stringify({
+			event: 'eval',
+			model: command.model,
+			layers: result.layers,
+			classes: result.classes,
+			test: result.testSource,
+			testCount: result.testCount,
+			testAccuracy: result.evaluation.accuracy,
+			testLoss: result.evaluation.loss,
+			confusion: result.evaluation.confusion,
+		})}\n`);
+		return exitCodes.done;
+	}
+	const {accuracy, confusion} = result.evaluation;
+	const lines = [`Model ${command.model} (${result.layers.join('-')}) on ${count(result.testCount)} test images (${result.testSource})`];
+	if (accuracy === null || confusion === null) {
+		lines.push('The test images have no labels: no accuracy to report.');
+	} else {
+		const right = Math.round(accuracy * result.testCount);
+		lines.push(`Test accuracy ${percent(accuracy)} (${count(right)} of ${count(result.testCount)}), test loss ${loss(result.evaluation.loss ?? 0)}`, '');
+		lines.push('Confusion (rows: true label, columns: predicted)', ...confusionTable(confusion), '', confusedLine(confusion, result.classes));
+	}
+	process.stdout.write(`${lines.join('\n')}\n`);
+	return exitCodes.done;
+}
+
+function openLog(path: string): number {
+	try {
+		return openSync(path, 'a');
+	} catch (error) {
+		throw new InputError(`--log ${path}: cannot open the file for appending (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+	}
+}
+
+function exitCodeFor(error: unknown): number {
+	if (error instanceof InputError) {
+		process.stderr.write(`mnist-tui: ${error.message}\n`);
+		return exitCodes.input;
+	}
+	if (error instanceof DivergedError) {
+		process.stderr.write(`mnist-tui: ${error.message}\n`);
+		return exitCodes.diverged;
+	}
+	const detail = process.env.DEBUG && error instanceof Error ? `\n${error.stack}` : '';
+	process.stderr.write(`mnist-tui: unexpected failure: ${error instanceof Error ? error.message : String(error)}${detail}\n`);
+	return exitCodes.failure;
+}
+
+// a reader that goes away (| head) is not an error
+process.stdout.on('error', error => {
+	if ((error as NodeJS.ErrnoException).code === 'EPIPE') process.exit(exitCodes.done);
+});
+
+main(process.argv.slice(2)).then(code => process.exit(code), error => process.exit(exitCodeFor(error)));

@@ -1,0 +1,25 @@
+import {flags} from './options.js';
+
+/** --help, made from the same flag table the parser reads. */
+export function helpText(version: string): string {
+	const rows = Object.entries(flags).map(([name, flag]) => {
+		const left = `  --${name}${'value' in flag ? ` ${flag.value}` : ''}`;
+		const right = `${flag.help}${'default' in flag ? ` (default: ${flag.default})` : ''}`;
+		return `${left.padEnd(26)}${right}`;
+	});
+	return [
+		`mnist-tui ${version}: train a neural network, written from scratch, on the MNIST digits`,
+		'',
+		'Usage',
+		'  mnist-tui [train] [options]      train; progress lines (JSON Lines with --json)',
+		'  mnist-tui eval --model FILE      accuracy, loss and confusion matrix of a saved model',
+		'',
+		'Options',
+		...rows,
+		'',
+		'The tutorial\'s own setup: mnist-tui --hidden 50 --batch-size full --optimizer gd --lr 0.5 --epochs 100',
+		'Exit codes: 0 done, 1 unexpected failure, 2 usage or input error, 3 below --min-accuracy,',
+		'            4 training diverged, 130 interrupted',
+		'',
+	].join('\n');
+}

@@ -1,0 +1,182 @@
+import {InputError} from './errors.js';
+import {optimizerNames, type OptimizerName} from './nn/optimizer.js';
+import {classSets, defaults, type ClassSet, type TrainConfig} from './train/config.js';
+
+/**
+ * The command line as data: one table of flags, from which both the parser
+ * and --help are made. Parsing is pure: argv in, a Command or an InputError out.
+ */
+export type Output = 'auto' | 'json' | 'plain';
+
+export type Command =
+	| {readonly kind: 'help'}
+	| {readonly kind: 'version'}
+	| {readonly kind: 'train'; readonly config: TrainConfig; readonly output: Output; readonly log?: string; readonly minAccuracy?: number}
+	| {readonly kind: 'eval'; readonly config: TrainConfig; readonly output: Output; readonly model: string};
+
+type Values = Partial<Record<FlagName, string | true>>;
+
+interface Flag {
+	/** The placeholder of its value; none for a switch. */
+	readonly value?: string;
+	readonly help: string;
+	readonly default?: string;
+	/** Commands that take this flag. */
+	readonly commands: readonly ('train' | 'eval')[];
+}
+
+const both = ['train', 'eval'] as const;
+const train = ['train'] as const;
+
+export const flags = {
+	epochs: {value: 'N', help: 'passes over the training images', default: String(defaults.epochs), commands: train},
+	hidden: {value: 'LIST', help: 'hidden layer sizes, comma separated (e.g. 256,128)', default: defaults.hidden.join(','), commands: train},
+	'batch-size': {value: 'N|full', help: 'images per step; full = one gradient-descent step per epoch', default: String(defaults.batchSize), commands: train},
+	lr: {value: 'X', help: 'learning rate', default: String(defaults.learningRate), commands: train},
+	optimizer: {value: 'NAME', help: `${optimizerNames.join(' | ')}`, default: defaults.optimizer, commands: train},
+	seed: {value: 'N', help: 'seed for initial weights and batch order', default: String(defaults.seed), commands: train},
+	data: {value: 'DIR', help: 'folder with MNIST IDX files (raw or .gz) or mnist_train.csv/mnist_test.csv', default: 'the embedded MNIST', commands: both},
+	train: {value: 'FILE', help: 'training images: IDX (labels file beside it) or CSV', commands: train},
+	test: {value: 'FILE', help: 'test images: IDX (labels file beside it) or CSV', commands: both},
+	limit: {value: 'N', help: 'train on the first N training images', default: 'all', commands: train},
+	'test-limit': {value: 'N', help: 'test on the first N test images', default: 'all', commands: both},
+	classes: {value: 'NAME', help: 'class names: digits | fashion', default: defaults.classes, commands: both},
+	model: {value: 'FILE', help: 'start from (eval: evaluate) a saved model', commands: both},
+	save: {value: 'FILE', help: 'save the model after every epoch, at the end and on interrupt', commands: train},
+	log: {value: 'FILE', help: 'append the JSON Lines events to FILE', commands: train},
+	'min-accuracy': {value: 'X', help: 'exit with code 3 when the final test accuracy is below X (0-1)', commands: train},
+	json: {help: 'JSON Lines on stdout, no dashboard', commands: both},
+	plain: {help: 'plain progress lines, no dashboard', commands: both},
+	help: {help: 'show this help', commands: both},
+	version: {help: 'show the version', commands: both},
+} as const satisfies Record<string, Flag>;
+
+type FlagName = keyof typeof flags;
+
+const isFlagName = (name: string): name is FlagName => Object.hasOwn(flags, name);
+
+export function parseCommandLine(argv: readonly string[]): Command {
+	const positional: string[] = [];
+	const values: Values = {};
+	for (let i = 0; i < argv.length; i++) {
+		const arg = argv[i]!;
+		if (!arg.startsWith('--') || arg === '--') {
+			positional.push(arg);
+			continue;
+		}
+		const equals = arg.indexOf('=');
+		const name = arg.slice(2, equals === -1 ? undefined : equals);
+		if (!isFlagName(name)) throw new InputError(`unknown option --${name} (see mnist-tui --help)`);
+		const flag: Flag = flags[name];
+		if (values[name] !== undefined) throw new InputError(`--${name} is given twice`);
+		if (!flag.value) {
+			if (equals !== -1) throw new InputError(`--${name} takes no value`);
+			values[name] = true;
+			continue;
+		}
+		const value = equals === -1 ? argv[++i] : arg.slice(equals + 1);
+		if (value === undefined || (equals === -1 && value.startsWith('--'))) throw new InputError(`--${name} needs a value (${flag.value})`);
+		values[name] = value;
+	}
+	if (values.help) return {kind: 'help'};
+	if (values.version) return {kind: 'version'};
+
+	const [commandName = 'train', ...rest] = positional;
+	if (commandName !== 'train' && commandName !== 'eval') {
+		throw new InputError(`unknown command "${commandName}" (expected train or eval; see mnist-tui --help)`);
+	}
+	if (rest.length > 0) throw new InputError(`unexpected argument "${rest[0]}" (see mnist-tui --help)`);
+	for (const name of Object.keys(values) as FlagName[]) {
+		if (!(flags[name].commands as readonly string[]).includes(commandName)) throw new InputError(`--${name} is not used by ${commandName}`);
+	}
+	if (values.json && values.plain) throw new InputError('--json and --plain exclude each other');
+	const output: Output = values.json ? 'json' : values.plain ? 'plain' : 'auto';
+	const config = trainConfig(values);
+	if (commandName === 'eval') {
+		if (!config.model) throw new InputError('eval needs --model FILE');
+		return {kind: 'eval', config, output, model: config.model};
+	}
+	const minAccuracy = optional(values, 'min-accuracy', text => fraction('min-accuracy', text));
+	return {kind: 'train', config, output, ...given(values, 'log'), ...(minAccuracy === undefined ? {} : {minAccuracy})};
+}
+
+function trainConfig(values: Values): TrainConfig {
+	const config: TrainConfig = {
+		epochs: optional(values, 'epochs', text => wholeNumber('epochs', text, 1, 1_000_000)) ?? defaults.epochs,
+		batchSize: optional(values, 'batch-size', text => (text === 'full' ? 'full' : wholeNumber('batch-size', text, 1, 1_000_000_000))) ?? defaults.batchSize,
+		learningRate: optional(values, 'lr', learningRate) ?? defaults.learningRate,
+		optimizer: optional(values, 'optimizer', optimizer) ?? defaults.optimizer,
+		seed: optional(values, 'seed', text => wholeNumber('seed', text, 0, 2 ** 32 - 1)) ?? defaults.seed,
+		classes: optional(values, 'classes', classSet) ?? defaults.classes,
+		sources: {
+			...given(values, 'data'),
+			...given(values, 'train'),
+			...given(values, 'test'),
+		},
+	};
+	const hidden = optional(values, 'hidden', hiddenSizes);
+	const limit = optional(values, 'limit', text => wholeNumber('limit', text, 1, 1_000_000_000));
+	const testLimit = optional(values, 'test-limit', text => wholeNumber('test-limit', text, 1, 1_000_000_000));
+	return {
+		...config,
+		...(hidden === undefined ? {} : {hidden}),
+		...(limit === undefined ? {} : {limit}),
+		...(testLimit === undefined ? {} : {testLimit}),
+		...given(values, 'model'),
+		...given(values, 'save'),
+	};
+}
+
+function optional<T>(values: Values, name: FlagName, parse: (text: string) => T): T | undefined {
+	return values[name] === undefined ? undefined : parse(text(values, name));
+}
+
+/** {name: value} when the flag was given (an empty value is an error), else {}. */
+function given<Name extends FlagName>(values: Values, name: Name): Partial<Record<Name, string>> {
+	return values[name] === undefined ? {} : ({[name]: text(values, name)} as Record<Name, string>);
+}
+
+function text(values: Values, name: FlagName): string {
+	const value = values[name];
+	if (typeof value !== 'string' || value.trim() === '') throw new InputError(`--${name} needs a value (${(flags[name] as Flag).value ?? ''})`);
+	return value;
+}
+
+function wholeNumber(name: string, text: string, min: number, max: number): number {
+	const value = /^\d+$/.test(text.trim()) ? Number(text) : Number.NaN;
+	if (!Number.isSafeInteger(value) || value < min || value > max) {
+		throw new InputError(`--${name} "${text}" is not a whole number from ${min} to ${max}`);
+	}
+	return value;
+}
+
+function hiddenSizes(text: string): number[] {
+	return text.split(',').map(part => wholeNumber('hidden', part, 1, 65_536));
+}
+
+function learningRate(text: string): number {
+	const value = Number(text);
+	if (text.trim() === '' || !Number.isFinite(value) || value <= 0 || value > 1e9) {
+		throw new InputError(`--lr "${text}" is not a positive number (e.g. 0.05)`);
+	}
+	return value;
+}
+
+function fraction(name: string, text: string): number {
+	const value = Number(text);
+	if (text.trim() === '' || !Number.isFinite(value) || value < 0 || value > 1) {
+		throw new InputError(`--${name} "${text}" is not a fraction from 0 to 1 (e.g. 0.98)`);
+	}
+	return value;
+}
+
+function optimizer(text: string): OptimizerName {
+	const name = optimizerNames.find(known => known === text);
+	if (!name) throw new InputError(`--optimizer "${text}" is not one of ${optimizerNames.join(', ')}`);
+	return name;
+}
+
+function classSet(text: string): ClassSet {
+	if (!Object.hasOwn(classSets, text)) throw new InputError(`--classes "${text}" is not one of ${Object.keys(classSets).join(', ')}`);
+	return text as ClassSet;
+}

@@ -1,0 +1,45 @@
+import type {DataSources} from '../data/load.js';
+import type {OptimizerName} from '../nn/optimizer.js';
+
+export const classSets = {
+	digits: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
+	fashion: ['T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle boot'],
+} as const;
+export type ClassSet = keyof typeof classSets;
+
+/** Everything a training run needs to know, resolved from flags and defaults. */
+export interface TrainConfig {
+	/** Hidden layer sizes; unset means the model's (with --model) or the default. */
+	readonly hidden?: readonly number[];
+	readonly epochs: number;
+	readonly batchSize: number | 'full';
+	readonly learningRate: number;
+	readonly optimizer: OptimizerName;
+	readonly seed: number;
+	readonly sources: DataSources;
+	/** Train on the first N training images only. */
+	readonly limit?: number;
+	/** Test on the first N test images only. */
+	readonly testLimit?: number;
+	readonly classes: ClassSet;
+	/** Start from this saved model instead of random weights. */
+	readonly model?: string;
+	/** Write the model here after every epoch, at the end and on interrupt. */
+	readonly save?: string;
+}
+
+/**
+ * The defaults: 784-512-10 with momentum on mini-batches of 64 and a constant
+ * learning rate. On the full MNIST they end near 98.3-98.4% test accuracy after
+ * 12 epochs (a 256-wide layer ends near 98.0-98.3%, too close to the 98% mark
+ * for some seeds). The tutorial's setup is --hidden 50 --batch-size full --optimizer gd --lr 0.5.
+ */
+export const defaults = {
+	hidden: [512],
+	epochs: 12,
+	batchSize: 64,
+	learningRate: 0.05,
+	optimizer: 'momentum',
+	seed: 1,
+	classes: 'digits',
+} as const satisfies Partial<TrainConfig>;

@@ -1,0 +1,26 @@
+import {loadTest} from '../data/load.js';
+import {InputError} from '../errors.js';
+import type {TrainConfig} from './config.js';
+import {checkLabels, evaluate, type Evaluation} from './evaluate.js';
+import {readModelFile} from './model-store.js';
+
+export interface ModelEvaluation {
+	readonly layers: readonly number[];
+	readonly classes: readonly string[];
+	readonly testCount: number;
+	readonly testSource: string;
+	readonly evaluation: Evaluation;
+}
+
+/** Loads a saved model and the test images, and evaluates one on the other. */
+export async function evaluateModel(config: TrainConfig): Promise<ModelEvaluation> {
+	if (!config.model) throw new InputError('eval needs --model FILE');
+	const {network, classes} = readModelFile(config.model, '--model');
+	const test = await loadTest(config.sources, config.testLimit);
+	const pixels = test.rows * test.columns;
+	if (network.sizes[0] !== pixels) {
+		throw new InputError(`--model ${config.model}: the model takes ${network.sizes[0]} inputs but the images have ${pixels} pixels`);
+	}
+	checkLabels(test, network.classes);
+	return {layers: network.sizes, classes, testCount: test.count, testSource: test.source, evaluation: evaluate(network, test)};
+}

@@ -1,0 +1,65 @@
+import type {Dataset} from '../data/dataset.js';
+import {InputError} from '../errors.js';
+import {argmaxRow, type Network} from '../nn/network.js';
+import {packBatch} from './batches.js';
+import {confusionMatrix, type Confusion} from './metrics.js';
+
+/** How a network does on a dataset, image by image and overall. */
+export interface Evaluation {
+	/** Mean cross-entropy, or null without labels. */
+	readonly loss: number | null;
+	/** Fraction right, or null without labels. */
+	readonly accuracy: number | null;
+	readonly confusion: Confusion | null;
+	/** The predicted class of each image. */
+	readonly predictions: Uint8Array;
+	/** [count, classes] class probabilities. */
+	readonly probabilities: Float32Array;
+}
+
+const evaluationBatch = 1000;
+/** The loss of a probability of exactly 0 is capped here instead of being infinite. */
+const smallestProbability = 1e-12;
+
+/** Runs the network over the whole dataset in batches. */
+export function evaluate(network: Network, dataset: Dataset): Evaluation {
+	const classes = network.classes;
+	const size = dataset.rows * dataset.columns;
+	const batch = Math.min(evaluationBatch, Math.max(dataset.count, 1));
+	const x = new Float32Array(batch * size);
+	const batchLabels = new Uint8Array(batch);
+	const predictions = new Uint8Array(dataset.count);
+	const probabilities = new Float32Array(dataset.count * classes);
+	let lossSum = 0, correct = 0;
+	for (let start = 0; start < dataset.count; start += batch) {
+		const count = Math.min(batch, dataset.count - start);
+		packBatch(dataset, null, start, count, x, batchLabels);
+		const output = network.predict(x, count);
+		probabilities.set(output.subarray(0, count * classes), start * classes);
+		for (let r = 0; r < count; r++) {
+			const predicted = argmaxRow(output, r, classes);
+			predictions[start + r] = predicted;
+			if (predicted === batchLabels[r]) correct++;
+			lossSum -= Math.log(Math.max(output[r * classes + batchLabels[r]!]!, smallestProbability));
+		}
+	}
+	if (!dataset.labels || dataset.count === 0) {
+		return {loss: null, accuracy: null, confusion: null, predictions, probabilities};
+	}
+	return {
+		loss: lossSum / dataset.count,
+		accuracy: correct / dataset.count,
+		confusion: confusionMatrix(dataset.labels, predictions, classes),
+		predictions,
+		probabilities,
+	};
+}
+
+/** Refuses labels the network has no output for (a 10-class dataset on a smaller model). */
+export function checkLabels(dataset: Dataset, classes: number): void {
+	const labels = dataset.labels;
+	if (!labels) return;
+	for (let i = 0; i < labels.length; i++) {
+		if (labels[i]! >= classes) throw new InputError(`${dataset.source}: label ${labels[i]} of image ${i + 1} is beyond the model's ${classes} classes`);
+	}
+}

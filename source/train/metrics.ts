@@ -1,0 +1,15 @@
+/** A confusion matrix as rows of counts: confusion[trueLabel][predicted]. */
+export type Confusion = number[][];
+
+export function confusionMatrix(labels: ArrayLike<number>, predictions: ArrayLike<number>, classes: number): Confusion {
+	const rows = Array.from({length: classes}, () => new Array<number>(classes).fill(0));
+	for (let i = 0; i < predictions.length; i++) rows[labels[i]!]![predictions[i]!]!++;
+	return rows;
+}
+
+/** The off-diagonal cells, largest first: which true label is most often taken for which. */
+export function mostConfused(confusion: Confusion, count: number): {actual: number; predicted: number; count: number}[] {
+	const pairs = confusion.flatMap((row, actual) =>
+		row.map((cellCount, predicted) => ({actual, predicted, count: cellCount})).filter(cell => cell.actual !== cell.predicted && cell.count > 0));
+	return pairs.sort((a, b) => b.count - a.count || a.actual - b.actual || a.predicted - b.predicted).slice(0, count);
+}

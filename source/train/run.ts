@@ -1,0 +1,138 @@
+import {loadTest, loadTrain} from '../data/load.js';
+import {InputError} from '../errors.js';
+import {createOptimizer} from '../nn/create-optimizer.js';
+import {serializeModel} from '../nn/model-file.js';
+import {Network} from '../nn/network.js';
+import {Rng} from '../nn/rng.js';
+import {classSets, defaults, type TrainConfig} from './config.js';
+import {checkLabels} from './evaluate.js';
+import type {Confusion} from './metrics.js';
+import {checkSaveTarget, readModelFile, writeModelFile} from './model-store.js';
+import {trainer, type EpochResult, type TrainerEvent} from './trainer.js';
+
+/** What a run is about to do, once its data and network are ready. */
+export interface RunStart {
+	readonly type: 'start';
+	readonly config: TrainConfig;
+	/** [inputs, hidden…, classes] of the network being trained. */
+	readonly layers: readonly number[];
+	readonly classes: readonly string[];
+	readonly trainCount: number;
+	readonly testCount: number;
+	readonly trainSource: string;
+	readonly testSource: string;
+}
+
+/** One line of the training history, as the charts and the model file keep it. */
+export type EpochSummary = Pick<EpochResult, 'epoch' | 'trainLoss' | 'trainAccuracy' | 'testLoss' | 'testAccuracy' | 'seconds'>;
+
+export interface RunDone {
+	readonly type: 'done';
+	/** Epochs completed. */
+	readonly epochs: number;
+	readonly testAccuracy: number | null;
+	readonly testLoss: number | null;
+	/** Wall time of the whole run, data loading and evaluation included. */
+	readonly seconds: number;
+	readonly confusion: Confusion | null;
+	readonly savedTo: string | null;
+	/** True when the run was stopped before its last epoch. */
+	readonly interrupted: boolean;
+	readonly history: readonly EpochSummary[];
+}
+
+export type RunEvent = {readonly type: 'loading'} | RunStart | TrainerEvent | {readonly type: 'saved'; readonly path: string; readonly epoch: number} | RunDone;
+
+export interface RunControl {
+	/** Checked between steps: once true, the run saves and ends with a done event. */
+	readonly stopRequested?: () => boolean;
+}
+
+/** How often, at most, a run lets the event loop in (signals, messages) between steps. */
+const yieldEveryMs = 50;
+
+/**
+ * A whole training run: load, build or load the network, train, save. The
+ * JSON Lines, plain and dashboard modes all consume these events.
+ */
+export async function* runTraining(config: TrainConfig, control: RunControl = {}): AsyncGenerator<RunEvent, void, undefined> {
+	const started = performance.now();
+	if (config.save) checkSaveTarget(config.save);
+	const saved = config.model ? readModelFile(config.model, '--model') : undefined;
+	yield {type: 'loading'};
+	const train = await loadTrain(config.sources, config.limit);
+	const test = await loadTest(config.sources, config.testLimit);
+	const pixels = train.rows * train.columns;
+	const rng = new Rng(config.seed);
+	let network: Network;
+	if (saved) {
+		network = saved.network;
+		const layers = network.sizes;
+		if (config.hidden && config.hidden.join() !== layers.slice(1, -1).join()) {
+			throw new InputError(`--hidden ${config.hidden.join(',')} does not match the model in ${config.model} (${layers.join('-')}); leave --hidden out to train that model`);
+		}
+		if (layers[0] !== pixels) throw new InputError(`--model ${config.model}: the model takes ${layers[0]} inputs but the images have ${pixels} pixels`);
+	} else {
+		network = Network.create([pixels, ...(config.hidden ?? defaults.hidden), 10], rng);
+	}
+	const classes = saved ? saved.classes : classSets[config.classes];
+	checkLabels(train, network.classes);
+	checkLabels(test, network.classes);
+	yield {
+		type: 'start', config, layers: network.sizes, classes,
+		trainCount: train.count, testCount: test.count, trainSource: train.source, testSource: test.source,
+	};
+
+	const history: EpochSummary[] = [];
+	let last: EpochResult | undefined;
+	let interrupted = false;
+	let savedTo: string | null = null;
+	const save = (epoch: number) => {
+		if (!config.save || !network.parameters().every(p => p.value.every(Number.isFinite))) return false;
+		const training = {config: {...config, layers: network.sizes}, epochs: epoch};
+		writeModelFile(config.save, serializeModel(network, classes, {training, history}));
+		savedTo = config.save;
+		return true;
+	};
+
+	let lastYield = performance.now();
+	const steps = trainer({
+		network, train, test, rng,
+		optimizer: createOptimizer(config.optimizer, config.learningRate),
+		epochs: config.epochs,
+		batchSize: config.batchSize,
+		learningRate: config.learningRate,
+	});
+	for (const event of steps) {
+		yield event;
+		if (event.type === 'epoch') {
+			last = event;
+			history.push({
+				epoch: event.epoch, trainLoss: event.trainLoss, trainAccuracy: event.trainAccuracy,
+				testLoss: event.testLoss, testAccuracy: event.testAccuracy, seconds: event.seconds,
+			});
+			if (save(event.epoch)) yield {type: 'saved', path: config.save!, epoch: event.epoch};
+		}
+		if (performance.now() - lastYield > yieldEveryMs) {
+			await new Promise(resolve => setImmediate(resolve));
+			lastYield = performance.now();
+		}
+		if (control.stopRequested?.()) {
+			interrupted = last?.epoch !== config.epochs;
+			break;
+		}
+	}
+	// an interrupted run keeps what it learned since the last epoch too
+	if (interrupted) save(last?.epoch ?? 0);
+	yield {
+		type: 'done',
+		epochs: last?.epoch ?? 0,
+		testAccuracy: last?.testAccuracy ?? null,
+		testLoss: last?.testLoss ?? null,
+		seconds: (performance.now() - started) / 1000,
+		confusion: last?.test.confusion ?? null,
+		savedTo,
+		interrupted,
+		history,
+	};
+}

@@ -1,0 +1,130 @@
+import type {Dataset} from '../data/dataset.js';
+import {DivergedError} from '../errors.js';
+import type {Network} from '../nn/network.js';
+import type {Optimizer} from '../nn/optimizer.js';
+import type {Rng} from '../nn/rng.js';
+import {identityOrder, packBatch} from './batches.js';
+import {evaluate, type Evaluation} from './evaluate.js';
+
+/** Progress inside an epoch, after each optimizer step. */
+export interface BatchProgress {
+	readonly type: 'batch';
+	readonly epoch: number;
+	readonly epochs: number;
+	readonly batch: number;
+	readonly batches: number;
+	/** Images trained on so far in this epoch. */
+	readonly images: number;
+	/** Mean cross-entropy of this step's images. */
+	readonly loss: number;
+	/** Training time of this epoch so far. */
+	readonly seconds: number;
+}
+
+/** The end of an epoch: the tutorial's train and test cost, and the test predictions. */
+export interface EpochResult {
+	readonly type: 'epoch';
+	readonly epoch: number;
+	readonly epochs: number;
+	/** Mean cross-entropy and accuracy over the epoch's batches, as measured while training. */
+	readonly trainLoss: number;
+	readonly trainAccuracy: number;
+	readonly testLoss: number | null;
+	readonly testAccuracy: number | null;
+	/** Training time of this epoch: no data loading, no evaluation. */
+	readonly seconds: number;
+	readonly samplesPerSecond: number;
+	readonly test: Evaluation;
+}
+
+export type TrainerEvent = BatchProgress | EpochResult;
+
+export interface TrainerOptions {
+	readonly network: Network;
+	readonly optimizer: Optimizer;
+	readonly train: Dataset;
+	readonly test: Dataset;
+	readonly epochs: number;
+	/** Images per optimizer step; 'full' is one gradient-descent step on the whole training set per epoch. */
+	readonly batchSize: number | 'full';
+	/** The learning rate, only to suggest a lower one when training diverges. */
+	readonly learningRate: number;
+	readonly rng: Rng;
+	/** 1 for a new run; later when continuing one. */
+	readonly firstEpoch?: number;
+}
+
+/**
+ * A mean cross-entropy above this is divergence, not learning: a random guess
+ * costs ln 10 ≈ 2.3, and a step too big often kills every ReLU, leaving a huge
+ * but finite loss rather than NaN.
+ */
+export const explodedLoss = 1000;
+
+/** A full-batch step is accumulated over chunks this big, so memory stays small. */
+const chunkSize = 1000;
+
+/**
+ * Trains epoch after epoch, yielding progress after every step and results
+ * after every epoch. The consumer decides what to show, save or stop: the
+ * trainer never prints, and stops cleanly whenever the consumer stops asking.
+ */
+export function* trainer(options: TrainerOptions): Generator<TrainerEvent, void, undefined> {
+	const {network, optimizer, train, test, epochs, rng} = options;
+	const stepSize = options.batchSize === 'full' ? train.count : Math.min(options.batchSize, train.count);
+	const chunk = Math.min(stepSize, chunkSize);
+	const size = train.rows * train.columns;
+	const x = new Float32Array(chunk * size);
+	const labels = new Uint8Array(chunk);
+	const order = identityOrder(train.count);
+	const parameters = network.parameters();
+	const batches = Math.ceil(train.count / stepSize);
+
+	for (let epoch = options.firstEpoch ?? 1; epoch <= epochs; epoch++) {
+		// full-batch descent sees every image each step: order does not matter
+		if (options.batchSize !== 'full') rng.shuffle(order);
+		const started = performance.now();
+		let lossSum = 0, correct = 0;
+		for (let batch = 1; batch <= batches; batch++) {
+			const stepStart = (batch - 1) * stepSize;
+			const stepCount = Math.min(stepSize, train.count - stepStart);
+			network.zeroGradients();
+			let stepLoss = 0;
+			for (let offset = 0; offset < stepCount; offset += chunk) {
+				const count = Math.min(chunk, stepCount - offset);
+				packBatch(train, order, stepStart + offset, count, x, labels);
+				const result = network.trainBatch(x, labels, count, 1 / stepCount);
+				stepLoss += result.loss;
+				correct += result.correct;
+			}
+			const meanLoss = stepLoss / stepCount;
+			if (!(meanLoss <= explodedLoss)) {
+				const what = Number.isFinite(meanLoss) ? `the loss exploded to ${meanLoss.toPrecision(3)}` : 'the loss is no longer a finite number';
+				throw new DivergedError(epoch, batch, options.learningRate, what);
+			}
+			optimizer.step(parameters);
+			lossSum += stepLoss;
+			yield {
+				type: 'batch', epoch, epochs, batch, batches,
+				images: stepStart + stepCount,
+				loss: meanLoss,
+				seconds: (performance.now() - started) / 1000,
+			};
+		}
+		const seconds = (performance.now() - started) / 1000;
+		if (!parameters.every(parameter => parameter.value.every(Number.isFinite))) {
+			throw new DivergedError(epoch, batches, options.learningRate, 'the weights are no longer finite numbers');
+		}
+		const evaluation = evaluate(network, test);
+		yield {
+			type: 'epoch', epoch, epochs,
+			trainLoss: lossSum / train.count,
+			trainAccuracy: correct / train.count,
+			testLoss: evaluation.loss,
+			testAccuracy: evaluation.accuracy,
+			seconds,
+			samplesPerSecond: train.count / seconds,
+			test: evaluation,
+		};
+	}
+}

@@ -1,0 +1,18 @@
+/** Small number formats shared by the plain lines and the dashboard. */
+
+/** 0.98123 -> "98.12%" */
+export const percent = (fraction: number, digits = 2): string => `${(fraction * 100).toFixed(digits)}%`;
+
+/** A loss with four significant digits, so a small loss never reads "0.00". */
+export const loss = (value: number): string => (value === 0 ? '0' : value.toPrecision(4));
+
+/** 31512.7 -> "31,513" */
+export const count = (value: number): string => Math.round(value).toLocaleString('en-US');
+
+/** 75.3 -> "1m15s", 4.21 -> "4.2s" */
+export function duration(seconds: number): string {
+	if (seconds < 60) return `${seconds.toFixed(1)}s`;
+	const minutes = Math.floor(seconds / 60);
+	if (minutes < 60) return `${minutes}m${String(Math.round(seconds % 60)).padStart(2, '0')}s`;
+	return `${Math.floor(minutes / 60)}h${String(minutes % 60).padStart(2, '0')}m`;
+}

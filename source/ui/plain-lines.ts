@@ -1,0 +1,53 @@
+import type {Confusion} from '../train/metrics.js';
+import {mostConfused} from '../train/metrics.js';
+import type {RunEvent} from '../train/run.js';
+import {count, duration, loss, percent} from './format.js';
+
+/**
+ * Plain progress: one readable line per event worth a line, for pipes, logs
+ * and terminals without the dashboard. Returns undefined for the others.
+ */
+export function plainLine(event: RunEvent): string | undefined {
+	switch (event.type) {
+		case 'start': {
+			const {config} = event;
+			const batch = config.batchSize === 'full' ? 'full batch' : `batch ${config.batchSize}`;
+			return [
+				`Training ${event.layers.join('-')} on ${count(event.trainCount)} images (${event.trainSource}), testing on ${count(event.testCount)} (${event.testSource})`,
+				`${config.optimizer}, lr ${config.learningRate}, ${batch}, ${config.epochs} epochs, seed ${config.seed}`,
+			].join('\n');
+		}
+		case 'epoch': {
+			const width = String(event.epochs).length;
+			const test = event.testLoss === null || event.testAccuracy === null
+				? 'test: no labels'
+				: `test loss ${loss(event.testLoss)} acc ${percent(event.testAccuracy)}`;
+			return `Epoch ${String(event.epoch).padStart(width)}/${event.epochs}  train loss ${loss(event.trainLoss)} acc ${percent(event.trainAccuracy)}  ${test}  ${duration(event.seconds)}  ${count(event.samplesPerSecond)} samples/s`;
+		}
+		case 'done': {
+			const lines = [
+				`${event.interrupted ? 'Stopped' : 'Done'} after ${event.epochs} epoch${event.epochs === 1 ? '' : 's'} in ${duration(event.seconds)}` +
+					(event.testAccuracy === null ? '' : `: test accuracy ${percent(event.testAccuracy)}, test loss ${loss(event.testLoss ?? 0)}`),
+			];
+			if (event.confusion) lines.push(confusedLine(event.confusion));
+			if (event.savedTo) lines.push(`Model saved to ${event.savedTo}`);
+			return lines.join('\n');
+		}
+		default:
+			return undefined;
+	}
+}
+
+/** "Most confused: 4→9 (12), 7→2 (9), 3→5 (8)" */
+export function confusedLine(confusion: Confusion, classes?: readonly string[]): string {
+	const name = (index: number) => classes?.[index] ?? String(index);
+	const pairs = mostConfused(confusion, 3).map(pair => `${name(pair.actual)}→${name(pair.predicted)} (${pair.count})`);
+	return `Most confused (true→predicted): ${pairs.length > 0 ? pairs.join(', ') : 'none'}`;
+}
+
+/** The confusion matrix as text: rows true label, columns predicted. */
+export function confusionTable(confusion: Confusion): string[] {
+	const width = Math.max(4, ...confusion.flat().map(value => String(value).length + 1));
+	const header = 'true\\pred'.padEnd(9) + confusion.map((_, c) => String(c).padStart(width)).join('');
+	return [header, ...confusion.map((row, r) => String(r).padStart(9) + row.map(value => String(value).padStart(width)).join(''))];
+}
