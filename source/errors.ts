@@ -16,8 +16,14 @@ export function isInputError(error: unknown): error is InputError {
 export class DivergedError extends Error {
 	override readonly name = 'DivergedError';
 
-	constructor(readonly epoch: number, readonly batch: number, readonly learningRate: number, what: string) {
-		super(`training diverged at epoch ${epoch}, batch ${batch}: ${what}; try a lower --lr (for example --lr ${suggestLower(learningRate)})`);
+	constructor(message: string, readonly epoch: number, readonly batch: number) {
+		super(message);
+	}
+
+	/** `what` says what went wrong: "the loss exploded to 1.2e+10". */
+	static at(epoch: number, batch: number, learningRate: number, what: string): DivergedError {
+		const message = `training diverged at epoch ${epoch}, batch ${batch}: ${what}; try a lower --lr (for example --lr ${suggestLower(learningRate)})`;
+		return new DivergedError(message, epoch, batch);
 	}
 }
 

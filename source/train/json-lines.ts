@@ -1,10 +1,11 @@
+import type {Progress} from './protocol.js';
 import type {RunEvent} from './run.js';
 
 /**
  * The JSON Lines contract (DESIGN.md section 5): start, one line per epoch,
  * done. Other events have no line. Accuracies are fractions in [0, 1].
  */
-export function jsonLine(event: RunEvent): string | undefined {
+export function jsonLine(event: RunEvent | Progress): string | undefined {
 	switch (event.type) {
 		case 'start': {
 			const {config} = event;

@@ -1,3 +1,4 @@
+import {firstImages} from '../data/dataset.js';
 import {loadTest, loadTrain} from '../data/load.js';
 import {InputError} from '../errors.js';
 import {createOptimizer} from '../nn/create-optimizer.js';
@@ -5,7 +6,7 @@ import {serializeModel} from '../nn/model-file.js';
 import {Network} from '../nn/network.js';
 import {Rng} from '../nn/rng.js';
 import {classSets, defaults, type TrainConfig} from './config.js';
-import {checkLabels} from './evaluate.js';
+import {checkLabels, evaluate} from './evaluate.js';
 import type {Confusion} from './metrics.js';
 import {checkSaveTarget, readModelFile, writeModelFile} from './model-store.js';
 import {trainer, type EpochResult, type TrainerEvent} from './trainer.js';
@@ -41,12 +42,38 @@ export interface RunDone {
 	readonly history: readonly EpochSummary[];
 }
 
-export type RunEvent = {readonly type: 'loading'} | RunStart | TrainerEvent | {readonly type: 'saved'; readonly path: string; readonly epoch: number} | RunDone;
+/** The network on a fixed slice of the test set, during an epoch. */
+export interface ProbeResult {
+	readonly type: 'probe';
+	readonly epoch: number;
+	readonly batch: number;
+	readonly images: number;
+	readonly accuracy: number;
+	readonly confusion: Confusion;
+}
+
+export type RunEvent =
+	| {readonly type: 'loading'}
+	| RunStart
+	| TrainerEvent
+	| ProbeResult
+	| {readonly type: 'saved'; readonly path: string; readonly epoch: number}
+	| RunDone;
 
 export interface RunControl {
 	/** Checked between steps: once true, the run saves and ends with a done event. */
 	readonly stopRequested?: () => boolean;
+	/** Checked between steps: a promise while paused, settled on resume. */
+	readonly whilePaused?: () => Promise<void> | undefined;
+	/**
+	 * Evaluate the first `images` test images every `everyMs` during epochs (less
+	 * often if that would cost more than a few percent of the training time).
+	 */
+	readonly probe?: {readonly images: number; readonly everyMs: number};
 }
+
+/** A probe may take at most this share of the time between probes. */
+const probeShare = 0.03;
 
 /** How often, at most, a run lets the event loop in (signals, messages) between steps. */
 const yieldEveryMs = 50;
@@ -96,6 +123,8 @@ export async function* runTraining(config: TrainConfig, control: RunControl = {}
 	};
 
 	let lastYield = performance.now();
+	const probeSet = control.probe && test.labels ? firstImages(test, control.probe.images) : undefined;
+	let nextProbe = performance.now() + (control.probe?.everyMs ?? 0);
 	const steps = trainer({
 		network, train, test, rng,
 		optimizer: createOptimizer(config.optimizer, config.learningRate),
@@ -112,6 +141,18 @@ export async function* runTraining(config: TrainConfig, control: RunControl = {}
 				testLoss: event.testLoss, testAccuracy: event.testAccuracy, seconds: event.seconds,
 			});
 			if (save(event.epoch)) yield {type: 'saved', path: config.save!, epoch: event.epoch};
+		}
+		if (probeSet && event.type === 'batch' && performance.now() >= nextProbe) {
+			const probeStarted = performance.now();
+			const probe = evaluate(network, probeSet);
+			const cost = performance.now() - probeStarted;
+			nextProbe = performance.now() + Math.max(control.probe!.everyMs, cost / probeShare);
+			yield {type: 'probe', epoch: event.epoch, batch: event.batch, images: probeSet.count, accuracy: probe.accuracy!, confusion: probe.confusion!};
+		}
+		const paused = control.whilePaused?.();
+		if (paused) {
+			await paused;
+			lastYield = performance.now();
 		}
 		if (performance.now() - lastYield > yieldEveryMs) {
 			await new Promise(resolve => setImmediate(resolve));

@@ -83,7 +83,9 @@ export function* trainer(options: TrainerOptions): Generator<TrainerEvent, void,
 	for (let epoch = options.firstEpoch ?? 1; epoch <= epochs; epoch++) {
 		// full-batch descent sees every image each step: order does not matter
 		if (options.batchSize !== 'full') rng.shuffle(order);
-		const started = performance.now();
+		// training time only: the time spent away at a yield (output, pauses) is not counted
+		let seconds = 0;
+		let resumed = performance.now();
 		let lossSum = 0, correct = 0;
 		for (let batch = 1; batch <= batches; batch++) {
 			const stepStart = (batch - 1) * stepSize;
@@ -100,20 +102,16 @@ export function* trainer(options: TrainerOptions): Generator<TrainerEvent, void,
 			const meanLoss = stepLoss / stepCount;
 			if (!(meanLoss <= explodedLoss)) {
 				const what = Number.isFinite(meanLoss) ? `the loss exploded to ${meanLoss.toPrecision(3)}` : 'the loss is no longer a finite number';
-				throw new DivergedError(epoch, batch, options.learningRate, what);
+				throw DivergedError.at(epoch, batch, options.learningRate, what);
 			}
 			optimizer.step(parameters);
 			lossSum += stepLoss;
-			yield {
-				type: 'batch', epoch, epochs, batch, batches,
-				images: stepStart + stepCount,
-				loss: meanLoss,
-				seconds: (performance.now() - started) / 1000,
-			};
+			seconds += (performance.now() - resumed) / 1000;
+			yield {type: 'batch', epoch, epochs, batch, batches, images: stepStart + stepCount, loss: meanLoss, seconds};
+			resumed = performance.now();
 		}
-		const seconds = (performance.now() - started) / 1000;
 		if (!parameters.every(parameter => parameter.value.every(Number.isFinite))) {
-			throw new DivergedError(epoch, batches, options.learningRate, 'the weights are no longer finite numbers');
+			throw DivergedError.at(epoch, batches, options.learningRate, 'the weights are no longer finite numbers');
 		}
 		const evaluation = evaluate(network, test);
 		yield {
