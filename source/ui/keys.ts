@@ -1,0 +1,35 @@
+/**
+ * Keys are data: one table from key to action. The key handler and the
+ * help overlay both read it, so the help can never disagree with the keys.
+ */
+export type KeyAction = 'togglePause' | 'toggleHelp' | 'quit' | 'interrupt';
+
+export interface KeyBinding {
+	/** Characters that trigger the action, as typed. */
+	readonly inputs: readonly string[];
+	/** How the help shows the key. */
+	readonly label: string;
+	readonly action: KeyAction;
+	readonly help: string;
+}
+
+export const dashboardKeys: readonly KeyBinding[] = [
+	{inputs: ['p', ' '], label: 'p, space', action: 'togglePause', help: 'pause or resume training'},
+	{inputs: ['?'], label: '?', action: 'toggleHelp', help: 'show or hide this help'},
+	{inputs: ['q'], label: 'q', action: 'quit', help: 'quit (saves the model when --save was given)'},
+	{inputs: ['\u0003'], label: 'Ctrl-C', action: 'interrupt', help: 'stop at once (saves with --save), exit code 130'},
+];
+
+/** The actions of a chunk of typed input; keys can arrive batched ("pp"). */
+export function actionsFor(input: string, bindings: readonly KeyBinding[] = dashboardKeys): KeyAction[] {
+	const actions: KeyAction[] = [];
+	for (const character of input) {
+		const binding = bindings.find(candidate => candidate.inputs.includes(character));
+		if (binding) actions.push(binding.action);
+	}
+	return actions;
+}
+
+/** The short hint line under the dashboard: "p pause · ? help · q quit". */
+export const keyHint = (paused: boolean, finished: boolean): string =>
+	[finished ? undefined : paused ? 'p resume' : 'p pause', '? help', 'q quit'].filter(Boolean).join(' · ');

@@ -1,0 +1,28 @@
+import {mostConfused} from '../train/metrics.js';
+import type {DashboardState} from './dashboard-state.js';
+import {duration, loss, percent} from './format.js';
+
+/**
+ * What is printed on the normal screen after the dashboard closes: the
+ * final and best test accuracy, epochs, time, the most confused pairs and
+ * where the model went.
+ */
+export function summaryLines(state: DashboardState, seconds: number): string[] {
+	const {start, history, done} = state;
+	if (!start) return [`mnist-tui: stopped while loading, after ${duration(seconds)}`];
+	const epochs = history.length;
+	const lines = [
+		`mnist-tui: ${done && !done.interrupted ? 'trained' : 'stopped'} ${start.layers.join('-')} for ${epochs} of ${start.config.epochs} epochs in ${duration(seconds)}`,
+	];
+	const last = history.at(-1);
+	if (last && last.testAccuracy !== null) {
+		const best = history.reduce((top, epoch) => ((epoch.testAccuracy ?? 0) > (top.testAccuracy ?? 0) ? epoch : top));
+		lines.push(`  test accuracy ${percent(last.testAccuracy)} (loss ${loss(last.testLoss ?? 0)}), best ${percent(best.testAccuracy ?? 0)} at epoch ${best.epoch}`);
+	}
+	if (state.confusion && state.confusionSource?.startsWith('epoch')) {
+		const pairs = mostConfused(state.confusion, 3).map(pair => `${start.classes[pair.actual]}→${start.classes[pair.predicted]} (${pair.count})`);
+		if (pairs.length > 0) lines.push(`  most confused (true→predicted): ${pairs.join(', ')}`);
+	}
+	lines.push(state.savedTo ? `  model saved to ${state.savedTo}` : '  model not saved (use --save FILE to keep it)');
+	return lines;
+}

@@ -1,0 +1,74 @@
+import assert from 'node:assert/strict';
+import {describe, test} from 'node:test';
+import {dashboardReducer, initialDashboard, maxLossPoints, type DashboardAction, type DashboardState} from '../../source/ui/dashboard-state.js';
+import {actionsFor, keyHint} from '../../source/ui/keys.js';
+
+const progress = (epoch: number, batch: number, losses: number[]): DashboardAction => ({
+	type: 'progress', epoch, epochs: 3, batch, batches: 100, images: batch * 10, seconds: batch / 100, losses: Float32Array.from(losses),
+});
+
+const epoch = (n: number, testLoss: number, testAccuracy: number, predictions: number[]): DashboardAction => ({
+	type: 'epoch', epoch: n, epochs: 3, trainLoss: 0.5 / n, trainAccuracy: 0.9, testLoss, testAccuracy, seconds: 2, samplesPerSecond: 500,
+	test: {loss: testLoss, accuracy: testAccuracy, confusion: [[n, 1], [0, 2]], predictions: Uint8Array.from(predictions), probabilities: new Float32Array(predictions.length * 2)},
+});
+
+const fold = (actions: DashboardAction[], state: DashboardState = initialDashboard) => actions.reduce(dashboardReducer, state);
+
+describe('dashboard state', () => {
+	test('progress keeps every step loss and the latest position', () => {
+		const state = fold([progress(1, 3, [2.3, 2.1, 1.9]), progress(1, 5, [1.7, 1.5])]);
+		assert.deepEqual(state.stepLosses.map(value => Number(value.toFixed(4))), [2.3, 2.1, 1.9, 1.7, 1.5]);
+		assert.equal(state.progress?.batch, 5);
+		assert.equal(state.samplesPerSecond, 50 / 0.05);
+	});
+
+	test('the step-loss history stays bounded by averaging pairs of points', () => {
+		const steps = Array.from({length: 3 * maxLossPoints + 1}, (_, i) => i);
+		const state = fold([progress(1, 1, steps)]);
+		assert.ok(state.stepLosses.length < maxLossPoints);
+		assert.equal(state.stepsPerPoint, 4);
+		// the first point is the mean of the first four steps: (0+1+2+3)/4
+		assert.equal(state.stepLosses[0], 1.5);
+		const covered = state.stepLosses.length * state.stepsPerPoint + state.pendingLosses.length;
+		assert.equal(covered, steps.length, 'every step is in a point or waiting for one');
+	});
+
+	test('an epoch adds to the history, replaces the confusion matrix and keeps the previous predictions', () => {
+		const state = fold([epoch(1, 0.3, 0.9, [0, 1, 1]), epoch(2, 0.2, 0.95, [0, 1, 0])]);
+		assert.deepEqual(state.history.map(summary => summary.epoch), [1, 2]);
+		assert.deepEqual(state.confusion, [[2, 1], [0, 2]]);
+		assert.equal(state.confusionSource, 'epoch 2');
+		assert.deepEqual([...state.previousPredictions!], [0, 1, 1]);
+		assert.deepEqual([...state.predictions!], [0, 1, 0]);
+	});
+
+	test('a probe shows a live confusion matrix during an epoch, never over a newer epoch', () => {
+		const probe: DashboardAction = {type: 'probe', epoch: 2, batch: 40, images: 1000, accuracy: 0.9, confusion: [[9, 0], [1, 9]]};
+		const live = fold([epoch(1, 0.3, 0.9, [0]), probe]);
+		assert.equal(live.confusionSource, 'probe: 1,000 test images, epoch 2');
+		const stale = fold([epoch(2, 0.3, 0.9, [0]), probe]);
+		assert.equal(stale.confusionSource, 'epoch 2');
+	});
+
+	test('pausing only while the run is going', () => {
+		assert.equal(fold([{type: 'paused', paused: true}]).paused, true);
+		const done = fold([{type: 'done', epochs: 0, testAccuracy: null, testLoss: null, seconds: 1, confusion: null, savedTo: null, interrupted: false, history: []}, {type: 'paused', paused: true}]);
+		assert.equal(done.paused, false);
+		assert.equal(done.phase, 'done');
+	});
+});
+
+describe('keys', () => {
+	test('batched keys give one action each; unknown keys none', () => {
+		assert.deepEqual(actionsFor('pp'), ['togglePause', 'togglePause']);
+		assert.deepEqual(actionsFor(' ?x'), ['togglePause', 'toggleHelp']);
+		assert.deepEqual(actionsFor('q'), ['quit']);
+		assert.deepEqual(actionsFor('\u0003'), ['interrupt']);
+	});
+
+	test('the hint line follows the state', () => {
+		assert.equal(keyHint(false, false), 'p pause · ? help · q quit');
+		assert.equal(keyHint(true, false), 'p resume · ? help · q quit');
+		assert.equal(keyHint(false, true), '? help · q quit');
+	});
+});
