@@ -7,29 +7,16 @@ import {fileURLToPath} from 'node:url';
 import {readCsv} from '../../source/data/csv.js';
 import {firstImages} from '../../source/data/dataset.js';
 import {loadTest, loadTrain} from '../../source/data/load.js';
-import {InputError} from '../../source/errors.js';
 import {csvHeader, mnistCsv} from './mnist-files.js';
+import {rejectsWith, scratchFolder} from './scratch.js';
 
 const fixtures = fileURLToPath(new URL('../../data/fixtures/', import.meta.url));
-const folder = mkdtempSync(path.join(os.tmpdir(), 'mnist-tui-csv-'));
-after(() => rmSync(folder, {recursive: true, force: true}));
+const {folder, write} = scratchFolder('mnist-tui-csv-');
 
 const test10k = await loadTest({}, 100);
 const train = await loadTrain({}, 100);
 
-function write(name: string, text: string | Uint8Array): string {
-	const file = path.join(folder, name);
-	writeFileSync(file, text);
-	return file;
-}
 
-async function rejectsWith(promise: Promise<unknown>, message: string): Promise<void> {
-	await assert.rejects(promise, (error: unknown) => {
-		assert.ok(error instanceof InputError, `expected an InputError, got ${String(error)}`);
-		assert.equal(error.message, message);
-		return true;
-	});
-}
 
 /** The first `count` real test images as CSV lines (label first), without a header. */
 const rows = (count: number): string[] => mnistCsv(firstImages(test10k, count), {header: false}).trimEnd().split('\n');

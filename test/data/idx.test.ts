@@ -6,30 +6,18 @@ import {after, describe, test} from 'node:test';
 import {gzipSync} from 'node:zlib';
 import {embeddedMnistFiles} from '../../source/data/embedded.js';
 import {parseIdxImages, parseIdxLabels, readIdxImages, readIdxLabels} from '../../source/data/idx.js';
-import {InputError} from '../../source/errors.js';
 import {idxImages, idxLabels} from './mnist-files.js';
+import {InputError} from '../../source/errors.js';
+import {rejectsWith, scratchFolder} from './scratch.js';
 
-const folder = mkdtempSync(path.join(os.tmpdir(), 'mnist-tui-idx-'));
-after(() => rmSync(folder, {recursive: true, force: true}));
+const {folder, write} = scratchFolder('mnist-tui-idx-');
 
 const embedded = embeddedMnistFiles().test;
 const test10k = await readIdxImages(embedded.images);
 const labels10k = await readIdxLabels(embedded.labels);
 const first = (count: number): Uint8Array => test10k.images.subarray(0, count * 784);
 
-function write(name: string, bytes: Uint8Array | string): string {
-	const file = path.join(folder, name);
-	writeFileSync(file, bytes);
-	return file;
-}
 
-async function rejectsWith(promise: Promise<unknown>, message: string): Promise<void> {
-	await assert.rejects(promise, (error: unknown) => {
-		assert.ok(error instanceof InputError, `expected an InputError, got ${String(error)}`);
-		assert.equal(error.message, message);
-		return true;
-	});
-}
 
 function throwsWith(run: () => unknown, message: string): void {
 	assert.throws(run, (error: unknown) => error instanceof InputError && error.message === message);

@@ -9,6 +9,7 @@ import {firstImages, type Dataset} from '../../source/data/dataset.js';
 import {describeDataSources, loadMnist, loadTest, loadTrain} from '../../source/data/load.js';
 import {InputError} from '../../source/errors.js';
 import {idxImages, idxLabels, mnistCsv} from './mnist-files.js';
+import {rejectsWith} from './scratch.js';
 
 const fixtures = fileURLToPath(new URL('../../data/fixtures/', import.meta.url));
 const idxFixtures = path.join(fixtures, 'idx');
@@ -36,13 +37,6 @@ function assertSame(actual: Dataset, expected: Dataset, source: string): void {
 	assert.equal(actual.source, source);
 }
 
-async function rejectsWith(promise: Promise<unknown>, message: string): Promise<void> {
-	await assert.rejects(promise, (error: unknown) => {
-		assert.ok(error instanceof InputError, `expected an InputError, got ${String(error)}`);
-		assert.equal(error.message, message);
-		return true;
-	});
-}
 
 describe('choosing and loading the data', () => {
 	test('--data with the IDX fixtures gives both sets', async () => {
