@@ -1,4 +1,5 @@
 import {InputError} from '../errors.js';
+import {createBackend, type Backend, type BackendChoice} from './backend.js';
 import {Dense} from './dense.js';
 import {Network} from './network.js';
 
@@ -34,8 +35,8 @@ export function serializeModel(network: Network, classes: readonly string[], ext
 	return JSON.stringify({format: modelFormat, version: modelVersion, classes, ...rest, layers}) + '\n';
 }
 
-/** Parses and checks a model file's text; `file` names it in error messages. */
-export function parseModel(text: string, file: string): Model {
+/** Parses and checks a model file's text; `file` names it in error messages. The network is built on `backend`. */
+export function parseModel(text: string, file: string, backend: BackendChoice = 'auto'): Model {
 	const fail = (what: string): never => {
 		throw new InputError(`${file}: ${what}`);
 	};
@@ -54,7 +55,8 @@ export function parseModel(text: string, file: string): Model {
 	if (root.version !== modelVersion) fail(`unsupported model version ${JSON.stringify(root.version)} (expected ${modelVersion})`);
 	if (!Array.isArray(root.layers) || root.layers.length === 0) fail('expected "layers": a non-empty list');
 	const layerList = root.layers as unknown[];
-	const dense = layerList.map((layer, index) => parseLayer(layer, index, layerList.length, fail));
+	const arrays = createBackend(backend);
+	const dense = layerList.map((layer, index) => parseLayer(layer, index, layerList.length, arrays, fail));
 	dense.forEach((layer, index) => {
 		const previous = dense[index - 1];
 		if (previous && previous.outputs !== layer.inputs) {
@@ -70,7 +72,7 @@ export function parseModel(text: string, file: string): Model {
 	return {network: new Network(dense), classes: classes as string[], extra};
 }
 
-function parseLayer(layer: unknown, index: number, count: number, fail: (what: string) => never): Dense {
+function parseLayer(layer: unknown, index: number, count: number, backend: Backend, fail: (what: string) => never): Dense {
 	const where = `layer ${index + 1}`;
 	if (!isRecord(layer)) return fail(`${where}: expected an object`);
 	if (layer.type !== 'dense') fail(`${where}: type ${JSON.stringify(layer.type)} is not supported (expected "dense")`);
@@ -81,7 +83,7 @@ function parseLayer(layer: unknown, index: number, count: number, fail: (what: s
 	if (layer.activation !== activation) fail(`${where}: expected "activation": "${activation}"`);
 	const weights = finiteFloats(layer.weights, outputs * inputs, `${where} weights (${outputs} outputs × ${inputs} inputs)`, fail);
 	const biases = finiteFloats(layer.biases, outputs, `${where} biases`, fail);
-	return new Dense(inputs, outputs, index > 0, weights, biases);
+	return new Dense(inputs, outputs, index > 0, weights, biases, backend);
 }
 
 function finiteFloats(values: unknown, expected: number, what: string, fail: (what: string) => never): Float32Array {

@@ -1,3 +1,4 @@
+import {createBackend, type Backend, type BackendChoice, type BackendName} from './backend.js';
 import {Dense} from './dense.js';
 import {heInit} from './init.js';
 import type {Layer, Parameter} from './layer.js';
@@ -34,11 +35,15 @@ export class Network {
 		this.layers = layers;
 	}
 
-	/** A new network with He-initialised weights and zero biases. */
-	static create(sizes: readonly number[], rng: Rng): Network {
+	/**
+	 * A new network with He-initialised weights and zero biases, its arrays
+	 * on the given backend ('auto': wasm where the runtime can run it).
+	 */
+	static create(sizes: readonly number[], rng: Rng, backend: BackendChoice | Backend = 'auto'): Network {
+		const shared = typeof backend === 'string' ? createBackend(backend) : backend;
 		const dense: Dense[] = [];
 		for (let l = 1; l < sizes.length; l++) {
-			const layer = new Dense(sizes[l - 1]!, sizes[l]!, l > 1);
+			const layer = new Dense(sizes[l - 1]!, sizes[l]!, l > 1, undefined, undefined, shared);
 			heInit(layer.weights, layer.inputs, rng);
 			dense.push(layer);
 		}
@@ -52,6 +57,20 @@ export class Network {
 
 	get classes(): number {
 		return this.dense[this.dense.length - 1]!.outputs;
+	}
+
+	/** Which code runs the matrix products. */
+	get backend(): BackendName {
+		return this.dense[0]!.backend.name;
+	}
+
+	/**
+	 * A [batch, inputs] array that `trainBatch` and `predict` read without
+	 * copying (on wasm it lies in the kernels' memory): pack a batch into it
+	 * and pass it as the input. Valid until a call with a larger batch.
+	 */
+	inputBuffer(batch: number): Float32Array {
+		return this.dense[0]!.inputBuffer(batch);
 	}
 
 	parameters(): Parameter[] {

@@ -1,0 +1,273 @@
+/**
+ * Writes the WebAssembly text of the engine's SIMD kernels (source/nn/wasm-backend.ts
+ * runs them); scripts/build-wasm.ts assembles it with wabt at build time.
+ *
+ * Why WAT from a generator rather than AssemblyScript: the kernels are
+ * unrolled register tiles (every accumulator a v128 local) whose sizes are
+ * parameters here, and edge tiles for every remainder are the same code
+ * with smaller sizes. Text lets us say exactly which values live in locals,
+ * with no runtime, allocator or GC in the module; wabt only assembles it.
+ *
+ * The module imports one shared memory (so views survive memory.grow and
+ * two threads can later work on it) and exports three products on row-major
+ * float32 matrices, addressed by byte offset:
+ *   dense_forward: out = x·wᵀ + b (ReLU optional)  x: [batch, inputs], w: [outputs, inputs]
+ *   weight_grad:   dw += dzᵀ·x, db += Σ dz         dz: [batch, outputs]
+ *   input_grad:    dx = dz·w
+ * x64 has 16 xmm registers and V8 keeps one as scratch, so a tile holds at
+ * most 15 v128 values: accumulators + loaded operands + one product.
+ */
+
+export interface Tiles {
+	/** dense_forward: rows of x per tile; each tile covers 4 outputs, 4 inputs per step. */
+	readonly forwardRows: number;
+	/** input_grad and weight_grad: rows of the result per tile. */
+	readonly outerRows: number;
+	/** input_grad and weight_grad: f32x4 vectors of result columns per tile. */
+	readonly outerVectors: number;
+}
+
+// measured on this machine (x64, V8 11.3): wider tiles spill, narrower ones wait on loads
+export const defaultTiles: Tiles = {forwardRows: 2, outerRows: 2, outerVectors: 4};
+
+const range = (n: number): number[] => Array.from({length: n}, (_, i) => i);
+const lines = (parts: Array<string | string[]>): string => parts.flat().join('\n');
+
+export function kernelsWat(tiles: Tiles = defaultTiles): string {
+	return lines([
+		'(module',
+		'  (import "env" "memory" (memory 1 65536 shared))',
+		denseForward(tiles.forwardRows),
+		outerProduct(tiles.outerRows, tiles.outerVectors),
+		columnSums(),
+		`  (func (export "weight_grad") (param $dz i32) (param $x i32) (param $dw i32) (param $db i32)
+    (param $batch i32) (param $inputs i32) (param $outputs i32)
+    ;; dw[o][i] += Σ_r dz[r][o]·x[r][i]: A(m=o, k=r) = dz[r·outputs + o]
+    (call $outer (local.get $dz) (i32.const 4) (i32.shl (local.get $outputs) (i32.const 2))
+      (local.get $x) (i32.shl (local.get $inputs) (i32.const 2))
+      (local.get $dw) (i32.shl (local.get $inputs) (i32.const 2))
+      (local.get $outputs) (local.get $inputs) (local.get $batch) (i32.const 1))
+    (call $column_sums (local.get $dz) (local.get $db) (local.get $batch) (local.get $outputs)))`,
+		`  (func (export "input_grad") (param $dz i32) (param $w i32) (param $dx i32)
+    (param $batch i32) (param $inputs i32) (param $outputs i32)
+    ;; dx[r][i] = Σ_o dz[r][o]·w[o][i]: A(m=r, k=o) = dz[r·outputs + o]
+    (call $outer (local.get $dz) (i32.shl (local.get $outputs) (i32.const 2)) (i32.const 4)
+      (local.get $w) (i32.shl (local.get $inputs) (i32.const 2))
+      (local.get $dx) (i32.shl (local.get $inputs) (i32.const 2))
+      (local.get $batch) (local.get $inputs) (local.get $outputs) (i32.const 0)))`,
+		')',
+		'',
+	]);
+}
+
+/**
+ * out[r][o] = Σ_i x[r][i]·w[o][i] + b[o]: both operands run along i, so each
+ * accumulator holds four partial dot products, summed across lanes once per tile.
+ */
+function denseForward(rows: number): string {
+	const heights = range(rows).map(h => rows - h);
+	const accumulators = range(rows).flatMap(r => range(4).map(o => `$acc${r}_${o}`));
+	return lines([
+		`  (func (export "dense_forward") (param $x i32) (param $w i32) (param $b i32) (param $out i32)
+    (param $batch i32) (param $inputs i32) (param $outputs i32) (param $relu i32)
+    (local $r i32) (local $o i32) (local $k i32) (local $rowBytes i32) (local $outRowBytes i32)
+    (local $sum v128) (local $left v128) (local $right v128) (local $product v128) (local $wv v128)`,
+		`    ${range(rows).map(r => `(local $px${r} i32) (local $xv${r} v128)`).join(' ')}`,
+		`    ${range(4).map(o => `(local $pw${o} i32)`).join(' ')}`,
+		`    ${accumulators.map(name => `(local ${name} v128)`).join(' ')}`,
+		'    (local.set $rowBytes (i32.shl (local.get $inputs) (i32.const 2)))',
+		'    (local.set $outRowBytes (i32.shl (local.get $outputs) (i32.const 2)))',
+		heights.map(height => lines([
+			`    (block $rows${height}_done (loop $rows${height}`,
+			`      (br_if $rows${height}_done (i32.gt_u (i32.add (local.get $r) (i32.const ${height})) (local.get $batch)))`,
+			'      (local.set $o (i32.const 0))',
+			[4, 3, 2, 1].map(width => forwardTile(height, width)),
+			`      (local.set $r (i32.add (local.get $r) (i32.const ${height})))`,
+			`      (br $rows${height})))`,
+		])),
+		'  )',
+	]);
+}
+
+function forwardTile(height: number, width: number): string {
+	const rows = range(height), columns = range(width);
+	const step = (load: string, bytes: number): string[] => [
+		...rows.map(r => `          (local.set $xv${r} (${load} (local.get $px${r})))`),
+		...columns.flatMap(o => [
+			`          (local.set $wv (${load} (local.get $pw${o})))`,
+			...rows.map(r => `          (local.set $acc${r}_${o} (f32x4.add (local.get $acc${r}_${o}) (f32x4.mul (local.get $xv${r}) (local.get $wv))))`),
+		]),
+		...rows.map(r => `          (local.set $px${r} (i32.add (local.get $px${r}) (i32.const ${bytes})))`),
+		...columns.map(o => `          (local.set $pw${o} (i32.add (local.get $pw${o}) (i32.const ${bytes})))`),
+	];
+	const label = `fw${height}_${width}`;
+	return lines([
+		`      (block $${label}_done (loop $${label}`,
+		`        (br_if $${label}_done (i32.gt_u (i32.add (local.get $o) (i32.const ${width})) (local.get $outputs)))`,
+		...rows.map(r => `        (local.set $px${r} (i32.add (local.get $x) (i32.mul (i32.add (local.get $r) (i32.const ${r})) (local.get $rowBytes))))`),
+		...columns.map(o => `        (local.set $pw${o} (i32.add (local.get $w) (i32.mul (i32.add (local.get $o) (i32.const ${o})) (local.get $rowBytes))))`),
+		...rows.flatMap(r => columns.map(o => `        (local.set $acc${r}_${o} (v128.const i32x4 0 0 0 0))`)),
+		// four inputs per step, then the last inputs % 4 one at a time in lane 0
+		'        (local.set $k (i32.shr_u (local.get $inputs) (i32.const 2)))',
+		`        (if (local.get $k) (then (loop $${label}_k`,
+		...step('v128.load', 16),
+		`          (br_if $${label}_k (local.tee $k (i32.sub (local.get $k) (i32.const 1)))))))`,
+		'        (local.set $k (i32.and (local.get $inputs) (i32.const 3)))',
+		`        (if (local.get $k) (then (loop $${label}_tail`,
+		...step('v128.load32_zero', 4),
+		`          (br_if $${label}_tail (local.tee $k (i32.sub (local.get $k) (i32.const 1)))))))`,
+		...rows.map(r => width === 4 ? storeFourOutputs(r) : columns.map(o => storeOneOutput(r, o)).join('\n')),
+		`        (local.set $o (i32.add (local.get $o) (i32.const ${width})))`,
+		`        (br $${label})))`,
+	]);
+}
+
+/** Lane sums of four accumulators as one vector (a transpose done with two rounds of shuffles), plus bias, ReLU, store. */
+function storeFourOutputs(r: number): string {
+	const acc = (o: number) => `(local.get $acc${r}_${o})`;
+	// [a0 a1 a2 a3] + [a0 a1 a2 a3] lanes paired: low halves interleaved plus high halves interleaved
+	const pairs = (a: string, b: string) =>
+		`(f32x4.add (i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23 ${a} ${b}) (i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31 ${a} ${b}))`;
+	return lines([
+		`        (local.set $left ${pairs(acc(0), acc(1))})`,
+		`        (local.set $right ${pairs(acc(2), acc(3))})`,
+		'        (local.set $sum (f32x4.add',
+		'          (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $left) (local.get $right))',
+		'          (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $left) (local.get $right))))',
+		'        (local.set $sum (f32x4.add (local.get $sum) (v128.load (i32.add (local.get $b) (i32.shl (local.get $o) (i32.const 2))))))',
+		'        (if (local.get $relu) (then (local.set $sum (f32x4.max (local.get $sum) (v128.const i32x4 0 0 0 0)))))',
+		`        (v128.store (i32.add (local.get $out) (i32.add (i32.mul (i32.add (local.get $r) (i32.const ${r})) (local.get $outRowBytes)) (i32.shl (local.get $o) (i32.const 2))))`,
+		'          (local.get $sum))',
+	]);
+}
+
+function storeOneOutput(r: number, o: number): string {
+	const lane = (n: number) => `(f32x4.extract_lane ${n} (local.get $acc${r}_${o}))`;
+	const value = `(f32.add (f32.add (f32.add ${lane(0)} ${lane(1)}) (f32.add ${lane(2)} ${lane(3)}))
+            (f32.load (i32.add (local.get $b) (i32.shl (i32.add (local.get $o) (i32.const ${o})) (i32.const 2)))))`;
+	const address = `(i32.add (local.get $out) (i32.add (i32.mul (i32.add (local.get $r) (i32.const ${r})) (local.get $outRowBytes)) (i32.shl (i32.add (local.get $o) (i32.const ${o})) (i32.const 2))))`;
+	return lines([
+		`        (f32.store ${address}`,
+		`          (select (f32.max ${value} (f32.const 0)) ${value} (local.get $relu)))`,
+	]);
+}
+
+/**
+ * C[m][n] (+)= Σ_k A(m, k)·B[k][n] with B and C row-major: each step splats
+ * one A value per row and multiplies it into a row of B, so the accumulators
+ * are whole columns of C and nothing is summed across lanes. A is read
+ * through two strides (bytes) so the same code serves dzᵀ·x and dz·w.
+ * Columns go in blocks of 4·vectors, then narrower blocks, then one at a time.
+ */
+function outerProduct(rows: number, vectors: number): string {
+	const accumulators = range(rows).flatMap(r => range(vectors).map(v => `$acc${r}_${v}`));
+	return lines([
+		`  (func $outer (param $a i32) (param $sam i32) (param $sak i32) (param $b i32) (param $ldb i32)
+    (param $c i32) (param $ldc i32) (param $M i32) (param $N i32) (param $K i32) (param $add i32)
+    (local $m i32) (local $n i32) (local $k i32) (local $pb i32) (local $pc i32) (local $s v128) (local $sum f32)`,
+		`    ${range(rows).map(r => `(local $pa${r} i32)`).join(' ')}`,
+		`    ${range(vectors).map(v => `(local $bv${v} v128)`).join(' ')}`,
+		`    ${accumulators.map(name => `(local ${name} v128)`).join(' ')}`,
+		range(vectors).map(v => vectors - v).map(width => lines([
+			`    (block $cols${width}_done (loop $cols${width}`,
+			`      (br_if $cols${width}_done (i32.gt_u (i32.add (local.get $n) (i32.const ${4 * width})) (local.get $N)))`,
+			'      (local.set $m (i32.const 0))',
+			range(rows).map(h => rows - h).map(height => outerTile(height, width)),
+			`      (local.set $n (i32.add (local.get $n) (i32.const ${4 * width})))`,
+			`      (br $cols${width})))`,
+		])),
+		outerColumn(),
+		'  )',
+	]);
+}
+
+function outerTile(height: number, width: number): string {
+	const rows = range(height), columns = range(width);
+	const label = `op${height}_${width}`;
+	const pc = (r: number) => `(i32.add (local.get $pc) (i32.mul (i32.const ${r}) (local.get $ldc)))`;
+	return lines([
+		`      (block $${label}_done (loop $${label}`,
+		`        (br_if $${label}_done (i32.gt_u (i32.add (local.get $m) (i32.const ${height})) (local.get $M)))`,
+		...rows.map(r => `        (local.set $pa${r} (i32.add (local.get $a) (i32.mul (i32.add (local.get $m) (i32.const ${r})) (local.get $sam))))`),
+		'        (local.set $pb (i32.add (local.get $b) (i32.shl (local.get $n) (i32.const 2))))',
+		...rows.flatMap(r => columns.map(v => `        (local.set $acc${r}_${v} (v128.const i32x4 0 0 0 0))`)),
+		'        (local.set $k (local.get $K))',
+		`        (if (local.get $k) (then (loop $${label}_k`,
+		...columns.map(v => `          (local.set $bv${v} (v128.load offset=${16 * v} (local.get $pb)))`),
+		...rows.flatMap(r => [
+			`          (local.set $s (v128.load32_splat (local.get $pa${r})))`,
+			...columns.map(v => `          (local.set $acc${r}_${v} (f32x4.add (local.get $acc${r}_${v}) (f32x4.mul (local.get $s) (local.get $bv${v}))))`),
+			`          (local.set $pa${r} (i32.add (local.get $pa${r}) (local.get $sak)))`,
+		]),
+		'          (local.set $pb (i32.add (local.get $pb) (local.get $ldb)))',
+		`          (br_if $${label}_k (local.tee $k (i32.sub (local.get $k) (i32.const 1)))))))`,
+		'        (local.set $pc (i32.add (local.get $c) (i32.add (i32.mul (local.get $m) (local.get $ldc)) (i32.shl (local.get $n) (i32.const 2)))))',
+		'        (if (local.get $add) (then',
+		...rows.flatMap(r => columns.map(v =>
+			`          (v128.store offset=${16 * v} ${pc(r)} (f32x4.add (v128.load offset=${16 * v} ${pc(r)}) (local.get $acc${r}_${v})))`)),
+		'        ) (else',
+		...rows.flatMap(r => columns.map(v => `          (v128.store offset=${16 * v} ${pc(r)} (local.get $acc${r}_${v}))`)),
+		'        ))',
+		`        (local.set $m (i32.add (local.get $m) (i32.const ${height})))`,
+		`        (br $${label})))`,
+	]);
+}
+
+/** The last N % 4 columns, one scalar dot product per element. */
+function outerColumn(): string {
+	return `    (block $col_done (loop $col
+      (br_if $col_done (i32.ge_u (local.get $n) (local.get $N)))
+      (local.set $m (i32.const 0))
+      (block $col_rows_done (loop $col_rows
+        (br_if $col_rows_done (i32.ge_u (local.get $m) (local.get $M)))
+        (local.set $pa0 (i32.add (local.get $a) (i32.mul (local.get $m) (local.get $sam))))
+        (local.set $pb (i32.add (local.get $b) (i32.shl (local.get $n) (i32.const 2))))
+        (local.set $sum (f32.const 0))
+        (local.set $k (local.get $K))
+        (if (local.get $k) (then (loop $col_k
+          (local.set $sum (f32.add (local.get $sum) (f32.mul (f32.load (local.get $pa0)) (f32.load (local.get $pb)))))
+          (local.set $pa0 (i32.add (local.get $pa0) (local.get $sak)))
+          (local.set $pb (i32.add (local.get $pb) (local.get $ldb)))
+          (br_if $col_k (local.tee $k (i32.sub (local.get $k) (i32.const 1)))))))
+        (local.set $pc (i32.add (local.get $c) (i32.add (i32.mul (local.get $m) (local.get $ldc)) (i32.shl (local.get $n) (i32.const 2)))))
+        (if (local.get $add) (then (local.set $sum (f32.add (local.get $sum) (f32.load (local.get $pc))))))
+        (f32.store (local.get $pc) (local.get $sum))
+        (local.set $m (i32.add (local.get $m) (i32.const 1)))
+        (br $col_rows)))
+      (local.set $n (i32.add (local.get $n) (i32.const 1)))
+      (br $col)))`;
+}
+
+/** db[o] += Σ_r dz[r][o], four columns at a time down the rows. */
+function columnSums(): string {
+	return `  (func $column_sums (param $dz i32) (param $db i32) (param $batch i32) (param $outputs i32)
+    (local $o i32) (local $r i32) (local $p i32) (local $rowBytes i32) (local $sum v128) (local $one f32)
+    (local.set $rowBytes (i32.shl (local.get $outputs) (i32.const 2)))
+    (block $vectors_done (loop $vectors
+      (br_if $vectors_done (i32.gt_u (i32.add (local.get $o) (i32.const 4)) (local.get $outputs)))
+      (local.set $sum (v128.const i32x4 0 0 0 0))
+      (local.set $p (i32.add (local.get $dz) (i32.shl (local.get $o) (i32.const 2))))
+      (local.set $r (local.get $batch))
+      (if (local.get $r) (then (loop $rows
+        (local.set $sum (f32x4.add (local.get $sum) (v128.load (local.get $p))))
+        (local.set $p (i32.add (local.get $p) (local.get $rowBytes)))
+        (br_if $rows (local.tee $r (i32.sub (local.get $r) (i32.const 1)))))))
+      (local.set $p (i32.add (local.get $db) (i32.shl (local.get $o) (i32.const 2))))
+      (v128.store (local.get $p) (f32x4.add (v128.load (local.get $p)) (local.get $sum)))
+      (local.set $o (i32.add (local.get $o) (i32.const 4)))
+      (br $vectors)))
+    (block $singles_done (loop $singles
+      (br_if $singles_done (i32.ge_u (local.get $o) (local.get $outputs)))
+      (local.set $one (f32.const 0))
+      (local.set $p (i32.add (local.get $dz) (i32.shl (local.get $o) (i32.const 2))))
+      (local.set $r (local.get $batch))
+      (if (local.get $r) (then (loop $single_rows
+        (local.set $one (f32.add (local.get $one) (f32.load (local.get $p))))
+        (local.set $p (i32.add (local.get $p) (local.get $rowBytes)))
+        (br_if $single_rows (local.tee $r (i32.sub (local.get $r) (i32.const 1)))))))
+      (local.set $p (i32.add (local.get $db) (i32.shl (local.get $o) (i32.const 2))))
+      (f32.store (local.get $p) (f32.add (f32.load (local.get $p)) (local.get $one)))
+      (local.set $o (i32.add (local.get $o) (i32.const 1)))
+      (br $singles)))
+  )`;
+}

@@ -1,0 +1,55 @@
+import {accumulateWeightGrad, denseForward, inputGrad} from './kernels.js';
+import {WasmBackend, wasmAvailable} from './wasm-backend.js';
+
+export const backendNames = ['js', 'wasm'] as const;
+export type BackendName = (typeof backendNames)[number];
+/** What a user may ask for: a backend, or 'auto' for the fastest one this runtime can run. */
+export type BackendChoice = BackendName | 'auto';
+export const backendChoices: readonly BackendChoice[] = ['auto', ...backendNames];
+
+/**
+ * Where a network's arrays live and which code runs its three matrix
+ * products. Arrays passed to the products must come from `allocate` (or
+ * satisfy `owns`); layers copy anything else in first.
+ */
+export interface Backend {
+	readonly name: BackendName;
+	/** A zeroed array of `length` floats that this backend's products can work on in place. */
+	allocate(length: number): Float32Array;
+	/** Whether the products can use this array as it is. */
+	owns(array: Float32Array): boolean;
+	/** out = x · wᵀ + b, then max(0, ·) when relu   x: [batch, inputs], w: [outputs, inputs] -> out: [batch, outputs] */
+	denseForward(x: Float32Array, w: Float32Array, b: Float32Array, out: Float32Array, batch: number, inputs: number, outputs: number, relu: boolean): void;
+	/** dw += dzᵀ · x and db += Σ dz   dz: [batch, outputs], x: [batch, inputs] -> dw: [outputs, inputs] */
+	accumulateWeightGrad(dz: Float32Array, x: Float32Array, dw: Float32Array, db: Float32Array, batch: number, inputs: number, outputs: number): void;
+	/** dx = dz · w   dz: [batch, outputs], w: [outputs, inputs] -> dx: [batch, inputs] */
+	inputGrad(dz: Float32Array, w: Float32Array, dx: Float32Array, batch: number, inputs: number, outputs: number): void;
+}
+
+/** The plain TypeScript kernels on ordinary Float32Arrays: the reference, and the fallback. */
+export const jsBackend: Backend = {
+	name: 'js',
+	allocate: length => new Float32Array(length),
+	owns: () => true,
+	denseForward(x, w, b, out, batch, inputs, outputs, relu) {
+		denseForward(x, w, b, out, batch, inputs, outputs);
+		if (relu) for (let i = 0, n = batch * outputs; i < n; i++) if (out[i]! < 0) out[i] = 0;
+	},
+	accumulateWeightGrad,
+	inputGrad,
+};
+
+/** 'auto' is wasm when this runtime validates the SIMD kernels, js otherwise. */
+export function resolveBackend(choice: BackendChoice): BackendName {
+	return choice === 'auto' ? (wasmAvailable() ? 'wasm' : 'js') : choice;
+}
+
+/**
+ * A backend for one network. Each wasm backend has a memory of its own, so a
+ * network's arrays are freed with it; the js backend has nothing to share.
+ */
+export function createBackend(choice: BackendChoice = 'auto'): Backend {
+	if (resolveBackend(choice) === 'js') return jsBackend;
+	if (!wasmAvailable()) throw new Error('this runtime cannot run the WebAssembly SIMD kernels; use the js backend');
+	return new WasmBackend();
+}
