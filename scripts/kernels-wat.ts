@@ -25,10 +25,12 @@ export interface Tiles {
 	readonly outerRows: number;
 	/** input_grad and weight_grad: f32x4 vectors of result columns per tile. */
 	readonly outerVectors: number;
+	/** weight_grad's loop order (input_grad goes by columns). */
+	readonly weightGradOrder: 'columns' | 'rows';
 }
 
 // measured on this machine (x64, V8 11.3): wider tiles spill, narrower ones wait on loads
-export const defaultTiles: Tiles = {forwardRows: 2, outerRows: 2, outerVectors: 4};
+export const defaultTiles: Tiles = {forwardRows: 2, outerRows: 2, outerVectors: 4, weightGradOrder: 'columns'};
 
 const range = (n: number): number[] => Array.from({length: n}, (_, i) => i);
 const lines = (parts: Array<string | string[]>): string => parts.flat().join('\n');
@@ -38,12 +40,14 @@ export function kernelsWat(tiles: Tiles = defaultTiles): string {
 		'(module',
 		'  (import "env" "memory" (memory 1 65536 shared))',
 		denseForward(tiles.forwardRows),
-		outerProduct(tiles.outerRows, tiles.outerVectors),
+		outerProduct('$outer_columns', tiles.outerRows, tiles.outerVectors, 'columns'),
+		outerProduct('$outer_rows', tiles.outerRows, tiles.outerVectors, 'rows'),
 		columnSums(),
+		optimizerSteps(),
 		`  (func (export "weight_grad") (param $dz i32) (param $x i32) (param $dw i32) (param $db i32)
     (param $batch i32) (param $inputs i32) (param $outputs i32)
     ;; dw[o][i] += Σ_r dz[r][o]·x[r][i]: A(m=o, k=r) = dz[r·outputs + o]
-    (call $outer (local.get $dz) (i32.const 4) (i32.shl (local.get $outputs) (i32.const 2))
+    (call $outer_${tiles.weightGradOrder} (local.get $dz) (i32.const 4) (i32.shl (local.get $outputs) (i32.const 2))
       (local.get $x) (i32.shl (local.get $inputs) (i32.const 2))
       (local.get $dw) (i32.shl (local.get $inputs) (i32.const 2))
       (local.get $outputs) (local.get $inputs) (local.get $batch) (i32.const 1))
@@ -51,7 +55,7 @@ export function kernelsWat(tiles: Tiles = defaultTiles): string {
 		`  (func (export "input_grad") (param $dz i32) (param $w i32) (param $dx i32)
     (param $batch i32) (param $inputs i32) (param $outputs i32)
     ;; dx[r][i] = Σ_o dz[r][o]·w[o][i]: A(m=r, k=o) = dz[r·outputs + o]
-    (call $outer (local.get $dz) (i32.shl (local.get $outputs) (i32.const 2)) (i32.const 4)
+    (call $outer_columns (local.get $dz) (i32.shl (local.get $outputs) (i32.const 2)) (i32.const 4)
       (local.get $w) (i32.shl (local.get $inputs) (i32.const 2))
       (local.get $dx) (i32.shl (local.get $inputs) (i32.const 2))
       (local.get $batch) (local.get $inputs) (local.get $outputs) (i32.const 0)))`,
@@ -159,35 +163,51 @@ function storeOneOutput(r: number, o: number): string {
  * through two strides (bytes) so the same code serves dzᵀ·x and dz·w.
  * Columns go in blocks of 4·vectors, then narrower blocks, then one at a time.
  */
-function outerProduct(rows: number, vectors: number): string {
+function outerProduct(name: string, rows: number, vectors: number, order: 'columns' | 'rows'): string {
 	const accumulators = range(rows).flatMap(r => range(vectors).map(v => `$acc${r}_${v}`));
+	const heights = range(rows).map(h => rows - h), widths = range(vectors).map(v => vectors - v);
+	// columns first: a panel of B stays in L1 while every row block passes (B large, K long);
+	// rows first: C is read and written in order, once (C large, K short)
+	const loops = order === 'columns'
+		? widths.map(width => lines([
+			`    (block $cols${width}_done (loop $cols${width}`,
+			`      (br_if $cols${width}_done (i32.gt_u (i32.add (local.get $n) (i32.const ${4 * width})) (local.get $N)))`,
+			'      (local.set $m (i32.const 0))',
+			heights.map(height => outerTile(height, width, 'm')),
+			`      (local.set $n (i32.add (local.get $n) (i32.const ${4 * width})))`,
+			`      (br $cols${width})))`,
+		]))
+		: heights.map(height => lines([
+			`    (block $rows${height}_done (loop $rows${height}`,
+			`      (br_if $rows${height}_done (i32.gt_u (i32.add (local.get $m) (i32.const ${height})) (local.get $M)))`,
+			'      (local.set $n (i32.const 0))',
+			widths.map(width => outerTile(height, width, 'n')),
+			`      (local.set $m (i32.add (local.get $m) (i32.const ${height})))`,
+			`      (br $rows${height})))`,
+		]));
 	return lines([
-		`  (func $outer (param $a i32) (param $sam i32) (param $sak i32) (param $b i32) (param $ldb i32)
+		`  (func ${name} (param $a i32) (param $sam i32) (param $sak i32) (param $b i32) (param $ldb i32)
     (param $c i32) (param $ldc i32) (param $M i32) (param $N i32) (param $K i32) (param $add i32)
     (local $m i32) (local $n i32) (local $k i32) (local $pb i32) (local $pc i32) (local $s v128) (local $sum f32)`,
 		`    ${range(rows).map(r => `(local $pa${r} i32)`).join(' ')}`,
 		`    ${range(vectors).map(v => `(local $bv${v} v128)`).join(' ')}`,
 		`    ${accumulators.map(name => `(local ${name} v128)`).join(' ')}`,
-		range(vectors).map(v => vectors - v).map(width => lines([
-			`    (block $cols${width}_done (loop $cols${width}`,
-			`      (br_if $cols${width}_done (i32.gt_u (i32.add (local.get $n) (i32.const ${4 * width})) (local.get $N)))`,
-			'      (local.set $m (i32.const 0))',
-			range(rows).map(h => rows - h).map(height => outerTile(height, width)),
-			`      (local.set $n (i32.add (local.get $n) (i32.const ${4 * width})))`,
-			`      (br $cols${width})))`,
-		])),
+		loops,
+		'    (local.set $n (i32.and (local.get $N) (i32.const -4)))',
 		outerColumn(),
 		'  )',
 	]);
 }
 
-function outerTile(height: number, width: number): string {
+/** One block of height x 4·width elements of C, stepping along m or n until it no longer fits. */
+function outerTile(height: number, width: number, along: 'm' | 'n'): string {
 	const rows = range(height), columns = range(width);
 	const label = `op${height}_${width}`;
 	const pc = (r: number) => `(i32.add (local.get $pc) (i32.mul (i32.const ${r}) (local.get $ldc)))`;
+	const [limit, step] = along === 'm' ? ['$M', height] : ['$N', 4 * width];
 	return lines([
 		`      (block $${label}_done (loop $${label}`,
-		`        (br_if $${label}_done (i32.gt_u (i32.add (local.get $m) (i32.const ${height})) (local.get $M)))`,
+		`        (br_if $${label}_done (i32.gt_u (i32.add (local.get $${along}) (i32.const ${step})) (local.get ${limit})))`,
 		...rows.map(r => `        (local.set $pa${r} (i32.add (local.get $a) (i32.mul (i32.add (local.get $m) (i32.const ${r})) (local.get $sam))))`),
 		'        (local.set $pb (i32.add (local.get $b) (i32.shl (local.get $n) (i32.const 2))))',
 		...rows.flatMap(r => columns.map(v => `        (local.set $acc${r}_${v} (v128.const i32x4 0 0 0 0))`)),
@@ -208,7 +228,7 @@ function outerTile(height: number, width: number): string {
 		'        ) (else',
 		...rows.flatMap(r => columns.map(v => `          (v128.store offset=${16 * v} ${pc(r)} (local.get $acc${r}_${v}))`)),
 		'        ))',
-		`        (local.set $m (i32.add (local.get $m) (i32.const ${height})))`,
+		`        (local.set $${along} (i32.add (local.get $${along}) (i32.const ${step})))`,
 		`        (br $${label})))`,
 	]);
 }
@@ -270,4 +290,54 @@ function columnSums(): string {
       (local.set $o (i32.add (local.get $o) (i32.const 1)))
       (br $singles)))
   )`;
+}
+
+/**
+ * The optimizers' updates, four parameters at a time and then one at a time:
+ * each body is written once, with `T` the type (f32x4 or f32) and `splat`
+ * turning a scalar parameter into that type.
+ */
+function optimizerSteps(): string {
+	const update = (name: string, arrays: string[], scalars: string[], body: (T: string, splat: (name: string) => string) => string[]): string => {
+		const vector = body('f32x4', scalar => `(f32x4.splat (local.get $${scalar}))`);
+		const single = body('f32', scalar => `(local.get $${scalar})`);
+		const advance = (bytes: number) => arrays.map(array => `(local.set $${array} (i32.add (local.get $${array}) (i32.const ${bytes})))`);
+		return lines([
+			`  (func (export "${name}") ${arrays.map(array => `(param $${array} i32)`).join(' ')} (param $n i32) ${scalars.map(scalar => `(param $${scalar} f32)`).join(' ')}`,
+			'    (local $k i32) (local $a v128) (local $b v128) (local $c v128) (local $x f32) (local $y f32) (local $z f32)',
+			'    (local.set $k (i32.shr_u (local.get $n) (i32.const 2)))',
+			`    (if (local.get $k) (then (loop $vectors`,
+			...vector.map(line => `      ${line.replaceAll('LOAD', 'v128.load').replaceAll('STORE', 'v128.store').replaceAll('$x', '$a').replaceAll('$y', '$b').replaceAll('$z', '$c')}`),
+			...advance(16).map(line => `      ${line}`),
+			'      (br_if $vectors (local.tee $k (i32.sub (local.get $k) (i32.const 1)))))))',
+			'    (local.set $k (i32.and (local.get $n) (i32.const 3)))',
+			`    (if (local.get $k) (then (loop $singles`,
+			...single.map(line => `      ${line.replaceAll('LOAD', 'f32.load').replaceAll('STORE', 'f32.store')}`),
+			...advance(4).map(line => `      ${line}`),
+			'      (br_if $singles (local.tee $k (i32.sub (local.get $k) (i32.const 1)))))))',
+			'  )',
+		]);
+	};
+	return lines([
+		// value -= lr · grad
+		update('gd_step', ['value', 'grad'], ['lr'], (T, splat) => [
+			`(STORE (local.get $value) (${T}.sub (LOAD (local.get $value)) (${T}.mul ${splat('lr')} (LOAD (local.get $grad)))))`,
+		]),
+		// velocity = μ·velocity + grad; value -= lr · velocity
+		update('momentum_step', ['value', 'grad', 'velocity'], ['lr', 'mu'], (T, splat) => [
+			`(local.set $x (${T}.add (${T}.mul ${splat('mu')} (LOAD (local.get $velocity))) (LOAD (local.get $grad))))`,
+			'(STORE (local.get $velocity) (local.get $x))',
+			`(STORE (local.get $value) (${T}.sub (LOAD (local.get $value)) (${T}.mul ${splat('lr')} (local.get $x))))`,
+		]),
+		// m = β1·m + (1 − β1)·g; v = β2·v + (1 − β2)·g²; value -= stepSize · m / (sqrt(v / correction2) + ε)
+		update('adam_step', ['value', 'grad', 'm', 'v'], ['stepSize', 'beta1', 'beta2', 'rest1', 'rest2', 'correction2', 'epsilon'], (T, splat) => [
+			'(local.set $z (LOAD (local.get $grad)))',
+			`(local.set $x (${T}.add (${T}.mul ${splat('beta1')} (LOAD (local.get $m))) (${T}.mul ${splat('rest1')} (local.get $z))))`,
+			`(local.set $y (${T}.add (${T}.mul ${splat('beta2')} (LOAD (local.get $v))) (${T}.mul ${splat('rest2')} (${T}.mul (local.get $z) (local.get $z)))))`,
+			'(STORE (local.get $m) (local.get $x))',
+			'(STORE (local.get $v) (local.get $y))',
+			`(STORE (local.get $value) (${T}.sub (LOAD (local.get $value)) (${T}.div (${T}.mul ${splat('stepSize')} (local.get $x))`,
+			`  (${T}.add (${T}.sqrt (${T}.div (local.get $y) ${splat('correction2')})) ${splat('epsilon')}))))`,
+		]),
+	]);
 }

@@ -21,9 +21,10 @@ export class Adam implements Optimizer {
 		const correction1 = 1 - beta1 ** this.steps;
 		const correction2 = 1 - beta2 ** this.steps;
 		const stepSize = this.learningRate / correction1;
-		parameters.forEach(({value, grad}, index) => {
-			const m = (this.firstMoments[index] ??= new Float32Array(value.length));
-			const v = (this.secondMoments[index] ??= new Float32Array(value.length));
+		parameters.forEach(({value, grad, backend}, index) => {
+			const m = (this.firstMoments[index] ??= backend ? backend.allocate(value.length) : new Float32Array(value.length));
+			const v = (this.secondMoments[index] ??= backend ? backend.allocate(value.length) : new Float32Array(value.length));
+			if (backend?.updates) return backend.updates.adam(value, grad, m, v, stepSize, beta1, beta2, correction2, epsilon);
 			for (let i = 0; i < value.length; i++) {
 				const g = grad[i]!;
 				const mi = beta1 * m[i]! + (1 - beta1) * g;

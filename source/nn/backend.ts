@@ -24,6 +24,19 @@ export interface Backend {
 	accumulateWeightGrad(dz: Float32Array, x: Float32Array, dw: Float32Array, db: Float32Array, batch: number, inputs: number, outputs: number): void;
 	/** dx = dz · w   dz: [batch, outputs], w: [outputs, inputs] -> dx: [batch, inputs] */
 	inputGrad(dz: Float32Array, w: Float32Array, dx: Float32Array, batch: number, inputs: number, outputs: number): void;
+	/**
+	 * The optimizers' updates over this backend's arrays, where it has faster
+	 * ones than the optimizers' own loops (which are the reference).
+	 */
+	readonly updates?: Updates;
+}
+
+/** Element-wise parameter updates; see gd.ts, momentum.ts and adam.ts for what each does. */
+export interface Updates {
+	gradientDescent(value: Float32Array, grad: Float32Array, learningRate: number): void;
+	momentum(value: Float32Array, grad: Float32Array, velocity: Float32Array, learningRate: number, momentum: number): void;
+	adam(value: Float32Array, grad: Float32Array, m: Float32Array, v: Float32Array,
+		stepSize: number, beta1: number, beta2: number, correction2: number, epsilon: number): void;
 }
 
 /** The plain TypeScript kernels on ordinary Float32Arrays: the reference, and the fallback. */

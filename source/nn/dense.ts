@@ -64,7 +64,8 @@ export class Dense implements Layer {
 	}
 
 	parameters(): readonly Parameter[] {
-		return [{value: this.weights, grad: this.weightGrad}, {value: this.biases, grad: this.biasGrad}];
+		const backend = this.backend;
+		return [{value: this.weights, grad: this.weightGrad, backend}, {value: this.biases, grad: this.biasGrad, backend}];
 	}
 
 	private adopt(values: Float32Array | undefined, length: number): Float32Array {

@@ -9,8 +9,9 @@ export class GradientDescent implements Optimizer {
 
 	step(parameters: readonly Parameter[]): void {
 		const lr = this.learningRate;
-		for (const {value, grad} of parameters) {
-			for (let i = 0; i < value.length; i++) value[i] = value[i]! - lr * grad[i]!;
+		for (const {value, grad, backend} of parameters) {
+			if (backend?.updates) backend.updates.gradientDescent(value, grad, lr);
+			else for (let i = 0; i < value.length; i++) value[i] = value[i]! - lr * grad[i]!;
 		}
 	}
 }

@@ -1,7 +1,11 @@
+import type {Backend} from './backend.js';
+
 /** A trainable array and the gradient of the loss with respect to it, same shape. */
 export interface Parameter {
 	readonly value: Float32Array;
 	readonly grad: Float32Array;
+	/** Where value and grad live: optimizers keep their state there and use its updates. */
+	readonly backend?: Backend;
 }
 
 /**

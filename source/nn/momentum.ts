@@ -10,8 +10,9 @@ export class Momentum implements Optimizer {
 
 	step(parameters: readonly Parameter[]): void {
 		const lr = this.learningRate, mu = this.momentum;
-		parameters.forEach(({value, grad}, index) => {
-			const velocity = (this.velocities[index] ??= new Float32Array(value.length));
+		parameters.forEach(({value, grad, backend}, index) => {
+			const velocity = (this.velocities[index] ??= backend ? backend.allocate(value.length) : new Float32Array(value.length));
+			if (backend?.updates) return backend.updates.momentum(value, grad, velocity, lr, mu);
 			for (let i = 0; i < value.length; i++) {
 				const v = mu * velocity[i]! + grad[i]!;
 				velocity[i] = v;

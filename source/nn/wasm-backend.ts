@@ -1,4 +1,4 @@
-import type {Backend} from './backend.js';
+import type {Backend, Updates} from './backend.js';
 import {kernelsBase64} from './wasm-kernels.js';
 
 /** The exports of scripts/kernels-wat.ts; every matrix is a byte offset into the memory. */
@@ -6,6 +6,10 @@ interface Kernels {
 	dense_forward(x: number, w: number, b: number, out: number, batch: number, inputs: number, outputs: number, relu: number): void;
 	weight_grad(dz: number, x: number, dw: number, db: number, batch: number, inputs: number, outputs: number): void;
 	input_grad(dz: number, w: number, dx: number, batch: number, inputs: number, outputs: number): void;
+	gd_step(value: number, grad: number, n: number, lr: number): void;
+	momentum_step(value: number, grad: number, velocity: number, n: number, lr: number, mu: number): void;
+	adam_step(value: number, grad: number, m: number, v: number, n: number,
+		stepSize: number, beta1: number, beta2: number, rest1: number, rest2: number, correction2: number, epsilon: number): void;
 }
 
 /** The part of the WebAssembly API used here: lib ES2022 and @types/node 20 do not declare it. */
@@ -58,6 +62,18 @@ export class WasmBackend implements Backend {
 	/** Every buffer object the memory has shown; a view on any of them is ours. */
 	private readonly buffers = new Set<ArrayBufferLike>();
 	private top = 0;
+	readonly updates: Updates = {
+		gradientDescent: (value, grad, learningRate) => {
+			this.kernels.gd_step(this.at(value), this.at(grad), value.length, learningRate);
+		},
+		momentum: (value, grad, velocity, learningRate, momentum) => {
+			this.kernels.momentum_step(this.at(value), this.at(grad), this.at(velocity), value.length, learningRate, momentum);
+		},
+		adam: (value, grad, m, v, stepSize, beta1, beta2, correction2, epsilon) => {
+			this.kernels.adam_step(this.at(value), this.at(grad), this.at(m), this.at(v), value.length,
+				stepSize, beta1, beta2, 1 - beta1, 1 - beta2, correction2, epsilon);
+		},
+	};
 
 	constructor() {
 		const module = kernelsModule();

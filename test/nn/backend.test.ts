@@ -216,3 +216,27 @@ describe('js and wasm follow the same training trajectory on real MNIST', () => 
 		});
 	}
 });
+
+describe('js and wasm optimizer updates agree', () => {
+	for (const name of optimizerNames) {
+		test(`${name}: three steps on parameters of 1 to 9 values (every tail of the 4-wide loop)`, () => {
+			for (let length = 1; length <= 9; length++) {
+				const rng = new Rng(length);
+				const start = random(rng, length), grads = [random(rng, length), random(rng, length), random(rng, length)];
+				const finals = [jsBackend, wasm].map(backend => {
+					const parameter = {value: on(backend, start), grad: backend.allocate(length), backend};
+					const optimizer = createOptimizer(name, 0.01);
+					for (const grad of grads) {
+						parameter.grad.set(grad);
+						optimizer.step([parameter]);
+					}
+					return parameter.value;
+				});
+				finals[0]!.forEach((value, i) => {
+					assert.ok(Math.abs(value - finals[1]![i]!) <= 1e-6 * (1 + Math.abs(value)), `${name} length ${length} [${i}]: js ${value}, wasm ${finals[1]![i]}`);
+				});
+				assert.ok(finals[0]!.some((value, i) => value !== start[i]), 'the step moved something');
+			}
+		});
+	}
+});
