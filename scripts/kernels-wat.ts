@@ -18,6 +18,8 @@
  * most 15 v128 values: accumulators + loaded operands + one product.
  */
 
+import {sparseInputForward, sparseInputWeightGrad} from './sparse-kernels-wat.js';
+
 export interface Tiles {
 	/** dense_forward: rows of x per tile; each tile covers 4 outputs, 4 inputs per step. */
 	readonly forwardRows: number;
@@ -32,8 +34,8 @@ export interface Tiles {
 // measured on this machine (x64, V8 11.3): wider tiles spill, narrower ones wait on loads
 export const defaultTiles: Tiles = {forwardRows: 2, outerRows: 2, outerVectors: 4, weightGradOrder: 'columns'};
 
-const range = (n: number): number[] => Array.from({length: n}, (_, i) => i);
-const lines = (parts: Array<string | string[]>): string => parts.flat().join('\n');
+export const range = (n: number): number[] => Array.from({length: n}, (_, i) => i);
+export const lines = (parts: Array<string | string[]>): string => parts.flat().join('\n');
 
 export function kernelsWat(tiles: Tiles = defaultTiles): string {
 	return lines([
@@ -43,6 +45,8 @@ export function kernelsWat(tiles: Tiles = defaultTiles): string {
 		outerProduct('$outer_columns', tiles.outerRows, tiles.outerVectors, 'columns'),
 		outerProduct('$outer_rows', tiles.outerRows, tiles.outerVectors, 'rows'),
 		columnSums(),
+		sparseInputForward(),
+		sparseInputWeightGrad(),
 		optimizerSteps(),
 		`  (func (export "weight_grad") (param $dz i32) (param $x i32) (param $dw i32) (param $db i32)
     (param $batch i32) (param $inputs i32) (param $outputs i32)
@@ -126,9 +130,13 @@ function forwardTile(height: number, width: number): string {
 	]);
 }
 
-/** Lane sums of four accumulators as one vector (a transpose done with two rounds of shuffles), plus bias, ReLU, store. */
-function storeFourOutputs(r: number): string {
-	const acc = (o: number) => `(local.get $acc${r}_${o})`;
+/**
+ * Lane sums of accumulators $acc{r}_{first…first+3} as one vector (a transpose
+ * done with two rounds of shuffles), plus bias, ReLU, stored at out[$r + r][$o + first…].
+ */
+export function storeFourOutputs(r: number, first = 0): string {
+	const acc = (o: number) => `(local.get $acc${r}_${first + o})`;
+	const column = first === 0 ? '(local.get $o)' : `(i32.add (local.get $o) (i32.const ${first}))`;
 	// [a0 a1 a2 a3] + [a0 a1 a2 a3] lanes paired: low halves interleaved plus high halves interleaved
 	const pairs = (a: string, b: string) =>
 		`(f32x4.add (i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23 ${a} ${b}) (i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31 ${a} ${b}))`;
@@ -138,14 +146,14 @@ function storeFourOutputs(r: number): string {
 		'        (local.set $sum (f32x4.add',
 		'          (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $left) (local.get $right))',
 		'          (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $left) (local.get $right))))',
-		'        (local.set $sum (f32x4.add (local.get $sum) (v128.load (i32.add (local.get $b) (i32.shl (local.get $o) (i32.const 2))))))',
+		`        (local.set $sum (f32x4.add (local.get $sum) (v128.load (i32.add (local.get $b) (i32.shl ${column} (i32.const 2))))))`,
 		'        (if (local.get $relu) (then (local.set $sum (f32x4.max (local.get $sum) (v128.const i32x4 0 0 0 0)))))',
-		`        (v128.store (i32.add (local.get $out) (i32.add (i32.mul (i32.add (local.get $r) (i32.const ${r})) (local.get $outRowBytes)) (i32.shl (local.get $o) (i32.const 2))))`,
+		`        (v128.store (i32.add (local.get $out) (i32.add (i32.mul (i32.add (local.get $r) (i32.const ${r})) (local.get $outRowBytes)) (i32.shl ${column} (i32.const 2))))`,
 		'          (local.get $sum))',
 	]);
 }
 
-function storeOneOutput(r: number, o: number): string {
+export function storeOneOutput(r: number, o: number): string {
 	const lane = (n: number) => `(f32x4.extract_lane ${n} (local.get $acc${r}_${o}))`;
 	const value = `(f32.add (f32.add (f32.add ${lane(0)} ${lane(1)}) (f32.add ${lane(2)} ${lane(3)}))
             (f32.load (i32.add (local.get $b) (i32.shl (i32.add (local.get $o) (i32.const ${o})) (i32.const 2)))))`;

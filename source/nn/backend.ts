@@ -29,6 +29,16 @@ export interface Backend {
 	 * ones than the optimizers' own loops (which are the reference).
 	 */
 	readonly updates?: Updates;
+	/**
+	 * denseForward and accumulateWeightGrad for an input that is mostly zeros
+	 * (pixels), skipping the zeros, where the backend has them.
+	 */
+	readonly sparseInput?: SparseInputProducts;
+}
+
+export interface SparseInputProducts {
+	denseForward(x: Float32Array, w: Float32Array, b: Float32Array, out: Float32Array, batch: number, inputs: number, outputs: number, relu: boolean): void;
+	accumulateWeightGrad(dz: Float32Array, x: Float32Array, dw: Float32Array, db: Float32Array, batch: number, inputs: number, outputs: number): void;
 }
 
 /** Element-wise parameter updates; see gd.ts, momentum.ts and adam.ts for what each does. */

@@ -1,4 +1,4 @@
-import {createBackend, type Backend} from './backend.js';
+import {createBackend, type Backend, type SparseInputProducts} from './backend.js';
 import type {Layer, Parameter} from './layer.js';
 
 const empty = new Float32Array(0);
@@ -19,6 +19,8 @@ export class Dense implements Layer {
 	/** Where an input or output gradient from outside the backend is copied. */
 	private stagedInput: Float32Array = empty;
 	private stagedGradient: Float32Array = empty;
+	/** The first layer (no input gradient) reads pixels, mostly zeros: its products skip them where the backend can. */
+	private readonly products: SparseInputProducts;
 
 	/**
 	 * @param needsInputGrad false for the first layer: nothing uses the
@@ -37,20 +39,21 @@ export class Dense implements Layer {
 		this.biases = this.adopt(biases, outputs);
 		this.weightGrad = backend.allocate(outputs * inputs);
 		this.biasGrad = backend.allocate(outputs);
+		this.products = (!needsInputGrad && backend.sparseInput) || backend;
 	}
 
 	// x: [batch, inputs] -> [batch, outputs]
 	forward(input: Float32Array, batch: number): Float32Array {
 		this.input = this.backend.owns(input) ? input : this.stage(input, batch * this.inputs, 'stagedInput');
 		this.output = this.ensure(this.output, batch * this.outputs);
-		this.backend.denseForward(this.input, this.weights, this.biases, this.output, batch, this.inputs, this.outputs, false);
+		this.products.denseForward(this.input, this.weights, this.biases, this.output, batch, this.inputs, this.outputs, false);
 		return this.output;
 	}
 
 	// dZ: [batch, outputs] -> dA_prev: [batch, inputs]; dW += dZᵀ·A_prev, db += Σ dZ
 	backward(outputGrad: Float32Array, batch: number): Float32Array {
 		const dz = this.backend.owns(outputGrad) ? outputGrad : this.stage(outputGrad, batch * this.outputs, 'stagedGradient');
-		this.backend.accumulateWeightGrad(dz, this.input, this.weightGrad, this.biasGrad, batch, this.inputs, this.outputs);
+		this.products.accumulateWeightGrad(dz, this.input, this.weightGrad, this.biasGrad, batch, this.inputs, this.outputs);
 		if (!this.needsInputGrad) return this.inputGradient;
 		this.inputGradient = this.ensure(this.inputGradient, batch * this.inputs);
 		this.backend.inputGrad(dz, this.weights, this.inputGradient, batch, this.inputs, this.outputs);

@@ -1,4 +1,4 @@
-import type {Backend, Updates} from './backend.js';
+import type {Backend, SparseInputProducts, Updates} from './backend.js';
 import {kernelsBase64} from './wasm-kernels.js';
 
 /** The exports of scripts/kernels-wat.ts; every matrix is a byte offset into the memory. */
@@ -8,6 +8,8 @@ interface Kernels {
 	input_grad(dz: number, w: number, dx: number, batch: number, inputs: number, outputs: number): void;
 	gd_step(value: number, grad: number, n: number, lr: number): void;
 	momentum_step(value: number, grad: number, velocity: number, n: number, lr: number, mu: number): void;
+	sparse_forward(x: number, w: number, b: number, out: number, batch: number, inputs: number, outputs: number, relu: number, scratch: number): void;
+	sparse_weight_grad(dz: number, x: number, dw: number, db: number, batch: number, inputs: number, outputs: number, scratch: number): void;
 	adam_step(value: number, grad: number, m: number, v: number, n: number,
 		stepSize: number, beta1: number, beta2: number, rest1: number, rest2: number, correction2: number, epsilon: number): void;
 }
@@ -62,6 +64,18 @@ export class WasmBackend implements Backend {
 	/** Every buffer object the memory has shown; a view on any of them is ours. */
 	private readonly buffers = new Set<ArrayBufferLike>();
 	private top = 0;
+	/** Where the sparse products list the nonzero parts of their input. */
+	private scratch: Float32Array = new Float32Array(0);
+	readonly sparseInput: SparseInputProducts = {
+		denseForward: (x, w, b, out, batch, inputs, outputs, relu) => {
+			const scratch = this.scratchFor(batch * (Math.floor(inputs / 4) + 1));
+			this.kernels.sparse_forward(this.at(x), this.at(w), this.at(b), this.at(out), batch, inputs, outputs, relu ? 1 : 0, scratch);
+		},
+		accumulateWeightGrad: (dz, x, dw, db, batch, inputs, outputs) => {
+			const scratch = this.scratchFor(2 * batch + 4);
+			this.kernels.sparse_weight_grad(this.at(dz), this.at(x), this.at(dw), this.at(db), batch, inputs, outputs, scratch);
+		},
+	};
 	readonly updates: Updates = {
 		gradientDescent: (value, grad, learningRate) => {
 			this.kernels.gd_step(this.at(value), this.at(grad), value.length, learningRate);
@@ -112,6 +126,12 @@ export class WasmBackend implements Backend {
 
 	inputGrad(dz: Float32Array, w: Float32Array, dx: Float32Array, batch: number, inputs: number, outputs: number): void {
 		this.kernels.input_grad(this.at(dz), this.at(w), this.at(dx), batch, inputs, outputs);
+	}
+
+	/** The byte offset of at least `words` 4-byte words of scratch space. */
+	private scratchFor(words: number): number {
+		if (this.scratch.length < words) this.scratch = this.allocate(Math.ceil(words));
+		return this.scratch.byteOffset;
 	}
 
 	/** An array's byte offset in the memory; an array from elsewhere would be read as whatever lies at its offset. */

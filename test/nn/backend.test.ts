@@ -12,12 +12,13 @@ import {defaultTiles} from '../../scripts/kernels-wat.js';
 const wasm = createBackend('wasm');
 
 // [batch, inputs, outputs]: the shapes asked for, then every remainder of the tiles
-// (forward: 2 rows x 4 outputs, 4 inputs a step; gradients: 2 rows x 4·4 columns, then 12, 8, 4, 1)
+// (forward: 2 rows x 4 outputs, 4 inputs a step; gradients: 2 rows x 4·4 columns, then 12, 8, 4, 1;
+// first layer: 1 row x 8, 4, 3, 2, 1 outputs, and 16 columns of x at a time, the rest dense)
 const named: Array<[number, number, number]> = [[1, 1, 1], [7, 13, 5], [129, 785, 33], [64, 784, 512], [128, 784, 128], [128, 128, 10]];
 const remainders: Array<[number, number, number]> = [];
 for (const batch of [1, 2, 3, 5]) {
-	for (let inputs = 1; inputs <= 4 * defaultTiles.outerVectors + 7; inputs++) {
-		for (const outputs of [1, 2, 3, 4, 5, 6, 7, 9]) remainders.push([batch, inputs, outputs]);
+	for (let inputs = 1; inputs <= 4 * defaultTiles.outerVectors + 19; inputs++) {
+		for (const outputs of [1, 2, 3, 4, 5, 6, 7, 9, 15, 17]) remainders.push([batch, inputs, outputs]);
 	}
 }
 
@@ -46,10 +47,18 @@ function assertAgree(js: Float32Array, wasmValues: Float32Array, magnitude: Floa
 	}
 }
 
-/** Runs the three products on both backends from the same random operands and compares every output. */
-function compareProducts(batch: number, inputs: number, outputs: number): void {
+/**
+ * Runs the three products on both backends from the same random operands and
+ * compares every output; the wasm backend's first-layer products too, which skip
+ * zeros of x (`zeros`: the share of x that is 0, in runs as in images).
+ */
+function compareProducts(batch: number, inputs: number, outputs: number, zeros = 0): void {
 	const rng = new Rng(batch * 1_000_003 + inputs * 1009 + outputs);
 	const x = random(rng, batch * inputs), w = random(rng, outputs * inputs), b = random(rng, outputs);
+	for (let i = 0; i < x.length;) {
+		const run = 1 + rng.int(12), zero = rng.next() < zeros;
+		for (const end = Math.min(x.length, i + run); i < end; i++) if (zero) x[i] = 0;
+	}
 	const dz = random(rng, batch * outputs), dw0 = random(rng, outputs * inputs), db0 = random(rng, outputs);
 	const shape = `${batch}x${inputs}x${outputs}`;
 
@@ -61,19 +70,22 @@ function compareProducts(batch: number, inputs: number, outputs: number): void {
 			forwardSize[r * outputs + o] = size;
 		}
 	}
+	const sparse = wasm.sparseInput!;
 	for (const relu of [false, true]) {
-		const results = [jsBackend, wasm].map(backend => {
-			const out = on(backend, new Float32Array(batch * outputs).fill(Number.NaN));
-			backend.denseForward(on(backend, x), on(backend, w), on(backend, b), out, batch, inputs, outputs, relu);
+		const results = [jsBackend, wasm, sparse].map(products => {
+			const out = on(wasm, new Float32Array(batch * outputs).fill(Number.NaN));
+			products.denseForward(on(wasm, x), on(wasm, w), on(wasm, b), out, batch, inputs, outputs, relu);
 			return out;
 		});
-		assertAgree(results[0]!, results[1]!, forwardSize, `${shape} forward${relu ? ' + ReLU' : ''}`);
-		if (relu) assert.ok(results[1]!.every(value => value >= 0), `${shape}: ReLU left a negative`);
+		for (const [index, name] of [[1, 'wasm'], [2, 'wasm sparse-input']] as const) {
+			assertAgree(results[0]!, results[index]!, forwardSize, `${shape} ${name} forward${relu ? ' + ReLU' : ''}`);
+			if (relu) assert.ok(results[index]!.every(value => value >= 0), `${shape}: ${name} ReLU left a negative`);
+		}
 	}
 
-	const gradients = [jsBackend, wasm].map(backend => {
-		const dw = on(backend, dw0), db = on(backend, db0);
-		backend.accumulateWeightGrad(on(backend, dz), on(backend, x), dw, db, batch, inputs, outputs);
+	const gradients = [jsBackend, wasm, sparse].map(products => {
+		const dw = on(wasm, dw0), db = on(wasm, db0);
+		products.accumulateWeightGrad(on(wasm, dz), on(wasm, x), dw, db, batch, inputs, outputs);
 		return {dw, db};
 	});
 	const dwSize = new Float64Array(outputs * inputs), dbSize = new Float64Array(outputs);
@@ -87,8 +99,10 @@ function compareProducts(batch: number, inputs: number, outputs: number): void {
 			dwSize[o * inputs + i] = size;
 		}
 	}
-	assertAgree(gradients[0]!.dw, gradients[1]!.dw, dwSize, `${shape} dW`);
-	assertAgree(gradients[0]!.db, gradients[1]!.db, dbSize, `${shape} db`);
+	for (const [index, name] of [[1, 'wasm'], [2, 'wasm sparse-input']] as const) {
+		assertAgree(gradients[0]!.dw, gradients[index]!.dw, dwSize, `${shape} ${name} dW`);
+		assertAgree(gradients[0]!.db, gradients[index]!.db, dbSize, `${shape} ${name} db`);
+	}
 
 	const inputGradients = [jsBackend, wasm].map(backend => {
 		const dx = on(backend, new Float32Array(batch * inputs).fill(Number.NaN));
@@ -111,9 +125,17 @@ describe('js and wasm products agree', () => {
 		test(`${batch}x${inputs}x${outputs}: forward (with and without ReLU), dW and db, dX`, () => compareProducts(batch, inputs, outputs));
 	}
 
-	test(`every tile remainder: ${remainders.length} shapes from 1x1x1 to 5x${4 * defaultTiles.outerVectors + 7}x9`, () => {
+	test(`every tile remainder: ${remainders.length} shapes from 1x1x1 to 5x${remainders.at(-1)![1]}x${remainders.at(-1)![2]}`, () => {
 		for (const [batch, inputs, outputs] of remainders) compareProducts(batch, inputs, outputs);
 	});
+
+	for (const zeros of [0.5, 0.8, 1]) {
+		test(`x ${zeros * 100}% zeros, in runs: the first layer's products that skip them`, () => {
+			for (const [batch, inputs, outputs] of [...remainders.filter((_, index) => index % 7 === 0), [7, 13, 5], [129, 785, 33], [64, 784, 512]] as const) {
+				compareProducts(batch, inputs, outputs, zeros);
+			}
+		});
+	}
 });
 
 describe('the wasm backend', () => {
