@@ -27,12 +27,14 @@ export interface Tiles {
 	readonly outerRows: number;
 	/** input_grad and weight_grad: f32x4 vectors of result columns per tile. */
 	readonly outerVectors: number;
+	/** sparse_weight_grad: outputs per tile, against one group of 4 inputs. */
+	readonly sparseGradOutputs: number;
 	/** weight_grad's loop order (input_grad goes by columns). */
 	readonly weightGradOrder: 'columns' | 'rows';
 }
 
 // measured on this machine (x64, V8 11.3): wider tiles spill, narrower ones wait on loads
-export const defaultTiles: Tiles = {forwardRows: 2, outerRows: 2, outerVectors: 4, weightGradOrder: 'columns'};
+export const defaultTiles: Tiles = {forwardRows: 2, outerRows: 2, outerVectors: 4, weightGradOrder: 'columns', sparseGradOutputs: 8};
 
 export const range = (n: number): number[] => Array.from({length: n}, (_, i) => i);
 export const lines = (parts: Array<string | string[]>): string => parts.flat().join('\n');
@@ -46,7 +48,7 @@ export function kernelsWat(tiles: Tiles = defaultTiles): string {
 		outerProduct('$outer_rows', tiles.outerRows, tiles.outerVectors, 'rows'),
 		columnSums(),
 		sparseInputForward(),
-		sparseInputWeightGrad(),
+		sparseInputWeightGrad(tiles.sparseGradOutputs),
 		optimizerSteps(),
 		`  (func (export "weight_grad") (param $dz i32) (param $x i32) (param $dw i32) (param $db i32)
     (param $batch i32) (param $inputs i32) (param $outputs i32)

@@ -7,8 +7,8 @@
  * no sum but its rounding order. A dense input costs one extra scan.
  *   sparse_forward:     out = x·wᵀ + b, one row of x against 8 outputs at a time
  *                       (scratch: batch · (inputs / 4 + 1) words)
- *   sparse_weight_grad: dw += dzᵀ·x, db += Σ dz, over 16 columns of x at a time
- *                       (scratch: 2 words per row of the batch)
+ *   sparse_weight_grad: dw += dzᵀ·x, db += Σ dz, one group of 4 inputs against 8 outputs at a time
+ *                       (scratch: (inputs / 4) · (2 · batch + 1) words)
  */
 import {lines, range, storeFourOutputs, storeOneOutput} from './kernels-wat.js';
 
@@ -98,76 +98,82 @@ function forwardTiles(width: number): string {
 }
 
 /**
- * dw[o][i] += Σ over the rows r listed for i's block of 16 of dz[r][o]·x[r][i],
- * 2 outputs x 16 inputs per tile; the last inputs % 16 columns go to the dense kernel.
+ * dw[o][i…i+3] += Σ over the rows r listed for group i of dz[r][o]·x[r][i…i+3].
+ * First every group of 4 inputs gets the list of rows where it is not all
+ * zero (addresses of the x group and of the dz row; scratch: groups · (2·batch
+ * + 1) words); then `height` outputs at a time walk all the groups, so each
+ * row of dw is read and written in order. The columns past the last whole
+ * group go to the dense kernel.
  */
-export function sparseInputWeightGrad(): string {
-	const vectors = range(4);
-	const tile = (height: number) => {
-		const rows = range(height);
-		const label = `sw${height}`;
-		const pc = (r: number) => `(i32.add (local.get $pc) (i32.mul (i32.const ${r}) (local.get $ldx)))`;
+export function sparseInputWeightGrad(height: number): string {
+	const heights = [height, ...[4, 2, 1].filter(h => h < height)];
+	const tile = (rows: number) => {
+		const label = `sw${rows}`;
+		const pc = (r: number) => r === 0 ? '(local.get $pc)' : `(i32.add (local.get $pc) (i32.mul (i32.const ${r}) (local.get $ldx)))`;
 		return lines([
-			`      (block $${label}_done (loop $${label}`,
-			`        (br_if $${label}_done (i32.gt_u (i32.add (local.get $m) (i32.const ${height})) (local.get $outputs)))`,
-			...rows.flatMap(r => vectors.map(v => `        (local.set $acc${r}_${v} (v128.const i32x4 0 0 0 0))`)),
-			'        (local.set $pa (i32.add (local.get $dz) (i32.shl (local.get $m) (i32.const 2))))',
-			'        (local.set $p (local.get $scratch))',
+			`    (block $${label}_done (loop $${label}`,
+			`      (br_if $${label}_done (i32.gt_u (i32.add (local.get $m) (i32.const ${rows})) (local.get $outputs)))`,
+			'      (local.set $mBytes (i32.shl (local.get $m) (i32.const 2)))',
+			'      (local.set $pc (i32.add (local.get $dw) (i32.mul (local.get $m) (local.get $ldx))))',
+			'      (local.set $list (local.get $scratch))',
+			'      (local.set $g (local.get $groups))',
+			`      (if (local.get $g) (then (loop $${label}_groups`,
+			...range(rows).map(r => `        (local.set $acc${r} (v128.const i32x4 0 0 0 0))`),
+			'        (local.set $p (i32.add (local.get $list) (i32.const 4)))',
+			'        (local.set $end (i32.add (local.get $p) (i32.shl (i32.load (local.get $list)) (i32.const 3))))',
 			`        (block $${label}_k_done (loop $${label}_k`,
 			`          (br_if $${label}_k_done (i32.ge_u (local.get $p) (local.get $end)))`,
-			'          (local.set $pb (i32.add (local.get $panel) (i32.load (local.get $p))))',
-			...vectors.map(v => `          (local.set $bv${v} (v128.load offset=${16 * v} (local.get $pb)))`),
-			'          (local.set $pz (i32.add (local.get $pa) (i32.load offset=4 (local.get $p))))',
-			...rows.flatMap(r => [
-				`          (local.set $s (v128.load32_splat offset=${4 * r} (local.get $pz)))`,
-				...vectors.map(v => `          (local.set $acc${r}_${v} (f32x4.add (local.get $acc${r}_${v}) (f32x4.mul (local.get $s) (local.get $bv${v}))))`),
-			]),
+			'          (local.set $xv (v128.load (i32.load (local.get $p))))',
+			'          (local.set $pz (i32.add (i32.load offset=4 (local.get $p)) (local.get $mBytes)))',
+			...range(rows).map(r => `          (local.set $acc${r} (f32x4.add (local.get $acc${r}) (f32x4.mul (v128.load32_splat offset=${4 * r} (local.get $pz)) (local.get $xv))))`),
 			'          (local.set $p (i32.add (local.get $p) (i32.const 8)))',
 			`          (br $${label}_k)))`,
-			'        (local.set $pc (i32.add (i32.add (local.get $dw) (i32.mul (local.get $m) (local.get $ldx))) (local.get $column)))',
-			...rows.flatMap(r => vectors.map(v =>
-				`        (v128.store offset=${16 * v} ${pc(r)} (f32x4.add (v128.load offset=${16 * v} ${pc(r)}) (local.get $acc${r}_${v})))`)),
-			`        (local.set $m (i32.add (local.get $m) (i32.const ${height})))`,
-			`        (br $${label})))`,
+			...range(rows).map(r => `        (v128.store ${pc(r)} (f32x4.add (v128.load ${pc(r)}) (local.get $acc${r})))`),
+			'        (local.set $pc (i32.add (local.get $pc) (i32.const 16)))',
+			'        (local.set $list (i32.add (local.get $list) (local.get $listBytes)))',
+			`        (br_if $${label}_groups (local.tee $g (i32.sub (local.get $g) (i32.const 1)))))))`,
+			`      (local.set $m (i32.add (local.get $m) (i32.const ${rows})))`,
+			`      (br $${label})))`,
 		]);
 	};
 	return lines([
 		`  (func (export "sparse_weight_grad") (param $dz i32) (param $x i32) (param $dw i32) (param $db i32)
     (param $batch i32) (param $inputs i32) (param $outputs i32) (param $scratch i32)
-    (local $ldx i32) (local $ldz i32) (local $column i32) (local $panel i32) (local $r i32) (local $m i32)
-    (local $p i32) (local $end i32) (local $pa i32) (local $pb i32) (local $pz i32) (local $pc i32) (local $px i32) (local $s v128)`,
-		`    ${vectors.map(v => `(local $bv${v} v128)`).join(' ')}`,
-		`    ${range(2).flatMap(r => vectors.map(v => `(local $acc${r}_${v} v128)`)).join(' ')}`,
+    (local $ldx i32) (local $ldz i32) (local $groups i32) (local $g i32) (local $list i32) (local $listBytes i32)
+    (local $r i32) (local $m i32) (local $mBytes i32) (local $p i32) (local $end i32) (local $pz i32) (local $pc i32) (local $px i32) (local $xv v128)`,
+		`    ${range(height).map(r => `(local $acc${r} v128)`).join(' ')}`,
 		'    (local.set $ldx (i32.shl (local.get $inputs) (i32.const 2)))',
 		'    (local.set $ldz (i32.shl (local.get $outputs) (i32.const 2)))',
-		'    (block $blocks_done (loop $blocks',
-		'      (br_if $blocks_done (i32.gt_u (i32.add (local.get $column) (i32.const 64)) (local.get $ldx)))',
-		'      (local.set $panel (i32.add (local.get $x) (local.get $column)))',
-		// the rows whose 16 inputs here are not all zero: (offset of the x row, offset of the dz row)
-		'      (local.set $end (local.get $scratch))',
-		'      (local.set $r (i32.const 0))',
-		'      (block $scan_done (loop $scan',
-		'        (br_if $scan_done (i32.ge_u (local.get $r) (local.get $batch)))',
-		'        (local.set $px (i32.add (local.get $panel) (i32.mul (local.get $r) (local.get $ldx))))',
-		'        (if (v128.any_true (v128.or',
-		'            (v128.or (v128.load (local.get $px)) (v128.load offset=16 (local.get $px)))',
-		'            (v128.or (v128.load offset=32 (local.get $px)) (v128.load offset=48 (local.get $px))))) (then',
-		'          (i32.store (local.get $end) (i32.mul (local.get $r) (local.get $ldx)))',
-		'          (i32.store offset=4 (local.get $end) (i32.mul (local.get $r) (local.get $ldz)))',
+		'    (local.set $groups (i32.shr_u (local.get $inputs) (i32.const 2)))',
+		'    (local.set $listBytes (i32.add (i32.shl (local.get $batch) (i32.const 3)) (i32.const 4)))',
+		// per group, the rows whose 4 inputs there are not all zero: a count, then (address in x, address of the dz row) pairs
+		'    (local.set $list (local.get $scratch))',
+		'    (local.set $g (i32.const 0))',
+		'    (block $lists_done (loop $lists',
+		'      (br_if $lists_done (i32.ge_u (local.get $g) (local.get $groups)))',
+		'      (local.set $end (i32.add (local.get $list) (i32.const 4)))',
+		'      (local.set $px (i32.add (local.get $x) (i32.shl (local.get $g) (i32.const 4))))',
+		'      (local.set $pz (local.get $dz))',
+		'      (local.set $r (local.get $batch))',
+		'      (if (local.get $r) (then (loop $scan',
+		'        (if (v128.any_true (v128.load (local.get $px))) (then',
+		'          (i32.store (local.get $end) (local.get $px))',
+		'          (i32.store offset=4 (local.get $end) (local.get $pz))',
 		'          (local.set $end (i32.add (local.get $end) (i32.const 8)))))',
-		'        (local.set $r (i32.add (local.get $r) (i32.const 1)))',
-		'        (br $scan)))',
-		'      (local.set $m (i32.const 0))',
-		tile(2),
-		tile(1),
-		'      (local.set $column (i32.add (local.get $column) (i32.const 64)))',
-		'      (br $blocks)))',
-		// the columns past the last whole block of 16, densely
-		'    (if (i32.lt_u (local.get $column) (local.get $ldx)) (then',
+		'        (local.set $px (i32.add (local.get $px) (local.get $ldx)))',
+		'        (local.set $pz (i32.add (local.get $pz) (local.get $ldz)))',
+		'        (br_if $scan (local.tee $r (i32.sub (local.get $r) (i32.const 1)))))))',
+		'      (i32.store (local.get $list) (i32.shr_u (i32.sub (i32.sub (local.get $end) (local.get $list)) (i32.const 4)) (i32.const 3)))',
+		'      (local.set $list (i32.add (local.get $list) (local.get $listBytes)))',
+		'      (local.set $g (i32.add (local.get $g) (i32.const 1)))',
+		'      (br $lists)))',
+		heights.map(tile),
+		// the last inputs % 4 columns, densely
+		'    (if (i32.and (local.get $inputs) (i32.const 3)) (then',
 		'      (call $outer_columns (local.get $dz) (i32.const 4) (local.get $ldz)',
-		'        (i32.add (local.get $x) (local.get $column)) (local.get $ldx)',
-		'        (i32.add (local.get $dw) (local.get $column)) (local.get $ldx)',
-		'        (local.get $outputs) (i32.shr_u (i32.sub (local.get $ldx) (local.get $column)) (i32.const 2)) (local.get $batch) (i32.const 1))))',
+		'        (i32.add (local.get $x) (i32.shl (local.get $groups) (i32.const 4))) (local.get $ldx)',
+		'        (i32.add (local.get $dw) (i32.shl (local.get $groups) (i32.const 4))) (local.get $ldx)',
+		'        (local.get $outputs) (i32.and (local.get $inputs) (i32.const 3)) (local.get $batch) (i32.const 1))))',
 		'    (call $column_sums (local.get $dz) (local.get $db) (local.get $batch) (local.get $outputs))',
 		'  )',
 	]);

@@ -72,7 +72,7 @@ export class WasmBackend implements Backend {
 			this.kernels.sparse_forward(this.at(x), this.at(w), this.at(b), this.at(out), batch, inputs, outputs, relu ? 1 : 0, scratch);
 		},
 		accumulateWeightGrad: (dz, x, dw, db, batch, inputs, outputs) => {
-			const scratch = this.scratchFor(2 * batch + 4);
+			const scratch = this.scratchFor(Math.floor(inputs / 4) * (2 * batch + 1));
 			this.kernels.sparse_weight_grad(this.at(dz), this.at(x), this.at(dw), this.at(db), batch, inputs, outputs, scratch);
 		},
 	};

@@ -13,7 +13,7 @@ const wasm = createBackend('wasm');
 
 // [batch, inputs, outputs]: the shapes asked for, then every remainder of the tiles
 // (forward: 2 rows x 4 outputs, 4 inputs a step; gradients: 2 rows x 4·4 columns, then 12, 8, 4, 1;
-// first layer: 1 row x 8, 4, 3, 2, 1 outputs, and 16 columns of x at a time, the rest dense)
+// first layer: 1 row x 8, 4, 3, 2, 1 outputs, and one group of 4 inputs x 8, 4, 2, 1 outputs, the rest dense)
 const named: Array<[number, number, number]> = [[1, 1, 1], [7, 13, 5], [129, 785, 33], [64, 784, 512], [128, 784, 128], [128, 128, 10]];
 const remainders: Array<[number, number, number]> = [];
 for (const batch of [1, 2, 3, 5]) {
