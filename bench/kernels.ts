@@ -11,12 +11,14 @@ export interface Products {
 	inputGrad(dz: Float32Array, w: Float32Array, dx: Float32Array, batch: number, inputs: number, outputs: number): void;
 }
 
-export function backendProducts(backend: Backend): Products {
+/** A backend's products; with `pixels`, its first layer's (which may skip the zeros of x). */
+export function backendProducts(backend: Backend, pixels = false): Products {
+	const first = (pixels && backend.sparseInput) || backend;
 	return {
 		name: backend.name,
 		allocate: length => backend.allocate(length),
-		forward: (x, w, b, out, batch, inputs, outputs) => backend.denseForward(x, w, b, out, batch, inputs, outputs, false),
-		weightGrad: (dz, x, dw, db, batch, inputs, outputs) => backend.accumulateWeightGrad(dz, x, dw, db, batch, inputs, outputs),
+		forward: (x, w, b, out, batch, inputs, outputs) => first.denseForward(x, w, b, out, batch, inputs, outputs, false),
+		weightGrad: (dz, x, dw, db, batch, inputs, outputs) => first.accumulateWeightGrad(dz, x, dw, db, batch, inputs, outputs),
 		inputGrad: (dz, w, dx, batch, inputs, outputs) => backend.inputGrad(dz, w, dx, batch, inputs, outputs),
 	};
 }
@@ -40,16 +42,22 @@ export interface KernelRates {
 /**
  * GFLOP/s of each product on one shape: calls repeated for at least
  * `seconds`, the best of `rounds` such runs (on a shared machine the best is
- * the least disturbed). Operands are random, as dense as real activations.
+ * the least disturbed). Operands are random, as dense as real activations,
+ * except x when `pixels` ([batch, inputs], e.g. MNIST images) is given;
+ * the rate counts every multiply-add of the dense product, skipped or not.
  */
-export function timeProducts(products: Products, batch: number, inputs: number, outputs: number, seconds: number, rounds = 3): KernelRates {
+export function timeProducts(
+	products: Products, batch: number, inputs: number, outputs: number, seconds: number, pixels?: Float32Array, rounds = 3,
+): KernelRates {
 	const rng = new Rng(batch + inputs + outputs);
 	const random = (length: number) => {
 		const array = products.allocate(length);
 		for (let i = 0; i < length; i++) array[i] = rng.next() * 2 - 1;
 		return array;
 	};
-	const x = random(batch * inputs), w = random(outputs * inputs), b = random(outputs), dz = random(batch * outputs);
+	const x = random(batch * inputs);
+	if (pixels) x.set(pixels.subarray(0, batch * inputs));
+	const w = random(outputs * inputs), b = random(outputs), dz = random(batch * outputs);
 	const out = products.allocate(batch * outputs), dw = products.allocate(outputs * inputs), db = products.allocate(outputs);
 	const dx = products.allocate(batch * inputs);
 	const flop = 2 * batch * inputs * outputs;
