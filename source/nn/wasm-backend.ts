@@ -6,10 +6,10 @@ interface Kernels {
 	dense_forward(x: number, w: number, b: number, out: number, batch: number, inputs: number, outputs: number, relu: number): void;
 	weight_grad(dz: number, x: number, dw: number, db: number, batch: number, inputs: number, outputs: number): void;
 	input_grad(dz: number, w: number, dx: number, batch: number, inputs: number, outputs: number): void;
-	gd_step(value: number, grad: number, n: number, lr: number): void;
-	momentum_step(value: number, grad: number, velocity: number, n: number, lr: number, mu: number): void;
 	sparse_forward(x: number, w: number, b: number, out: number, batch: number, inputs: number, outputs: number, relu: number, scratch: number): void;
 	sparse_weight_grad(dz: number, x: number, dw: number, db: number, batch: number, inputs: number, outputs: number, scratch: number): void;
+	gd_step(value: number, grad: number, n: number, lr: number): void;
+	momentum_step(value: number, grad: number, velocity: number, n: number, lr: number, mu: number): void;
 	adam_step(value: number, grad: number, m: number, v: number, n: number,
 		stepSize: number, beta1: number, beta2: number, rest1: number, rest2: number, correction2: number, epsilon: number): void;
 }
