@@ -16,3 +16,12 @@ export function duration(seconds: number): string {
 	if (minutes < 60) return `${minutes}m${String(Math.round(seconds % 60)).padStart(2, '0')}s`;
 	return `${Math.floor(minutes / 60)}h${String(minutes % 60).padStart(2, '0')}m`;
 }
+
+/** A ticking clock in whole seconds: 42 -> "42s", 190 -> "3m10s", 3720 -> "1h02m" */
+export function clock(seconds: number): string {
+	const whole = Math.max(0, Math.round(seconds));
+	if (whole < 60) return `${whole}s`;
+	const minutes = Math.floor(whole / 60);
+	if (minutes < 60) return `${minutes}m${String(whole % 60).padStart(2, '0')}s`;
+	return `${Math.floor(minutes / 60)}h${String(minutes % 60).padStart(2, '0')}m`;
+}
