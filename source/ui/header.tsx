@@ -1,0 +1,46 @@
+import {Box, Text} from 'ink';
+import Spinner from 'ink-spinner';
+import type {DashboardState} from './dashboard-state.js';
+import {configLine, headerFacts, headerStatus, type HeaderStatus} from './header-text.js';
+
+export type Props = {
+	readonly state: DashboardState;
+	readonly width: number;
+	/** The clock, in ms, passed in so a frame depends only on its props. */
+	readonly now: number;
+	readonly startedAt: number;
+	readonly ascii: boolean;
+};
+
+/** Two lines: what the run is doing and how far it is, then its configuration. */
+export function Header({state, width, now, startedAt, ascii}: Props) {
+	const status = headerStatus(state, ascii);
+	// the spinner, or PAUSED drawn with a space either side, and two spaces before the facts
+	const leadWidth = status.kind === 'working' || status.kind === 'paused' ? status.text.length + 2 : status.text.length;
+	const facts = headerFacts(state, now, startedAt, Math.max(0, width - leadWidth - 2), ascii);
+	return (
+		<Box flexDirection="column" width={width} height={2}>
+			<Text wrap="truncate">
+				{lead(status, ascii)}
+				{facts && `  ${facts}`}
+			</Text>
+			<Text dimColor wrap="truncate">{state.start ? configLine(state.start, width, ascii) : ''}</Text>
+		</Box>
+	);
+}
+
+/** The spinner and what is running, or a word for why nothing is. */
+function lead(status: HeaderStatus, ascii: boolean) {
+	switch (status.kind) {
+		case 'working':
+			return <Text color="cyan"><Spinner type={ascii ? 'line' : 'dots'}/> {status.text}</Text>;
+		case 'paused':
+			return <Text color="yellow" bold inverse>{` ${status.text} `}</Text>;
+		case 'done':
+			return <Text color="green" bold>{status.text}</Text>;
+		case 'stopped':
+			return <Text color="yellow" bold>{status.text}</Text>;
+		case 'failed':
+			return <Text color="red" bold>{status.text}</Text>;
+	}
+}

@@ -1,0 +1,19 @@
+import {useMemo} from 'react';
+import {ChartBox} from './chart-box.js';
+import {stepLossChart, type StepLosses} from './chart-text.js';
+
+export type Props = StepLosses & {
+	readonly width: number;
+	/** Rows including the title line. */
+	readonly height: number;
+	readonly ascii: boolean;
+};
+
+/** The training loss of every step so far, smoothed, one point per column. */
+export function LossChart({stepLosses, stepsPerPoint, pendingLosses, width, height, ascii}: Props) {
+	const chart = useMemo(
+		() => stepLossChart({stepLosses, stepsPerPoint, pendingLosses}, width, height, ascii),
+		[stepLosses, stepsPerPoint, pendingLosses, width, height, ascii],
+	);
+	return <ChartBox chart={chart} width={width} height={height}/>;
+}

@@ -1,0 +1,34 @@
+import {Box, Text} from 'ink';
+import type {DashboardState} from './dashboard-state.js';
+import {progressBars} from './progress-text.js';
+import {runProgress} from './run-progress.js';
+
+export type Props = {
+	readonly state: DashboardState;
+	readonly width: number;
+	/** Two lines (epoch above run) or both bars on one line. */
+	readonly lines: 1 | 2;
+	readonly ascii: boolean;
+};
+
+/** Progress of the epoch and of the whole run. */
+export function ProgressBars({state, width, lines, ascii}: Props) {
+	const progress = runProgress(state);
+	const color = state.phase === 'done' ? (state.done?.interrupted ? 'yellow' : 'green') : state.paused ? 'yellow' : 'cyan';
+	const bars = progress && state.start ? progressBars(progress, state.start.trainCount, width, lines, ascii) : [];
+	const row = (bar: (typeof bars)[number], key: number) => (
+		<Text key={key}>
+			{bar.label}
+			<Text color={color}>{bar.bar.filled}</Text>
+			<Text dimColor>{bar.bar.empty}</Text>
+			{bar.after}
+		</Text>
+	);
+	return (
+		<Box flexDirection="column" width={width} height={lines}>
+			{lines === 2
+				? bars.map((bar, index) => <Text key={index} wrap="truncate">{row(bar, index)}</Text>)
+				: <Text wrap="truncate">{bars.map(row)}</Text>}
+		</Box>
+	);
+}
