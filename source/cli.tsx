@@ -36,7 +36,10 @@ async function main(argv: readonly string[]): Promise<number> {
 	}
 }
 
-async function runTrain(command: Extract<Command, {kind: 'train'}>): Promise<number> {
+type TrainCommand = Extract<Command, {kind: 'train'}>;
+
+async function runTrain(command: TrainCommand): Promise<number> {
+	if (command.output === 'auto' && process.stdout.isTTY) return runDashboard(command);
 	const log = command.log ? openLog(command.log) : undefined;
 	const print = command.output === 'json' ? jsonLine : plainLine;
 	let stopRequested = false;
@@ -61,13 +64,51 @@ async function runTrain(command: Extract<Command, {kind: 'train'}>): Promise<num
 		process.off('SIGTERM', onSignal);
 	}
 	if (done?.interrupted) return exitCodes.interrupted;
-	if (command.minAccuracy !== undefined) {
-		const accuracy = done?.testAccuracy ?? null;
-		if (accuracy === null) throw new InputError('--min-accuracy needs test images with labels');
-		if (accuracy < command.minAccuracy) {
-			process.stderr.write(`mnist-tui: test accuracy ${accuracy} is below --min-accuracy ${command.minAccuracy}\n`);
-			return exitCodes.belowGate;
-		}
+	return accuracyGate(command, done?.testAccuracy ?? null);
+}
+
+/** The interactive dashboard; React and Ink are loaded only for it. */
+async function runDashboard(command: TrainCommand): Promise<number> {
+	prepareDashboardEnvironment();
+	const {startDashboard} = await import('./ui/dashboard-session.js');
+	const {summaryLines} = await import('./ui/summary.js');
+	const log = command.log ? openLog(command.log) : undefined;
+	const session = startDashboard(command.config, {
+		ascii: command.ascii || process.env.TERM === 'dumb',
+		...(log === undefined ? {} : {onEvent: event => {
+			const line = jsonLine(event);
+			if (line !== undefined) writeSync(log, `${line}\n`);
+		}}),
+	});
+	const onSignal = () => session.interrupt();
+	for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, onSignal);
+	const outcome = await session.outcome;
+	if (log !== undefined) closeSync(log);
+	if (outcome.error) throw outcome.error;
+	process.stdout.write(`${summaryLines(outcome.state, outcome.seconds).join('\n')}\n`);
+	if (outcome.ending === 'interrupted') return exitCodes.interrupted;
+	if (outcome.ending !== 'finished') return exitCodes.done;
+	return accuracyGate(command, outcome.state.done?.testAccuracy ?? null);
+}
+
+/**
+ * Before React and Ink load: production React (the development build doubles
+ * the render cost), NO_COLOR honoured (chalk reads only FORCE_COLOR), and a
+ * terminal is drawn live even with CI set (Ink would print only the last frame).
+ */
+function prepareDashboardEnvironment(): void {
+	process.env.NODE_ENV ??= 'production';
+	if (process.env.NO_COLOR && process.env.FORCE_COLOR === undefined) process.env.FORCE_COLOR = '0';
+	delete process.env.CI;
+	delete process.env.CONTINUOUS_INTEGRATION;
+}
+
+function accuracyGate(command: TrainCommand, accuracy: number | null): number {
+	if (command.minAccuracy === undefined) return exitCodes.done;
+	if (accuracy === null) throw new InputError('--min-accuracy needs test images with labels');
+	if (accuracy < command.minAccuracy) {
+		process.stderr.write(`mnist-tui: test accuracy ${accuracy} is below --min-accuracy ${command.minAccuracy}\n`);
+		return exitCodes.belowGate;
 	}
 	return exitCodes.done;
 }

@@ -11,7 +11,7 @@ export type Output = 'auto' | 'json' | 'plain';
 export type Command =
 	| {readonly kind: 'help'}
 	| {readonly kind: 'version'}
-	| {readonly kind: 'train'; readonly config: TrainConfig; readonly output: Output; readonly log?: string; readonly minAccuracy?: number}
+	| {readonly kind: 'train'; readonly config: TrainConfig; readonly output: Output; readonly ascii: boolean; readonly log?: string; readonly minAccuracy?: number}
 	| {readonly kind: 'eval'; readonly config: TrainConfig; readonly output: Output; readonly model: string};
 
 type Values = Partial<Record<FlagName, string | true>>;
@@ -45,6 +45,7 @@ export const flags = {
 	save: {value: 'FILE', help: 'save the model after every epoch, at the end and on interrupt', commands: train},
 	log: {value: 'FILE', help: 'append the JSON Lines events to FILE', commands: train},
 	'min-accuracy': {value: 'X', help: 'exit with code 3 when the final test accuracy is below X (0-1)', commands: train},
+	ascii: {help: 'draw with ASCII only (no Unicode blocks or lines)', commands: train},
 	json: {help: 'JSON Lines on stdout, no dashboard', commands: both},
 	plain: {help: 'plain progress lines, no dashboard', commands: both},
 	help: {help: 'show this help', commands: both},
@@ -97,7 +98,7 @@ export function parseCommandLine(argv: readonly string[]): Command {
 		return {kind: 'eval', config, output, model: config.model};
 	}
 	const minAccuracy = optional(values, 'min-accuracy', text => fraction('min-accuracy', text));
-	return {kind: 'train', config, output, ...given(values, 'log'), ...(minAccuracy === undefined ? {} : {minAccuracy})};
+	return {kind: 'train', config, output, ascii: values.ascii === true, ...given(values, 'log'), ...(minAccuracy === undefined ? {} : {minAccuracy})};
 }
 
 function trainConfig(values: Values): TrainConfig {

@@ -19,8 +19,10 @@ export function summaryLines(state: DashboardState, seconds: number): string[] {
 		const best = history.reduce((top, epoch) => ((epoch.testAccuracy ?? 0) > (top.testAccuracy ?? 0) ? epoch : top));
 		lines.push(`  test accuracy ${percent(last.testAccuracy)} (loss ${loss(last.testLoss ?? 0)}), best ${percent(best.testAccuracy ?? 0)} at epoch ${best.epoch}`);
 	}
-	if (state.confusion && state.confusionSource?.startsWith('epoch')) {
-		const pairs = mostConfused(state.confusion, 3).map(pair => `${start.classes[pair.actual]}→${start.classes[pair.predicted]} (${pair.count})`);
+	// the last whole epoch's matrix, not a probe's
+	const confusion = done?.confusion ?? (state.confusionSource?.startsWith('epoch') ? state.confusion : null);
+	if (confusion) {
+		const pairs = mostConfused(confusion, 3).map(pair => `${start.classes[pair.actual]}→${start.classes[pair.predicted]} (${pair.count})`);
 		if (pairs.length > 0) lines.push(`  most confused (true→predicted): ${pairs.join(', ')}`);
 	}
 	lines.push(state.savedTo ? `  model saved to ${state.savedTo}` : '  model not saved (use --save FILE to keep it)');

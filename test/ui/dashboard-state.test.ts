@@ -4,7 +4,7 @@ import {dashboardReducer, initialDashboard, maxLossPoints, type DashboardAction,
 import {actionsFor, keyHint} from '../../source/ui/keys.js';
 
 const progress = (epoch: number, batch: number, losses: number[]): DashboardAction => ({
-	type: 'progress', epoch, epochs: 3, batch, batches: 100, images: batch * 10, seconds: batch / 100, losses: Float32Array.from(losses),
+	type: 'progress', epoch, epochs: 3, batch, batches: 100, images: batch * 10, loss: losses.at(-1)!, seconds: batch / 100, losses: Float32Array.from(losses),
 });
 
 const epoch = (n: number, testLoss: number, testAccuracy: number, predictions: number[]): DashboardAction => ({

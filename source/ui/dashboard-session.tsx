@@ -1,0 +1,104 @@
+import {render} from 'ink';
+import {App} from '../app.js';
+import type {TrainConfig} from '../train/config.js';
+import type {FromWorker} from '../train/protocol.js';
+import {startTrainingWorker, type TrainingWorker} from '../train/worker-host.js';
+import type {DashboardState} from './dashboard-state.js';
+import {createDashboardStore} from './dashboard-store.js';
+import type {KeyAction} from './keys.js';
+import {enterDashboardScreen} from './terminal.js';
+
+export type Ending = 'finished' | 'quit' | 'interrupted' | 'failed';
+
+export interface DashboardOutcome {
+	readonly ending: Ending;
+	/** The run's failure, when it failed. */
+	readonly error: Error | null;
+	readonly state: DashboardState;
+	readonly seconds: number;
+}
+
+export interface DashboardSession {
+	readonly outcome: Promise<DashboardOutcome>;
+	/** A signal: stop, save, close; a second one closes at once. */
+	interrupt(): void;
+}
+
+export interface DashboardOptions {
+	readonly ascii: boolean;
+	/** Every event from the worker, for --log. */
+	readonly onEvent?: (event: Exclude<FromWorker, {type: 'failure'}>) => void;
+}
+
+/** How long a stopping run may take to save and finish before it is ended. */
+const stopTimeoutMs = 10_000;
+/** The confusion matrix is kept alive during epochs from this many test images. */
+const probe = {images: 1000, everyMs: 1500};
+
+/**
+ * The interactive run: the alternate screen, the Ink app, the training worker
+ * and the way out. The terminal is restored before the outcome settles, so
+ * the caller can print the summary on the normal screen.
+ */
+export function startDashboard(config: TrainConfig, options: DashboardOptions): DashboardSession {
+	const startedAt = Date.now();
+	const terminal = enterDashboardScreen(process.stdout, process.stdin);
+	const store = createDashboardStore();
+	let ending: Ending | undefined;
+	let failure: Error | null = null;
+	let stopping: 'quit' | 'interrupted' | undefined;
+	let settle: (outcome: DashboardOutcome) => void = () => {};
+	const outcome = new Promise<DashboardOutcome>(resolve => (settle = resolve));
+
+	const close = (how: Ending) => {
+		if (ending) return;
+		ending = how;
+		ink.unmount();
+		terminal.restore();
+		void worker.terminate();
+		settle({ending: how, error: failure, state: store.getSnapshot(), seconds: (Date.now() - startedAt) / 1000});
+	};
+
+	const worker: TrainingWorker = startTrainingWorker(config, {
+		onEvent(event) {
+			options.onEvent?.(event);
+			store.dispatch(event);
+			if (event.type === 'done' && stopping) close(stopping);
+		},
+		onError(error) {
+			failure = error;
+			store.dispatch({type: 'failed', message: error.message});
+			close('failed');
+		},
+	}, probe);
+
+	const stop = (how: 'quit' | 'interrupted') => {
+		const {phase} = store.getSnapshot();
+		if (phase === 'done' || phase === 'failed' || stopping) {
+			close(phase === 'done' && how === 'quit' ? 'finished' : how);
+			return;
+		}
+		stopping = how;
+		worker.stop();
+		setTimeout(() => close(how), stopTimeoutMs).unref();
+	};
+
+	const onAction = (action: KeyAction) => {
+		const state = store.getSnapshot();
+		if (action === 'quit') return stop('quit');
+		if (action === 'interrupt') return stop('interrupted');
+		if (action === 'togglePause' && state.phase !== 'done' && state.phase !== 'failed') {
+			if (state.paused) worker.resume();
+			else worker.pause();
+			store.dispatch({type: 'paused', paused: !state.paused});
+		}
+	};
+
+	const ink = render(<App store={store} onAction={onAction} startedAt={startedAt} ascii={options.ascii} />, {
+		exitOnCtrlC: false,
+		patchConsole: false,
+		maxFps: 15,
+	});
+
+	return {outcome, interrupt: () => stop('interrupted')};
+}
