@@ -26,8 +26,8 @@
  *     init and order (bench/numpy-epoch.py) and is skipped with a note when
  *     python3 with numpy is missing.
  *
- * Each timed epoch includes packing the batches (bytes → pixel/255) and the
- * optimizer step, and follows 8 untimed warm-up batches on a throwaway copy
+ * Each timed epoch includes packing the batches (bytes → pixel/255: the
+ * engine with network.packImages, straight into its input) and the optimizer step, and follows 8 untimed warm-up batches on a throwaway copy
  * so the JIT has compiled the hot loops. GFLOP/s counts only the matrix
  * products (the first layer's input gradient is never computed): 409,088
  * FLOP per image for 784-128-10. With --repeat N each epoch runs N times
@@ -43,7 +43,7 @@ import {createOptimizer} from '../source/nn/create-optimizer.js';
 import {Network} from '../source/nn/network.js';
 import type {OptimizerName} from '../source/nn/optimizer.js';
 import {Rng} from '../source/nn/rng.js';
-import {Batcher, type EpochResult, runEpoch, type TrainStep} from './epoch.js';
+import {Batcher, type EpochResult, type PackImages, runEpoch, type TrainStep} from './epoch.js';
 import {readMnist} from './idx.js';
 import {backendProducts, type KernelRates, referenceProducts, timeProducts} from './kernels.js';
 import {ReferenceNetwork} from './reference.js';
@@ -127,13 +127,14 @@ const epochs = setups.map(setup => {
 			gflopPerSecond: gflop / fastest.seconds, loss: fastest.loss, lastBatchLoss: fastest.lastBatchLoss, accuracy: fastest.accuracy,
 		};
 	};
-	const times = <T>(make: () => T, step: (model: T) => TrainStep): {summary: EpochSummary; model: T} => {
+	const times = <T>(make: () => T, step: (model: T) => TrainStep, pack?: (model: T) => PackImages): {summary: EpochSummary; model: T} => {
 		const runs: EpochResult[] = [];
 		let model: T | undefined;
 		for (let run = 0; run < repeat; run++) {
-			runEpoch(batcher, step(make()), warmupBatches);
+			const warmup = make();
+			runEpoch(batcher, step(warmup), warmupBatches, pack?.(warmup));
 			model = make();
-			runs.push(runEpoch(batcher, step(model)));
+			runs.push(runEpoch(batcher, step(model), Infinity, pack?.(model)));
 		}
 		return {summary: summary(runs), model: model!};
 	};
@@ -156,7 +157,9 @@ const epochs = setups.map(setup => {
 	}
 	const networks: Partial<Record<BackendName, Network>> = {};
 	for (const backend of backends) {
-		const run = times(() => Network.create(sizes, new Rng(seed), backend), engineStep);
+		// the engine packs the bytes straight into its input, as the trainer does
+		const run = times(() => Network.create(sizes, new Rng(seed), backend), engineStep,
+			network => (order, start, count) => network.packImages(data.images, order, start, count));
 		results[backend] = run.summary;
 		networks[backend] = run.model;
 	}

@@ -2,6 +2,8 @@ import type {BenchData} from './idx.js';
 
 /** One training step on the packed batch; returns its summed loss and count of correct predictions. */
 export type TrainStep = (x: Float32Array, labels: Uint8Array, batch: number) => Readonly<{loss: number; correct: number}>;
+/** Packs the images order[start … start+count) as pixel / 255 somewhere of its own and returns that array. */
+export type PackImages = (order: Uint32Array, start: number, count: number) => Float32Array;
 
 export interface EpochResult {
 	readonly seconds: number;
@@ -28,27 +30,32 @@ export class Batcher {
 		return this.order.length;
 	}
 
-	/** Packs order[start..start+batch) and returns the batch size. */
-	pack(start: number): number {
+	/** Packs order[start..start+batch) and returns the batch size; the images only without `packImages`. */
+	pack(start: number, packImages?: PackImages): number {
 		const {images, labels, imageSize} = this.data;
 		const batch = Math.min(this.batchSize, this.order.length - start);
 		for (let r = 0; r < batch; r++) {
 			const image = this.order[start + r]!;
+			this.labels[r] = labels[image]!;
+			if (packImages) continue;
 			const from = image * imageSize, to = r * imageSize;
 			for (let p = 0; p < imageSize; p++) this.x[to + p] = images[from + p]! / 255;
-			this.labels[r] = labels[image]!;
 		}
 		return batch;
 	}
 }
 
-/** Runs `batches` steps (all of the epoch when omitted) and times them, packing included. */
-export function runEpoch(batcher: Batcher, step: TrainStep, batches = Infinity): EpochResult {
+/**
+ * Runs `batches` steps (all of the epoch when omitted) and times them,
+ * packing included: into the batcher's array, or by `packImages`.
+ */
+export function runEpoch(batcher: Batcher, step: TrainStep, batches = Infinity, packImages?: PackImages): EpochResult {
 	let loss = 0, lastBatchLoss = 0, correct = 0, seen = 0;
 	const started = performance.now();
 	for (let start = 0, done = 0; start < batcher.count && done < batches; start += batcher.batchSize, done++) {
-		const batch = batcher.pack(start);
-		const result = step(batcher.x, batcher.labels, batch);
+		const batch = batcher.pack(start, packImages);
+		const x = packImages ? packImages(batcher.order, start, batch) : batcher.x;
+		const result = step(x, batcher.labels, batch);
 		loss += result.loss;
 		lastBatchLoss = result.loss / batch;
 		correct += result.correct;

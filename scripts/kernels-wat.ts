@@ -16,7 +16,8 @@
  *   input_grad:    dx = dz·w
  * the first layer's two that skip zero pixels (scripts/sparse-kernels-wat.ts)
  *   sparse_forward, sparse_weight_grad
- * and the optimizers' updates: gd_step, momentum_step, adam_step.
+ * the optimizers' updates: gd_step, momentum_step, adam_step; and scale_bytes
+ * for packing pixels.
  * x64 has 16 xmm registers and V8 keeps one as scratch, so a tile holds at
  * most 15 v128 values: accumulators + loaded operands + one product. Wasm
  * SIMD has no fused multiply-add without relaxed SIMD (behind a flag in
@@ -55,6 +56,7 @@ export function kernelsWat(tiles: Tiles = defaultTiles): string {
 		sparseInputForward(),
 		sparseInputWeightGrad(tiles.sparseGradOutputs),
 		optimizerSteps(),
+		scaleBytes(),
 		`  (func (export "weight_grad") (param $dz i32) (param $x i32) (param $dw i32) (param $db i32)
     (param $batch i32) (param $inputs i32) (param $outputs i32)
     ;; dw[o][i] += Σ_r dz[r][o]·x[r][i]: A(m=o, k=r) = dz[r·outputs + o]
@@ -355,4 +357,30 @@ function optimizerSteps(): string {
 			`  (${T}.add (${T}.sqrt (${T}.div (local.get $y) ${splat('correction2')})) ${splat('epsilon')}))))`,
 		]),
 	]);
+}
+
+/** dst[i] = src[i] / 255 for n bytes: the input layer's pixel scaling, 16 pixels a step. */
+function scaleBytes(): string {
+	const quarter = (extend16: string, extend32: string, offset: number) =>
+		`      (v128.store offset=${offset} (local.get $dst) (f32x4.div (f32x4.convert_i32x4_u (${extend32} (${extend16} (local.get $v)))) (local.get $divisor)))`;
+	return `  (func (export "scale_bytes") (param $src i32) (param $dst i32) (param $n i32)
+    (local $k i32) (local $v v128) (local $divisor v128)
+    (local.set $divisor (f32x4.splat (f32.const 255)))
+    (local.set $k (i32.shr_u (local.get $n) (i32.const 4)))
+    (if (local.get $k) (then (loop $vectors
+      (local.set $v (v128.load (local.get $src)))
+${quarter('i16x8.extend_low_i8x16_u', 'i32x4.extend_low_i16x8_u', 0)}
+${quarter('i16x8.extend_low_i8x16_u', 'i32x4.extend_high_i16x8_u', 16)}
+${quarter('i16x8.extend_high_i8x16_u', 'i32x4.extend_low_i16x8_u', 32)}
+${quarter('i16x8.extend_high_i8x16_u', 'i32x4.extend_high_i16x8_u', 48)}
+      (local.set $src (i32.add (local.get $src) (i32.const 16)))
+      (local.set $dst (i32.add (local.get $dst) (i32.const 64)))
+      (br_if $vectors (local.tee $k (i32.sub (local.get $k) (i32.const 1)))))))
+    (local.set $k (i32.and (local.get $n) (i32.const 15)))
+    (if (local.get $k) (then (loop $singles
+      (f32.store (local.get $dst) (f32.div (f32.convert_i32_u (i32.load8_u (local.get $src))) (f32.const 255)))
+      (local.set $src (i32.add (local.get $src) (i32.const 1)))
+      (local.set $dst (i32.add (local.get $dst) (i32.const 4)))
+      (br_if $singles (local.tee $k (i32.sub (local.get $k) (i32.const 1)))))))
+  )`;
 }

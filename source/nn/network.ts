@@ -73,6 +73,18 @@ export class Network {
 		return this.dense[0]!.inputBuffer(batch);
 	}
 
+	/**
+	 * Packs images order[start … start+count) (start + r without an order) of
+	 * `images`, one byte a pixel, into the input buffer as pixel / 255, and
+	 * returns it for `trainBatch` or `predict`; on wasm that is one copy of the
+	 * bytes and a SIMD pass, no other copy.
+	 */
+	packImages(images: Uint8Array, order: ArrayLike<number> | null, start: number, count: number): Float32Array {
+		const x = this.inputBuffer(count);
+		this.dense[0]!.backend.packPixels(images, order, start, count, this.dense[0]!.inputs, x);
+		return x;
+	}
+
 	parameters(): Parameter[] {
 		return this.layers.flatMap(layer => layer.parameters());
 	}

@@ -8,6 +8,7 @@ interface Kernels {
 	input_grad(dz: number, w: number, dx: number, batch: number, inputs: number, outputs: number): void;
 	sparse_forward(x: number, w: number, b: number, out: number, batch: number, inputs: number, outputs: number, relu: number, scratch: number): void;
 	sparse_weight_grad(dz: number, x: number, dw: number, db: number, batch: number, inputs: number, outputs: number, scratch: number): void;
+	scale_bytes(src: number, dst: number, n: number): void;
 	gd_step(value: number, grad: number, n: number, lr: number): void;
 	momentum_step(value: number, grad: number, velocity: number, n: number, lr: number, mu: number): void;
 	adam_step(value: number, grad: number, m: number, v: number, n: number,
@@ -66,6 +67,8 @@ export class WasmBackend implements Backend {
 	private top = 0;
 	/** Where the sparse products list the nonzero parts of their input. */
 	private scratch: Float32Array = new Float32Array(0);
+	/** Where packPixels gathers a batch's bytes before scaling them. */
+	private pixelBytes: Uint8Array = new Uint8Array(0);
 	readonly sparseInput: SparseInputProducts = {
 		denseForward: (x, w, b, out, batch, inputs, outputs, relu) => {
 			const scratch = this.scratchFor(batch * (Math.floor(inputs / 4) + 1));
@@ -126,6 +129,20 @@ export class WasmBackend implements Backend {
 
 	inputGrad(dz: Float32Array, w: Float32Array, dx: Float32Array, batch: number, inputs: number, outputs: number): void {
 		this.kernels.input_grad(this.at(dz), this.at(w), this.at(dx), batch, inputs, outputs);
+	}
+
+	packPixels(images: Uint8Array, order: ArrayLike<number> | null, start: number, count: number, size: number, out: Float32Array): void {
+		const length = count * size;
+		if (this.pixelBytes.length < length) {
+			const words = this.allocate(Math.ceil(length / 4));
+			this.pixelBytes = new Uint8Array(words.buffer, words.byteOffset, words.length * 4);
+		}
+		const bytes = this.pixelBytes;
+		for (let r = 0; r < count; r++) {
+			const from = (order ? order[start + r]! : start + r) * size;
+			bytes.set(images.subarray(from, from + size), r * size);
+		}
+		this.kernels.scale_bytes(bytes.byteOffset, this.at(out), length);
 	}
 
 	/** The byte offset of at least `words` 4-byte words of scratch space. */

@@ -262,3 +262,30 @@ describe('js and wasm optimizer updates agree', () => {
 		});
 	}
 });
+
+describe('packing pixels', () => {
+	test('every byte value becomes exactly pixel / 255 on both backends', () => {
+		const bytes = Uint8Array.from({length: 256 + 7}, (_, i) => i % 256);
+		for (const backend of [jsBackend, wasm]) {
+			const out = backend.allocate(bytes.length);
+			backend.packPixels(bytes, null, 0, 1, bytes.length, out);
+			out.forEach((value, i) => assert.equal(value, Math.fround((i % 256) / 255), `${backend.name}: byte ${i % 256}`));
+		}
+	});
+
+	test('a network packs the images of a shuffled order into its input, with the same result on both backends', () => {
+		const {images} = mnistSlice(10);
+		const bytes = Uint8Array.from(images, value => Math.round(value * 255));
+		const order = Uint32Array.of(9, 3, 0, 7, 5, 1);
+		const packed = (['js', 'wasm'] as const).map(backend => Array.from(Network.create([784, 8, 10], new Rng(1), backend).packImages(bytes, order, 2, 3)));
+		assert.equal(packed[0]!.length, 3 * 784);
+		assert.deepEqual(packed[1], packed[0]);
+		[0, 7, 5].forEach((image, r) => {
+			for (let p = 0; p < 784; p++) assert.equal(packed[1]![r * 784 + p], Math.fround(bytes[image * 784 + p]! / 255));
+		});
+		const network = Network.create([784, 8, 10], new Rng(1), 'wasm');
+		const x = network.packImages(bytes, null, 4, 2);
+		assert.ok(network.dense[0]!.backend.owns(x), 'packed straight into the kernels\' memory');
+		assert.deepEqual(Array.from(network.predict(x, 2).subarray(0, 20)), Array.from(network.predict(Float32Array.from(x), 2).subarray(0, 20)));
+	});
+});
