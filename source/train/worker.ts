@@ -9,7 +9,7 @@ import type {BatchProgress} from './trainer.js';
  * sampled into a progress message at most every `progressEveryMs`, carrying
  * every step's loss; the test predictions of each epoch are transferred.
  */
-const progressEveryMs = 100;
+const progressEveryMs = 250;
 
 const port = parentPort;
 if (!port) throw new Error('worker.ts runs as a worker thread');

@@ -13,6 +13,8 @@ export interface DashboardState {
 	readonly paused: boolean;
 	readonly start: RunStart | null;
 	readonly progress: Omit<Progress, 'type' | 'losses'> | null;
+	/** How many progress messages have arrived: turns the spinner. */
+	readonly progressUpdates: number;
 	/** Training images per second in the current epoch (training time only). */
 	readonly samplesPerSecond: number | null;
 	/** Step losses, each point the mean of `stepsPerPoint` consecutive steps. */
@@ -35,7 +37,7 @@ export interface DashboardState {
 }
 
 export const initialDashboard: DashboardState = {
-	phase: 'loading', paused: false, start: null, progress: null, samplesPerSecond: null,
+	phase: 'loading', paused: false, start: null, progress: null, progressUpdates: 0, samplesPerSecond: null,
 	stepLosses: [], stepsPerPoint: 1, pendingLosses: [], history: [],
 	confusion: null, confusionSource: null, predictions: null, probabilities: null, previousPredictions: null,
 	savedTo: null, done: null, error: null,
@@ -58,6 +60,7 @@ export function dashboardReducer(state: DashboardState, action: DashboardAction)
 				...state,
 				...appendLosses(state, losses),
 				progress,
+				progressUpdates: state.progressUpdates + 1,
 				samplesPerSecond: progress.seconds > 0 ? progress.images / progress.seconds : state.samplesPerSecond,
 			};
 		}

