@@ -38,9 +38,6 @@ export interface Backend {
 	packPixels(images: Uint8Array, order: ArrayLike<number> | null, start: number, count: number, size: number, out: Float32Array): void;
 }
 
-/** pixel / 255 for every byte value: exactly what f32 division gives, as a table lookup. */
-const pixelScale = Float32Array.from({length: 256}, (_, value) => value / 255);
-
 export interface SparseInputProducts {
 	denseForward(x: Float32Array, w: Float32Array, b: Float32Array, out: Float32Array, batch: number, inputs: number, outputs: number, relu: boolean): void;
 	accumulateWeightGrad(dz: Float32Array, x: Float32Array, dw: Float32Array, db: Float32Array, batch: number, inputs: number, outputs: number): void;
@@ -53,6 +50,9 @@ export interface Updates {
 	adam(value: Float32Array, grad: Float32Array, m: Float32Array, v: Float32Array,
 		stepSize: number, beta1: number, beta2: number, correction2: number, epsilon: number): void;
 }
+
+/** pixel / 255 for every byte value: exactly what f32 division gives, as a table lookup. */
+const pixelScale = Float32Array.from({length: 256}, (_, value) => value / 255);
 
 /** The plain TypeScript kernels on ordinary Float32Arrays: the reference, and the fallback. */
 export const jsBackend: Backend = {

@@ -19,8 +19,3 @@ export interface Layer {
 	backward(outputGrad: Float32Array, batch: number): Float32Array;
 	parameters(): readonly Parameter[];
 }
-
-/** A buffer of at least `length` floats: the old one while it is big enough. */
-export function ensureLength(buffer: Float32Array, length: number): Float32Array {
-	return buffer.length >= length ? buffer : new Float32Array(length);
-}
