@@ -1,0 +1,71 @@
+import assert from 'node:assert/strict';
+import {afterEach, describe, test} from 'node:test';
+import {render} from 'ink-testing-library';
+import stripAnsi from 'strip-ansi';
+import {App} from '../source/app.js';
+import {createDashboardStore} from '../source/ui/dashboard-store.js';
+import type {KeyAction} from '../source/ui/keys.js';
+import {paused, training} from './ui/fixtures.js';
+
+const startedAt = Date.parse('2026-01-01T00:00:00Z');
+const clock = () => startedAt + 62_000;
+const settle = () => new Promise(resolve => setTimeout(resolve, 30));
+
+const mounted: (() => void)[] = [];
+afterEach(() => mounted.splice(0).forEach(unmount => unmount()));
+
+function app(state = training) {
+	const store = createDashboardStore(1, state);
+	const actions: KeyAction[] = [];
+	const rendered = render(<App store={store} onAction={action => actions.push(action)} startedAt={startedAt} ascii={false} clock={clock}/>);
+	const frame = () => stripAnsi(rendered.lastFrame() ?? '');
+	mounted.push(rendered.unmount);
+	return {store, actions, frame, ...rendered};
+}
+
+describe('the app', () => {
+	test('keys reach the run as actions, batched keys one by one', async () => {
+		const {stdin, actions} = app();
+		await settle();
+		stdin.write('p');
+		stdin.write('pp');
+		stdin.write(' ');
+		stdin.write('q');
+		stdin.write('\u0003');
+		await settle();
+		assert.deepEqual(actions, ['togglePause', 'togglePause', 'togglePause', 'togglePause', 'quit', 'interrupt']);
+	});
+
+	test('? opens the help drawn from the key table, and closes it again', async () => {
+		const {stdin, frame, actions} = app();
+		await settle();
+		assert.doesNotMatch(frame(), /Keys/);
+		stdin.write('?');
+		await settle();
+		const lines = frame().split('\n');
+		assert.ok(lines.includes('p, space  pause or resume training'), frame());
+		assert.ok(lines.includes('q         quit (saves the model when --save was given)'));
+		assert.ok(lines.at(-1)!.startsWith('p pause · ? help · q quit'));
+		stdin.write('?');
+		await settle();
+		assert.doesNotMatch(frame(), /Keys/);
+		assert.match(frame(), /Confusion/);
+		assert.deepEqual(actions, [], 'help is the app\'s own business');
+	});
+
+	test('the frame follows the store: PAUSED and the resume hint', async () => {
+		const {store, frame} = app();
+		await settle();
+		assert.match(frame().split('\n')[0]!, /Training {2}Epoch 4\/10/);
+		store.dispatch({type: 'paused', paused: true});
+		await settle();
+		assert.match(frame().split('\n')[0]!, /^ PAUSED {3}Epoch 4\/10/);
+		assert.match(frame(), /p resume · \? help · q quit$/);
+	});
+
+	test('a paused state renders paused from the first frame', async () => {
+		const {frame} = app(paused);
+		await settle();
+		assert.match(frame(), /PAUSED/);
+	});
+});
