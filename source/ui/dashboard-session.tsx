@@ -53,17 +53,24 @@ export function startDashboard(config: TrainConfig, options: DashboardOptions): 
 	const close = (how: Ending) => {
 		if (ending) return;
 		ending = how;
-		ink.unmount();
-		terminal.restore();
+		const seconds = (Date.now() - startedAt) / 1000;
 		void worker.terminate();
-		settle({ending: how, error: failure, state: store.getSnapshot(), seconds: (Date.now() - startedAt) / 1000});
+		ink.unmount();
+		// Ink writes its last frame after unmount: leave the alternate screen only then
+		void ink.waitUntilExit().catch(() => {}).then(() => new Promise(resolve => setImmediate(resolve))).then(() => {
+			terminal.restore();
+			settle({ending: how, error: failure, state: store.getSnapshot(), seconds});
+		});
 	};
+	// without a keyboard nobody can press q: a finished run closes by itself
+	const keysOff = !process.stdin.isTTY;
 
 	const worker: TrainingWorker = startTrainingWorker(config, {
 		onEvent(event) {
 			options.onEvent?.(event);
 			store.dispatch(event);
 			if (event.type === 'done' && stopping) close(stopping);
+			else if (event.type === 'done' && keysOff) close('finished');
 		},
 		onError(error) {
 			failure = error;
