@@ -1,4 +1,5 @@
 import {InputError} from './errors.js';
+import {backendChoices, type BackendChoice} from './nn/backend.js';
 import {optimizerNames, type OptimizerName} from './nn/optimizer.js';
 import {classSets, defaults, type ClassSet, type TrainConfig} from './train/config.js';
 
@@ -41,6 +42,7 @@ export const flags = {
 	limit: {value: 'N', help: 'train on the first N training images', default: 'all', commands: train},
 	'test-limit': {value: 'N', help: 'test on the first N test images', default: 'all', commands: both},
 	classes: {value: 'NAME', help: 'class names: digits | fashion', default: defaults.classes, commands: both},
+	backend: {value: 'NAME', help: 'matrix products: wasm (WebAssembly SIMD) | js | auto', default: defaults.backend, commands: both},
 	model: {value: 'FILE', help: 'start from (eval: evaluate) a saved model', commands: both},
 	save: {value: 'FILE', help: 'save the model after every epoch, at the end and on interrupt', commands: train},
 	log: {value: 'FILE', help: 'append the JSON Lines events to FILE', commands: train},
@@ -109,6 +111,7 @@ function trainConfig(values: Values): TrainConfig {
 		optimizer: optional(values, 'optimizer', optimizer) ?? defaults.optimizer,
 		seed: optional(values, 'seed', text => wholeNumber('seed', text, 0, 2 ** 32 - 1)) ?? defaults.seed,
 		classes: optional(values, 'classes', classSet) ?? defaults.classes,
+		backend: optional(values, 'backend', backend) ?? defaults.backend,
 		sources: {
 			...given(values, 'data'),
 			...given(values, 'train'),
@@ -174,6 +177,12 @@ function fraction(name: string, text: string): number {
 function optimizer(text: string): OptimizerName {
 	const name = optimizerNames.find(known => known === text);
 	if (!name) throw new InputError(`--optimizer "${text}" is not one of ${optimizerNames.join(', ')}`);
+	return name;
+}
+
+function backend(text: string): BackendChoice {
+	const name = backendChoices.find(known => known === text);
+	if (!name) throw new InputError(`--backend "${text}" is not one of ${backendChoices.join(', ')}`);
 	return name;
 }
 

@@ -43,6 +43,17 @@ describe('mnist-tui --json', () => {
 		assert.notDeepEqual(numbers(a.stdout), numbers(other.stdout));
 	});
 
+	test('--backend js and --backend wasm train the same network to the same numbers', async () => {
+		const args = [...small, '--epochs', '1', '--seed', '3', '--json'];
+		const [js, wasm] = await Promise.all([runCli([...args, '--backend', 'js']), runCli([...args, '--backend', 'wasm'])]);
+		const [jsStart, jsEpoch] = jsonLines(js.stdout) as Record<string, any>[];
+		const [wasmStart, wasmEpoch] = jsonLines(wasm.stdout) as Record<string, any>[];
+		assert.equal(jsStart!.config.backend, 'js');
+		assert.equal(wasmStart!.config.backend, 'wasm');
+		assert.ok(Math.abs(jsEpoch!.trainLoss - wasmEpoch!.trainLoss) < 1e-4, `${jsEpoch!.trainLoss} vs ${wasmEpoch!.trainLoss}`);
+		assert.ok(Math.abs(jsEpoch!.testAccuracy - wasmEpoch!.testAccuracy) <= 0.004);
+	});
+
 	test('--log appends the same JSON Lines to a file', async () => {
 		const folder = temporaryFolder();
 		const log = join(folder, 'run.jsonl');
@@ -132,6 +143,7 @@ describe('exit codes', () => {
 		[['--seed', '-3'], /^--seed "-3" is not a whole number/],
 		[['--min-accuracy', '98'], /^--min-accuracy "98" is not a fraction from 0 to 1/],
 		[['--classes', 'letters'], /^--classes "letters" is not one of digits, fashion$/],
+		[['--backend', 'gpu'], /^--backend "gpu" is not one of auto, js, wasm$/],
 		[['--foo'], /^unknown option --foo \(see mnist-tui --help\)$/],
 		[['--json', '--plain'], /^--json and --plain exclude each other$/],
 		[['--epochs', '2', '--epochs', '3'], /^--epochs is given twice$/],

@@ -1,4 +1,5 @@
 import type {DataSources} from '../data/load.js';
+import type {BackendChoice} from '../nn/backend.js';
 import type {OptimizerName} from '../nn/optimizer.js';
 
 export const classSets = {
@@ -22,6 +23,8 @@ export interface TrainConfig {
 	/** Test on the first N test images only. */
 	readonly testLimit?: number;
 	readonly classes: ClassSet;
+	/** Where the matrix products run: WebAssembly SIMD, plain TypeScript, or the first that works. */
+	readonly backend: BackendChoice;
 	/** Start from this saved model instead of random weights. */
 	readonly model?: string;
 	/** Write the model here after every epoch, at the end and on interrupt. */
@@ -42,4 +45,5 @@ export const defaults = {
 	optimizer: 'momentum',
 	seed: 1,
 	classes: 'digits',
+	backend: 'auto',
 } as const satisfies Partial<TrainConfig>;

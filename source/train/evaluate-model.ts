@@ -15,7 +15,7 @@ export interface ModelEvaluation {
 /** Loads a saved model and the test images, and evaluates one on the other. */
 export async function evaluateModel(config: TrainConfig): Promise<ModelEvaluation> {
 	if (!config.model) throw new InputError('eval needs --model FILE');
-	const {network, classes} = readModelFile(config.model, '--model');
+	const {network, classes} = readModelFile(config.model, '--model', config.backend);
 	const test = await loadTest(config.sources, config.testLimit);
 	const pixels = test.rows * test.columns;
 	if (network.sizes[0] !== pixels) {

@@ -1,7 +1,7 @@
 import type {Dataset} from '../data/dataset.js';
 import {InputError} from '../errors.js';
 import {argmaxRow, type Network} from '../nn/network.js';
-import {packBatch} from './batches.js';
+import {packLabels} from './batches.js';
 import {confusionMatrix, type Confusion} from './metrics.js';
 
 /** How a network does on a dataset, image by image and overall. */
@@ -24,16 +24,15 @@ const smallestProbability = 1e-12;
 /** Runs the network over the whole dataset in batches. */
 export function evaluate(network: Network, dataset: Dataset): Evaluation {
 	const classes = network.classes;
-	const size = dataset.rows * dataset.columns;
 	const batch = Math.min(evaluationBatch, Math.max(dataset.count, 1));
-	const x = new Float32Array(batch * size);
 	const batchLabels = new Uint8Array(batch);
 	const predictions = new Uint8Array(dataset.count);
 	const probabilities = new Float32Array(dataset.count * classes);
 	let lossSum = 0, correct = 0;
 	for (let start = 0; start < dataset.count; start += batch) {
 		const count = Math.min(batch, dataset.count - start);
-		packBatch(dataset, null, start, count, x, batchLabels);
+		const x = network.packImages(dataset.images, null, start, count);
+		packLabels(dataset, null, start, count, batchLabels);
 		const output = network.predict(x, count);
 		probabilities.set(output.subarray(0, count * classes), start * classes);
 		for (let r = 0; r < count; r++) {

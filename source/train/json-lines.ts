@@ -18,6 +18,7 @@ export function jsonLine(event: RunEvent | Progress): string | undefined {
 					learningRate: config.learningRate,
 					optimizer: config.optimizer,
 					seed: config.seed,
+					backend: event.backend,
 					classes: event.classes,
 					train: event.trainSource,
 					test: event.testSource,

@@ -1,13 +1,14 @@
 import {closeSync, fsyncSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeSync} from 'node:fs';
 import {basename, dirname, join} from 'node:path';
 import {InputError} from '../errors.js';
+import type {BackendChoice} from '../nn/backend.js';
 import {modelFormat, parseModel, type Model} from '../nn/model-file.js';
 
 /** Model files larger than this are refused before they are read. */
 export const maxModelBytes = 512 * 1024 * 1024;
 
 /** Reads and checks a model file; `flag` names where the path came from. */
-export function readModelFile(path: string, flag: string): Model {
+export function readModelFile(path: string, flag: string, backend: BackendChoice = 'auto'): Model {
 	let size: number;
 	try {
 		const stat = statSync(path);
@@ -20,7 +21,7 @@ export function readModelFile(path: string, flag: string): Model {
 	if (size > maxModelBytes) {
 		throw new InputError(`${flag} ${path}: ${size} bytes is more than a model file may have (${maxModelBytes})`);
 	}
-	return parseModel(readFileSync(path, 'utf8'), path);
+	return parseModel(readFileSync(path, 'utf8'), path, backend);
 }
 
 /**

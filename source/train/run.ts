@@ -1,6 +1,7 @@
 import {firstImages} from '../data/dataset.js';
 import {loadTest, loadTrain} from '../data/load.js';
 import {InputError} from '../errors.js';
+import type {BackendName} from '../nn/backend.js';
 import {createOptimizer} from '../nn/create-optimizer.js';
 import {serializeModel} from '../nn/model-file.js';
 import {Network} from '../nn/network.js';
@@ -22,6 +23,8 @@ export interface RunStart {
 	readonly testCount: number;
 	readonly trainSource: string;
 	readonly testSource: string;
+	/** Where the matrix products run. */
+	readonly backend: BackendName;
 }
 
 /** One line of the training history, as the charts and the model file keep it. */
@@ -85,7 +88,7 @@ const yieldEveryMs = 50;
 export async function* runTraining(config: TrainConfig, control: RunControl = {}): AsyncGenerator<RunEvent, void, undefined> {
 	const started = performance.now();
 	if (config.save) checkSaveTarget(config.save);
-	const saved = config.model ? readModelFile(config.model, '--model') : undefined;
+	const saved = config.model ? readModelFile(config.model, '--model', config.backend) : undefined;
 	yield {type: 'loading'};
 	const train = await loadTrain(config.sources, config.limit);
 	const test = await loadTest(config.sources, config.testLimit);
@@ -100,7 +103,7 @@ export async function* runTraining(config: TrainConfig, control: RunControl = {}
 		}
 		if (layers[0] !== pixels) throw new InputError(`--model ${config.model}: the model takes ${layers[0]} inputs but the images have ${pixels} pixels`);
 	} else {
-		network = Network.create([pixels, ...(config.hidden ?? defaults.hidden), 10], rng);
+		network = Network.create([pixels, ...(config.hidden ?? defaults.hidden), 10], rng, config.backend);
 	}
 	const classes = saved ? saved.classes : classSets[config.classes];
 	checkLabels(train, network.classes);
@@ -108,6 +111,7 @@ export async function* runTraining(config: TrainConfig, control: RunControl = {}
 	yield {
 		type: 'start', config, layers: network.sizes, classes,
 		trainCount: train.count, testCount: test.count, trainSource: train.source, testSource: test.source,
+		backend: network.backend,
 	};
 
 	const history: EpochSummary[] = [];

