@@ -2,8 +2,9 @@ import {dashboardReducer, initialDashboard, type DashboardAction, type Dashboard
 
 /**
  * The latest dashboard state, outside React: the worker's events are folded
- * in as they come, and React is told at most once per frame interval, so a
- * burst of events costs one render.
+ * in as they come, and React is told at most once per frame interval: at once
+ * when the last notice is older than that (a key press shows without delay),
+ * else at the end of the interval, so a burst of events costs one render.
  */
 export interface DashboardStore {
 	dispatch(action: DashboardAction): void;
@@ -15,14 +16,19 @@ export function createDashboardStore(frameMs = 1000 / 15, initial: DashboardStat
 	let state = initial;
 	const listeners = new Set<() => void>();
 	let timer: NodeJS.Timeout | undefined;
+	let notified = -Infinity;
 	const notify = () => {
 		timer = undefined;
+		notified = performance.now();
 		for (const listener of listeners) listener();
 	};
 	return {
 		dispatch(action) {
 			state = dashboardReducer(state, action);
-			timer ??= setTimeout(notify, frameMs);
+			if (timer) return;
+			const wait = notified + frameMs - performance.now();
+			if (wait <= 0) notify();
+			else timer = setTimeout(notify, wait);
 		},
 		getSnapshot: () => state,
 		subscribe(listener) {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import {dashboardReducer, initialDashboard, maxLossPoints, type DashboardAction, type DashboardState} from '../../source/ui/dashboard-state.js';
+import {createDashboardStore} from '../../source/ui/dashboard-store.js';
 import {actionsFor, keyHint} from '../../source/ui/keys.js';
 
 const progress = (epoch: number, batch: number, losses: number[]): DashboardAction => ({
@@ -70,5 +71,20 @@ describe('keys', () => {
 		assert.equal(keyHint(false, false), 'p pause · ? help · q quit');
 		assert.equal(keyHint(true, false), 'p resume · ? help · q quit');
 		assert.equal(keyHint(false, true), '? help · q quit');
+	});
+});
+
+describe('dashboard store', () => {
+	test('tells at once after a quiet spell, then once per frame interval for a burst', async () => {
+		const store = createDashboardStore(40);
+		let notices = 0;
+		store.subscribe(() => notices++);
+		store.dispatch({type: 'paused', paused: true});
+		assert.equal(notices, 1, 'a key press is drawn without waiting');
+		for (let i = 0; i < 10; i++) store.dispatch(progress(1, i + 1, [1]));
+		assert.equal(notices, 1);
+		await new Promise(resolve => setTimeout(resolve, 80));
+		assert.equal(notices, 2, 'the burst is one notice');
+		assert.equal(store.getSnapshot().progress?.batch, 10);
 	});
 });
