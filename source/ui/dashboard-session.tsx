@@ -104,7 +104,8 @@ export function startDashboard(config: TrainConfig, options: DashboardOptions): 
 	const ink = render(<App store={store} onAction={onAction} startedAt={startedAt} ascii={options.ascii} />, {
 		exitOnCtrlC: false,
 		patchConsole: false,
-		maxFps: 15,
+		// the store already holds React to 15 updates a second; a higher cap lets a key press through at once
+		maxFps: 30,
 	});
 
 	return {outcome, interrupt: () => stop('interrupted')};
