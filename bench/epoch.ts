@@ -1,4 +1,11 @@
-import type {BenchData} from './idx.js';
+/** The training images as the benchmark uses them: bytes, as loaded. */
+export interface BenchData {
+	/** count × imageSize pixels, 0-255, image after image. */
+	readonly images: Uint8Array;
+	readonly labels: Uint8Array;
+	readonly count: number;
+	readonly imageSize: number;
+}
 
 /** One training step on the packed batch; returns its summed loss and count of correct predictions. */
 export type TrainStep = (x: Float32Array, labels: Uint8Array, batch: number) => Readonly<{loss: number; correct: number}>;
