@@ -5,7 +5,7 @@ import stripAnsi from 'strip-ansi';
 import {App} from '../source/app.js';
 import {createDashboardStore} from '../source/ui/dashboard-store.js';
 import type {KeyAction} from '../source/ui/keys.js';
-import {paused, training} from './ui/fixtures.js';
+import {done, paused, training} from './ui/fixtures.js';
 
 const startedAt = Date.parse('2026-01-01T00:00:00Z');
 const clock = () => startedAt + 62_000;
@@ -45,7 +45,7 @@ describe('the app', () => {
 		const lines = frame().split('\n');
 		assert.ok(lines.includes('p, space  pause or resume training'), frame());
 		assert.ok(lines.includes('q         quit (saves the model when --save was given)'));
-		assert.ok(lines.at(-1)!.startsWith('p pause · ? help · q quit'));
+		assert.ok(lines.at(-1)!.startsWith('p pause · tab digits · ? help · q quit'));
 		stdin.write('?');
 		await settle();
 		assert.doesNotMatch(frame(), /Keys/);
@@ -60,7 +60,23 @@ describe('the app', () => {
 		store.dispatch({type: 'paused', paused: true});
 		await settle();
 		assert.match(frame().split('\n')[0]!, /^ PAUSED {3}Epoch 4\/10/);
-		assert.match(frame(), /p resume · \? help · q quit$/);
+		assert.match(frame(), /p resume · tab digits · \? help · q quit$/);
+	});
+
+	test('tab shows the test digits and back; their keys go to the browser', async () => {
+		const {stdin, frame, actions} = app(done);
+		await settle();
+		stdin.write('\t');
+		await settle();
+		assert.match(frame(), /^Predictions · epoch \d+ · 10,000 test digits · all digits · test-set order$/m);
+		assert.match(frame(), /#1 of 10,000/);
+		stdin.write('l');
+		await settle();
+		assert.match(frame(), /#2 of 10,000/);
+		stdin.write('\t');
+		await settle();
+		assert.match(frame(), /Confusion/);
+		assert.deepEqual(actions, []);
 	});
 
 	test('a paused state renders paused from the first frame', async () => {

@@ -101,7 +101,8 @@ export function startDashboard(config: TrainConfig, options: DashboardOptions): 
 		}
 	};
 
-	const ink = render(<App store={store} onAction={onAction} startedAt={startedAt} ascii={options.ascii} />, {
+	const color = process.env.FORCE_COLOR !== '0';
+	const ink = render(<App store={store} onAction={onAction} startedAt={startedAt} ascii={options.ascii} color={color} />, {
 		exitOnCtrlC: false,
 		patchConsole: false,
 		// the store already holds React to 15 updates a second; a higher cap lets a key press through at once

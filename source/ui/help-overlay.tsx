@@ -1,8 +1,8 @@
 import {Box, Text} from 'ink';
-import {dashboardKeys, type KeyBinding} from './keys.js';
+import {dashboardKeys} from './keys.js';
 
 export type Props = {
-	readonly bindings?: readonly KeyBinding[];
+	readonly bindings?: readonly {readonly label: string; readonly help: string}[];
 	readonly width: number;
 };
 

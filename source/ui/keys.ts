@@ -2,7 +2,7 @@
  * Keys are data: one table from key to action. The key handler and the
  * help overlay both read it, so the help can never disagree with the keys.
  */
-export type KeyAction = 'togglePause' | 'toggleHelp' | 'quit' | 'interrupt';
+export type KeyAction = 'togglePause' | 'toggleHelp' | 'switchView' | 'quit' | 'interrupt';
 
 export interface KeyBinding {
 	/** Characters that trigger the action, as typed. */
@@ -15,6 +15,7 @@ export interface KeyBinding {
 
 export const dashboardKeys: readonly KeyBinding[] = [
 	{inputs: ['p', ' '], label: 'p, space', action: 'togglePause', help: 'pause or resume training'},
+	{inputs: ['\t'], label: 'tab', action: 'switchView', help: 'switch between the dashboard and the test digits'},
 	{inputs: ['?'], label: '?', action: 'toggleHelp', help: 'show or hide this help'},
 	{inputs: ['q'], label: 'q', action: 'quit', help: 'quit (saves the model when --save was given)'},
 	{inputs: ['\u0003'], label: 'Ctrl-C', action: 'interrupt', help: 'stop at once (saves with --save), exit code 130'},
@@ -30,6 +31,6 @@ export function actionsFor(input: string, bindings: readonly KeyBinding[] = dash
 	return actions;
 }
 
-/** The short hint line under the dashboard: "p pause · ? help · q quit". */
-export const keyHint = (paused: boolean, finished: boolean): string =>
-	[finished ? undefined : paused ? 'p resume' : 'p pause', '? help', 'q quit'].filter(Boolean).join(' · ');
+/** The short hint line under the dashboard: "p pause · tab digits · ? help · q quit". */
+export const keyHint = (paused: boolean, finished: boolean, view: 'dashboard' | 'browser' = 'dashboard'): string =>
+	[finished ? undefined : paused ? 'p resume' : 'p pause', view === 'dashboard' ? 'tab digits' : 'tab dashboard', '? help', 'q quit'].filter(Boolean).join(' · ');

@@ -64,13 +64,14 @@ describe('keys', () => {
 		assert.deepEqual(actionsFor('pp'), ['togglePause', 'togglePause']);
 		assert.deepEqual(actionsFor(' ?x'), ['togglePause', 'toggleHelp']);
 		assert.deepEqual(actionsFor('q'), ['quit']);
+		assert.deepEqual(actionsFor('\t'), ['switchView']);
 		assert.deepEqual(actionsFor('\u0003'), ['interrupt']);
 	});
 
 	test('the hint line follows the state', () => {
-		assert.equal(keyHint(false, false), 'p pause · ? help · q quit');
-		assert.equal(keyHint(true, false), 'p resume · ? help · q quit');
-		assert.equal(keyHint(false, true), '? help · q quit');
+		assert.equal(keyHint(false, false), 'p pause · tab digits · ? help · q quit');
+		assert.equal(keyHint(true, false), 'p resume · tab digits · ? help · q quit');
+		assert.equal(keyHint(false, true, 'browser'), 'tab dashboard · ? help · q quit');
 	});
 });
 
