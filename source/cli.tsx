@@ -33,7 +33,28 @@ async function main(argv: readonly string[]): Promise<number> {
 			return runEval(command);
 		case 'train':
 			return runTrain(command);
+		case 'browse':
+			return runBrowse(command);
 	}
+}
+
+/** `browse --model`: the test digits of a saved model, in the terminal. */
+async function runBrowse(command: Extract<Command, {kind: 'browse'}>): Promise<number> {
+	if (!process.stdout.isTTY) throw new InputError('browse draws the test digits in a terminal; for text or JSON use eval --model');
+	prepareDashboardEnvironment();
+	const result = await evaluateModel(command.config);
+	const {browse} = await import('./ui/browse-session.js');
+	const {evaluation, test} = result;
+	const accuracy = evaluation.accuracy === null ? 'no labels' : `test accuracy ${percent(evaluation.accuracy)}`;
+	const title = `${command.model} · ${result.layers.join('-')} · ${count(result.testCount)} test digits (${result.testSource}) · ${accuracy}`;
+	const data = {
+		images: test.images, labels: test.labels, predictions: evaluation.predictions, probabilities: evaluation.probabilities,
+		previousPredictions: null, epoch: null, classes: result.classes,
+	};
+	const session = browse(data, title, command.ascii || process.env.TERM === 'dumb');
+	for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, session.close);
+	await session.closed;
+	return exitCodes.done;
 }
 
 type TrainCommand = Extract<Command, {kind: 'train'}>;

@@ -13,7 +13,8 @@ export type Command =
 	| {readonly kind: 'help'}
 	| {readonly kind: 'version'}
 	| {readonly kind: 'train'; readonly config: TrainConfig; readonly output: Output; readonly ascii: boolean; readonly log?: string; readonly minAccuracy?: number}
-	| {readonly kind: 'eval'; readonly config: TrainConfig; readonly output: Output; readonly model: string};
+	| {readonly kind: 'eval'; readonly config: TrainConfig; readonly output: Output; readonly model: string}
+	| {readonly kind: 'browse'; readonly config: TrainConfig; readonly model: string; readonly ascii: boolean};
 
 type Values = Partial<Record<FlagName, string | true>>;
 
@@ -23,11 +24,14 @@ interface Flag {
 	readonly help: string;
 	readonly default?: string;
 	/** Commands that take this flag. */
-	readonly commands: readonly ('train' | 'eval')[];
+	readonly commands: readonly CommandName[];
 }
 
-const both = ['train', 'eval'] as const;
+type CommandName = 'train' | 'eval' | 'browse';
+const commandNames: readonly CommandName[] = ['train', 'eval', 'browse'];
+const all = commandNames;
 const train = ['train'] as const;
+const withModel = ['train', 'eval', 'browse'] as const;
 
 export const flags = {
 	epochs: {value: 'N', help: 'passes over the training images', default: String(defaults.epochs), commands: train},
@@ -36,22 +40,22 @@ export const flags = {
 	lr: {value: 'X', help: 'learning rate', default: String(defaults.learningRate), commands: train},
 	optimizer: {value: 'NAME', help: `${optimizerNames.join(' | ')}`, default: defaults.optimizer, commands: train},
 	seed: {value: 'N', help: 'seed for initial weights and batch order', default: String(defaults.seed), commands: train},
-	data: {value: 'DIR', help: 'folder with MNIST IDX files (raw or .gz) or mnist_train.csv/mnist_test.csv', default: 'the embedded MNIST', commands: both},
+	data: {value: 'DIR', help: 'folder with MNIST IDX files (raw or .gz) or mnist_train.csv/mnist_test.csv', default: 'the embedded MNIST', commands: all},
 	train: {value: 'FILE', help: 'training images: IDX (labels file beside it) or CSV', commands: train},
-	test: {value: 'FILE', help: 'test images: IDX (labels file beside it) or CSV', commands: both},
+	test: {value: 'FILE', help: 'test images: IDX (labels file beside it) or CSV', commands: all},
 	limit: {value: 'N', help: 'train on the first N training images', default: 'all', commands: train},
-	'test-limit': {value: 'N', help: 'test on the first N test images', default: 'all', commands: both},
-	classes: {value: 'NAME', help: 'class names: digits | fashion', default: defaults.classes, commands: both},
-	backend: {value: 'NAME', help: 'matrix products: wasm (WebAssembly SIMD) | js | auto', default: defaults.backend, commands: both},
-	model: {value: 'FILE', help: 'start from (eval: evaluate) a saved model', commands: both},
+	'test-limit': {value: 'N', help: 'test on the first N test images', default: 'all', commands: all},
+	classes: {value: 'NAME', help: 'class names: digits | fashion', default: defaults.classes, commands: all},
+	backend: {value: 'NAME', help: 'matrix products: wasm (WebAssembly SIMD) | js | auto', default: defaults.backend, commands: all},
+	model: {value: 'FILE', help: 'start from (eval, browse: use) a saved model', commands: withModel},
 	save: {value: 'FILE', help: 'save the model after every epoch, at the end and on interrupt', commands: train},
 	log: {value: 'FILE', help: 'append the JSON Lines events to FILE', commands: train},
 	'min-accuracy': {value: 'X', help: 'exit with code 3 when the final test accuracy is below X (0-1)', commands: train},
-	ascii: {help: 'draw with ASCII only (no Unicode blocks or lines)', commands: train},
-	json: {help: 'JSON Lines on stdout, no dashboard', commands: both},
-	plain: {help: 'plain progress lines, no dashboard', commands: both},
-	help: {help: 'show this help', commands: both},
-	version: {help: 'show the version', commands: both},
+	ascii: {help: 'draw with ASCII only (no Unicode blocks or lines)', commands: ['train', 'browse']},
+	json: {help: 'JSON Lines on stdout, no dashboard', commands: ['train', 'eval']},
+	plain: {help: 'plain progress lines, no dashboard', commands: ['train', 'eval']},
+	help: {help: 'show this help', commands: all},
+	version: {help: 'show the version', commands: all},
 } as const satisfies Record<string, Flag>;
 
 type FlagName = keyof typeof flags;
@@ -85,8 +89,9 @@ export function parseCommandLine(argv: readonly string[]): Command {
 	if (values.version) return {kind: 'version'};
 
 	const [commandName = 'train', ...rest] = positional;
-	if (commandName !== 'train' && commandName !== 'eval') {
-		throw new InputError(`unknown command "${commandName}" (expected train or eval; see mnist-tui --help)`);
+	const isCommand = (name: string): name is CommandName => (commandNames as readonly string[]).includes(name);
+	if (!isCommand(commandName)) {
+		throw new InputError(`unknown command "${commandName}" (expected train, eval or browse; see mnist-tui --help)`);
 	}
 	if (rest.length > 0) throw new InputError(`unexpected argument "${rest[0]}" (see mnist-tui --help)`);
 	for (const name of Object.keys(values) as FlagName[]) {
@@ -95,9 +100,11 @@ export function parseCommandLine(argv: readonly string[]): Command {
 	if (values.json && values.plain) throw new InputError('--json and --plain exclude each other');
 	const output: Output = values.json ? 'json' : values.plain ? 'plain' : 'auto';
 	const config = trainConfig(values);
-	if (commandName === 'eval') {
-		if (!config.model) throw new InputError('eval needs --model FILE');
-		return {kind: 'eval', config, output, model: config.model};
+	if (commandName === 'eval' || commandName === 'browse') {
+		if (!config.model) throw new InputError(`${commandName} needs --model FILE`);
+		return commandName === 'eval'
+			? {kind: 'eval', config, output, model: config.model}
+			: {kind: 'browse', config, model: config.model, ascii: values.ascii === true};
 	}
 	const minAccuracy = optional(values, 'min-accuracy', text => fraction('min-accuracy', text));
 	return {kind: 'train', config, output, ascii: values.ascii === true, ...given(values, 'log'), ...(minAccuracy === undefined ? {} : {minAccuracy})};

@@ -149,13 +149,15 @@ describe('exit codes', () => {
 		[['--epochs', '2', '--epochs', '3'], /^--epochs is given twice$/],
 		[['fly'], /^unknown command "fly"/],
 		[['eval'], /^eval needs --model FILE$/],
+		[['browse'], /^browse needs --model FILE$/],
+		[['browse', '--model', 'm.json', '--limit', '5'], /^--limit is not used by browse$/],
 		[['eval', '--model', 'm.json', '--epochs', '3'], /^--epochs is not used by eval$/],
 		[['--data', '/nonexistent/mnist'], /^--data \/nonexistent\/mnist: /],
 		[['--model', '/nonexistent/model.json'], /^--model \/nonexistent\/model\.json: cannot read the model file \(ENOENT\)$/],
 	];
 	for (const [args, message] of usageErrors) {
 		test(`exit 2 for ${args.join(' ')}`, async () => {
-			const run = await runCli(args.includes('--json') ? args : [...args, '--json']);
+			const run = await runCli(args.includes('--json') || args[0] === 'browse' ? args : [...args, '--json']);
 			assert.equal(run.code, 2, run.stderr);
 			assert.equal(run.stdout, '', 'nothing on stdout');
 			const lines = run.stderr.split('\n').filter(Boolean);
@@ -164,6 +166,16 @@ describe('exit codes', () => {
 			assert.ok(lines[0]!.startsWith('mnist-tui: '));
 		});
 	}
+
+	test('browse needs a terminal and says what to use instead', async () => {
+		const folder = temporaryFolder();
+		const model = join(folder, 'model.json');
+		assert.equal((await runCli([...small, '--epochs', '1', '--json', '--save', model])).code, 0);
+		const run = await runCli(['browse', '--model', model]);
+		assert.equal(run.code, 2);
+		assert.equal(run.stdout, '');
+		assert.equal(run.stderr, 'mnist-tui: browse draws the test digits in a terminal; for text or JSON use eval --model\n');
+	});
 
 	test('a bad model file is an input error naming the file', async () => {
 		const folder = temporaryFolder();

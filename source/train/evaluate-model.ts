@@ -1,3 +1,4 @@
+import type {Dataset} from '../data/dataset.js';
 import {loadTest} from '../data/load.js';
 import {InputError} from '../errors.js';
 import type {TrainConfig} from './config.js';
@@ -10,6 +11,8 @@ export interface ModelEvaluation {
 	readonly testCount: number;
 	readonly testSource: string;
 	readonly evaluation: Evaluation;
+	/** The test images and labels the model was evaluated on. */
+	readonly test: Dataset;
 }
 
 /** Loads a saved model and the test images, and evaluates one on the other. */
@@ -22,5 +25,5 @@ export async function evaluateModel(config: TrainConfig): Promise<ModelEvaluatio
 		throw new InputError(`--model ${config.model}: the model takes ${network.sizes[0]} inputs but the images have ${pixels} pixels`);
 	}
 	checkLabels(test, network.classes);
-	return {layers: network.sizes, classes, testCount: test.count, testSource: test.source, evaluation: evaluate(network, test)};
+	return {layers: network.sizes, classes, testCount: test.count, testSource: test.source, evaluation: evaluate(network, test), test};
 }

@@ -1,0 +1,58 @@
+import {Box, Text, useInput, useStdin} from 'ink';
+import {useReducer, useState} from 'react';
+import type {BrowserData} from './ui/browser-data.js';
+import {browserKeyHint, browserKeys} from './ui/browser-keys.js';
+import {browserReducer, initialBrowserState} from './ui/browser-state.js';
+import {Browser} from './ui/browser.js';
+import {HelpOverlay} from './ui/help-overlay.js';
+import {actionsFor, dashboardKeys} from './ui/keys.js';
+import {minimumSize} from './ui/layout.js';
+import {TooSmall} from './ui/too-small.js';
+import {useBrowserKeys} from './ui/use-browser-keys.js';
+import {useTerminalSize} from './ui/use-terminal-size.js';
+
+export type Props = {
+	readonly data: BrowserData;
+	/** The first line: which model, on which images, how well. */
+	readonly title: string;
+	readonly ascii: boolean;
+	readonly color: boolean;
+	readonly onQuit: () => void;
+};
+
+/** Only the keys that mean something without training. */
+const browseKeys = dashboardKeys.filter(binding => binding.action === 'toggleHelp' || binding.action === 'quit');
+
+/** `browse --model`: the test digits of a saved model, no training. */
+export function BrowseApp({data, title, ascii, color, onQuit}: Props) {
+	const {columns, rows} = useTerminalSize();
+	const [browser, dispatch] = useReducer(browserReducer, data, initialBrowserState);
+	const [help, setHelp] = useState(false);
+	const {isRawModeSupported} = useStdin();
+	const keysOn = isRawModeSupported === true;
+	const typing = browser.mode.kind === 'goTo';
+	useBrowserKeys(dispatch, keysOn && !help);
+	useInput((input, key) => {
+		const typed = key.ctrl && input === 'c' ? '\u0003' : input;
+		for (const action of actionsFor(typed)) {
+			if (action === 'interrupt' || (action === 'quit' && !typing)) onQuit();
+			else if (action === 'toggleHelp' && !typing) setHelp(shown => !shown);
+		}
+	}, {isActive: keysOn});
+
+	if (columns < minimumSize.columns || rows < minimumSize.rows) {
+		return <TooSmall columns={columns} rows={rows} status={title} ascii={ascii} />;
+	}
+	// a title line, the browser, the hint line, and one spare row so a frame never fills the terminal
+	const height = rows - 3;
+	const hint = keysOn ? `${browserKeyHint(browser, ascii)} · ? help · q quit` : 'keys off: stdin is not a terminal';
+	return (
+		<Box flexDirection="column" width={columns}>
+			<Text bold wrap="truncate">{title}</Text>
+			{help
+				? <Box height={height}><HelpOverlay width={columns} bindings={[...browseKeys, ...browserKeys]} /></Box>
+				: <Browser state={browser} width={columns} height={height} ascii={ascii} color={color} />}
+			<Text dimColor wrap="truncate">{hint}</Text>
+		</Box>
+	);
+}
