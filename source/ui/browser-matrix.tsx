@@ -2,6 +2,7 @@ import {Box, Text} from 'ink';
 import {useMemo} from 'react';
 import type {Confusion} from '../train/metrics.js';
 import type {Cell} from './browser-list.js';
+import {toneStyle} from './confusion-matrix.js';
 import {confusionTable, type CellTone, type ConfusionRow} from './confusion-rows.js';
 import {percent} from './format.js';
 import {firstFitting, glyphsFor} from './glyphs.js';
@@ -18,15 +19,6 @@ export type Props = {
 	readonly width: number;
 	readonly height: number;
 	readonly ascii: boolean;
-};
-
-/** The dashboard matrix's tones: zeros are dots, so the errors stand out without colour too. */
-const toneStyle: Record<CellTone, {color?: string; bold?: boolean; dimColor?: boolean}> = {
-	correct: {color: 'green', bold: true},
-	high: {color: 'red', bold: true},
-	medium: {color: 'yellow'},
-	low: {},
-	zero: {dimColor: true},
 };
 
 /**

@@ -18,7 +18,7 @@ export type Props = {
 };
 
 /** Colour follows the tone; zeros are dots, so the errors stand out without colour too. */
-const toneStyle: Record<CellTone, {color?: string; bold?: boolean; dimColor?: boolean}> = {
+export const toneStyle: Record<CellTone, {color?: string; bold?: boolean; dimColor?: boolean}> = {
 	correct: {color: 'green', bold: true},
 	high: {color: 'red', bold: true},
 	medium: {color: 'yellow'},
