@@ -9,6 +9,7 @@ import {jsonLine} from './train/json-lines.js';
 import {runTraining, type RunEvent} from './train/run.js';
 import {confusedLine, confusionTable, plainLine} from './ui/plain-lines.js';
 import {count, loss, percent} from './ui/format.js';
+import {enterAlternateScreen} from './ui/terminal.js';
 
 /**
  * The entry point: parses the command line, picks the output mode and turns
@@ -91,6 +92,8 @@ async function runTrain(command: TrainCommand): Promise<number> {
 /** The interactive dashboard; React and Ink are loaded only for it. */
 async function runDashboard(command: TrainCommand): Promise<number> {
 	prepareDashboardEnvironment();
+	// Ink takes about half a second to load: say what is happening at once
+	process.stdout.write(`${enterAlternateScreen}${process.env.TERM === 'dumb' || command.ascii ? '-' : '⠋'} Loading MNIST…`);
 	const {startDashboard} = await import('./ui/dashboard-session.js');
 	const {summaryLines} = await import('./ui/summary.js');
 	const log = command.log ? openLog(command.log) : undefined;
@@ -106,7 +109,7 @@ async function runDashboard(command: TrainCommand): Promise<number> {
 	const outcome = await session.outcome;
 	if (log !== undefined) closeSync(log);
 	if (outcome.error) throw outcome.error;
-	process.stdout.write(`${summaryLines(outcome.state, outcome.seconds).join('\n')}\n`);
+	process.stdout.write(`${summaryLines(outcome.state, outcome.state.done?.seconds ?? outcome.seconds).join('\n')}\n`);
 	if (outcome.ending === 'interrupted') return exitCodes.interrupted;
 	if (outcome.ending !== 'finished') return exitCodes.done;
 	return accuracyGate(command, outcome.state.done?.testAccuracy ?? null);

@@ -97,7 +97,7 @@ export function startDashboard(config: TrainConfig, options: DashboardOptions): 
 		if (action === 'togglePause' && state.phase !== 'done' && state.phase !== 'failed') {
 			if (state.paused) worker.resume();
 			else worker.pause();
-			store.dispatch({type: 'paused', paused: !state.paused});
+			store.dispatch({type: 'paused', paused: !state.paused}, true);
 		}
 	};
 

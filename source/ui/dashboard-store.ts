@@ -7,7 +7,8 @@ import {dashboardReducer, initialDashboard, type DashboardAction, type Dashboard
  * else at the end of the interval, so a burst of events costs one render.
  */
 export interface DashboardStore {
-	dispatch(action: DashboardAction): void;
+	/** `urgent`: a key press, drawn now rather than at the end of the frame interval. */
+	dispatch(action: DashboardAction, urgent?: boolean): void;
 	getSnapshot(): DashboardState;
 	subscribe(listener: () => void): () => void;
 }
@@ -23,8 +24,13 @@ export function createDashboardStore(frameMs = 1000 / 15, initial: DashboardStat
 		for (const listener of listeners) listener();
 	};
 	return {
-		dispatch(action) {
+		dispatch(action, urgent = false) {
 			state = dashboardReducer(state, action);
+			if (urgent) {
+				clearTimeout(timer);
+				notify();
+				return;
+			}
 			if (timer) return;
 			const wait = notified + frameMs - performance.now();
 			if (wait <= 0) notify();
