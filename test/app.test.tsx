@@ -6,6 +6,7 @@ import {App} from '../source/app.js';
 import {createDashboardStore} from '../source/ui/dashboard-store.js';
 import type {KeyAction} from '../source/ui/keys.js';
 import {done, paused, training} from './ui/fixtures.js';
+import {eventually} from './ui/frame.js';
 
 const startedAt = Date.parse('2026-01-01T00:00:00Z');
 const clock = () => startedAt + 62_000;
@@ -33,34 +34,34 @@ describe('the app', () => {
 		stdin.write('q');
 		stdin.write('\u0003');
 		await settle();
-		assert.deepEqual(actions, ['togglePause', 'togglePause', 'togglePause', 'togglePause', 'quit', 'interrupt']);
+		await eventually(() => assert.deepEqual(actions, ['togglePause', 'togglePause', 'togglePause', 'togglePause', 'quit', 'interrupt']));
 	});
 
 	test('? opens the help drawn from the key table, and closes it again', async () => {
 		const {stdin, frame, actions} = app();
 		await settle();
-		assert.doesNotMatch(frame(), /Keys/);
+		await eventually(() => assert.doesNotMatch(frame(), /Keys/));
 		stdin.write('?');
 		await settle();
-		const lines = frame().split('\n');
-		assert.ok(lines.includes('p, space  pause or resume training'), frame());
-		assert.ok(lines.includes('q         quit (saves the model when --save was given)'));
-		assert.ok(lines.at(-1)!.startsWith('p pause · tab digits · ? help · q quit'));
+		const lines = () => frame().split('\n');
+		await eventually(() => assert.ok(lines().includes('p, space  pause or resume training'), frame()));
+		assert.ok(lines().includes('q         quit (saves the model when --save was given)'));
+		assert.ok(lines().at(-1)!.startsWith('p pause · tab digits · ? help · q quit'));
 		stdin.write('?');
 		await settle();
-		assert.doesNotMatch(frame(), /Keys/);
-		assert.match(frame(), /Confusion/);
-		assert.deepEqual(actions, [], 'help is the app\'s own business');
+		await eventually(() => assert.doesNotMatch(frame(), /Keys/));
+		await eventually(() => assert.match(frame(), /Confusion/));
+		await eventually(() => assert.deepEqual(actions, [], 'help is the app\'s own business'));
 	});
 
 	test('the frame follows the store: PAUSED and the resume hint', async () => {
 		const {store, frame} = app();
 		await settle();
-		assert.match(frame().split('\n')[0]!, /Training {2}Epoch 4\/10/);
+		await eventually(() => assert.match(frame().split('\n')[0]!, /Training {2}Epoch 4\/10/));
 		store.dispatch({type: 'paused', paused: true});
 		await settle();
-		assert.match(frame().split('\n')[0]!, /^ PAUSED {3}Epoch 4\/10/);
-		assert.match(frame(), /p resume · tab digits · \? help · q quit$/);
+		await eventually(() => assert.match(frame().split('\n')[0]!, /^ PAUSED {3}Epoch 4\/10/));
+		await eventually(() => assert.match(frame(), /p resume · tab digits · \? help · q quit$/));
 	});
 
 	test('tab shows the test digits and back; their keys go to the browser', async () => {
@@ -68,20 +69,20 @@ describe('the app', () => {
 		await settle();
 		stdin.write('\t');
 		await settle();
-		assert.match(frame(), /^Predictions · epoch \d+ · 10,000 test digits · all digits · test-set order$/m);
-		assert.match(frame(), /#1 of 10,000/);
+		await eventually(() => assert.match(frame(), /^Predictions · epoch \d+ · 10,000 test digits · all digits · test-set order$/m));
+		await eventually(() => assert.match(frame(), /#1 of 10,000/));
 		stdin.write('l');
 		await settle();
-		assert.match(frame(), /#2 of 10,000/);
+		await eventually(() => assert.match(frame(), /#2 of 10,000/));
 		stdin.write('\t');
 		await settle();
-		assert.match(frame(), /Confusion/);
-		assert.deepEqual(actions, []);
+		await eventually(() => assert.match(frame(), /Confusion/));
+		await eventually(() => assert.deepEqual(actions, []));
 	});
 
 	test('a paused state renders paused from the first frame', async () => {
 		const {frame} = app(paused);
 		await settle();
-		assert.match(frame(), /PAUSED/);
+		await eventually(() => assert.match(frame(), /PAUSED/));
 	});
 });

@@ -13,6 +13,7 @@ import {browserActionsFor} from '../../source/ui/browser-keys.js';
 import {browserReducer, initialBrowserState, type BrowserState} from '../../source/ui/browser-state.js';
 import {useBrowserKeys} from '../../source/ui/use-browser-keys.js';
 import {browserData} from './browser-fixtures.js';
+import {eventually} from './frame.js';
 
 // Real MNIST test images and labels; made-up predictions with 22 deliberate
 // mistakes (see browser-fixtures.ts), as epoch 3 of a run.
@@ -311,20 +312,20 @@ describe('Browser with keys', () => {
 		const {stdin, lastFrame, unmount} = render(<Harness width={80} height={20}/>);
 		const line = (index: number) => stripAnsi(lastFrame() ?? '').split('\n')[index] ?? '';
 		await settle();
-		assert.equal(stripAnsi(lastFrame() ?? ''), firstScreen80);
+		await eventually(() => assert.equal(stripAnsi(lastFrame() ?? ''), firstScreen80));
 		await press(stdin, '\u001B[C', '\u001B[C');
-		assert.equal(line(2), '                               #3 of 10,000');
-		assert.equal(line(5).trimEnd(), '                ██             was 7 at epoch 2');
+		await eventually(() => assert.equal(line(2), '                               #3 of 10,000'));
+		await eventually(() => assert.equal(line(5).trimEnd(), '                ██             was 7 at epoch 2'));
 		await press(stdin, '\u001B[6~', '\u001B[D');
-		assert.equal(line(2), '                               #12 of 10,000');
+		await eventually(() => assert.equal(line(2), '                               #12 of 10,000'));
 		// from #12 the next mistake is #19, the second of all; two more on
 		await press(stdin, 'm', 'll');
-		assert.equal(line(3), '                               4 of 22 mistakes');
-		assert.equal(line(2), '                               #93 of 10,000');
+		await eventually(() => assert.equal(line(3), '                               4 of 22 mistakes'));
+		await eventually(() => assert.equal(line(2), '                               #93 of 10,000'));
 		await press(stdin, '\u001B[F');
-		assert.equal(line(3), '                               22 of 22 mistakes');
+		await eventually(() => assert.equal(line(3), '                               22 of 22 mistakes'));
 		await press(stdin, '\u001B', '\u001B[H');
-		assert.equal(line(2), '                               #1 of 10,000');
+		await eventually(() => assert.equal(line(2), '                               #1 of 10,000'));
 		unmount();
 	});
 
@@ -332,7 +333,7 @@ describe('Browser with keys', () => {
 		const {stdin, lastFrame, unmount} = render(<Harness width={120} height={36}/>);
 		await settle();
 		await press(stdin, 'c', '\r');
-		assert.equal(stripAnsi(lastFrame() ?? ''), mostConfused120);
+		await eventually(() => assert.equal(stripAnsi(lastFrame() ?? ''), mostConfused120));
 		unmount();
 	});
 });

@@ -11,3 +11,20 @@ export function frameOf(element: ReactElement): {frame: string; lines: string[];
 	const lines = frame.split('\n');
 	return {frame, lines, width: Math.max(0, ...lines.map(line => stringWidth(line)))};
 }
+
+/**
+ * Retries a check until it passes or `timeoutMs` is over: keys go through
+ * Ink's input and React before a frame shows them, later on a busy machine.
+ */
+export async function eventually(check: () => void, timeoutMs = 5000): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		try {
+			check();
+			return;
+		} catch (error) {
+			if (Date.now() > deadline) throw error;
+			await new Promise(resolve => setTimeout(resolve, 10));
+		}
+	}
+}
