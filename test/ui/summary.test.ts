@@ -1,0 +1,28 @@
+import assert from 'node:assert/strict';
+import {describe, test} from 'node:test';
+import {dashboardReducer} from '../../source/ui/dashboard-state.js';
+import {summaryLines} from '../../source/ui/summary.js';
+import {done, loading, training} from './fixtures.js';
+
+describe('the summary after the dashboard', () => {
+	test('a finished run: final and best accuracy, epochs, time, the three most confused pairs, no model saved', () => {
+		assert.deepEqual(summaryLines(done, 71.6), [
+			'mnist-tui: trained 784-512-10 for 3 of 3 epochs in 1m12s',
+			'  test accuracy 97.98% (loss 0.07680), best 97.98% at epoch 3',
+			// the fixture's matrix: 7→2 and 9→4 nine times, 4→9 and 5→3 eight; ties by true label
+			'  most confused (true→predicted): 7→2 (9), 9→4 (9), 4→9 (8)',
+			'  model not saved (use --save FILE to keep it)',
+		]);
+	});
+
+	test('a stopped run says so and where the model went', () => {
+		const saved = dashboardReducer(training, {type: 'saved', path: 'runs/model.json', epoch: 3});
+		const lines = summaryLines(saved, 62);
+		assert.match(lines[0]!, /^mnist-tui: stopped 784-512-10 for 3 of 10 epochs in 1m02s$/);
+		assert.equal(lines.at(-1), '  model saved to runs/model.json');
+	});
+
+	test('stopped while loading', () => {
+		assert.deepEqual(summaryLines(loading, 0.4), ['mnist-tui: stopped while loading, after 0.4s']);
+	});
+});
