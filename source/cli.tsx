@@ -9,7 +9,7 @@ import {jsonLine} from './train/json-lines.js';
 import {runTraining, type RunEvent} from './train/run.js';
 import {confusedLine, confusionTable, plainLine} from './ui/plain-lines.js';
 import {count, loss, percent} from './ui/format.js';
-import {enterAlternateScreen} from './ui/terminal.js';
+import {enterDashboardScreen} from './ui/terminal.js';
 
 /**
  * The entry point: parses the command line, picks the output mode and turns
@@ -92,12 +92,13 @@ async function runTrain(command: TrainCommand): Promise<number> {
 /** The interactive dashboard; React and Ink are loaded only for it. */
 async function runDashboard(command: TrainCommand): Promise<number> {
 	prepareDashboardEnvironment();
+	const log = command.log ? openLog(command.log) : undefined;
+	const terminal = enterDashboardScreen(process.stdout, process.stdin);
 	// Ink takes about half a second to load: say what is happening at once
-	process.stdout.write(`${enterAlternateScreen}${process.env.TERM === 'dumb' || command.ascii ? '-' : '⠋'} Loading MNIST…`);
+	process.stdout.write(`${process.env.TERM === 'dumb' || command.ascii ? '-' : '⠋'} Loading MNIST…\u001B[H`);
 	const {startDashboard} = await import('./ui/dashboard-session.js');
 	const {summaryLines} = await import('./ui/summary.js');
-	const log = command.log ? openLog(command.log) : undefined;
-	const session = startDashboard(command.config, {
+	const session = startDashboard(command.config, terminal, {
 		ascii: command.ascii || process.env.TERM === 'dumb',
 		...(log === undefined ? {} : {onEvent: event => {
 			const line = jsonLine(event);

@@ -6,7 +6,7 @@ import {startTrainingWorker, type TrainingWorker} from '../train/worker-host.js'
 import type {DashboardState} from './dashboard-state.js';
 import {createDashboardStore} from './dashboard-store.js';
 import type {KeyAction} from './keys.js';
-import {enterDashboardScreen} from './terminal.js';
+import type {TerminalSession} from './terminal.js';
 
 export type Ending = 'finished' | 'quit' | 'interrupted' | 'failed';
 
@@ -36,13 +36,12 @@ const stopTimeoutMs = 10_000;
 const probe = {images: 1000, everyMs: 1500};
 
 /**
- * The interactive run: the alternate screen, the Ink app, the training worker
- * and the way out. The terminal is restored before the outcome settles, so
- * the caller can print the summary on the normal screen.
+ * The interactive run in the alternate screen the caller entered: the Ink
+ * app, the training worker and the way out. The terminal is restored before
+ * the outcome settles, so the caller can print the summary on the normal screen.
  */
-export function startDashboard(config: TrainConfig, options: DashboardOptions): DashboardSession {
+export function startDashboard(config: TrainConfig, terminal: TerminalSession, options: DashboardOptions): DashboardSession {
 	const startedAt = Date.now();
-	const terminal = enterDashboardScreen(process.stdout, process.stdin);
 	const store = createDashboardStore();
 	let ending: Ending | undefined;
 	let failure: Error | null = null;

@@ -3,7 +3,7 @@
  * the normal screen, a visible cursor and cooked mode after, on every way out
  * (quit, error, signal, process exit).
  */
-export const enterAlternateScreen = '\u001B[?1049h\u001B[H';
+const enterAlternateScreen = '\u001B[?1049h\u001B[H';
 const leaveAlternateScreen = '\u001B[?1049l';
 const showCursor = '\u001B[?25h';
 
