@@ -24,9 +24,3 @@ export function firstImages(dataset: Dataset, limit: number): Dataset {
 		count: limit,
 	};
 }
-
-/** A training and a test set, and the class names their labels stand for. */
-export interface MnistData {
-	readonly train: Dataset;
-	readonly test: Dataset;
-}

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import {InputError} from '../errors.js';
 import {readCsv} from './csv.js';
-import {firstImages, type Dataset, type MnistData} from './dataset.js';
+import {firstImages, type Dataset} from './dataset.js';
 import {EMBEDDED_SOURCE, embeddedMnistFiles, type IdxPair} from './embedded.js';
 import {readIdxImages, readIdxLabels, type IdxImages} from './idx.js';
 import {locateFile, locateInFolder, locateLabels, type Located, type Role} from './locate.js';
@@ -26,20 +26,6 @@ export async function loadTrain(sources: DataSources, limit?: number): Promise<D
 /** The test set: from --test, else from --data, else the embedded MNIST. It may be unlabelled (a 784-column CSV). */
 export async function loadTest(sources: DataSources, limit?: number): Promise<Dataset> {
 	return loadSet('test', sources, limit);
-}
-
-/** Both sets, each cut to its limit (`--limit`, `--test-limit`). */
-export async function loadMnist(sources: DataSources, limits: {readonly train?: number; readonly test?: number} = {}): Promise<MnistData> {
-	const [train, test] = await Promise.all([loadTrain(sources, limits.train), loadTest(sources, limits.test)]);
-	return {train, test};
-}
-
-/** A short description of where the data comes from, for the configuration line; reads nothing. */
-export function describeDataSources(sources: DataSources): string {
-	const describe = (role: Role): string => sources[role] ?? sources.data ?? EMBEDDED_SOURCE;
-	const train = describe('train');
-	const test = describe('test');
-	return train === test ? train : `train ${train}, test ${test}`;
 }
 
 async function loadSet(role: Role, sources: DataSources, limit: number | undefined): Promise<Dataset> {
