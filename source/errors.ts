@@ -8,10 +8,6 @@ export class InputError extends Error {
 	override readonly name = 'InputError';
 }
 
-export function isInputError(error: unknown): error is InputError {
-	return error instanceof InputError;
-}
-
 /** The loss exploded or the weights stopped being finite numbers: training cannot go on. */
 export class DivergedError extends Error {
 	override readonly name = 'DivergedError';
