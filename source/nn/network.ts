@@ -89,6 +89,11 @@ export class Network {
 		return this.layers.flatMap(layer => layer.parameters());
 	}
 
+	/** True while every weight and bias is a finite number: a diverged network is never saved. */
+	hasFiniteWeights(): boolean {
+		return this.parameters().every(parameter => parameter.value.every(Number.isFinite));
+	}
+
 	zeroGradients(): void {
 		for (const parameter of this.parameters()) parameter.grad.fill(0);
 	}

@@ -2,7 +2,7 @@ import type {Dataset} from '../data/dataset.js';
 import {loadTest} from '../data/load.js';
 import {InputError} from '../errors.js';
 import type {TrainConfig} from './config.js';
-import {checkLabels, evaluate, type Evaluation} from './evaluate.js';
+import {checkInputs, checkLabels, evaluate, type Evaluation} from './evaluate.js';
 import {readModelFile} from './model-store.js';
 
 export interface ModelEvaluation {
@@ -20,10 +20,7 @@ export async function evaluateModel(config: TrainConfig): Promise<ModelEvaluatio
 	if (!config.model) throw new InputError('eval needs --model FILE');
 	const {network, classes} = readModelFile(config.model, '--model', config.backend);
 	const test = await loadTest(config.sources, config.testLimit);
-	const pixels = test.rows * test.columns;
-	if (network.sizes[0] !== pixels) {
-		throw new InputError(`--model ${config.model}: the model takes ${network.sizes[0]} inputs but the images have ${pixels} pixels`);
-	}
+	checkInputs(network, test, config.model);
 	checkLabels(test, network.classes);
 	return {layers: network.sizes, classes, testCount: test.count, testSource: test.source, evaluation: evaluate(network, test), test};
 }

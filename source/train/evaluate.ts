@@ -54,6 +54,14 @@ export function evaluate(network: Network, dataset: Dataset): Evaluation {
 	};
 }
 
+/** Refuses a saved model whose first layer does not take the dataset's images. */
+export function checkInputs(network: Network, dataset: Dataset, model: string): void {
+	const pixels = dataset.rows * dataset.columns;
+	if (network.sizes[0] !== pixels) {
+		throw new InputError(`--model ${model}: the model takes ${network.sizes[0]} inputs but the images have ${pixels} pixels`);
+	}
+}
+
 /** Refuses labels the network has no output for (a 10-class dataset on a smaller model). */
 export function checkLabels(dataset: Dataset, classes: number): void {
 	const labels = dataset.labels;

@@ -7,7 +7,7 @@ import {serializeModel} from '../nn/model-file.js';
 import {Network} from '../nn/network.js';
 import {Rng} from '../nn/rng.js';
 import {classSets, defaults, type TrainConfig} from './config.js';
-import {checkLabels, evaluate} from './evaluate.js';
+import {checkInputs, checkLabels, evaluate} from './evaluate.js';
 import type {Confusion} from './metrics.js';
 import {checkSaveTarget, readModelFile, writeModelFile} from './model-store.js';
 import {trainer, type EpochResult, type TrainerEvent} from './trainer.js';
@@ -103,7 +103,7 @@ export async function* runTraining(config: TrainConfig, control: RunControl = {}
 		if (config.hidden && config.hidden.join() !== layers.slice(1, -1).join()) {
 			throw new InputError(`--hidden ${config.hidden.join(',')} does not match the model in ${config.model} (${layers.join('-')}); leave --hidden out to train that model`);
 		}
-		if (layers[0] !== pixels) throw new InputError(`--model ${config.model}: the model takes ${layers[0]} inputs but the images have ${pixels} pixels`);
+		checkInputs(network, train, config.model!);
 	} else {
 		network = Network.create([pixels, ...(config.hidden ?? defaults.hidden), 10], rng, config.backend);
 	}
@@ -122,7 +122,7 @@ export async function* runTraining(config: TrainConfig, control: RunControl = {}
 	let interrupted = false;
 	let savedTo: string | null = null;
 	const save = (epoch: number) => {
-		if (!config.save || !network.parameters().every(p => p.value.every(Number.isFinite))) return false;
+		if (!config.save || !network.hasFiniteWeights()) return false;
 		const training = {config: {...config, layers: network.sizes}, epochs: epoch};
 		writeModelFile(config.save, serializeModel(network, classes, {training, history}));
 		savedTo = config.save;

@@ -109,7 +109,7 @@ export function* trainer(options: TrainerOptions): Generator<TrainerEvent, void,
 			yield {type: 'batch', epoch, epochs, batch, batches, images: stepStart + stepCount, loss: meanLoss, seconds};
 			resumed = performance.now();
 		}
-		if (!parameters.every(parameter => parameter.value.every(Number.isFinite))) {
+		if (!network.hasFiniteWeights()) {
 			throw DivergedError.at(epoch, batches, options.learningRate, 'the weights are no longer finite numbers');
 		}
 		const evaluation = evaluate(network, test);
