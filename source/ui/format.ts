@@ -9,13 +9,8 @@ export const loss = (value: number): string => (value === 0 ? '0' : value.toPrec
 /** 31512.7 -> "31,513" */
 export const count = (value: number): string => Math.round(value).toLocaleString('en-US');
 
-/** 75.3 -> "1m15s", 4.21 -> "4.2s" */
-export function duration(seconds: number): string {
-	if (seconds < 60) return `${seconds.toFixed(1)}s`;
-	const minutes = Math.floor(seconds / 60);
-	if (minutes < 60) return `${minutes}m${String(Math.round(seconds % 60)).padStart(2, '0')}s`;
-	return `${Math.floor(minutes / 60)}h${String(minutes % 60).padStart(2, '0')}m`;
-}
+/** 4.21 -> "4.2s"; from a minute on like `clock`: 75.3 -> "1m15s" */
+export const duration = (seconds: number): string => (seconds < 60 ? `${seconds.toFixed(1)}s` : clock(seconds));
 
 /** A ticking clock in whole seconds: 42 -> "42s", 190 -> "3m10s", 3720 -> "1h02m" */
 export function clock(seconds: number): string {

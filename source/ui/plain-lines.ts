@@ -38,11 +38,16 @@ export function plainLine(event: RunEvent): string | undefined {
 	}
 }
 
-/** "Most confused: 4→9 (12), 7→2 (9), 3→5 (8)" */
+/** "Most confused (true→predicted): 4→9 (12), 7→2 (9), 3→5 (8)" */
 export function confusedLine(confusion: Confusion, classes?: readonly string[]): string {
-	const name = (index: number) => classes?.[index] ?? String(index);
-	const pairs = mostConfused(confusion, 3).map(pair => `${name(pair.actual)}→${name(pair.predicted)} (${pair.count})`);
+	const pairs = confusedPairs(confusion, classes);
 	return `Most confused (true→predicted): ${pairs.length > 0 ? pairs.join(', ') : 'none'}`;
+}
+
+/** The three most confused pairs: ["4→9 (12)", "7→2 (9)", "3→5 (8)"]. */
+export function confusedPairs(confusion: Confusion, classes?: readonly string[]): string[] {
+	const name = (index: number) => classes?.[index] ?? String(index);
+	return mostConfused(confusion, 3).map(pair => `${name(pair.actual)}→${name(pair.predicted)} (${pair.count})`);
 }
 
 /** The confusion matrix as text: rows true label, columns predicted. */

@@ -1,6 +1,6 @@
-import {mostConfused} from '../train/metrics.js';
 import type {DashboardState} from './dashboard-state.js';
 import {duration, loss, percent} from './format.js';
+import {confusedPairs} from './plain-lines.js';
 
 /**
  * What is printed on the normal screen after the dashboard closes: the
@@ -22,7 +22,7 @@ export function summaryLines(state: DashboardState, seconds: number): string[] {
 	// the last whole epoch's matrix, not a probe's
 	const confusion = done?.confusion ?? (state.confusionSource?.startsWith('epoch') ? state.confusion : null);
 	if (confusion) {
-		const pairs = mostConfused(confusion, 3).map(pair => `${start.classes[pair.actual]}→${start.classes[pair.predicted]} (${pair.count})`);
+		const pairs = confusedPairs(confusion, start.classes);
 		if (pairs.length > 0) lines.push(`  most confused (true→predicted): ${pairs.join(', ')}`);
 	}
 	lines.push(state.savedTo ? `  model saved to ${state.savedTo}` : '  model not saved (use --save FILE to keep it)');
