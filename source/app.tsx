@@ -8,7 +8,7 @@ import {Dashboard} from './ui/dashboard.js';
 import type {DashboardState} from './ui/dashboard-state.js';
 import type {DashboardStore} from './ui/dashboard-store.js';
 import {HelpOverlay} from './ui/help-overlay.js';
-import {actionsFor, dashboardKeys, keyHint, type KeyAction} from './ui/keys.js';
+import {actionsFor, dashboardKeys, keyHint, typedInput, type KeyAction} from './ui/keys.js';
 import {overlaySize} from './ui/layout.js';
 import {useBrowserKeys} from './ui/use-browser-keys.js';
 import {useTerminalSize} from './ui/use-terminal-size.js';
@@ -53,8 +53,7 @@ export function App({store, onAction, startedAt, ascii, color = true, initialVie
 	useBrowserKeys(dispatchBrowser, keysOn && view === 'browser' && !help);
 
 	useInput((input, key) => {
-		const typed = key.ctrl && input === 'c' ? '\u0003' : key.tab ? '\t' : input;
-		for (const action of actionsFor(typed)) {
+		for (const action of actionsFor(typedInput(input, key))) {
 			if (typing && action !== 'interrupt') continue;
 			if (action === 'toggleHelp') setHelp(shown => !shown);
 			else if (action === 'switchView') setView(shown => (shown === 'dashboard' ? 'browser' : 'dashboard'));

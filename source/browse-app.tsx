@@ -5,7 +5,7 @@ import {browserKeyHint, browserKeys} from './ui/browser-keys.js';
 import {browserReducer, initialBrowserState} from './ui/browser-state.js';
 import {Browser} from './ui/browser.js';
 import {HelpOverlay} from './ui/help-overlay.js';
-import {actionsFor, dashboardKeys} from './ui/keys.js';
+import {actionsFor, dashboardKeys, typedInput} from './ui/keys.js';
 import {minimumSize} from './ui/layout.js';
 import {TooSmall} from './ui/too-small.js';
 import {useBrowserKeys} from './ui/use-browser-keys.js';
@@ -33,8 +33,7 @@ export function BrowseApp({data, title, ascii, color, onQuit}: Props) {
 	const typing = browser.mode.kind === 'goTo';
 	useBrowserKeys(dispatch, keysOn && !help);
 	useInput((input, key) => {
-		const typed = key.ctrl && input === 'c' ? '\u0003' : input;
-		for (const action of actionsFor(typed)) {
+		for (const action of actionsFor(typedInput(input, key))) {
 			if (action === 'interrupt' || (action === 'quit' && !typing)) onQuit();
 			else if (action === 'toggleHelp' && !typing) setHelp(shown => !shown);
 		}

@@ -6,7 +6,7 @@ import {startTrainingWorker, type TrainingWorker} from '../train/worker-host.js'
 import type {DashboardState} from './dashboard-state.js';
 import {createDashboardStore} from './dashboard-store.js';
 import type {KeyAction} from './keys.js';
-import type {TerminalSession} from './terminal.js';
+import {closeInk, colorOn, inkOptions, type TerminalSession} from './terminal.js';
 
 export type Ending = 'finished' | 'quit' | 'interrupted' | 'failed';
 
@@ -54,12 +54,7 @@ export function startDashboard(config: TrainConfig, terminal: TerminalSession, o
 		ending = how;
 		const seconds = (Date.now() - startedAt) / 1000;
 		void worker.terminate();
-		ink.unmount();
-		// Ink writes its last frame after unmount: leave the alternate screen only then
-		void ink.waitUntilExit().catch(() => {}).then(() => new Promise(resolve => setImmediate(resolve))).then(() => {
-			terminal.restore();
-			settle({ending: how, error: failure, state: store.getSnapshot(), seconds});
-		});
+		void closeInk(ink, terminal).then(() => settle({ending: how, error: failure, state: store.getSnapshot(), seconds}));
 	};
 	// without a keyboard nobody can press q: a finished run closes by itself
 	const keysOff = !process.stdin.isTTY;
@@ -100,13 +95,7 @@ export function startDashboard(config: TrainConfig, terminal: TerminalSession, o
 		}
 	};
 
-	const color = process.env.FORCE_COLOR !== '0';
-	const ink = render(<App store={store} onAction={onAction} startedAt={startedAt} ascii={options.ascii} color={color} />, {
-		exitOnCtrlC: false,
-		patchConsole: false,
-		// the store already holds React to 15 updates a second; a higher cap lets a key press through at once
-		maxFps: 30,
-	});
+	const ink = render(<App store={store} onAction={onAction} startedAt={startedAt} ascii={options.ascii} color={colorOn()} />, inkOptions);
 
 	return {outcome, interrupt: () => stop('interrupted')};
 }

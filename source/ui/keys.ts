@@ -21,6 +21,10 @@ export const dashboardKeys: readonly KeyBinding[] = [
 	{inputs: ['\u0003'], label: 'Ctrl-C', action: 'interrupt', help: 'stop at once (saves with --save), exit code 130'},
 ];
 
+/** What Ink reports as typed, with Ctrl-C and tab as the characters the table lists. */
+export const typedInput = (input: string, key: {readonly ctrl?: boolean; readonly tab?: boolean}): string =>
+	key.ctrl && input === 'c' ? '\u0003' : key.tab ? '\t' : input;
+
 /** The actions of a chunk of typed input; keys can arrive batched ("pp"). */
 export function actionsFor(input: string, bindings: readonly KeyBinding[] = dashboardKeys): KeyAction[] {
 	const actions: KeyAction[] = [];

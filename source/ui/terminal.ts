@@ -24,3 +24,21 @@ export function enterDashboardScreen(stdout: NodeJS.WriteStream, stdin: NodeJS.R
 	process.once('exit', restore);
 	return {restore};
 }
+
+/**
+ * How both Ink roots render: keys (Ctrl-C too) are the app's, console output
+ * is left alone, and up to 30 frames a second so a key press is drawn at once
+ * (the dashboard's store holds React to 15 updates a second anyway).
+ */
+export const inkOptions = {exitOnCtrlC: false, patchConsole: false, maxFps: 30} as const;
+
+/** Colour is off when NO_COLOR asked for it (the entry turns that into FORCE_COLOR=0). */
+export const colorOn = (): boolean => process.env.FORCE_COLOR !== '0';
+
+/** Unmounts an Ink app, then leaves the alternate screen once Ink has written its last frame. */
+export async function closeInk(ink: {unmount(): void; waitUntilExit(): Promise<unknown>}, terminal: TerminalSession): Promise<void> {
+	ink.unmount();
+	await ink.waitUntilExit().catch(() => {});
+	await new Promise(resolve => setImmediate(resolve));
+	terminal.restore();
+}

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import {dashboardReducer, initialDashboard, maxLossPoints, type DashboardAction, type DashboardState} from '../../source/ui/dashboard-state.js';
 import {createDashboardStore} from '../../source/ui/dashboard-store.js';
-import {actionsFor, keyHint} from '../../source/ui/keys.js';
+import {actionsFor, keyHint, typedInput} from '../../source/ui/keys.js';
 
 const progress = (epoch: number, batch: number, losses: number[]): DashboardAction => ({
 	type: 'progress', epoch, epochs: 3, batch, batches: 100, images: batch * 10, loss: losses.at(-1)!, seconds: batch / 100, losses: Float32Array.from(losses),
@@ -65,6 +65,9 @@ describe('keys', () => {
 		assert.deepEqual(actionsFor(' ?x'), ['togglePause', 'toggleHelp']);
 		assert.deepEqual(actionsFor('q'), ['quit']);
 		assert.deepEqual(actionsFor('\t'), ['switchView']);
+		assert.deepEqual(actionsFor(typedInput('c', {ctrl: true})), ['interrupt'], 'Ink reports Ctrl-C as ctrl + c');
+		assert.deepEqual(actionsFor(typedInput('', {tab: true})), ['switchView']);
+		assert.deepEqual(actionsFor(typedInput('c', {})), []);
 		assert.deepEqual(actionsFor('\u0003'), ['interrupt']);
 	});
 
