@@ -7,7 +7,7 @@ import {parseCommandLine, type Command} from './options.js';
 import {evaluateModel} from './train/evaluate-model.js';
 import {jsonLine} from './train/json-lines.js';
 import {runTraining, type RunEvent} from './train/run.js';
-import {confusedLine, confusionTable, plainLine} from './ui/plain-lines.js';
+import {confusedLine, confusionText, plainLine} from './ui/plain-lines.js';
 import {count, loss, percent} from './ui/format.js';
 import {enterDashboardScreen} from './ui/terminal.js';
 
@@ -161,7 +161,7 @@ async function runEval(command: Extract<Command, {kind: 'eval'}>): Promise<numbe
 	} else {
 		const right = Math.round(accuracy * result.testCount);
 		lines.push(`Test accuracy ${percent(accuracy)} (${count(right)} of ${count(result.testCount)}), test loss ${loss(result.evaluation.loss ?? 0)}`, '');
-		lines.push('Confusion (rows: true label, columns: predicted)', ...confusionTable(confusion), '', confusedLine(confusion, result.classes));
+		lines.push('Confusion (rows: true label, columns: predicted)', ...confusionText(confusion), '', confusedLine(confusion, result.classes));
 	}
 	process.stdout.write(`${lines.join('\n')}\n`);
 	return exitCodes.done;

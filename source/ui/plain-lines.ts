@@ -51,7 +51,7 @@ export function confusedPairs(confusion: Confusion, classes?: readonly string[])
 }
 
 /** The confusion matrix as text: rows true label, columns predicted. */
-export function confusionTable(confusion: Confusion): string[] {
+export function confusionText(confusion: Confusion): string[] {
 	const width = Math.max(4, ...confusion.flat().map(value => String(value).length + 1));
 	const header = 'true\\pred'.padEnd(9) + confusion.map((_, c) => String(c).padStart(width)).join('');
 	return [header, ...confusion.map((row, r) => String(r).padStart(9) + row.map(value => String(value).padStart(width)).join(''))];
