@@ -9,15 +9,21 @@
  * with no runtime, allocator or GC in the module; wabt only assembles it.
  *
  * The module imports one shared memory (so views survive memory.grow and
- * two threads can later work on it) and exports, on row-major float32
+ * several threads work on the same arrays) and exports, on row-major float32
  * matrices addressed by byte offset, the three products of a dense layer
  *   dense_forward: out = x·wᵀ + b (ReLU optional)  x: [batch, inputs], w: [outputs, inputs]
  *   weight_grad:   dw += dzᵀ·x, db += Σ dz         dz: [batch, outputs]
  *   input_grad:    dx = dz·w
  * the first layer's two that skip zero pixels (scripts/sparse-kernels-wat.ts)
- *   sparse_forward, sparse_weight_grad
+ *   sparse_rows then sparse_forward, sparse_groups then sparse_weight_grad
  * the optimizers' updates: gd_step, momentum_step, adam_step; and scale_bytes
  * for packing pixels.
+ * Every product and update takes (from, to) first: it computes only that
+ * part of its result (outputs for the forward and weight-gradient products,
+ * inputs for input_grad, elements for the updates), so threads can share
+ * one call by taking parts of it. Each result element is summed in the same
+ * order whichever part it falls in, as long as parts start at multiples of
+ * 8: the results do not depend on how the work was split.
  * x64 has 16 xmm registers and V8 keeps one as scratch, so a tile holds at
  * most 15 v128 values: accumulators + loaded operands + one product. Wasm
  * SIMD has no fused multiply-add without relaxed SIMD (behind a flag in
@@ -57,21 +63,21 @@ export function kernelsWat(tiles: Tiles = defaultTiles): string {
 		sparseInputWeightGrad(tiles.sparseGradOutputs),
 		optimizerSteps(),
 		scaleBytes(),
-		`  (func (export "weight_grad") (param $dz i32) (param $x i32) (param $dw i32) (param $db i32)
+		`  (func (export "weight_grad") (param $from i32) (param $to i32) (param $dz i32) (param $x i32) (param $dw i32) (param $db i32)
     (param $batch i32) (param $inputs i32) (param $outputs i32)
-    ;; dw[o][i] += Σ_r dz[r][o]·x[r][i]: A(m=o, k=r) = dz[r·outputs + o]
-    (call $outer_${tiles.weightGradOrder} (local.get $dz) (i32.const 4) (i32.shl (local.get $outputs) (i32.const 2))
+    ;; dw[o][i] += Σ_r dz[r][o]·x[r][i] for o in [from, to): A(m=o, k=r) = dz[r·outputs + o]
+    (call $outer_${tiles.weightGradOrder} (i32.add (local.get $dz) (i32.shl (local.get $from) (i32.const 2))) (i32.const 4) (i32.shl (local.get $outputs) (i32.const 2))
       (local.get $x) (i32.shl (local.get $inputs) (i32.const 2))
-      (local.get $dw) (i32.shl (local.get $inputs) (i32.const 2))
-      (local.get $outputs) (local.get $inputs) (local.get $batch) (i32.const 1))
-    (call $column_sums (local.get $dz) (local.get $db) (local.get $batch) (local.get $outputs)))`,
-		`  (func (export "input_grad") (param $dz i32) (param $w i32) (param $dx i32)
+      (i32.add (local.get $dw) (i32.mul (local.get $from) (i32.shl (local.get $inputs) (i32.const 2)))) (i32.shl (local.get $inputs) (i32.const 2))
+      (i32.sub (local.get $to) (local.get $from)) (local.get $inputs) (local.get $batch) (i32.const 1))
+    (call $column_sums (local.get $dz) (local.get $db) (local.get $batch) (local.get $from) (local.get $to) (local.get $outputs)))`,
+		`  (func (export "input_grad") (param $from i32) (param $to i32) (param $dz i32) (param $w i32) (param $dx i32)
     (param $batch i32) (param $inputs i32) (param $outputs i32)
-    ;; dx[r][i] = Σ_o dz[r][o]·w[o][i]: A(m=r, k=o) = dz[r·outputs + o]
+    ;; dx[r][i] = Σ_o dz[r][o]·w[o][i] for i in [from, to): A(m=r, k=o) = dz[r·outputs + o]
     (call $outer_columns (local.get $dz) (i32.shl (local.get $outputs) (i32.const 2)) (i32.const 4)
-      (local.get $w) (i32.shl (local.get $inputs) (i32.const 2))
-      (local.get $dx) (i32.shl (local.get $inputs) (i32.const 2))
-      (local.get $batch) (local.get $inputs) (local.get $outputs) (i32.const 0)))`,
+      (i32.add (local.get $w) (i32.shl (local.get $from) (i32.const 2))) (i32.shl (local.get $inputs) (i32.const 2))
+      (i32.add (local.get $dx) (i32.shl (local.get $from) (i32.const 2))) (i32.shl (local.get $inputs) (i32.const 2))
+      (local.get $batch) (i32.sub (local.get $to) (local.get $from)) (local.get $outputs) (i32.const 0)))`,
 		')',
 		'',
 	]);
@@ -85,7 +91,7 @@ function denseForward(rows: number): string {
 	const heights = range(rows).map(h => rows - h);
 	const accumulators = range(rows).flatMap(r => range(4).map(o => `$acc${r}_${o}`));
 	return lines([
-		`  (func (export "dense_forward") (param $x i32) (param $w i32) (param $b i32) (param $out i32)
+		`  (func (export "dense_forward") (param $from i32) (param $to i32) (param $x i32) (param $w i32) (param $b i32) (param $out i32)
     (param $batch i32) (param $inputs i32) (param $outputs i32) (param $relu i32)
     (local $r i32) (local $o i32) (local $k i32) (local $rowBytes i32) (local $outRowBytes i32)
     (local $sum v128) (local $left v128) (local $right v128) (local $product v128) (local $wv v128)`,
@@ -97,7 +103,7 @@ function denseForward(rows: number): string {
 		heights.map(height => lines([
 			`    (block $rows${height}_done (loop $rows${height}`,
 			`      (br_if $rows${height}_done (i32.gt_u (i32.add (local.get $r) (i32.const ${height})) (local.get $batch)))`,
-			'      (local.set $o (i32.const 0))',
+			'      (local.set $o (local.get $from))',
 			[4, 3, 2, 1].map(width => forwardTile(height, width)),
 			`      (local.set $r (i32.add (local.get $r) (i32.const ${height})))`,
 			`      (br $rows${height})))`,
@@ -120,7 +126,7 @@ function forwardTile(height: number, width: number): string {
 	const label = `fw${height}_${width}`;
 	return lines([
 		`      (block $${label}_done (loop $${label}`,
-		`        (br_if $${label}_done (i32.gt_u (i32.add (local.get $o) (i32.const ${width})) (local.get $outputs)))`,
+		`        (br_if $${label}_done (i32.gt_u (i32.add (local.get $o) (i32.const ${width})) (local.get $to)))`,
 		...rows.map(r => `        (local.set $px${r} (i32.add (local.get $x) (i32.mul (i32.add (local.get $r) (i32.const ${r})) (local.get $rowBytes))))`),
 		...columns.map(o => `        (local.set $pw${o} (i32.add (local.get $w) (i32.mul (i32.add (local.get $o) (i32.const ${o})) (local.get $rowBytes))))`),
 		...rows.flatMap(r => columns.map(o => `        (local.set $acc${r}_${o} (v128.const i32x4 0 0 0 0))`)),
@@ -275,13 +281,14 @@ function outerColumn(): string {
       (br $col)))`;
 }
 
-/** db[o] += Σ_r dz[r][o], four columns at a time down the rows. */
+/** db[o] += Σ_r dz[r][o] for o in [from, to), four columns at a time down the rows; dz rows are `outputs` long. */
 function columnSums(): string {
-	return `  (func $column_sums (param $dz i32) (param $db i32) (param $batch i32) (param $outputs i32)
+	return `  (func $column_sums (param $dz i32) (param $db i32) (param $batch i32) (param $from i32) (param $to i32) (param $outputs i32)
     (local $o i32) (local $r i32) (local $p i32) (local $rowBytes i32) (local $sum v128) (local $one f32)
     (local.set $rowBytes (i32.shl (local.get $outputs) (i32.const 2)))
+    (local.set $o (local.get $from))
     (block $vectors_done (loop $vectors
-      (br_if $vectors_done (i32.gt_u (i32.add (local.get $o) (i32.const 4)) (local.get $outputs)))
+      (br_if $vectors_done (i32.gt_u (i32.add (local.get $o) (i32.const 4)) (local.get $to)))
       (local.set $sum (v128.const i32x4 0 0 0 0))
       (local.set $p (i32.add (local.get $dz) (i32.shl (local.get $o) (i32.const 2))))
       (local.set $r (local.get $batch))
@@ -294,7 +301,7 @@ function columnSums(): string {
       (local.set $o (i32.add (local.get $o) (i32.const 4)))
       (br $vectors)))
     (block $singles_done (loop $singles
-      (br_if $singles_done (i32.ge_u (local.get $o) (local.get $outputs)))
+      (br_if $singles_done (i32.ge_u (local.get $o) (local.get $to)))
       (local.set $one (f32.const 0))
       (local.set $p (i32.add (local.get $dz) (i32.shl (local.get $o) (i32.const 2))))
       (local.set $r (local.get $batch))
@@ -320,8 +327,10 @@ function optimizerSteps(): string {
 		const single = body('f32', scalar => `(local.get $${scalar})`);
 		const advance = (bytes: number) => arrays.map(array => `(local.set $${array} (i32.add (local.get $${array}) (i32.const ${bytes})))`);
 		return lines([
-			`  (func (export "${name}") ${arrays.map(array => `(param $${array} i32)`).join(' ')} (param $n i32) ${scalars.map(scalar => `(param $${scalar} f32)`).join(' ')}`,
-			'    (local $k i32) (local $a v128) (local $b v128) (local $c v128) (local $x f32) (local $y f32) (local $z f32)',
+			`  (func (export "${name}") (param $from i32) (param $to i32) ${arrays.map(array => `(param $${array} i32)`).join(' ')} ${scalars.map(scalar => `(param $${scalar} f32)`).join(' ')}`,
+			'    (local $n i32) (local $k i32) (local $a v128) (local $b v128) (local $c v128) (local $x f32) (local $y f32) (local $z f32)',
+			'    (local.set $n (i32.sub (local.get $to) (local.get $from)))',
+			...arrays.map(array => `    (local.set $${array} (i32.add (local.get $${array}) (i32.shl (local.get $from) (i32.const 2))))`),
 			'    (local.set $k (i32.shr_u (local.get $n) (i32.const 2)))',
 			`    (if (local.get $k) (then (loop $vectors`,
 			...vector.map(line => `      ${line.replaceAll('LOAD', 'v128.load').replaceAll('STORE', 'v128.store').replaceAll('$x', '$a').replaceAll('$y', '$b').replaceAll('$z', '$c')}`),

@@ -5,10 +5,12 @@
  * `scratch`, bytes of the same memory), then multiplies only those, so the
  * work follows the ink rather than the page. Skipping x = 0 terms changes
  * no sum but its rounding order. A dense input costs one extra scan.
- *   sparse_forward:     out = x·wᵀ + b, one row of x against 8 outputs at a time
- *                       (scratch: batch · (inputs / 4 + 1) words)
- *   sparse_weight_grad: dw += dzᵀ·x, db += Σ dz, one group of 4 inputs against 8 outputs at a time
- *                       (scratch: (inputs / 4) · (2 · batch + 1) words)
+ * Listing is an export of its own, run once per call, so that several
+ * threads can then share the product over parts [from, to) of the outputs.
+ *   sparse_rows, then sparse_forward:          out = x·wᵀ + b, one row of x against 8 outputs at a time
+ *                                              (scratch: batch · (inputs / 4 + 1) words)
+ *   sparse_groups, then sparse_weight_grad:    dw += dzᵀ·x, db += Σ dz, one group of 4 inputs against 8 outputs at a time
+ *                                              (scratch: (inputs / 4) · (2 · batch + 1) words)
  */
 import {lines, range, storeFourOutputs, storeOneOutput} from './kernels-wat.js';
 
@@ -21,14 +23,10 @@ import {lines, range, storeFourOutputs, storeOneOutput} from './kernels-wat.js';
 export function sparseInputForward(): string {
 	const widths = [8, 4, 3, 2, 1];
 	return lines([
-		`  (func (export "sparse_forward") (param $x i32) (param $w i32) (param $b i32) (param $out i32)
-    (param $batch i32) (param $inputs i32) (param $outputs i32) (param $relu i32) (param $scratch i32)
-    (local $r i32) (local $o i32) (local $k i32) (local $rowBytes i32) (local $outRowBytes i32) (local $groups i32)
-    (local $listBytes i32) (local $list i32) (local $px i32) (local $p i32) (local $end i32) (local $offset i32)
-    (local $sum v128) (local $left v128) (local $right v128) (local $xv v128)`,
-		`    ${range(8).map(o => `(local $pw${o} i32) (local $acc0_${o} v128)`).join(' ')}`,
+		`  (func (export "sparse_rows") (param $x i32) (param $batch i32) (param $inputs i32) (param $scratch i32)
+    (local $r i32) (local $k i32) (local $rowBytes i32) (local $groups i32) (local $listBytes i32)
+    (local $list i32) (local $px i32) (local $end i32) (local $offset i32)`,
 		'    (local.set $rowBytes (i32.shl (local.get $inputs) (i32.const 2)))',
-		'    (local.set $outRowBytes (i32.shl (local.get $outputs) (i32.const 2)))',
 		'    (local.set $groups (i32.shr_u (local.get $inputs) (i32.const 2)))',
 		'    (local.set $listBytes (i32.shl (i32.add (local.get $groups) (i32.const 1)) (i32.const 2)))',
 		// each row's groups with any bit set (so -0 counts: it costs a step, not a wrong sum)
@@ -48,6 +46,18 @@ export function sparseInputForward(): string {
 		'      (i32.store (local.get $list) (i32.shr_u (i32.sub (i32.sub (local.get $end) (local.get $list)) (i32.const 4)) (i32.const 2)))',
 		'      (local.set $r (i32.add (local.get $r) (i32.const 1)))',
 		'      (br $rows)))',
+		'  )',
+		`  (func (export "sparse_forward") (param $from i32) (param $to i32) (param $x i32) (param $w i32) (param $b i32) (param $out i32)
+    (param $batch i32) (param $inputs i32) (param $outputs i32) (param $relu i32) (param $scratch i32)
+    (local $r i32) (local $o i32) (local $k i32) (local $rowBytes i32) (local $outRowBytes i32) (local $groups i32)
+    (local $listBytes i32) (local $px i32) (local $p i32) (local $end i32) (local $offset i32)
+    (local $sum v128) (local $left v128) (local $right v128) (local $xv v128)`,
+		`    ${range(8).map(o => `(local $pw${o} i32) (local $acc0_${o} v128)`).join(' ')}`,
+		'    (local.set $rowBytes (i32.shl (local.get $inputs) (i32.const 2)))',
+		'    (local.set $outRowBytes (i32.shl (local.get $outputs) (i32.const 2)))',
+		'    (local.set $groups (i32.shr_u (local.get $inputs) (i32.const 2)))',
+		'    (local.set $listBytes (i32.shl (i32.add (local.get $groups) (i32.const 1)) (i32.const 2)))',
+		'    (local.set $o (local.get $from))',
 		widths.map(forwardTiles),
 		'  )',
 	]);
@@ -66,7 +76,7 @@ function forwardTiles(width: number): string {
 		: columns.map(o => storeOneOutput(0, o));
 	return lines([
 		`    (block $${label}_done (loop $${label}`,
-		`      (br_if $${label}_done (i32.gt_u (i32.add (local.get $o) (i32.const ${width})) (local.get $outputs)))`,
+		`      (br_if $${label}_done (i32.gt_u (i32.add (local.get $o) (i32.const ${width})) (local.get $to)))`,
 		...columns.map(o => `      (local.set $pw${o} (i32.add (local.get $w) (i32.mul (i32.add (local.get $o) (i32.const ${o})) (local.get $rowBytes))))`),
 		'      (local.set $r (i32.const 0))',
 		`      (block $${label}_rows_done (loop $${label}_rows`,
@@ -112,7 +122,7 @@ export function sparseInputWeightGrad(height: number): string {
 		const pc = (r: number) => r === 0 ? '(local.get $pc)' : `(i32.add (local.get $pc) (i32.mul (i32.const ${r}) (local.get $ldx)))`;
 		return lines([
 			`    (block $${label}_done (loop $${label}`,
-			`      (br_if $${label}_done (i32.gt_u (i32.add (local.get $m) (i32.const ${rows})) (local.get $outputs)))`,
+			`      (br_if $${label}_done (i32.gt_u (i32.add (local.get $m) (i32.const ${rows})) (local.get $to)))`,
 			'      (local.set $mBytes (i32.shl (local.get $m) (i32.const 2)))',
 			'      (local.set $pc (i32.add (local.get $dw) (i32.mul (local.get $m) (local.get $ldx))))',
 			'      (local.set $list (local.get $scratch))',
@@ -137,18 +147,15 @@ export function sparseInputWeightGrad(height: number): string {
 		]);
 	};
 	return lines([
-		`  (func (export "sparse_weight_grad") (param $dz i32) (param $x i32) (param $dw i32) (param $db i32)
-    (param $batch i32) (param $inputs i32) (param $outputs i32) (param $scratch i32)
+		`  (func (export "sparse_groups") (param $x i32) (param $dz i32) (param $batch i32) (param $inputs i32) (param $outputs i32) (param $scratch i32)
     (local $ldx i32) (local $ldz i32) (local $groups i32) (local $g i32) (local $list i32) (local $listBytes i32)
-    (local $r i32) (local $m i32) (local $mBytes i32) (local $p i32) (local $end i32) (local $pz i32) (local $pc i32) (local $px i32) (local $xv v128)`,
-		`    ${range(height).map(r => `(local $acc${r} v128)`).join(' ')}`,
+    (local $r i32) (local $end i32) (local $pz i32) (local $px i32)`,
 		'    (local.set $ldx (i32.shl (local.get $inputs) (i32.const 2)))',
 		'    (local.set $ldz (i32.shl (local.get $outputs) (i32.const 2)))',
 		'    (local.set $groups (i32.shr_u (local.get $inputs) (i32.const 2)))',
 		'    (local.set $listBytes (i32.add (i32.shl (local.get $batch) (i32.const 3)) (i32.const 4)))',
 		// per group, the rows whose 4 inputs there are not all zero: a count, then (address in x, address of the dz row) pairs
 		'    (local.set $list (local.get $scratch))',
-		'    (local.set $g (i32.const 0))',
 		'    (block $lists_done (loop $lists',
 		'      (br_if $lists_done (i32.ge_u (local.get $g) (local.get $groups)))',
 		'      (local.set $end (i32.add (local.get $list) (i32.const 4)))',
@@ -167,14 +174,25 @@ export function sparseInputWeightGrad(height: number): string {
 		'      (local.set $list (i32.add (local.get $list) (local.get $listBytes)))',
 		'      (local.set $g (i32.add (local.get $g) (i32.const 1)))',
 		'      (br $lists)))',
+		'  )',
+		`  (func (export "sparse_weight_grad") (param $from i32) (param $to i32) (param $dz i32) (param $x i32) (param $dw i32) (param $db i32)
+    (param $batch i32) (param $inputs i32) (param $outputs i32) (param $scratch i32)
+    (local $ldx i32) (local $ldz i32) (local $groups i32) (local $g i32) (local $list i32) (local $listBytes i32)
+    (local $m i32) (local $mBytes i32) (local $p i32) (local $end i32) (local $pz i32) (local $pc i32) (local $xv v128)`,
+		`    ${range(height).map(r => `(local $acc${r} v128)`).join(' ')}`,
+		'    (local.set $ldx (i32.shl (local.get $inputs) (i32.const 2)))',
+		'    (local.set $ldz (i32.shl (local.get $outputs) (i32.const 2)))',
+		'    (local.set $groups (i32.shr_u (local.get $inputs) (i32.const 2)))',
+		'    (local.set $listBytes (i32.add (i32.shl (local.get $batch) (i32.const 3)) (i32.const 4)))',
+		'    (local.set $m (local.get $from))',
 		heights.map(tile),
 		// the last inputs % 4 columns, densely
 		'    (if (i32.and (local.get $inputs) (i32.const 3)) (then',
-		'      (call $outer_columns (local.get $dz) (i32.const 4) (local.get $ldz)',
+		'      (call $outer_columns (i32.add (local.get $dz) (i32.shl (local.get $from) (i32.const 2))) (i32.const 4) (local.get $ldz)',
 		'        (i32.add (local.get $x) (i32.shl (local.get $groups) (i32.const 4))) (local.get $ldx)',
-		'        (i32.add (local.get $dw) (i32.shl (local.get $groups) (i32.const 4))) (local.get $ldx)',
-		'        (local.get $outputs) (i32.and (local.get $inputs) (i32.const 3)) (local.get $batch) (i32.const 1))))',
-		'    (call $column_sums (local.get $dz) (local.get $db) (local.get $batch) (local.get $outputs))',
+		'        (i32.add (i32.add (local.get $dw) (i32.mul (local.get $from) (local.get $ldx))) (i32.shl (local.get $groups) (i32.const 4))) (local.get $ldx)',
+		'        (i32.sub (local.get $to) (local.get $from)) (i32.and (local.get $inputs) (i32.const 3)) (local.get $batch) (i32.const 1))))',
+		'    (call $column_sums (local.get $dz) (local.get $db) (local.get $batch) (local.get $from) (local.get $to) (local.get $outputs))',
 		'  )',
 	]);
 }

@@ -47,6 +47,7 @@ export const flags = {
 	'test-limit': {value: 'N', help: 'test on the first N test images', default: 'all', commands: all},
 	classes: {value: 'NAME', help: 'class names: digits | fashion', default: defaults.classes, commands: all},
 	backend: {value: 'NAME', help: 'matrix products: wasm (WebAssembly SIMD) | js | auto', default: defaults.backend, commands: all},
+	threads: {value: 'N|auto', help: 'threads sharing the wasm products; auto = one per core, at most 4', default: defaults.threads, commands: train},
 	model: {value: 'FILE', help: 'start from (eval, browse: use) a saved model', commands: withModel},
 	save: {value: 'FILE', help: 'save the model after every epoch, at the end and on interrupt', commands: train},
 	log: {value: 'FILE', help: 'append the JSON Lines events to FILE', commands: train},
@@ -119,6 +120,7 @@ function trainConfig(values: Values): TrainConfig {
 		seed: optional(values, 'seed', text => wholeNumber('seed', text, 0, 2 ** 32 - 1)) ?? defaults.seed,
 		classes: optional(values, 'classes', classSet) ?? defaults.classes,
 		backend: optional(values, 'backend', backend) ?? defaults.backend,
+		threads: optional(values, 'threads', text => (text === 'auto' ? 'auto' : wholeNumber('threads', text, 1, 64))) ?? defaults.threads,
 		sources: {
 			...given(values, 'data'),
 			...given(values, 'train'),

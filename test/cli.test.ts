@@ -54,6 +54,19 @@ describe('mnist-tui --json', () => {
 		assert.ok(Math.abs(jsEpoch!.testAccuracy - wasmEpoch!.testAccuracy) <= 0.004);
 	});
 
+	test('--threads 1 and --threads 3 train to exactly the same numbers, and the start event says how many threads', async () => {
+		const args = [...small, '--epochs', '1', '--seed', '4', '--backend', 'wasm', '--json'];
+		const [one, three] = await Promise.all([runCli([...args, '--threads', '1']), runCli([...args, '--threads', '3'])]);
+		const [oneStart, ...oneRest] = jsonLines(one.stdout) as Record<string, any>[];
+		const [threeStart, ...threeRest] = jsonLines(three.stdout) as Record<string, any>[];
+		assert.equal(oneStart!.config.threads, 1);
+		assert.equal(threeStart!.config.threads, 3);
+		const numbers = (lines: Record<string, any>[]) => lines.map(({trainLoss, trainAccuracy, testLoss, testAccuracy, confusion}) => ({trainLoss, trainAccuracy, testLoss, testAccuracy, confusion}));
+		assert.deepEqual(numbers(threeRest), numbers(oneRest));
+		assert.equal(one.code, 0);
+		assert.equal(three.code, 0);
+	});
+
 	test('--log appends the same JSON Lines to a file', async () => {
 		const folder = temporaryFolder();
 		const log = join(folder, 'run.jsonl');
@@ -144,6 +157,8 @@ describe('exit codes', () => {
 		[['--min-accuracy', '98'], /^--min-accuracy "98" is not a fraction from 0 to 1/],
 		[['--classes', 'letters'], /^--classes "letters" is not one of digits, fashion$/],
 		[['--backend', 'gpu'], /^--backend "gpu" is not one of auto, js, wasm$/],
+		[['--threads', '0'], /^--threads "0" is not a whole number from 1 to 64$/],
+		[['--threads', 'many'], /^--threads "many" is not a whole number from 1 to 64$/],
 		[['--foo'], /^unknown option --foo \(see mnist-tui --help\)$/],
 		[['--json', '--plain'], /^--json and --plain exclude each other$/],
 		[['--epochs', '2', '--epochs', '3'], /^--epochs is given twice$/],

@@ -1,5 +1,5 @@
 import {accumulateWeightGrad, denseForward, inputGrad} from './kernels.js';
-import {WasmBackend, wasmAvailable} from './wasm-backend.js';
+import {WasmBackend, wasmAvailable, type WasmOptions} from './wasm-backend.js';
 
 export const backendNames = ['js', 'wasm'] as const;
 export type BackendName = (typeof backendNames)[number];
@@ -34,6 +34,10 @@ export interface Backend {
 	 * (pixels), skipping the zeros, where the backend has them.
 	 */
 	readonly sparseInput?: SparseInputProducts;
+	/** Threads that share each product, the calling one included. */
+	readonly threads?: number;
+	/** Ends any threads the backend started; its arrays stay usable, its products then run on the calling thread. */
+	close?(): void;
 	/** out[r] = the pixels of image order[start + r] (or start + r without an order) / 255, for r < count: out is [count, size]. */
 	packPixels(images: Uint8Array, order: ArrayLike<number> | null, start: number, count: number, size: number, out: Float32Array): void;
 }
@@ -80,10 +84,12 @@ export function resolveBackend(choice: BackendChoice): BackendName {
 
 /**
  * A backend for one network. Each wasm backend has a memory of its own, so a
- * network's arrays are freed with it; the js backend has nothing to share.
+ * network's arrays are freed with it, and may share its products with
+ * partner threads (`threads`; close() ends them); the js backend has
+ * nothing to share and runs on the calling thread.
  */
-export function createBackend(choice: BackendChoice = 'auto'): Backend {
+export function createBackend(choice: BackendChoice = 'auto', options: WasmOptions = {}): Backend {
 	if (resolveBackend(choice) === 'js') return jsBackend;
 	if (!wasmAvailable()) throw new Error('this runtime cannot run the WebAssembly SIMD kernels; use the js backend');
-	return new WasmBackend();
+	return new WasmBackend(options);
 }

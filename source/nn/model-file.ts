@@ -36,7 +36,7 @@ export function serializeModel(network: Network, classes: readonly string[], ext
 }
 
 /** Parses and checks a model file's text; `file` names it in error messages. The network is built on `backend`. */
-export function parseModel(text: string, file: string, backend: BackendChoice = 'auto'): Model {
+export function parseModel(text: string, file: string, backend: BackendChoice | Backend = 'auto'): Model {
 	const fail = (what: string): never => {
 		throw new InputError(`${file}: ${what}`);
 	};
@@ -55,7 +55,7 @@ export function parseModel(text: string, file: string, backend: BackendChoice = 
 	if (root.version !== modelVersion) fail(`unsupported model version ${JSON.stringify(root.version)} (expected ${modelVersion})`);
 	if (!Array.isArray(root.layers) || root.layers.length === 0) fail('expected "layers": a non-empty list');
 	const layerList = root.layers as unknown[];
-	const arrays = createBackend(backend);
+	const arrays = typeof backend === 'string' ? createBackend(backend) : backend;
 	const dense = layerList.map((layer, index) => parseLayer(layer, index, layerList.length, arrays, fail));
 	dense.forEach((layer, index) => {
 		const previous = dense[index - 1];

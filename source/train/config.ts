@@ -1,3 +1,4 @@
+import {availableParallelism} from 'node:os';
 import type {DataSources} from '../data/load.js';
 import type {BackendChoice} from '../nn/backend.js';
 import type {OptimizerName} from '../nn/optimizer.js';
@@ -25,6 +26,8 @@ export interface TrainConfig {
 	readonly classes: ClassSet;
 	/** Where the matrix products run: WebAssembly SIMD, plain TypeScript, or the first that works. */
 	readonly backend: BackendChoice;
+	/** Threads sharing the wasm products, or 'auto' (also when unset): see threadCount. */
+	readonly threads?: number | 'auto';
 	/** Start from this saved model instead of random weights. */
 	readonly model?: string;
 	/** Write the model here after every epoch, at the end and on interrupt. */
@@ -46,4 +49,13 @@ export const defaults = {
 	seed: 1,
 	classes: 'digits',
 	backend: 'auto',
+	threads: 'auto',
 } as const satisfies Partial<TrainConfig>;
+
+/**
+ * 'auto' is one thread per core, at most 4: the products of the default
+ * network are cut into parts of 64 outputs, too small to gain from more.
+ */
+export function threadCount(threads: number | 'auto' = 'auto'): number {
+	return threads === 'auto' ? Math.max(1, Math.min(4, availableParallelism())) : threads;
+}

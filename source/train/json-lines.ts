@@ -19,6 +19,7 @@ export function jsonLine(event: RunEvent | Progress): string | undefined {
 					optimizer: config.optimizer,
 					seed: config.seed,
 					backend: event.backend,
+					threads: event.threads,
 					classes: event.classes,
 					train: event.trainSource,
 					test: event.testSource,

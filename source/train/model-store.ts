@@ -1,14 +1,14 @@
 import {closeSync, fsyncSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeSync} from 'node:fs';
 import {basename, dirname, join} from 'node:path';
 import {InputError} from '../errors.js';
-import type {BackendChoice} from '../nn/backend.js';
+import type {Backend, BackendChoice} from '../nn/backend.js';
 import {modelFormat, parseModel, type Model} from '../nn/model-file.js';
 
 /** Model files larger than this are refused before they are read. */
 export const maxModelBytes = 512 * 1024 * 1024;
 
 /** Reads and checks a model file; `flag` names where the path came from. */
-export function readModelFile(path: string, flag: string, backend: BackendChoice = 'auto'): Model {
+export function readModelFile(path: string, flag: string, backend: BackendChoice | Backend = 'auto'): Model {
 	let size: number;
 	try {
 		const stat = statSync(path);

@@ -1,12 +1,12 @@
 import {firstImages, type Dataset} from '../data/dataset.js';
 import {loadTest, loadTrain} from '../data/load.js';
 import {InputError} from '../errors.js';
-import type {BackendName} from '../nn/backend.js';
+import {createBackend, type Backend, type BackendName} from '../nn/backend.js';
 import {createOptimizer} from '../nn/create-optimizer.js';
 import {serializeModel} from '../nn/model-file.js';
 import {Network} from '../nn/network.js';
 import {Rng} from '../nn/rng.js';
-import {classSets, defaults, type TrainConfig} from './config.js';
+import {classSets, defaults, threadCount, type TrainConfig} from './config.js';
 import {checkInputs, checkLabels, evaluate} from './evaluate.js';
 import type {Confusion} from './metrics.js';
 import {checkSaveTarget, readModelFile, writeModelFile} from './model-store.js';
@@ -25,6 +25,8 @@ export interface RunStart {
 	readonly testSource: string;
 	/** Where the matrix products run. */
 	readonly backend: BackendName;
+	/** Threads sharing the products (1 on the js backend). */
+	readonly threads: number;
 	/** The test images and labels, for the prediction browser. */
 	readonly test: Pick<Dataset, 'images' | 'labels' | 'count'>;
 }
@@ -88,9 +90,18 @@ const yieldEveryMs = 50;
  * JSON Lines, plain and dashboard modes all consume these events.
  */
 export async function* runTraining(config: TrainConfig, control: RunControl = {}): AsyncGenerator<RunEvent, void, undefined> {
+	const backend = createBackend(config.backend, {threads: threadCount(config.threads)});
+	try {
+		yield* runOn(backend, config, control);
+	} finally {
+		backend.close?.();
+	}
+}
+
+async function* runOn(backend: Backend, config: TrainConfig, control: RunControl): AsyncGenerator<RunEvent, void, undefined> {
 	const started = performance.now();
 	if (config.save) checkSaveTarget(config.save);
-	const saved = config.model ? readModelFile(config.model, '--model', config.backend) : undefined;
+	const saved = config.model ? readModelFile(config.model, '--model', backend) : undefined;
 	yield {type: 'loading'};
 	const train = await loadTrain(config.sources, config.limit);
 	const test = await loadTest(config.sources, config.testLimit);
@@ -105,7 +116,7 @@ export async function* runTraining(config: TrainConfig, control: RunControl = {}
 		}
 		checkInputs(network, train, config.model!);
 	} else {
-		network = Network.create([pixels, ...(config.hidden ?? defaults.hidden), 10], rng, config.backend);
+		network = Network.create([pixels, ...(config.hidden ?? defaults.hidden), 10], rng, backend);
 	}
 	const classes = saved ? saved.classes : classSets[config.classes];
 	checkLabels(train, network.classes);
@@ -114,6 +125,7 @@ export async function* runTraining(config: TrainConfig, control: RunControl = {}
 		type: 'start', config, layers: network.sizes, classes,
 		trainCount: train.count, testCount: test.count, trainSource: train.source, testSource: test.source,
 		backend: network.backend,
+		threads: backend.threads ?? 1,
 		test: {images: test.images, labels: test.labels, count: test.count},
 	};
 

