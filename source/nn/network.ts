@@ -91,7 +91,13 @@ export class Network {
 
 	/** True while every weight and bias is a finite number: a diverged network is never saved. */
 	hasFiniteWeights(): boolean {
-		return this.parameters().every(parameter => parameter.value.every(Number.isFinite));
+		for (const {value} of this.parameters()) {
+			// x·0 is 0 for a finite x and NaN for ±Infinity or NaN: one sum tells, without a branch per value
+			let probe = 0;
+			for (let i = 0; i < value.length; i++) probe += value[i]! * 0;
+			if (probe !== 0) return false;
+		}
+		return true;
 	}
 
 	zeroGradients(): void {

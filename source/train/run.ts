@@ -3,14 +3,17 @@ import {loadTest, loadTrain} from '../data/load.js';
 import {InputError} from '../errors.js';
 import type {BackendName} from '../nn/backend.js';
 import {createOptimizer} from '../nn/create-optimizer.js';
+import type {Optimizer} from '../nn/optimizer.js';
 import {serializeModel} from '../nn/model-file.js';
 import {Network} from '../nn/network.js';
 import {Rng} from '../nn/rng.js';
 import {classSets, defaults, type TrainConfig} from './config.js';
+import {checkpointFields, runSettings} from './checkpoint.js';
 import {checkInputs, checkLabels, evaluate} from './evaluate.js';
 import type {Confusion} from './metrics.js';
 import {checkSaveTarget, readModelFile, writeModelFile} from './model-store.js';
-import {trainer, type EpochResult, type TrainerEvent} from './trainer.js';
+import {openResume, type Resumed} from './resume.js';
+import {newTrainerState, trainer, type EpochResult, type TrainerEvent, type TrainerState} from './trainer.js';
 
 /** What a run is about to do, once its data and network are ready. */
 export interface RunStart {
@@ -27,6 +30,8 @@ export interface RunStart {
 	readonly backend: BackendName;
 	/** The test images and labels, for the prediction browser. */
 	readonly test: Pick<Dataset, 'images' | 'labels' | 'count'>;
+	/** A run continued with --resume: from which file, after how many epochs (and steps of the next), and its epochs so far. */
+	readonly resumed?: {readonly file: string; readonly epochs: number; readonly batch: number; readonly history: readonly EpochSummary[]};
 }
 
 /** One line of the training history, as the charts and the model file keep it. */
@@ -87,44 +92,50 @@ const yieldEveryMs = 50;
  * A whole training run: load, build or load the network, train, save. The
  * JSON Lines, plain and dashboard modes all consume these events.
  */
-export async function* runTraining(config: TrainConfig, control: RunControl = {}): AsyncGenerator<RunEvent, void, undefined> {
+export async function* runTraining(requested: TrainConfig, control: RunControl = {}): AsyncGenerator<RunEvent, void, undefined> {
 	const started = performance.now();
+	const resumed = requested.resume ? openResume(requested) : undefined;
+	const config = resumed?.config ?? requested;
 	if (config.save) checkSaveTarget(config.save);
-	const saved = config.model ? readModelFile(config.model, '--model', config.backend) : undefined;
+	const saved = resumed?.model ?? (config.model ? readModelFile(config.model, '--model', config.backend) : undefined);
 	yield {type: 'loading'};
 	const train = await loadTrain(config.sources, config.limit);
 	const test = await loadTest(config.sources, config.testLimit);
 	const pixels = train.rows * train.columns;
-	const rng = new Rng(config.seed);
+	const rng = resumed?.checkpoint.rng ?? new Rng(config.seed);
 	let network: Network;
 	if (saved) {
 		network = saved.network;
 		const layers = network.sizes;
-		if (config.hidden && config.hidden.join() !== layers.slice(1, -1).join()) {
+		if (!resumed && config.hidden && config.hidden.join() !== layers.slice(1, -1).join()) {
 			throw new InputError(`--hidden ${config.hidden.join(',')} does not match the model in ${config.model} (${layers.join('-')}); leave --hidden out to train that model`);
 		}
-		checkInputs(network, train, config.model!);
+		checkInputs(network, train, resumed?.file ?? config.model!);
 	} else {
 		network = Network.create([pixels, ...(config.hidden ?? defaults.hidden), 10], rng, config.backend);
 	}
 	const classes = saved ? saved.classes : classSets[config.classes];
 	checkLabels(train, network.classes);
 	checkLabels(test, network.classes);
+	const optimizer = createOptimizer(config.optimizer, config.learningRate);
+	const state = resumed ? resumedState(resumed, network, optimizer, train.count) : newTrainerState(train.count);
+	const history: EpochSummary[] = [...resumed?.checkpoint.history ?? []];
 	yield {
 		type: 'start', config, layers: network.sizes, classes,
 		trainCount: train.count, testCount: test.count, trainSource: train.source, testSource: test.source,
 		backend: network.backend,
 		test: {images: test.images, labels: test.labels, count: test.count},
+		...(resumed ? {resumed: {file: resumed.file, epochs: state.epoch - 1, batch: state.batch, history: [...history]}} : {}),
 	};
 
-	const history: EpochSummary[] = [];
 	let last: EpochResult | undefined;
 	let interrupted = false;
 	let savedTo: string | null = null;
-	const save = (epoch: number) => {
+	const settings = runSettings(config, network.sizes);
+	const save = () => {
 		if (!config.save || !network.hasFiniteWeights()) return false;
-		const training = {config: {...config, layers: network.sizes}, epochs: epoch};
-		writeModelFile(config.save, serializeModel(network, classes, {training, history}));
+		const checkpoint = checkpointFields({settings, state, rng, optimizer: optimizer.state(), history});
+		writeModelFile(config.save, serializeModel(network, classes, checkpoint));
 		savedTo = config.save;
 		return true;
 	};
@@ -133,8 +144,7 @@ export async function* runTraining(config: TrainConfig, control: RunControl = {}
 	const probeSet = control.probe && test.labels ? firstImages(test, control.probe.images) : undefined;
 	let nextProbe = performance.now() + (control.probe?.everyMs ?? 0);
 	const steps = trainer({
-		network, train, test, rng,
-		optimizer: createOptimizer(config.optimizer, config.learningRate),
+		network, train, test, rng, optimizer, state,
 		epochs: config.epochs,
 		batchSize: config.batchSize,
 		learningRate: config.learningRate,
@@ -147,7 +157,7 @@ export async function* runTraining(config: TrainConfig, control: RunControl = {}
 				epoch: event.epoch, trainLoss: event.trainLoss, trainAccuracy: event.trainAccuracy,
 				testLoss: event.testLoss, testAccuracy: event.testAccuracy, seconds: event.seconds,
 			});
-			if (save(event.epoch)) yield {type: 'saved', path: config.save!, epoch: event.epoch};
+			if (save()) yield {type: 'saved', path: config.save!, epoch: event.epoch};
 		}
 		if (probeSet && event.type === 'batch' && performance.now() >= nextProbe) {
 			const probeStarted = performance.now();
@@ -166,21 +176,42 @@ export async function* runTraining(config: TrainConfig, control: RunControl = {}
 			lastYield = performance.now();
 		}
 		if (control.stopRequested?.()) {
-			interrupted = last?.epoch !== config.epochs;
+			interrupted = state.epoch <= config.epochs;
 			break;
 		}
 	}
-	// an interrupted run keeps what it learned since the last epoch too
-	if (interrupted) save(last?.epoch ?? 0);
+	// an interrupted run keeps what it learned since the last epoch too, and where it stood in it
+	if (interrupted) save();
+	const latest = history.at(-1);
 	yield {
 		type: 'done',
-		epochs: last?.epoch ?? 0,
-		testAccuracy: last?.testAccuracy ?? null,
-		testLoss: last?.testLoss ?? null,
+		epochs: latest?.epoch ?? 0,
+		testAccuracy: latest?.testAccuracy ?? null,
+		testLoss: latest?.testLoss ?? null,
 		seconds: (performance.now() - started) / 1000,
 		confusion: last?.test.confusion ?? null,
 		savedTo,
 		interrupted,
 		history,
 	};
+}
+
+/** The checkpoint's place in the run, its optimizer state restored, checked against the data loaded now. */
+function resumedState(resumed: Resumed, network: Network, optimizer: Optimizer, trainCount: number): TrainerState {
+	const {checkpoint, file} = resumed;
+	const {state, settings} = checkpoint;
+	if (settings.layers.join() !== network.sizes.join()) {
+		throw new InputError(`--resume ${file}: the training state is damaged: training.config.layers ${settings.layers.join('-')} do not match the model's ${network.sizes.join('-')}`);
+	}
+	if (state.order.length !== trainCount) {
+		throw new InputError(`--resume ${file}: the run trained on ${state.order.length} images, the training data now has ${trainCount}; resume with the same data`);
+	}
+	const batches = settings.batchSize === 'full' ? 1 : Math.ceil(trainCount / Math.min(settings.batchSize, trainCount));
+	if (state.batch > batches) throw new InputError(`--resume ${file}: the training state is damaged: training.batch ${state.batch} is past the ${batches} steps of an epoch`);
+	try {
+		optimizer.restore(checkpoint.optimizer, network.parameters());
+	} catch (error) {
+		throw new InputError(`--resume ${file}: the training state is damaged: training.optimizerState ${(error as Error).message}`);
+	}
+	return state;
 }
