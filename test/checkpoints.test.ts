@@ -107,7 +107,8 @@ describe('--resume', () => {
 		const truncated = write('truncated.json', text.slice(0, text.length / 2));
 		const order = file.training.order as number[];
 		const shuffled = write('order.json', JSON.stringify({...file, training: {...file.training, order: [order[1], ...order.slice(1)]}}));
-		const velocities = write('velocities.json', JSON.stringify({...file, training: {...file.training, optimizerState: {velocities: [[1, 2]]}}}));
+		const velocities = write('velocities.json', JSON.stringify({...file, training: {...file.training, optimizerState: {velocities: ['AACAPwAAAEA=']}}}));
+		const garbled = write('garbled.json', JSON.stringify({...file, training: {...file.training, optimizerState: {velocities: ['not base64!']}}}));
 		const notModel = write('notes.json', '{"my": "notes"}');
 		const missing = join(folder, 'missing.json');
 
@@ -118,6 +119,7 @@ describe('--resume', () => {
 			[['--resume', plain], /^--resume .*plain\.json: the model has no training state to resume .*; use --model .*plain\.json to start a new run from its weights$/],
 			[['--resume', shuffled], /^--resume .*order\.json: the training state is damaged: training\.order: expected each number from 0 to 99 once$/],
 			[['--resume', velocities, '--epochs', '5'], /^--resume .*velocities\.json: the training state is damaged: training\.optimizerState "velocities": expected 4 arrays, found 1$/],
+			[['--resume', garbled, '--epochs', '5'], /^--resume .*garbled\.json: the training state is damaged: training\.optimizerState\.velocities 1: expected base64 little-endian float32 bytes of finite numbers$/],
 			[['--resume', model], /^--resume .*model\.json: the run has done all its 2 epochs; give a higher total to train further \(e\.g\. --epochs 4\)$/],
 			[['--resume', model, '--epochs', '1'], /^--epochs 1: the run in .*model\.json has already done 2 epochs; give a higher total/],
 			[['--resume', model, '--epochs', '5', '--lr', '0.1'], /^--lr 0\.1 does not match the run in .*model\.json \(lr 0\.05\); leave --lr out to resume it, or start a new run from its weights with --model /],

@@ -101,7 +101,7 @@ function finiteFloats(values: unknown, expected: number, what: string, fail: (wh
 }
 
 /** Nine significant digits bring a float32 back exactly, in fewer characters than its double. */
-export function float32List(values: Float32Array): number[] {
+function float32List(values: Float32Array): number[] {
 	return Array.from(values, value => Number(value.toPrecision(9)));
 }
 

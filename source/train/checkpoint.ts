@@ -1,5 +1,5 @@
+import {endianness} from 'node:os';
 import {InputError} from '../errors.js';
-import {float32List} from '../nn/model-file.js';
 import {optimizerNames, type OptimizerState} from '../nn/optimizer.js';
 import {Rng} from '../nn/rng.js';
 import {classSets, type TrainConfig} from './config.js';
@@ -11,7 +11,9 @@ import type {TrainerState} from './trainer.js';
  * --resume continues the run as if it had never stopped: its settings, where
  * it stands (epoch, step, image order), the rng, the optimizer's state and
  * the history of its epochs. In the model file these are the extra
- * top-level keys "training" and "history".
+ * top-level keys "training" and "history". The optimizer's arrays are as big
+ * as the model, so they are kept as base64 little-endian float32 bytes:
+ * exact, and written in a fraction of the time numbers take.
  */
 export interface Checkpoint {
 	readonly settings: RunSettings;
@@ -34,7 +36,7 @@ export function runSettings(config: TrainConfig, layers: readonly number[]): Run
 
 /** The top-level keys a checkpoint adds to the model file. */
 export function checkpointFields({settings, state, rng, optimizer, history}: Checkpoint): Record<string, unknown> {
-	const optimizerState = Object.fromEntries(Object.entries(optimizer).map(([key, value]) => [key, typeof value === 'number' ? value : value.map(float32List)]));
+	const optimizerState = Object.fromEntries(Object.entries(optimizer).map(([key, value]) => [key, typeof value === 'number' ? value : value.map(float32Base64)]));
 	return {
 		training: {
 			config: settings,
@@ -142,20 +144,37 @@ function parseHistory(history: unknown, epochs: number, fail: Fail): EpochSummar
 	});
 }
 
-/** Counters stay numbers; lists of number lists become Float32Arrays (the optimizer checks their shapes). */
+/** Counters stay numbers; lists of base64 float32 arrays become Float32Arrays (the optimizer checks their shapes). */
 function parseOptimizerState(state: unknown, fail: Fail): OptimizerState {
 	if (!isRecord(state)) return fail('training.optimizerState: expected an object');
 	return Object.fromEntries(Object.entries(state).map(([key, value]) => {
 		const where = `training.optimizerState.${key}`;
 		if (typeof value === 'number') return [key, finite(value, where, fail)];
-		if (!Array.isArray(value)) return fail(`${where}: expected a number or a list of number lists`);
-		return [key, value.map((list: unknown, index) => {
-			if (!Array.isArray(list)) return fail(`${where} ${index + 1}: expected a list of numbers`);
-			const array = Float32Array.from(list, (number: unknown) => (typeof number === 'number' ? number : Number.NaN));
-			if (!array.every(Number.isFinite)) fail(`${where} ${index + 1}: expected finite numbers`);
+		if (!Array.isArray(value)) return fail(`${where}: expected a number or a list of base64 float32 arrays`);
+		return [key, value.map((text: unknown, index) => {
+			const array = typeof text === 'string' ? base64Float32(text) : undefined;
+			if (!array || !array.every(Number.isFinite)) return fail(`${where} ${index + 1}: expected base64 little-endian float32 bytes of finite numbers`);
 			return array;
 		})];
 	}));
+}
+
+const bigEndian = endianness() === 'BE';
+
+function float32Base64(values: Float32Array): string {
+	const bytes = Buffer.from(values.buffer, values.byteOffset, values.byteLength);
+	return (bigEndian ? Buffer.from(bytes).swap32() : bytes).toString('base64');
+}
+
+/** The float32 numbers in base64 text; undefined unless it is strict base64 of whole numbers. */
+function base64Float32(text: string): Float32Array | undefined {
+	const bytes = Buffer.from(text, 'base64');
+	// Node skips characters outside the alphabet: only a faithful round trip is accepted
+	if (bytes.length % 4 !== 0 || bytes.toString('base64') !== text) return undefined;
+	if (bigEndian) bytes.swap32();
+	const array = new Float32Array(bytes.length / 4);
+	new Uint8Array(array.buffer).set(bytes);
+	return array;
 }
 
 function wholeNumber(value: unknown, min: number, where: string, fail: Fail): number {
