@@ -16,8 +16,8 @@
  *   input_grad:    dx = dz·w
  * the first layer's two that skip zero pixels (scripts/sparse-kernels-wat.ts)
  *   sparse_forward, sparse_weight_grad
- * the optimizers' updates: gd_step, momentum_step, adam_step; and scale_bytes
- * for packing pixels.
+ * the optimizers' updates: gd_step, momentum_step, adam_step; scale_bytes
+ * for packing pixels; and finite_probe, the trainer's check after each step.
  * x64 has 16 xmm registers and V8 keeps one as scratch, so a tile holds at
  * most 15 v128 values: accumulators + loaded operands + one product. Wasm
  * SIMD has no fused multiply-add without relaxed SIMD (behind a flag in
@@ -57,6 +57,7 @@ export function kernelsWat(tiles: Tiles = defaultTiles): string {
 		sparseInputWeightGrad(tiles.sparseGradOutputs),
 		optimizerSteps(),
 		scaleBytes(),
+		finiteProbe(),
 		`  (func (export "weight_grad") (param $dz i32) (param $x i32) (param $dw i32) (param $db i32)
     (param $batch i32) (param $inputs i32) (param $outputs i32)
     ;; dw[o][i] += Σ_r dz[r][o]·x[r][i]: A(m=o, k=r) = dz[r·outputs + o]
@@ -382,5 +383,31 @@ ${quarter('i16x8.extend_high_i8x16_u', 'i32x4.extend_high_i16x8_u', 48)}
       (local.set $src (i32.add (local.get $src) (i32.const 1)))
       (local.set $dst (i32.add (local.get $dst) (i32.const 4)))
       (br_if $singles (local.tee $k (i32.sub (local.get $k) (i32.const 1)))))))
+  )`;
+}
+
+/**
+ * Σ x·0 over n floats: 0 when every one is finite, NaN as soon as one is
+ * ±Infinity or NaN. Eight floats a step in two accumulators, so the check
+ * after every training step costs a small fraction of the step.
+ */
+function finiteProbe(): string {
+	const lane = (index: number) => `(f32x4.extract_lane ${index} (local.get $a))`;
+	return `  (func (export "finite_probe") (param $p i32) (param $n i32) (result f32)
+    (local $k i32) (local $a v128) (local $b v128) (local $zero v128) (local $sum f32)
+    (local.set $k (i32.shr_u (local.get $n) (i32.const 3)))
+    (if (local.get $k) (then (loop $vectors
+      (local.set $a (f32x4.add (local.get $a) (f32x4.mul (v128.load (local.get $p)) (local.get $zero))))
+      (local.set $b (f32x4.add (local.get $b) (f32x4.mul (v128.load offset=16 (local.get $p)) (local.get $zero))))
+      (local.set $p (i32.add (local.get $p) (i32.const 32)))
+      (br_if $vectors (local.tee $k (i32.sub (local.get $k) (i32.const 1)))))))
+    (local.set $a (f32x4.add (local.get $a) (local.get $b)))
+    (local.set $sum (f32.add (f32.add ${lane(0)} ${lane(1)}) (f32.add ${lane(2)} ${lane(3)})))
+    (local.set $k (i32.and (local.get $n) (i32.const 7)))
+    (if (local.get $k) (then (loop $singles
+      (local.set $sum (f32.add (local.get $sum) (f32.mul (f32.load (local.get $p)) (f32.const 0))))
+      (local.set $p (i32.add (local.get $p) (i32.const 4)))
+      (br_if $singles (local.tee $k (i32.sub (local.get $k) (i32.const 1)))))))
+    (local.get $sum)
   )`;
 }

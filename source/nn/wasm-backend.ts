@@ -9,6 +9,7 @@ interface Kernels {
 	sparse_forward(x: number, w: number, b: number, out: number, batch: number, inputs: number, outputs: number, relu: number, scratch: number): void;
 	sparse_weight_grad(dz: number, x: number, dw: number, db: number, batch: number, inputs: number, outputs: number, scratch: number): void;
 	scale_bytes(src: number, dst: number, n: number): void;
+	finite_probe(p: number, n: number): number;
 	gd_step(value: number, grad: number, n: number, lr: number): void;
 	momentum_step(value: number, grad: number, velocity: number, n: number, lr: number, mu: number): void;
 	adam_step(value: number, grad: number, m: number, v: number, n: number,
@@ -129,6 +130,10 @@ export class WasmBackend implements Backend {
 
 	inputGrad(dz: Float32Array, w: Float32Array, dx: Float32Array, batch: number, inputs: number, outputs: number): void {
 		this.kernels.input_grad(this.at(dz), this.at(w), this.at(dx), batch, inputs, outputs);
+	}
+
+	allFinite(values: Float32Array): boolean {
+		return this.kernels.finite_probe(this.at(values), values.length) === 0;
 	}
 
 	packPixels(images: Uint8Array, order: ArrayLike<number> | null, start: number, count: number, size: number, out: Float32Array): void {
