@@ -73,7 +73,9 @@ export function checkSaveTarget(path: string): void {
 		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return checkFolder(path);
 		throw new InputError(`--save ${path}: cannot check the file (${describe(error)})`);
 	}
-	if (head.length > 0 && !head.includes(`"${modelFormat}"`)) {
+	// a model is a JSON object with "format": "mnist-tui-model" (first, as saved here); text that merely mentions it is not
+	const model = new RegExp(`^\\s*\\{[^]*"format"\\s*:\\s*"${modelFormat}"`);
+	if (head.length > 0 && !model.test(head)) {
 		throw new InputError(`--save ${path}: the file exists and is not an mnist-tui model; refusing to overwrite it`);
 	}
 }

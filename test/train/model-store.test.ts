@@ -45,6 +45,15 @@ describe('model files on disk', () => {
 		writeFileSync(notes, '{"my": "data"}');
 		assert.throws(() => checkSaveTarget(notes), {message: `--save ${notes}: the file exists and is not an mnist-tui model; refusing to overwrite it`});
 		assert.equal(readFileSync(notes, 'utf8'), '{"my": "data"}');
+		const mention = join(folder, 'notes.md');
+		writeFileSync(mention, 'A model file starts with {"format":"mnist-tui-model", then the layers.\n');
+		assert.throws(() => checkSaveTarget(mention), {message: `--save ${mention}: the file exists and is not an mnist-tui model; refusing to overwrite it`});
+		const pretty = join(folder, 'pretty.json');
+		writeFileSync(pretty, '{\n  "format": "mnist-tui-model",\n  "version": 1\n}\n');
+		checkSaveTarget(pretty);
+		const log = join(folder, 'run.jsonl');
+		writeFileSync(log, '{"event":"start","config":{"save":"model.json"}}\n');
+		assert.throws(() => checkSaveTarget(log), {message: `--save ${log}: the file exists and is not an mnist-tui model; refusing to overwrite it`});
 		assert.throws(() => checkSaveTarget(folder), {message: `--save ${folder}: is a folder, expected a file name`});
 		assert.throws(() => checkSaveTarget(join(folder, 'nope', 'm.json')), {message: `--save ${join(folder, 'nope', 'm.json')}: the folder ${join(folder, 'nope')} does not exist`});
 	});
