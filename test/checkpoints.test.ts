@@ -136,10 +136,12 @@ describe('--resume', () => {
 		assert.equal(readFileSync(model, 'utf8'), text, 'a refused resume leaves the checkpoint alone');
 	});
 
-	test('the data flags may name the same images somewhere else, and --save another file', async () => {
+	test('the data paths are kept absolute; the data flags may name the same images somewhere else, and --save another file', async () => {
 		const folder = temporaryFolder();
 		const model = join(folder, 'model.json'), next = join(folder, 'next.json');
 		assert.equal((await runCli([...fixtures, '--epochs', '1', '--json', '--save', model])).code, 0);
+		const {sources} = parseCheckpoint(readModelFile(model, '--resume').extra, model).settings;
+		assert.deepEqual(sources, {train: join(root, 'data/fixtures/mnist_train_100.csv'), test: join(root, 'data/fixtures/mnist_test_100.csv')}, 'kept as absolute paths, for a resume from elsewhere');
 		const run = await runCli(['--resume', model, '--epochs', '2', '--train', join(root, 'data/fixtures/mnist_train_100.csv'), '--save', next, '--json']);
 		assert.equal(run.code, 0, run.stderr);
 		assert.equal((jsonLines(run.stdout).at(-1) as Line).savedTo, next);

@@ -1,4 +1,5 @@
 import {endianness} from 'node:os';
+import {resolve} from 'node:path';
 import {InputError} from '../errors.js';
 import {optimizerNames, type OptimizerState} from '../nn/optimizer.js';
 import {Rng} from '../nn/rng.js';
@@ -29,8 +30,10 @@ export type RunSettings = Pick<TrainConfig, 'epochs' | 'batchSize' | 'learningRa
 	readonly layers: readonly number[];
 };
 
+/** The settings to keep, with the data paths made absolute so a resume from another folder finds the same files. */
 export function runSettings(config: TrainConfig, layers: readonly number[]): RunSettings {
-	const {epochs, batchSize, learningRate, optimizer, seed, classes, sources, limit, testLimit} = config;
+	const {epochs, batchSize, learningRate, optimizer, seed, classes, limit, testLimit} = config;
+	const sources = Object.fromEntries(Object.entries(config.sources).flatMap(([key, value]) => (typeof value === 'string' ? [[key, resolve(value)]] : [])));
 	return {layers, epochs, batchSize, learningRate, optimizer, seed, classes, sources, ...(limit === undefined ? {} : {limit}), ...(testLimit === undefined ? {} : {testLimit})};
 }
 
