@@ -45,7 +45,7 @@ function epochResults(epoch: EpochSummary, epochs: number): string {
 
 /** Where a resumed run picks up, then its earlier epochs as they were. */
 function resumedLines(resumed: NonNullable<RunStart['resumed']>, epochs: number): string[] {
-	const where = resumed.batch > 0 ? `epoch ${resumed.epochs + 1} at step ${resumed.batch + 1}` : `epoch ${resumed.epochs + 1}`;
+	const where = `epoch ${resumed.epochs + 1}${resumed.batch > 0 ? `, step ${resumed.batch + 1}` : ''}`;
 	return [`Resuming ${resumed.file} at ${where}`, ...resumed.history.map(epoch => `${epochResults(epoch, epochs)}  (before resuming)`)];
 }
 
