@@ -1,8 +1,11 @@
 import {InputError} from '../errors.js';
 import type {Model} from '../nn/model-file.js';
+import type {Network} from '../nn/network.js';
+import type {Optimizer} from '../nn/optimizer.js';
 import {parseCheckpoint, type Checkpoint} from './checkpoint.js';
 import type {TrainConfig} from './config.js';
 import {readModelFile} from './model-store.js';
+import type {TrainerState} from './trainer.js';
 
 /** A checkpointed run, read back for --resume. */
 export interface Resumed {
@@ -61,4 +64,24 @@ export function openResume(requested: TrainConfig): Resumed {
 		resume: requested.resume!,
 	};
 	return {config, model, checkpoint, file};
+}
+
+/** The checkpoint's place in the run, its optimizer state restored, checked against the data loaded now. */
+export function resumedState(resumed: Resumed, network: Network, optimizer: Optimizer, trainCount: number): TrainerState {
+	const {checkpoint, file} = resumed;
+	const {state, settings} = checkpoint;
+	if (settings.layers.join() !== network.sizes.join()) {
+		throw new InputError(`--resume ${file}: the training state is damaged: training.config.layers ${settings.layers.join('-')} do not match the model's ${network.sizes.join('-')}`);
+	}
+	if (state.order.length !== trainCount) {
+		throw new InputError(`--resume ${file}: the run trained on ${state.order.length} images, the training data now has ${trainCount}; resume with the same data`);
+	}
+	const batches = settings.batchSize === 'full' ? 1 : Math.ceil(trainCount / Math.min(settings.batchSize, trainCount));
+	if (state.batch > batches) throw new InputError(`--resume ${file}: the training state is damaged: training.batch ${state.batch} is past the ${batches} steps of an epoch`);
+	try {
+		optimizer.restore(checkpoint.optimizer, network.parameters());
+	} catch (error) {
+		throw new InputError(`--resume ${file}: the training state is damaged: training.optimizerState ${(error as Error).message}`);
+	}
+	return state;
 }

@@ -3,17 +3,16 @@ import {loadTest, loadTrain} from '../data/load.js';
 import {InputError} from '../errors.js';
 import type {BackendName} from '../nn/backend.js';
 import {createOptimizer} from '../nn/create-optimizer.js';
-import type {Optimizer} from '../nn/optimizer.js';
 import {serializeModel} from '../nn/model-file.js';
 import {Network} from '../nn/network.js';
 import {Rng} from '../nn/rng.js';
-import {classSets, defaults, type TrainConfig} from './config.js';
 import {checkpointFields, runSettings} from './checkpoint.js';
+import {classSets, defaults, type TrainConfig} from './config.js';
 import {checkInputs, checkLabels, evaluate} from './evaluate.js';
 import type {Confusion} from './metrics.js';
 import {checkSaveTarget, readModelFile, writeModelFile} from './model-store.js';
-import {openResume, type Resumed} from './resume.js';
-import {newTrainerState, trainer, type EpochResult, type TrainerEvent, type TrainerState} from './trainer.js';
+import {openResume, resumedState} from './resume.js';
+import {newTrainerState, trainer, type EpochResult, type TrainerEvent} from './trainer.js';
 
 /** What a run is about to do, once its data and network are ready. */
 export interface RunStart {
@@ -194,24 +193,4 @@ export async function* runTraining(requested: TrainConfig, control: RunControl =
 		interrupted,
 		history,
 	};
-}
-
-/** The checkpoint's place in the run, its optimizer state restored, checked against the data loaded now. */
-function resumedState(resumed: Resumed, network: Network, optimizer: Optimizer, trainCount: number): TrainerState {
-	const {checkpoint, file} = resumed;
-	const {state, settings} = checkpoint;
-	if (settings.layers.join() !== network.sizes.join()) {
-		throw new InputError(`--resume ${file}: the training state is damaged: training.config.layers ${settings.layers.join('-')} do not match the model's ${network.sizes.join('-')}`);
-	}
-	if (state.order.length !== trainCount) {
-		throw new InputError(`--resume ${file}: the run trained on ${state.order.length} images, the training data now has ${trainCount}; resume with the same data`);
-	}
-	const batches = settings.batchSize === 'full' ? 1 : Math.ceil(trainCount / Math.min(settings.batchSize, trainCount));
-	if (state.batch > batches) throw new InputError(`--resume ${file}: the training state is damaged: training.batch ${state.batch} is past the ${batches} steps of an epoch`);
-	try {
-		optimizer.restore(checkpoint.optimizer, network.parameters());
-	} catch (error) {
-		throw new InputError(`--resume ${file}: the training state is damaged: training.optimizerState ${(error as Error).message}`);
-	}
-	return state;
 }
