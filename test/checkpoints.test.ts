@@ -219,10 +219,13 @@ function runAndKill(args: readonly string[], after: 'saved' | null, delayMs: num
 			if (!armed && stdout.includes('"event":"epoch"')) arm();
 		});
 		child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
+		// a guard against a hang, not a timing assertion
+		const guard = setTimeout(() => child.kill('SIGKILL'), 60_000);
 		child.on('error', reject);
 		child.on('close', (code, signal) => {
-			if (signal === 'SIGKILL') resolve();
-			else reject(new Error(`the run ended by itself (exit ${code}) instead of being killed: ${stderr}`));
+			clearTimeout(guard);
+			if (signal === 'SIGKILL' && armed) resolve();
+			else reject(new Error(`the run ended (exit ${code}, ${signal}) before it was killed: ${stderr}`));
 		});
 	});
 }
