@@ -16,8 +16,8 @@
  *   input_grad:    dx = dz·w
  * the first layer's two that skip zero pixels (scripts/sparse-kernels-wat.ts)
  *   sparse_rows then sparse_forward, sparse_groups then sparse_weight_grad
- * the optimizers' updates: gd_step, momentum_step, adam_step; and scale_bytes
- * for packing pixels.
+ * the optimizers' updates: gd_step, momentum_step, adam_step; scale_bytes
+ * for packing pixels; and finite_probe, the trainer's check after each step.
  * Every product and update takes (from, to) first: it computes only that
  * part of its result (outputs for the forward and weight-gradient products,
  * inputs for input_grad, elements for the updates), so threads can share
@@ -63,6 +63,7 @@ export function kernelsWat(tiles: Tiles = defaultTiles): string {
 		sparseInputWeightGrad(tiles.sparseGradOutputs),
 		optimizerSteps(),
 		scaleBytes(),
+		finiteProbe(),
 		`  (func (export "weight_grad") (param $from i32) (param $to i32) (param $dz i32) (param $x i32) (param $dw i32) (param $db i32)
     (param $batch i32) (param $inputs i32) (param $outputs i32)
     ;; dw[o][i] += Σ_r dz[r][o]·x[r][i] for o in [from, to): A(m=o, k=r) = dz[r·outputs + o]
@@ -391,5 +392,34 @@ ${quarter('i16x8.extend_high_i8x16_u', 'i32x4.extend_high_i16x8_u', 48)}
       (local.set $src (i32.add (local.get $src) (i32.const 1)))
       (local.set $dst (i32.add (local.get $dst) (i32.const 4)))
       (br_if $singles (local.tee $k (i32.sub (local.get $k) (i32.const 1)))))))
+  )`;
+}
+
+/**
+ * Σ x·0 over values [from, to) of p: 0 when every one is finite, NaN as soon
+ * as one is ±Infinity or NaN, and then 1 is stored at `flag` (threads
+ * checking other parts may store it too). Eight floats a step in two
+ * accumulators, so the check after every training step costs a small
+ * fraction of the step.
+ */
+function finiteProbe(): string {
+	const lane = (index: number) => `(f32x4.extract_lane ${index} (local.get $a))`;
+	return `  (func (export "finite_probe") (param $from i32) (param $to i32) (param $p i32) (param $flag i32)
+    (local $k i32) (local $a v128) (local $b v128) (local $zero v128) (local $sum f32)
+    (local.set $p (i32.add (local.get $p) (i32.shl (local.get $from) (i32.const 2))))
+    (local.set $k (i32.shr_u (i32.sub (local.get $to) (local.get $from)) (i32.const 3)))
+    (if (local.get $k) (then (loop $vectors
+      (local.set $a (f32x4.add (local.get $a) (f32x4.mul (v128.load (local.get $p)) (local.get $zero))))
+      (local.set $b (f32x4.add (local.get $b) (f32x4.mul (v128.load offset=16 (local.get $p)) (local.get $zero))))
+      (local.set $p (i32.add (local.get $p) (i32.const 32)))
+      (br_if $vectors (local.tee $k (i32.sub (local.get $k) (i32.const 1)))))))
+    (local.set $a (f32x4.add (local.get $a) (local.get $b)))
+    (local.set $sum (f32.add (f32.add ${lane(0)} ${lane(1)}) (f32.add ${lane(2)} ${lane(3)})))
+    (local.set $k (i32.and (i32.sub (local.get $to) (local.get $from)) (i32.const 7)))
+    (if (local.get $k) (then (loop $singles
+      (local.set $sum (f32.add (local.get $sum) (f32.mul (f32.load (local.get $p)) (f32.const 0))))
+      (local.set $p (i32.add (local.get $p) (i32.const 4)))
+      (br_if $singles (local.tee $k (i32.sub (local.get $k) (i32.const 1)))))))
+    (if (f32.ne (local.get $sum) (f32.const 0)) (then (i32.store (local.get $flag) (i32.const 1))))
   )`;
 }

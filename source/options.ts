@@ -50,6 +50,7 @@ export const flags = {
 	threads: {value: 'N|auto', help: 'threads sharing the wasm products; auto = one per core, at most 4', default: defaults.threads, commands: train},
 	model: {value: 'FILE', help: 'start from (eval, browse: use) a saved model', commands: withModel},
 	save: {value: 'FILE', help: 'save the model after every epoch, at the end and on interrupt', commands: train},
+	resume: {value: 'FILE', help: 'continue the run checkpointed in FILE (a --save file); --epochs sets the new total', commands: train},
 	log: {value: 'FILE', help: 'append the JSON Lines events to FILE', commands: train},
 	'min-accuracy': {value: 'X', help: 'exit with code 3 when the final test accuracy is below X (0-1)', commands: train},
 	ascii: {help: 'draw with ASCII only (no Unicode blocks or lines)', commands: ['train', 'browse']},
@@ -137,7 +138,15 @@ function trainConfig(values: Values): TrainConfig {
 		...(testLimit === undefined ? {} : {testLimit}),
 		...given(values, 'model'),
 		...given(values, 'save'),
+		...resumeRequest(values),
 	};
+}
+
+/** --resume FILE, with the flags given beside it: the run's settings come from FILE, and a different one is an error. */
+function resumeRequest(values: Values): Pick<TrainConfig, 'resume'> {
+	if (values.resume === undefined) return {};
+	if (values.model !== undefined) throw new InputError('--model and --resume exclude each other: --resume continues a run with its own weights');
+	return {resume: {file: text(values, 'resume'), given: Object.keys(values)}};
 }
 
 function optional<T>(values: Values, name: FlagName, parse: (text: string) => T): T | undefined {

@@ -1,11 +1,11 @@
 import type {Parameter} from './layer.js';
-import type {Optimizer} from './optimizer.js';
+import {restoreArrays, restoreCount, type Optimizer, type OptimizerState} from './optimizer.js';
 
 /** Adam (Kingma & Ba), with bias-corrected first and second moments. */
 export class Adam implements Optimizer {
 	readonly name = 'adam';
-	readonly firstMoments: Float32Array[] = [];
-	readonly secondMoments: Float32Array[] = [];
+	firstMoments: Float32Array[] = [];
+	secondMoments: Float32Array[] = [];
 	steps = 0;
 
 	constructor(
@@ -34,5 +34,18 @@ export class Adam implements Optimizer {
 				value[i] = value[i]! - (stepSize * mi) / (Math.sqrt(vi / correction2) + epsilon);
 			}
 		});
+	}
+
+	state(): OptimizerState {
+		return {steps: this.steps, firstMoments: this.firstMoments, secondMoments: this.secondMoments};
+	}
+
+	restore(state: OptimizerState, parameters: readonly Parameter[]): void {
+		const firstMoments = restoreArrays(state, 'firstMoments', parameters);
+		const secondMoments = restoreArrays(state, 'secondMoments', parameters);
+		if (firstMoments.length !== secondMoments.length) throw new Error('"firstMoments" and "secondMoments": expected as many arrays');
+		this.steps = restoreCount(state, 'steps');
+		this.firstMoments = firstMoments;
+		this.secondMoments = secondMoments;
 	}
 }

@@ -38,6 +38,8 @@ export interface Backend {
 	readonly threads?: number;
 	/** Ends any threads the backend started; its arrays stay usable, its products then run on the calling thread. */
 	close?(): void;
+	/** Whether every value is a finite number, where the backend has a faster check than allFinite's loop. */
+	allFinite?(values: Float32Array): boolean;
 	/** out[r] = the pixels of image order[start + r] (or start + r without an order) / 255, for r < count: out is [count, size]. */
 	packPixels(images: Uint8Array, order: ArrayLike<number> | null, start: number, count: number, size: number, out: Float32Array): void;
 }

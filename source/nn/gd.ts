@@ -1,5 +1,5 @@
 import type {Parameter} from './layer.js';
-import type {Optimizer} from './optimizer.js';
+import type {Optimizer, OptimizerState} from './optimizer.js';
 
 /** Plain gradient descent, the tutorial's update: W -= lr · dW, b -= lr · db. */
 export class GradientDescent implements Optimizer {
@@ -14,4 +14,11 @@ export class GradientDescent implements Optimizer {
 			else for (let i = 0; i < value.length; i++) value[i] = value[i]! - lr * grad[i]!;
 		}
 	}
+
+	/** Plain descent carries nothing from step to step. */
+	state(): OptimizerState {
+		return {};
+	}
+
+	restore(): void {}
 }

@@ -1,10 +1,10 @@
 import type {Parameter} from './layer.js';
-import type {Optimizer} from './optimizer.js';
+import {restoreArrays, type Optimizer, type OptimizerState} from './optimizer.js';
 
 /** Gradient descent with momentum: v = μ·v + g; w -= lr · v. */
 export class Momentum implements Optimizer {
 	readonly name = 'momentum';
-	readonly velocities: Float32Array[] = [];
+	velocities: Float32Array[] = [];
 
 	constructor(readonly learningRate: number, readonly momentum = 0.9) {}
 
@@ -19,5 +19,13 @@ export class Momentum implements Optimizer {
 				value[i] = value[i]! - lr * v;
 			}
 		});
+	}
+
+	state(): OptimizerState {
+		return {velocities: this.velocities};
+	}
+
+	restore(state: OptimizerState, parameters: readonly Parameter[]): void {
+		this.velocities = restoreArrays(state, 'velocities', parameters);
 	}
 }

@@ -16,6 +16,7 @@ interface Kernels {
 	sparse_groups(x: number, dz: number, batch: number, inputs: number, outputs: number, scratch: number): void;
 	sparse_weight_grad(from: number, to: number, dz: number, x: number, dw: number, db: number, batch: number, inputs: number, outputs: number, scratch: number): void;
 	scale_bytes(src: number, dst: number, n: number): void;
+	finite_probe(from: number, to: number, p: number, flag: number): void;
 	gd_step(from: number, to: number, value: number, grad: number, lr: number): void;
 	momentum_step(from: number, to: number, value: number, grad: number, velocity: number, lr: number, mu: number): void;
 	adam_step(from: number, to: number, value: number, grad: number, m: number, v: number,
@@ -23,7 +24,7 @@ interface Kernels {
 }
 
 /** The kernels a team of threads shares, each call cut into parts. */
-const sharedKernels = ['dense_forward', 'weight_grad', 'input_grad', 'sparse_forward', 'sparse_weight_grad', 'gd_step', 'momentum_step', 'adam_step'] as const;
+const sharedKernels = ['dense_forward', 'weight_grad', 'input_grad', 'sparse_forward', 'sparse_weight_grad', 'gd_step', 'momentum_step', 'adam_step', 'finite_probe'] as const;
 type SharedKernel = (typeof sharedKernels)[number];
 
 /**
@@ -90,6 +91,8 @@ export class WasmBackend implements Backend {
 	private top = 0;
 	/** Where the sparse products list the nonzero parts of their input. */
 	private scratch: Float32Array = new Float32Array(0);
+	/** Where finite_probe flags a value that is not finite. */
+	private finiteFlag: Int32Array | undefined;
 	/** Where packPixels gathers a batch's bytes before scaling them. */
 	private pixelBytes: Uint8Array = new Uint8Array(0);
 	/** The partner threads, when there are any. */
@@ -183,6 +186,17 @@ export class WasmBackend implements Backend {
 
 	inputGrad(dz: Float32Array, w: Float32Array, dx: Float32Array, batch: number, inputs: number, outputs: number): void {
 		this.share('input_grad', inputs, batch * inputs * outputs, [this.at(dz), this.at(w), this.at(dx), batch, inputs, outputs]);
+	}
+
+	allFinite(values: Float32Array): boolean {
+		if (!this.finiteFlag) {
+			const cell = this.allocate(1);
+			this.finiteFlag = new Int32Array(cell.buffer, cell.byteOffset, 1);
+		}
+		const flag = this.finiteFlag;
+		flag[0] = 0;
+		this.share('finite_probe', values.length, values.length, [this.at(values), flag.byteOffset]);
+		return flag[0] === 0;
 	}
 
 	packPixels(images: Uint8Array, order: ArrayLike<number> | null, start: number, count: number, size: number, out: Float32Array): void {

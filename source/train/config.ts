@@ -32,6 +32,8 @@ export interface TrainConfig {
 	readonly model?: string;
 	/** Write the model here after every epoch, at the end and on interrupt. */
 	readonly save?: string;
+	/** Continue the checkpointed run in `file`; `given` lists the flags given beside it (without --), checked against it. */
+	readonly resume?: {readonly file: string; readonly given: readonly string[]};
 }
 
 /**

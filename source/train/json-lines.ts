@@ -30,6 +30,7 @@ export function jsonLine(event: RunEvent | Progress): string | undefined {
 				},
 				trainCount: event.trainCount,
 				testCount: event.testCount,
+				...(event.resumed ? {resumed: event.resumed} : {}),
 			});
 		}
 		case 'epoch':

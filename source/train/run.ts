@@ -6,11 +6,13 @@ import {createOptimizer} from '../nn/create-optimizer.js';
 import {serializeModel} from '../nn/model-file.js';
 import {Network} from '../nn/network.js';
 import {Rng} from '../nn/rng.js';
+import {checkpointFields, runSettings} from './checkpoint.js';
 import {classSets, defaults, threadCount, type TrainConfig} from './config.js';
 import {checkInputs, checkLabels, evaluate} from './evaluate.js';
 import type {Confusion} from './metrics.js';
 import {checkSaveTarget, readModelFile, writeModelFile} from './model-store.js';
-import {trainer, type EpochResult, type TrainerEvent} from './trainer.js';
+import {openResume, resumedState} from './resume.js';
+import {newTrainerState, trainer, type EpochResult, type TrainerEvent} from './trainer.js';
 
 /** What a run is about to do, once its data and network are ready. */
 export interface RunStart {
@@ -29,6 +31,8 @@ export interface RunStart {
 	readonly threads: number;
 	/** The test images and labels, for the prediction browser. */
 	readonly test: Pick<Dataset, 'images' | 'labels' | 'count'>;
+	/** A run continued with --resume: from which file, after how many epochs (and steps of the next), and its epochs so far. */
+	readonly resumed?: {readonly file: string; readonly epochs: number; readonly batch: number; readonly history: readonly EpochSummary[]};
 }
 
 /** One line of the training history, as the charts and the model file keep it. */
@@ -98,45 +102,51 @@ export async function* runTraining(config: TrainConfig, control: RunControl = {}
 	}
 }
 
-async function* runOn(backend: Backend, config: TrainConfig, control: RunControl): AsyncGenerator<RunEvent, void, undefined> {
+async function* runOn(backend: Backend, requested: TrainConfig, control: RunControl): AsyncGenerator<RunEvent, void, undefined> {
 	const started = performance.now();
+	const resumed = requested.resume ? openResume(requested, backend) : undefined;
+	const config = resumed?.config ?? requested;
 	if (config.save) checkSaveTarget(config.save);
-	const saved = config.model ? readModelFile(config.model, '--model', backend) : undefined;
+	const saved = resumed?.model ?? (config.model ? readModelFile(config.model, '--model', backend) : undefined);
 	yield {type: 'loading'};
 	const train = await loadTrain(config.sources, config.limit);
 	const test = await loadTest(config.sources, config.testLimit);
 	const pixels = train.rows * train.columns;
-	const rng = new Rng(config.seed);
+	const rng = resumed?.checkpoint.rng ?? new Rng(config.seed);
 	let network: Network;
 	if (saved) {
 		network = saved.network;
 		const layers = network.sizes;
-		if (config.hidden && config.hidden.join() !== layers.slice(1, -1).join()) {
+		if (!resumed && config.hidden && config.hidden.join() !== layers.slice(1, -1).join()) {
 			throw new InputError(`--hidden ${config.hidden.join(',')} does not match the model in ${config.model} (${layers.join('-')}); leave --hidden out to train that model`);
 		}
-		checkInputs(network, train, config.model!);
+		checkInputs(network, train, resumed?.file ?? config.model!);
 	} else {
 		network = Network.create([pixels, ...(config.hidden ?? defaults.hidden), 10], rng, backend);
 	}
 	const classes = saved ? saved.classes : classSets[config.classes];
 	checkLabels(train, network.classes);
 	checkLabels(test, network.classes);
+	const optimizer = createOptimizer(config.optimizer, config.learningRate);
+	const state = resumed ? resumedState(resumed, network, optimizer, train.count) : newTrainerState(train.count);
+	const history: EpochSummary[] = [...resumed?.checkpoint.history ?? []];
 	yield {
 		type: 'start', config, layers: network.sizes, classes,
 		trainCount: train.count, testCount: test.count, trainSource: train.source, testSource: test.source,
 		backend: network.backend,
 		threads: backend.threads ?? 1,
 		test: {images: test.images, labels: test.labels, count: test.count},
+		...(resumed ? {resumed: {file: resumed.file, epochs: state.epoch - 1, batch: state.batch, history: [...history]}} : {}),
 	};
 
-	const history: EpochSummary[] = [];
 	let last: EpochResult | undefined;
 	let interrupted = false;
 	let savedTo: string | null = null;
-	const save = (epoch: number) => {
+	const settings = runSettings(config, network.sizes);
+	const save = () => {
 		if (!config.save || !network.hasFiniteWeights()) return false;
-		const training = {config: {...config, layers: network.sizes}, epochs: epoch};
-		writeModelFile(config.save, serializeModel(network, classes, {training, history}));
+		const checkpoint = checkpointFields({settings, state, rng, optimizer: optimizer.state(), history});
+		writeModelFile(config.save, serializeModel(network, classes, checkpoint));
 		savedTo = config.save;
 		return true;
 	};
@@ -145,8 +155,7 @@ async function* runOn(backend: Backend, config: TrainConfig, control: RunControl
 	const probeSet = control.probe && test.labels ? firstImages(test, control.probe.images) : undefined;
 	let nextProbe = performance.now() + (control.probe?.everyMs ?? 0);
 	const steps = trainer({
-		network, train, test, rng,
-		optimizer: createOptimizer(config.optimizer, config.learningRate),
+		network, train, test, rng, optimizer, state,
 		epochs: config.epochs,
 		batchSize: config.batchSize,
 		learningRate: config.learningRate,
@@ -159,7 +168,7 @@ async function* runOn(backend: Backend, config: TrainConfig, control: RunControl
 				epoch: event.epoch, trainLoss: event.trainLoss, trainAccuracy: event.trainAccuracy,
 				testLoss: event.testLoss, testAccuracy: event.testAccuracy, seconds: event.seconds,
 			});
-			if (save(event.epoch)) yield {type: 'saved', path: config.save!, epoch: event.epoch};
+			if (save()) yield {type: 'saved', path: config.save!, epoch: event.epoch};
 		}
 		if (probeSet && event.type === 'batch' && performance.now() >= nextProbe) {
 			const probeStarted = performance.now();
@@ -178,17 +187,18 @@ async function* runOn(backend: Backend, config: TrainConfig, control: RunControl
 			lastYield = performance.now();
 		}
 		if (control.stopRequested?.()) {
-			interrupted = last?.epoch !== config.epochs;
+			interrupted = state.epoch <= config.epochs;
 			break;
 		}
 	}
-	// an interrupted run keeps what it learned since the last epoch too
-	if (interrupted) save(last?.epoch ?? 0);
+	// an interrupted run keeps what it learned since the last epoch too, and where it stood in it
+	if (interrupted) save();
+	const latest = history.at(-1);
 	yield {
 		type: 'done',
-		epochs: last?.epoch ?? 0,
-		testAccuracy: last?.testAccuracy ?? null,
-		testLoss: last?.testLoss ?? null,
+		epochs: latest?.epoch ?? 0,
+		testAccuracy: latest?.testAccuracy ?? null,
+		testLoss: latest?.testLoss ?? null,
 		seconds: (performance.now() - started) / 1000,
 		confusion: last?.test.confusion ?? null,
 		savedTo,

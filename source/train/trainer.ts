@@ -50,8 +50,30 @@ export interface TrainerOptions {
 	/** The learning rate, only to suggest a lower one when training diverges. */
 	readonly learningRate: number;
 	readonly rng: Rng;
-	/** 1 for a new run; later when continuing one. */
-	readonly firstEpoch?: number;
+	/** Where to start and what to keep up to date as it trains: a new run's by default, a checkpoint's to continue one. */
+	readonly state?: TrainerState;
+}
+
+/**
+ * Where a run stands, updated after every step: with the network, the
+ * optimizer's state and the rng it is what a checkpoint needs to continue
+ * exactly where the run stopped, even in the middle of an epoch.
+ */
+export interface TrainerState {
+	/** The epoch in progress, or the next one when no step of it is done yet. */
+	epoch: number;
+	/** Steps done in that epoch. */
+	batch: number;
+	/** The training images' order: that epoch's once it has begun, the epoch before's until then. */
+	readonly order: Uint32Array;
+	/** The epoch's summed loss, right predictions and training seconds so far. */
+	lossSum: number;
+	correct: number;
+	seconds: number;
+}
+
+export function newTrainerState(trainCount: number): TrainerState {
+	return {epoch: 1, batch: 0, order: identityOrder(trainCount), lossSum: 0, correct: 0, seconds: 0};
 }
 
 /**
@@ -74,29 +96,31 @@ export function* trainer(options: TrainerOptions): Generator<TrainerEvent, void,
 	const stepSize = options.batchSize === 'full' ? train.count : Math.min(options.batchSize, train.count);
 	const chunk = Math.min(stepSize, chunkSize);
 	const labels = new Uint8Array(chunk);
-	const order = identityOrder(train.count);
+	const state = options.state ?? newTrainerState(train.count);
+	const {order} = state;
 	const parameters = network.parameters();
 	const batches = Math.ceil(train.count / stepSize);
 
-	for (let epoch = options.firstEpoch ?? 1; epoch <= epochs; epoch++) {
-		// full-batch descent sees every image each step: order does not matter
-		if (options.batchSize !== 'full') rng.shuffle(order);
+	for (let epoch = state.epoch; epoch <= epochs; epoch++) {
+		if (state.batch === 0) {
+			// full-batch descent sees every image each step: order does not matter
+			if (options.batchSize !== 'full') rng.shuffle(order);
+			state.lossSum = state.correct = state.seconds = 0;
+		}
 		// training time only: the time spent away at a yield (output, pauses) is not counted
-		let seconds = 0;
 		let resumed = performance.now();
-		let lossSum = 0, correct = 0;
-		for (let batch = 1; batch <= batches; batch++) {
+		for (let batch = state.batch + 1; batch <= batches; batch++) {
 			const stepStart = (batch - 1) * stepSize;
 			const stepCount = Math.min(stepSize, train.count - stepStart);
 			network.zeroGradients();
-			let stepLoss = 0;
+			let stepLoss = 0, stepCorrect = 0;
 			for (let offset = 0; offset < stepCount; offset += chunk) {
 				const count = Math.min(chunk, stepCount - offset);
 				const x = network.packImages(train.images, order, stepStart + offset, count);
 				packLabels(train, order, stepStart + offset, count, labels);
 				const result = network.trainBatch(x, labels, count, 1 / stepCount);
 				stepLoss += result.loss;
-				correct += result.correct;
+				stepCorrect += result.correct;
 			}
 			const meanLoss = stepLoss / stepCount;
 			if (!(meanLoss <= explodedLoss)) {
@@ -104,15 +128,21 @@ export function* trainer(options: TrainerOptions): Generator<TrainerEvent, void,
 				throw DivergedError.at(epoch, batch, options.learningRate, what);
 			}
 			optimizer.step(parameters);
-			lossSum += stepLoss;
-			seconds += (performance.now() - resumed) / 1000;
-			yield {type: 'batch', epoch, epochs, batch, batches, images: stepStart + stepCount, loss: meanLoss, seconds};
+			// a step can overflow a weight while its loss was still fine; caught here, not epochs later
+			if (!network.hasFiniteWeights()) {
+				throw DivergedError.at(epoch, batch, options.learningRate, 'the weights are no longer finite numbers');
+			}
+			state.batch = batch;
+			state.lossSum += stepLoss;
+			state.correct += stepCorrect;
+			state.seconds += (performance.now() - resumed) / 1000;
+			yield {type: 'batch', epoch, epochs, batch, batches, images: stepStart + stepCount, loss: meanLoss, seconds: state.seconds};
 			resumed = performance.now();
 		}
-		if (!network.hasFiniteWeights()) {
-			throw DivergedError.at(epoch, batches, options.learningRate, 'the weights are no longer finite numbers');
-		}
 		const evaluation = evaluate(network, test);
+		const {lossSum, correct, seconds} = state;
+		state.epoch = epoch + 1;
+		state.batch = 0;
 		yield {
 			type: 'epoch', epoch, epochs,
 			trainLoss: lossSum / train.count,

@@ -53,7 +53,8 @@ export function dashboardReducer(state: DashboardState, action: DashboardAction)
 		case 'loading':
 			return {...state, phase: 'loading'};
 		case 'start':
-			return {...state, phase: 'training', start: action};
+			// a resumed run's charts start with its earlier epochs
+			return {...state, phase: 'training', start: action, history: action.resumed?.history ?? state.history};
 		case 'progress': {
 			const {type: _type, losses, ...progress} = action;
 			return {

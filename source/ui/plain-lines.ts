@@ -1,6 +1,6 @@
 import type {Confusion} from '../train/metrics.js';
 import {mostConfused} from '../train/metrics.js';
-import type {RunEvent} from '../train/run.js';
+import type {EpochSummary, RunEvent, RunStart} from '../train/run.js';
 import {count, duration, loss, percent} from './format.js';
 
 /**
@@ -15,15 +15,11 @@ export function plainLine(event: RunEvent): string | undefined {
 			return [
 				`Training ${event.layers.join('-')} on ${count(event.trainCount)} images (${event.trainSource}), testing on ${count(event.testCount)} (${event.testSource})`,
 				`${config.optimizer}, lr ${config.learningRate}, ${batch}, ${config.epochs} epochs, seed ${config.seed}, ${event.backend} backend${event.threads > 1 ? ` on ${event.threads} threads` : ''}`,
+				...(event.resumed ? resumedLines(event.resumed, config.epochs) : []),
 			].join('\n');
 		}
-		case 'epoch': {
-			const width = String(event.epochs).length;
-			const test = event.testLoss === null || event.testAccuracy === null
-				? 'test: no labels'
-				: `test loss ${loss(event.testLoss)} acc ${percent(event.testAccuracy)}`;
-			return `Epoch ${String(event.epoch).padStart(width)}/${event.epochs}  train loss ${loss(event.trainLoss)} acc ${percent(event.trainAccuracy)}  ${test}  ${duration(event.seconds)}  ${count(event.samplesPerSecond)} samples/s`;
-		}
+		case 'epoch':
+			return `${epochResults(event, event.epochs)}  ${count(event.samplesPerSecond)} samples/s`;
 		case 'done': {
 			const lines = [
 				`${event.interrupted ? 'Stopped' : 'Done'} after ${event.epochs} epoch${event.epochs === 1 ? '' : 's'} in ${duration(event.seconds)}` +
@@ -36,6 +32,21 @@ export function plainLine(event: RunEvent): string | undefined {
 		default:
 			return undefined;
 	}
+}
+
+/** "Epoch 3/10  train loss … acc …  test loss … acc …  1.9s" */
+function epochResults(epoch: EpochSummary, epochs: number): string {
+	const width = String(epochs).length;
+	const test = epoch.testLoss === null || epoch.testAccuracy === null
+		? 'test: no labels'
+		: `test loss ${loss(epoch.testLoss)} acc ${percent(epoch.testAccuracy)}`;
+	return `Epoch ${String(epoch.epoch).padStart(width)}/${epochs}  train loss ${loss(epoch.trainLoss)} acc ${percent(epoch.trainAccuracy)}  ${test}  ${duration(epoch.seconds)}`;
+}
+
+/** Where a resumed run picks up, then its earlier epochs as they were. */
+function resumedLines(resumed: NonNullable<RunStart['resumed']>, epochs: number): string[] {
+	const where = `epoch ${resumed.epochs + 1}${resumed.batch > 0 ? `, step ${resumed.batch + 1}` : ''}`;
+	return [`Resuming ${resumed.file} at ${where}`, ...resumed.history.map(epoch => `${epochResults(epoch, epochs)}  (before resuming)`)];
 }
 
 /** "Most confused (true→predicted): 4→9 (12), 7→2 (9), 3→5 (8)" */

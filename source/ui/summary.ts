@@ -12,7 +12,7 @@ export function summaryLines(state: DashboardState, seconds: number): string[] {
 	if (!start) return [`mnist-tui: stopped while loading, after ${duration(seconds)}`];
 	const epochs = history.length;
 	const lines = [
-		`mnist-tui: ${done && !done.interrupted ? 'trained' : 'stopped'} ${start.layers.join('-')} for ${epochs} of ${start.config.epochs} epochs in ${duration(seconds)}`,
+		`mnist-tui: ${done && !done.interrupted ? 'trained' : 'stopped'} ${start.layers.join('-')} for ${epochs} of ${start.config.epochs} epochs${start.resumed ? ` (resumed after epoch ${start.resumed.epochs})` : ''} in ${duration(seconds)}`,
 	];
 	const last = history.at(-1);
 	if (last && last.testAccuracy !== null) {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import {createBackend, jsBackend, resolveBackend, type Backend} from '../../source/nn/backend.js';
 import {createOptimizer} from '../../source/nn/create-optimizer.js';
 import {serializeModel, parseModel} from '../../source/nn/model-file.js';
-import {Network} from '../../source/nn/network.js';
+import {allFinite, Network} from '../../source/nn/network.js';
 import {optimizerNames} from '../../source/nn/optimizer.js';
 import {Rng} from '../../source/nn/rng.js';
 import {defaultTiles} from '../../scripts/kernels-wat.js';
@@ -269,5 +269,28 @@ describe('packing pixels', () => {
 		const x = network.packImages(bytes, null, 4, 2);
 		assert.ok(network.dense[0]!.backend.owns(x), 'packed straight into the kernels\' memory');
 		assert.deepEqual(Array.from(network.predict(x, 2).subarray(0, 20)), Array.from(network.predict(Float32Array.from(x), 2).subarray(0, 20)));
+	});
+});
+
+describe('the finiteness check after each step', () => {
+	test('every ±Infinity or NaN is found, wherever it lies, by the plain loop and the wasm kernel', () => {
+		const rng = new Rng(8);
+		const checks: Array<[string, (values: Float32Array) => boolean]> = [
+			['loop', allFinite],
+			['wasm', values => wasm.allFinite!(on(wasm, values))],
+		];
+		for (const [name, check] of checks) {
+			for (const length of [0, 1, 3, 7, 8, 9, 16, 31, 33, 1000]) {
+				const values = random(rng, length).map(value => value * 1e38);
+				assert.equal(check(values), true, `${name}: ${length} finite values`);
+				for (let at = 0; at < length; at += Math.max(1, Math.floor(length / 7))) {
+					for (const bad of [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY]) {
+						const spoiled = values.slice();
+						spoiled[at] = bad;
+						assert.equal(check(spoiled), false, `${name}: ${bad} at ${at} of ${length}`);
+					}
+				}
+			}
+		}
 	});
 });

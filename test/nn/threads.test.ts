@@ -78,6 +78,20 @@ describe('products shared among threads', () => {
 		});
 	}
 
+	test('the finiteness check finds one NaN or Infinity in any part of 401,920 values', () => {
+		for (const backend of [single, ...teams]) {
+			const values = backend.allocate(401_920);
+			values.fill(0.5);
+			assert.equal(backend.allFinite(values), true, `${backend.threads} threads: all finite`);
+			for (const [at, bad] of [[0, Number.NaN], [200_003, Number.POSITIVE_INFINITY], [401_919, Number.NEGATIVE_INFINITY]] as const) {
+				values[at] = bad;
+				assert.equal(backend.allFinite(values), false, `${backend.threads} threads: ${bad} at ${at}`);
+				values[at] = 0.5;
+			}
+			assert.equal(backend.allFinite(values), true, `${backend.threads} threads: all finite again`);
+		}
+	});
+
 	test('the partners took parts of the work', () => {
 		for (const team of teams) assert.ok(team.partnerParts > 0, `${team.threads} threads: the partners did no part`);
 	});

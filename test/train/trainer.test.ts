@@ -71,4 +71,16 @@ describe('trainer', () => {
 		const steps = trainer({network, optimizer: new GradientDescent(1e6), train, test: testSet, epochs: 1, batchSize: 64, learningRate: 1e6, rng: new Rng(1)});
 		assert.throws(() => [...steps], (error: unknown) => error instanceof DivergedError && error.epoch === 1 && error.batch >= 2 && /--lr 100000/.test(error.message));
 	});
+
+	test('a step that overflows the weights stops training at that step, though its loss was fine', () => {
+		const network = Network.create([784, 16, 10], new Rng(1), 'js');
+		const losses: number[] = [];
+		const steps = trainer({network, optimizer: new GradientDescent(1e40), train, test: testSet, epochs: 1, batchSize: 64, learningRate: 1e40, rng: new Rng(1)});
+		assert.throws(() => {
+			for (const event of steps) if (event.type === 'batch') losses.push(event.loss);
+		}, (error: unknown) => error instanceof DivergedError && error.epoch === 1 && error.batch === 1
+			&& error.message === 'training diverged at epoch 1, batch 1: the weights are no longer finite numbers; try a lower --lr (for example --lr 1e+39)');
+		assert.deepEqual(losses, [], 'the step is not reported as progress');
+		assert.equal(network.hasFiniteWeights(), false);
+	});
 });
