@@ -7,6 +7,7 @@ import {parseCommandLine, type Command} from './options.js';
 import {evaluateModel} from './train/evaluate-model.js';
 import {jsonLine} from './train/json-lines.js';
 import {runTraining, type RunEvent} from './train/run.js';
+import {imagesNoun} from './ui/browser-text.js';
 import {confusedLine, confusionText, plainLine} from './ui/plain-lines.js';
 import {count, loss, percent} from './ui/format.js';
 import {enterDashboardScreen} from './ui/terminal.js';
@@ -47,7 +48,7 @@ async function runBrowse(command: Extract<Command, {kind: 'browse'}>): Promise<n
 	const {browse} = await import('./ui/browse-session.js');
 	const {evaluation, test} = result;
 	const accuracy = evaluation.accuracy === null ? 'no labels' : `test accuracy ${percent(evaluation.accuracy)}`;
-	const title = `${command.model} · ${result.layers.join('-')} · ${count(result.testCount)} test digits (${result.testSource}) · ${accuracy}`;
+	const title = `${command.model} · ${result.layers.join('-')} · ${count(result.testCount)} test ${imagesNoun(result.classes)} (${result.testSource}) · ${accuracy}`;
 	const data = {
 		images: test.images, labels: test.labels, predictions: evaluation.predictions, probabilities: evaluation.probabilities,
 		previousPredictions: null, epoch: null, classes: result.classes,
@@ -161,7 +162,7 @@ async function runEval(command: Extract<Command, {kind: 'eval'}>): Promise<numbe
 	} else {
 		const right = Math.round(accuracy * result.testCount);
 		lines.push(`Test accuracy ${percent(accuracy)} (${count(right)} of ${count(result.testCount)}), test loss ${loss(result.evaluation.loss ?? 0)}`, '');
-		lines.push('Confusion (rows: true label, columns: predicted)', ...confusionText(confusion), '', confusedLine(confusion, result.classes));
+		lines.push('Confusion (rows: true label, columns: predicted)', ...confusionText(confusion, result.classes), '', confusedLine(confusion, result.classes));
 	}
 	process.stdout.write(`${lines.join('\n')}\n`);
 	return exitCodes.done;

@@ -41,6 +41,8 @@ export interface RunDone {
 	/** Wall time of the whole run, data loading and evaluation included. */
 	readonly seconds: number;
 	readonly confusion: Confusion | null;
+	/** The names of the confusion matrix's rows and columns. */
+	readonly classes: readonly string[];
 	readonly savedTo: string | null;
 	/** True when the run was stopped before its last epoch. */
 	readonly interrupted: boolean;
@@ -179,6 +181,7 @@ export async function* runTraining(config: TrainConfig, control: RunControl = {}
 		testLoss: last?.testLoss ?? null,
 		seconds: (performance.now() - started) / 1000,
 		confusion: last?.test.confusion ?? null,
+		classes,
 		savedTo,
 		interrupted,
 		history,

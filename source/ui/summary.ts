@@ -23,8 +23,20 @@ export function summaryLines(state: DashboardState, seconds: number): string[] {
 	const confusion = done?.confusion ?? (state.confusionSource?.startsWith('epoch') ? state.confusion : null);
 	if (confusion) {
 		const pairs = confusedPairs(confusion, start.classes);
-		if (pairs.length > 0) lines.push(`  most confused (true→predicted): ${pairs.join(', ')}`);
+		if (pairs.length > 0) lines.push(...wrapped('  most confused (true→predicted): ', pairs));
 	}
 	lines.push(state.savedTo ? `  model saved to ${state.savedTo}` : '  model not saved (use --save FILE to keep it)');
+	return lines;
+}
+
+/** The summary fits an 80-column terminal: long class names (Fashion-MNIST) carry the pairs over to lines aligned under the first. */
+function wrapped(lead: string, parts: readonly string[], width = 80): string[] {
+	const lines = [lead];
+	for (const [index, part] of parts.entries()) {
+		const text = part + (index < parts.length - 1 ? ',' : '');
+		const line = lines.at(-1)!;
+		if (line.length > lead.length && line.length + 1 + text.length > width) lines.push(' '.repeat(lead.length) + text);
+		else lines[lines.length - 1] = line.length > lead.length ? `${line} ${text}` : line + text;
+	}
 	return lines;
 }
