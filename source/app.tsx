@@ -64,7 +64,7 @@ export function App({store, onAction, startedAt, ascii, color = true, initialVie
 
 	const body = overlaySize(columns, rows);
 	const overlay = help
-		? <HelpOverlay width={columns} bindings={view === 'browser' ? [...dashboardKeys, ...browserKeys] : dashboardKeys} />
+		? <HelpOverlay width={columns} bindings={view === 'browser' ? [...dashboardKeys, ...browserKeys] : dashboardKeys} ascii={ascii} />
 		: view === 'browser' && body
 			? <Browser state={browser} width={body.width} height={body.height} ascii={ascii} color={color} />
 			: undefined;

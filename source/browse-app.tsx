@@ -49,9 +49,9 @@ export function BrowseApp({data, title, ascii, color, onQuit}: Props) {
 	const hint = keysOn ? [browserKeyHint(browser, ascii), '? help', 'q quit'].join(separator) : 'keys off: stdin is not a terminal';
 	return (
 		<Box flexDirection="column" width={columns}>
-			<Text bold wrap="truncate">{title}</Text>
+			<Text bold wrap="truncate">{truncate(title, columns, ellipsis)}</Text>
 			{help
-				? <Box height={height}><HelpOverlay width={columns} bindings={[...browseKeys, ...browserKeys]} /></Box>
+				? <Box height={height}><HelpOverlay width={columns} bindings={[...browseKeys, ...browserKeys]} ascii={ascii} /></Box>
 				: <Browser state={browser} width={columns} height={height} ascii={ascii} color={color} />}
 			<Text dimColor wrap="truncate">{truncate(hint, columns, ellipsis)}</Text>
 		</Box>

@@ -10,6 +10,7 @@ import {runTraining, type RunEvent} from './train/run.js';
 import {imagesNoun} from './ui/browser-text.js';
 import {confusedLine, confusionText, plainLine} from './ui/plain-lines.js';
 import {count, loss, percent} from './ui/format.js';
+import {glyphsFor} from './ui/glyphs.js';
 import {enterDashboardScreen} from './ui/terminal.js';
 
 /**
@@ -48,12 +49,13 @@ async function runBrowse(command: Extract<Command, {kind: 'browse'}>): Promise<n
 	const {browse} = await import('./ui/browse-session.js');
 	const {evaluation, test} = result;
 	const accuracy = evaluation.accuracy === null ? 'no labels' : `test accuracy ${percent(evaluation.accuracy)}`;
-	const title = `${command.model} · ${result.layers.join('-')} · ${count(result.testCount)} test ${imagesNoun(result.classes)} (${result.testSource}) · ${accuracy}`;
+	const ascii = command.ascii || process.env.TERM === 'dumb';
+	const title = [command.model, result.layers.join('-'), `${count(result.testCount)} test ${imagesNoun(result.classes)} (${result.testSource})`, accuracy].join(glyphsFor(ascii).separator);
 	const data = {
 		images: test.images, labels: test.labels, predictions: evaluation.predictions, probabilities: evaluation.probabilities,
 		previousPredictions: null, epoch: null, classes: result.classes,
 	};
-	const session = browse(data, title, command.ascii || process.env.TERM === 'dumb');
+	const session = browse(data, title, ascii);
 	for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, session.close);
 	await session.closed;
 	return exitCodes.done;

@@ -93,6 +93,10 @@ describe('the app', () => {
 		// 100 columns: the browser's keys, then the dashboard's, cut with an ASCII ellipsis
 		assert.equal(frame().split('\n').at(-1), '<-/-> digit - m mistakes - 0-9 label - s order - c matrix - g go to - tab dashboard - ? help - q ...');
 		assert.match(frame(), /^[\x20-\x7E\n]*$/);
+		stdin.write('?');
+		await eventually(() => assert.ok(frame().split('\n').includes('<- h       previous digit (in the matrix: cursor left)'), frame()));
+		assert.ok(frame().split('\n').includes('-> l       next digit (in the matrix: cursor right)'));
+		assert.match(frame(), /^[\x20-\x7E\n]*$/);
 	});
 
 	test('a paused state renders paused from the first frame', async () => {
