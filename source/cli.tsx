@@ -113,7 +113,7 @@ async function runDashboard(command: TrainCommand): Promise<number> {
 	const outcome = await session.outcome;
 	if (log !== undefined) closeSync(log);
 	if (outcome.error) throw outcome.error;
-	process.stdout.write(`${summaryLines(outcome.state, outcome.state.done?.seconds ?? outcome.seconds).join('\n')}\n`);
+	process.stdout.write(`${summaryLines(outcome.state, outcome.state.done?.seconds ?? outcome.seconds, command.ascii || process.env.TERM === 'dumb').join('\n')}\n`);
 	if (outcome.ending === 'interrupted') return exitCodes.interrupted;
 	if (outcome.ending !== 'finished') return exitCodes.done;
 	return accuracyGate(command, outcome.state.done?.testAccuracy ?? null);

@@ -48,9 +48,9 @@ export function confusedLine(confusion: Confusion, classes?: readonly string[]):
 }
 
 /** The three most confused pairs: ["4→9 (12)", "7→2 (9)", "3→5 (8)"]. */
-export function confusedPairs(confusion: Confusion, classes?: readonly string[]): string[] {
+export function confusedPairs(confusion: Confusion, classes?: readonly string[], arrow = '→'): string[] {
 	const name = (index: number) => classes?.[index] ?? String(index);
-	return mostConfused(confusion, 3).map(pair => `${name(pair.actual)}→${name(pair.predicted)} (${pair.count})`);
+	return mostConfused(confusion, 3).map(pair => `${name(pair.actual)}${arrow}${name(pair.predicted)} (${pair.count})`);
 }
 
 /** The confusion matrix as text: rows true label, columns predicted (class names cut short, as on the dashboard). */

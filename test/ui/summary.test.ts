@@ -39,3 +39,9 @@ describe('the summary with Fashion-MNIST class names', () => {
 		for (const line of lines) assert.ok(line.length <= 80, line);
 	});
 });
+
+describe('the summary with --ascii', () => {
+	test('ASCII arrows in the confused pairs', () => {
+		assert.equal(summaryLines(done, 71.6, true)[2], '  most confused (true->predicted): 7->2 (9), 9->4 (9), 4->9 (8)');
+	});
+});
