@@ -5,6 +5,7 @@ import {browserKeyHint, browserKeys} from './ui/browser-keys.js';
 import {browserReducer, initialBrowserState} from './ui/browser-state.js';
 import {Browser} from './ui/browser.js';
 import {Dashboard} from './ui/dashboard.js';
+import {glyphsFor} from './ui/glyphs.js';
 import type {DashboardState} from './ui/dashboard-state.js';
 import type {DashboardStore} from './ui/dashboard-store.js';
 import {HelpOverlay} from './ui/help-overlay.js';
@@ -63,15 +64,15 @@ export function App({store, onAction, startedAt, ascii, color = true, initialVie
 
 	const body = overlaySize(columns, rows);
 	const overlay = help
-		? <HelpOverlay width={columns} bindings={view === 'browser' ? [...dashboardKeys, ...browserKeys] : dashboardKeys} />
+		? <HelpOverlay width={columns} bindings={view === 'browser' ? [...dashboardKeys, ...browserKeys] : dashboardKeys} ascii={ascii} />
 		: view === 'browser' && body
 			? <Browser state={browser} width={body.width} height={body.height} ascii={ascii} color={color} />
 			: undefined;
 	const hint = !keysOn
 		? 'keys off: stdin is not a terminal'
 		: view === 'browser'
-			? `${browserKeyHint(browser, ascii)} · ${keyHint(state.paused, finished, view)}`
-			: keyHint(state.paused, finished, view);
+			? `${browserKeyHint(browser, ascii)}${glyphsFor(ascii).separator}${keyHint(state.paused, finished, view, ascii)}`
+			: keyHint(state.paused, finished, view, ascii);
 	return (
 		<Dashboard
 			state={state}

@@ -4,6 +4,7 @@ import type {BrowserData} from './ui/browser-data.js';
 import {browserKeyHint, browserKeys} from './ui/browser-keys.js';
 import {browserReducer, initialBrowserState} from './ui/browser-state.js';
 import {Browser} from './ui/browser.js';
+import {glyphsFor, truncate} from './ui/glyphs.js';
 import {HelpOverlay} from './ui/help-overlay.js';
 import {actionsFor, dashboardKeys, typedInput} from './ui/keys.js';
 import {minimumSize} from './ui/layout.js';
@@ -44,14 +45,15 @@ export function BrowseApp({data, title, ascii, color, onQuit}: Props) {
 	}
 	// a title line, the browser, the hint line, and one spare row so a frame never fills the terminal
 	const height = rows - 3;
-	const hint = keysOn ? `${browserKeyHint(browser, ascii)} · ? help · q quit` : 'keys off: stdin is not a terminal';
+	const {separator, ellipsis} = glyphsFor(ascii);
+	const hint = keysOn ? [browserKeyHint(browser, ascii), '? help', 'q quit'].join(separator) : 'keys off: stdin is not a terminal';
 	return (
 		<Box flexDirection="column" width={columns}>
-			<Text bold wrap="truncate">{title}</Text>
+			<Text bold wrap="truncate">{truncate(title, columns, ellipsis)}</Text>
 			{help
-				? <Box height={height}><HelpOverlay width={columns} bindings={[...browseKeys, ...browserKeys]} /></Box>
+				? <Box height={height}><HelpOverlay width={columns} bindings={[...browseKeys, ...browserKeys]} ascii={ascii} /></Box>
 				: <Browser state={browser} width={columns} height={height} ascii={ascii} color={color} />}
-			<Text dimColor wrap="truncate">{hint}</Text>
+			<Text dimColor wrap="truncate">{truncate(hint, columns, ellipsis)}</Text>
 		</Box>
 	);
 }

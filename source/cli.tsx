@@ -7,8 +7,10 @@ import {parseCommandLine, type Command} from './options.js';
 import {evaluateModel} from './train/evaluate-model.js';
 import {jsonLine} from './train/json-lines.js';
 import {runTraining, type RunEvent} from './train/run.js';
+import {imagesNoun} from './ui/browser-text.js';
 import {confusedLine, confusionText, plainLine} from './ui/plain-lines.js';
 import {count, loss, percent} from './ui/format.js';
+import {glyphsFor} from './ui/glyphs.js';
 import {enterDashboardScreen} from './ui/terminal.js';
 
 /**
@@ -47,12 +49,13 @@ async function runBrowse(command: Extract<Command, {kind: 'browse'}>): Promise<n
 	const {browse} = await import('./ui/browse-session.js');
 	const {evaluation, test} = result;
 	const accuracy = evaluation.accuracy === null ? 'no labels' : `test accuracy ${percent(evaluation.accuracy)}`;
-	const title = `${command.model} · ${result.layers.join('-')} · ${count(result.testCount)} test digits (${result.testSource}) · ${accuracy}`;
+	const ascii = command.ascii || process.env.TERM === 'dumb';
+	const title = [command.model, result.layers.join('-'), `${count(result.testCount)} test ${imagesNoun(result.classes)} (${result.testSource})`, accuracy].join(glyphsFor(ascii).separator);
 	const data = {
 		images: test.images, labels: test.labels, predictions: evaluation.predictions, probabilities: evaluation.probabilities,
 		previousPredictions: null, epoch: null, classes: result.classes,
 	};
-	const session = browse(data, title, command.ascii || process.env.TERM === 'dumb');
+	const session = browse(data, title, ascii);
 	for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, session.close);
 	await session.closed;
 	return exitCodes.done;
@@ -95,7 +98,7 @@ async function runDashboard(command: TrainCommand): Promise<number> {
 	const log = command.log ? openLog(command.log) : undefined;
 	const terminal = enterDashboardScreen(process.stdout, process.stdin);
 	// Ink takes about half a second to load: say what is happening at once
-	process.stdout.write(`${process.env.TERM === 'dumb' || command.ascii ? '-' : '⠋'} Loading MNIST…\u001B[H`);
+	process.stdout.write(`${process.env.TERM === 'dumb' || command.ascii ? '- Loading MNIST...' : '⠋ Loading MNIST…'}\u001B[H`);
 	const {startDashboard} = await import('./ui/dashboard-session.js');
 	const {summaryLines} = await import('./ui/summary.js');
 	const session = startDashboard(command.config, terminal, {
@@ -110,7 +113,7 @@ async function runDashboard(command: TrainCommand): Promise<number> {
 	const outcome = await session.outcome;
 	if (log !== undefined) closeSync(log);
 	if (outcome.error) throw outcome.error;
-	process.stdout.write(`${summaryLines(outcome.state, outcome.state.done?.seconds ?? outcome.seconds).join('\n')}\n`);
+	process.stdout.write(`${summaryLines(outcome.state, outcome.state.done?.seconds ?? outcome.seconds, command.ascii || process.env.TERM === 'dumb').join('\n')}\n`);
 	if (outcome.ending === 'interrupted') return exitCodes.interrupted;
 	if (outcome.ending !== 'finished') return exitCodes.done;
 	return accuracyGate(command, outcome.state.done?.testAccuracy ?? null);
@@ -161,7 +164,7 @@ async function runEval(command: Extract<Command, {kind: 'eval'}>): Promise<numbe
 	} else {
 		const right = Math.round(accuracy * result.testCount);
 		lines.push(`Test accuracy ${percent(accuracy)} (${count(right)} of ${count(result.testCount)}), test loss ${loss(result.evaluation.loss ?? 0)}`, '');
-		lines.push('Confusion (rows: true label, columns: predicted)', ...confusionText(confusion), '', confusedLine(confusion, result.classes));
+		lines.push('Confusion (rows: true label, columns: predicted)', ...confusionText(confusion, result.classes), '', confusedLine(confusion, result.classes));
 	}
 	process.stdout.write(`${lines.join('\n')}\n`);
 	return exitCodes.done;

@@ -1,7 +1,7 @@
 import {InputError} from './errors.js';
 import {backendChoices, type BackendChoice} from './nn/backend.js';
 import {optimizerNames, type OptimizerName} from './nn/optimizer.js';
-import {classSets, defaults, type ClassSet, type TrainConfig} from './train/config.js';
+import {classSetFor, classSets, defaults, type ClassSet, type TrainConfig} from './train/config.js';
 
 /**
  * The command line as data: one table of flags, from which both the parser
@@ -45,7 +45,7 @@ export const flags = {
 	test: {value: 'FILE', help: 'test images: IDX (labels file beside it) or CSV', commands: all},
 	limit: {value: 'N', help: 'train on the first N training images', default: 'all', commands: train},
 	'test-limit': {value: 'N', help: 'test on the first N test images', default: 'all', commands: all},
-	classes: {value: 'NAME', help: 'class names: digits | fashion', default: defaults.classes, commands: all},
+	classes: {value: 'NAME', help: 'class names: digits | fashion', default: 'digits; fashion for a "fashion" data path', commands: all},
 	backend: {value: 'NAME', help: 'matrix products: wasm (WebAssembly SIMD) | js | auto', default: defaults.backend, commands: all},
 	threads: {value: 'N|auto', help: 'threads sharing the wasm products; auto = one per core, at most 4', default: defaults.threads, commands: train},
 	model: {value: 'FILE', help: 'start from (eval, browse: use) a saved model', commands: withModel},
@@ -113,20 +113,17 @@ export function parseCommandLine(argv: readonly string[]): Command {
 }
 
 function trainConfig(values: Values): TrainConfig {
+	const sources = {...given(values, 'data'), ...given(values, 'train'), ...given(values, 'test')};
 	const config: TrainConfig = {
 		epochs: optional(values, 'epochs', text => wholeNumber('epochs', text, 1, 1_000_000)) ?? defaults.epochs,
 		batchSize: optional(values, 'batch-size', text => (text === 'full' ? 'full' : wholeNumber('batch-size', text, 1, 1_000_000_000))) ?? defaults.batchSize,
 		learningRate: optional(values, 'lr', learningRate) ?? defaults.learningRate,
 		optimizer: optional(values, 'optimizer', optimizer) ?? defaults.optimizer,
 		seed: optional(values, 'seed', text => wholeNumber('seed', text, 0, 2 ** 32 - 1)) ?? defaults.seed,
-		classes: optional(values, 'classes', classSet) ?? defaults.classes,
+		classes: optional(values, 'classes', classSet) ?? classSetFor(sources),
 		backend: optional(values, 'backend', backend) ?? defaults.backend,
 		threads: optional(values, 'threads', text => (text === 'auto' ? 'auto' : wholeNumber('threads', text, 1, 64))) ?? defaults.threads,
-		sources: {
-			...given(values, 'data'),
-			...given(values, 'train'),
-			...given(values, 'test'),
-		},
+		sources,
 	};
 	const hidden = optional(values, 'hidden', hiddenSizes);
 	const limit = optional(values, 'limit', text => wholeNumber('limit', text, 1, 1_000_000_000));

@@ -15,10 +15,10 @@ const settle = () => new Promise(resolve => setTimeout(resolve, 30));
 const mounted: (() => void)[] = [];
 afterEach(() => mounted.splice(0).forEach(unmount => unmount()));
 
-function app(state = training) {
+function app(state = training, {ascii = false} = {}) {
 	const store = createDashboardStore(1, state);
 	const actions: KeyAction[] = [];
-	const rendered = render(<App store={store} onAction={action => actions.push(action)} startedAt={startedAt} ascii={false} clock={clock}/>);
+	const rendered = render(<App store={store} onAction={action => actions.push(action)} startedAt={startedAt} ascii={ascii} clock={clock}/>);
 	const frame = () => stripAnsi(rendered.lastFrame() ?? '');
 	mounted.push(rendered.unmount);
 	return {store, actions, frame, ...rendered};
@@ -71,13 +71,32 @@ describe('the app', () => {
 		await settle();
 		await eventually(() => assert.match(frame(), /^Predictions · epoch \d+ · 10,000 test digits · all digits · test-set order$/m));
 		await eventually(() => assert.match(frame(), /#1 of 10,000/));
-		stdin.write('l');
-		await settle();
-		await eventually(() => assert.match(frame(), /#2 of 10,000/));
+		// End again until it shows: the browser's keys are live only once React has run its effects, later on a busy machine
+		await eventually(() => {
+			stdin.write('\u001B[F');
+			assert.match(frame(), /#10,000 of 10,000/);
+		});
 		stdin.write('\t');
 		await settle();
 		await eventually(() => assert.match(frame(), /Confusion/));
 		await eventually(() => assert.deepEqual(actions, []));
+	});
+
+	test('--ascii: the key hints too are ASCII, in the dashboard and the test digits', async () => {
+		const {stdin, frame} = app(done, {ascii: true});
+		await settle();
+		await eventually(() => assert.equal(frame().split('\n').at(-1), 'tab digits - ? help - q quit'));
+		assert.match(frame(), /^[\x20-\x7E\n]*$/);
+		stdin.write('\t');
+		await settle();
+		await eventually(() => assert.match(frame(), /#1 of 10,000/));
+		// 100 columns: the browser's keys, then the dashboard's, cut with an ASCII ellipsis
+		assert.equal(frame().split('\n').at(-1), '<-/-> digit - m mistakes - 0-9 label - s order - c matrix - g go to - tab dashboard - ? help - q ...');
+		assert.match(frame(), /^[\x20-\x7E\n]*$/);
+		stdin.write('?');
+		await eventually(() => assert.ok(frame().split('\n').includes('<- h       previous digit (in the matrix: cursor left)'), frame()));
+		assert.ok(frame().split('\n').includes('-> l       next digit (in the matrix: cursor right)'));
+		assert.match(frame(), /^[\x20-\x7E\n]*$/);
 	});
 
 	test('a paused state renders paused from the first frame', async () => {

@@ -1,4 +1,5 @@
 import {availableParallelism} from 'node:os';
+import path from 'node:path';
 import type {DataSources} from '../data/load.js';
 import type {BackendChoice} from '../nn/backend.js';
 import type {OptimizerName} from '../nn/optimizer.js';
@@ -8,6 +9,27 @@ export const classSets = {
 	fashion: ['T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle boot'],
 } as const;
 export type ClassSet = keyof typeof classSets;
+
+/** True for the class names 0-9 (in that order): the digits, which need no introduction. */
+export const areDigits = (classes: readonly string[]): boolean => classes.every((name, index) => name === String(index));
+
+/**
+ * The class names when --classes is not given. Fashion-MNIST's files carry
+ * MNIST's names, so it is told by where they are: "fashion" (any case) in a
+ * data file's name or in the name of its folder or the folder above
+ * (fashion-mnist/, data/FashionMNIST/raw/). Higher folders are not looked at,
+ * so a project folder that happens to say "fashion" does not count.
+ */
+export function classSetFor(sources: DataSources): ClassSet {
+	const folders = [sources.data, ...[sources.train, sources.test].map(file => file && path.dirname(path.resolve(file)))];
+	const names = [sources.train, sources.test].map(file => file && path.basename(file));
+	for (const folder of folders) {
+		if (folder === undefined) continue;
+		const resolved = path.resolve(folder);
+		names.push(path.basename(resolved), path.basename(path.dirname(resolved)));
+	}
+	return names.some(name => name !== undefined && /fashion/i.test(name)) ? 'fashion' : 'digits';
+}
 
 /** Everything a training run needs to know, resolved from flags and defaults. */
 export interface TrainConfig {

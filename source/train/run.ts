@@ -47,6 +47,8 @@ export interface RunDone {
 	/** Wall time of the whole run, data loading and evaluation included. */
 	readonly seconds: number;
 	readonly confusion: Confusion | null;
+	/** The names of the confusion matrix's rows and columns. */
+	readonly classes: readonly string[];
 	readonly savedTo: string | null;
 	/** True when the run was stopped before its last epoch. */
 	readonly interrupted: boolean;
@@ -201,6 +203,7 @@ async function* runOn(backend: Backend, requested: TrainConfig, control: RunCont
 		testLoss: latest?.testLoss ?? null,
 		seconds: (performance.now() - started) / 1000,
 		confusion: last?.test.confusion ?? null,
+		classes,
 		savedTo,
 		interrupted,
 		history,

@@ -1,4 +1,5 @@
 /** The browser's words, as plain functions: the header, the filtered set, the empty results. */
+import {areDigits} from '../train/config.js';
 import {changedFrom, imageCount, type BrowserData} from './browser-data.js';
 import type {BrowserFilter, BrowserOrder} from './browser-list.js';
 import type {BrowserState} from './browser-state.js';
@@ -17,9 +18,12 @@ export const arrowFor = (ascii: boolean): string => (ascii ? '->' : '→');
 export const cellName = (actual: number, predicted: number, classes: readonly string[], ascii: boolean): string =>
 	`${classes[actual] ?? actual}${arrowFor(ascii)}${classes[predicted] ?? predicted}`;
 
+/** What the test set holds: "digits", or "images" of other classes (Fashion-MNIST). */
+export const imagesNoun = (classes: readonly string[]): string => (areDigits(classes) ? 'digits' : 'images');
+
 /** What the filters leave, as a noun phrase: "mistakes with label 4", "digits in cell 4→9", "digits". */
 export function filteredSet(filter: BrowserFilter, classes: readonly string[], ascii: boolean): string {
-	const parts = [filter.mistakesOnly ? 'mistakes' : 'digits'];
+	const parts = [filter.mistakesOnly ? 'mistakes' : imagesNoun(classes)];
 	if (filter.label !== null) parts.push(`with label ${classes[filter.label] ?? filter.label}`);
 	if (filter.cell !== null) parts.push(`in cell ${cellName(filter.cell.actual, filter.cell.predicted, classes, ascii)}`);
 	return parts.join(' ');
@@ -38,7 +42,7 @@ function filterNames(filter: BrowserFilter, classes: readonly string[], ascii: b
 	if (filter.mistakesOnly) names.push('mistakes');
 	if (filter.label !== null) names.push(`label ${classes[filter.label] ?? filter.label}`);
 	if (filter.cell !== null) names.push(`cell ${cellName(filter.cell.actual, filter.cell.predicted, classes, ascii)}`);
-	return names.length === 0 ? 'all digits' : names.join(', ');
+	return names.length === 0 ? `all ${imagesNoun(classes)}` : names.join(', ');
 }
 
 /** The header: where the predictions come from, which filters and which order are on, fitted to `width`. */
@@ -48,7 +52,7 @@ export function headerText(state: BrowserState, width: number, ascii: boolean): 
 	const source = data === null ? 'waiting for the first epoch' : data.epoch === null ? 'saved model' : `epoch ${data.epoch}`;
 	const filters = filterNames(state.filter, data?.classes ?? [], ascii);
 	const order = orderNames[state.order];
-	const total = data === null ? '' : `${count(imageCount(data))} test digits`;
+	const total = data === null ? '' : `${count(imageCount(data))} test ${imagesNoun(data.classes)}`;
 	return firstFitting([
 		['Predictions', source, total, filters, order].filter(Boolean).join(separator),
 		['Predictions', source, filters, order].join(separator),

@@ -6,6 +6,7 @@ import {ConfusionMatrix} from './confusion-matrix.js';
 import type {DashboardState} from './dashboard-state.js';
 import {EpochChart} from './epoch-chart.js';
 import {EventLine} from './event-line.js';
+import {glyphsFor, truncate} from './glyphs.js';
 import {Header} from './header.js';
 import {headerFacts, headerStatus} from './header-text.js';
 import {dashboardLayout, gutter, type Panel} from './layout.js';
@@ -66,7 +67,7 @@ export function Dashboard({state, columns, rows, now, startedAt, ascii, keyHint,
 						</Box>
 					))}
 				</Box>}
-			<Text dimColor wrap="truncate">{keyHint}</Text>
+			<Text dimColor wrap="truncate">{truncate(keyHint, layout.width, glyphsFor(ascii).ellipsis)}</Text>
 		</Box>
 	);
 }

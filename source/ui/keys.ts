@@ -2,6 +2,8 @@
  * Keys are data: one table from key to action. The key handler and the
  * help overlay both read it, so the help can never disagree with the keys.
  */
+import {glyphsFor} from './glyphs.js';
+
 export type KeyAction = 'togglePause' | 'toggleHelp' | 'switchView' | 'quit' | 'interrupt';
 
 export interface KeyBinding {
@@ -35,6 +37,7 @@ export function actionsFor(input: string, bindings: readonly KeyBinding[] = dash
 	return actions;
 }
 
-/** The short hint line under the dashboard: "p pause · tab digits · ? help · q quit". */
-export const keyHint = (paused: boolean, finished: boolean, view: 'dashboard' | 'browser' = 'dashboard'): string =>
-	[finished ? undefined : paused ? 'p resume' : 'p pause', view === 'dashboard' ? 'tab digits' : 'tab dashboard', '? help', 'q quit'].filter(Boolean).join(' · ');
+/** The short hint line under the dashboard: "p pause · tab digits · ? help · q quit" ("p pause - tab digits - …" in ASCII). */
+export const keyHint = (paused: boolean, finished: boolean, view: 'dashboard' | 'browser' = 'dashboard', ascii = false): string =>
+	[finished ? undefined : paused ? 'p resume' : 'p pause', view === 'dashboard' ? 'tab digits' : 'tab dashboard', '? help', 'q quit']
+		.filter(Boolean).join(glyphsFor(ascii).separator);

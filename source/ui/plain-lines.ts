@@ -1,6 +1,8 @@
+import {areDigits} from '../train/config.js';
 import type {Confusion} from '../train/metrics.js';
 import {mostConfused} from '../train/metrics.js';
 import type {EpochSummary, RunEvent, RunStart} from '../train/run.js';
+import {abbreviate} from './confusion-rows.js';
 import {count, duration, loss, percent} from './format.js';
 
 /**
@@ -14,7 +16,8 @@ export function plainLine(event: RunEvent): string | undefined {
 			const batch = config.batchSize === 'full' ? 'full batch' : `batch ${config.batchSize}`;
 			return [
 				`Training ${event.layers.join('-')} on ${count(event.trainCount)} images (${event.trainSource}), testing on ${count(event.testCount)} (${event.testSource})`,
-				`${config.optimizer}, lr ${config.learningRate}, ${batch}, ${config.epochs} epochs, seed ${config.seed}, ${event.backend} backend${event.threads > 1 ? ` on ${event.threads} threads` : ''}`,
+				`${config.optimizer}, lr ${config.learningRate}, ${batch}, ${config.epochs} epoch${config.epochs === 1 ? '' : 's'}, seed ${config.seed}, ${event.backend} backend${event.threads > 1 ? ` on ${event.threads} threads` : ''}`,
+				...(areDigits(event.classes) ? [] : [`Classes ${event.classes.join(', ')}`]),
 				...(event.resumed ? resumedLines(event.resumed, config.epochs) : []),
 			].join('\n');
 		}
@@ -25,7 +28,7 @@ export function plainLine(event: RunEvent): string | undefined {
 				`${event.interrupted ? 'Stopped' : 'Done'} after ${event.epochs} epoch${event.epochs === 1 ? '' : 's'} in ${duration(event.seconds)}` +
 					(event.testAccuracy === null ? '' : `: test accuracy ${percent(event.testAccuracy)}, test loss ${loss(event.testLoss ?? 0)}`),
 			];
-			if (event.confusion) lines.push(confusedLine(event.confusion));
+			if (event.confusion) lines.push(confusedLine(event.confusion, event.classes));
 			if (event.savedTo) lines.push(`Model saved to ${event.savedTo}`);
 			return lines.join('\n');
 		}
@@ -56,14 +59,19 @@ export function confusedLine(confusion: Confusion, classes?: readonly string[]):
 }
 
 /** The three most confused pairs: ["4→9 (12)", "7→2 (9)", "3→5 (8)"]. */
-export function confusedPairs(confusion: Confusion, classes?: readonly string[]): string[] {
+export function confusedPairs(confusion: Confusion, classes?: readonly string[], arrow = '→'): string[] {
 	const name = (index: number) => classes?.[index] ?? String(index);
-	return mostConfused(confusion, 3).map(pair => `${name(pair.actual)}→${name(pair.predicted)} (${pair.count})`);
+	return mostConfused(confusion, 3).map(pair => `${name(pair.actual)}${arrow}${name(pair.predicted)} (${pair.count})`);
 }
 
-/** The confusion matrix as text: rows true label, columns predicted. */
-export function confusionText(confusion: Confusion): string[] {
-	const width = Math.max(4, ...confusion.flat().map(value => String(value).length + 1));
-	const header = 'true\\pred'.padEnd(9) + confusion.map((_, c) => String(c).padStart(width)).join('');
-	return [header, ...confusion.map((row, r) => String(r).padStart(9) + row.map(value => String(value).padStart(width)).join(''))];
+/** The confusion matrix as text: rows true label, columns predicted (class names cut short, as on the dashboard). */
+export function confusionText(confusion: Confusion, classes: readonly string[] = []): string[] {
+	const name = (index: number) => classes[index] ?? String(index);
+	const columns = confusion.map((_, c) => abbreviate(name(c)));
+	const width = Math.max(4, ...confusion.flat().map(value => String(value).length + 1), ...columns.map(column => column.length + 1));
+	const labelWidth = Math.max(9, ...confusion.map((_, r) => name(r).length));
+	const header = 'true\\pred'.padEnd(labelWidth) + columns.map(column => column.padStart(width)).join('');
+	// digits right-aligned under the corner, as they always were; names read from the left
+	const label = (r: number) => (areDigits(classes) ? name(r).padStart(labelWidth) : name(r).padEnd(labelWidth));
+	return [header, ...confusion.map((row, r) => label(r) + row.map(value => String(value).padStart(width)).join(''))];
 }

@@ -242,8 +242,35 @@ describe('Browser frames', () => {
 	test('Fashion-MNIST names in the labels and bars', () => {
 		const fashion = {...browserData({count: 50}), classes: classSets.fashion};
 		const lines = frame(typed('', fashion), 80, 20).split('\n');
+		assert.equal(lines[0], 'Predictions · epoch 3 · 50 test images · all images · test-set order');
 		assert.equal(lines[4], '                               ✓ true Sneaker  pred Sneaker');
 		assert.equal(lines[14], '          ▄███                 Sneaker     ████████████████▉  99.5% ◀ pred, true');
+	});
+
+	test('Fashion-MNIST mistakes at 80x20: the class names on the true/pred line, the change and the bars', () => {
+		const fashion = {...browserData({count: 50}), classes: classSets.fashion};
+		assert.equal(frame(typed('m', fashion), 80, 20), [
+			'Predictions · epoch 3 · 50 test images · mistakes · test-set order',
+			'',
+			'                               #9 of 50',
+			'                               1 of 3 mistakes',
+			'                ▄▄▄▄▄▄█▄▄      ✗ true Sandal  pred Shirt',
+			'             ████████████      was Coat at epoch 2',
+			'        ▄█   ▀▀▀▀▀',
+			'      ▄██▀                     T-shirt/top                     0.3%',
+			'     ▄██                       Trouser     ▋                   4.4%',
+			'     ████▄▄ ▄                  Pullover                        0.3%',
+			'     ▀▀████████████▄           Dress                           0.3%',
+			'           ████▀████           Coat                            0.3%',
+			'            ███████▀           Sandal      ███▏               18.9% ◀ true',
+			'             ▀▀█▀▀             Shirt       ████████████▋      74.8% ◀ pred',
+			'                               Sneaker                         0.3%',
+			'                               Bag                             0.3%',
+			'                               Ankle boot                      0.3%',
+			'',
+			'',
+			'',
+		].join('\n'));
 	});
 
 	test('never larger than its room, from 80x20 to 200x56, in every mode', () => {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
+import {classSets} from '../../source/train/config.js';
 import {dashboardReducer, initialDashboard, maxLossPoints, type DashboardAction, type DashboardState} from '../../source/ui/dashboard-state.js';
 import {createDashboardStore} from '../../source/ui/dashboard-store.js';
 import {actionsFor, keyHint, typedInput} from '../../source/ui/keys.js';
@@ -53,7 +54,7 @@ describe('dashboard state', () => {
 
 	test('pausing only while the run is going', () => {
 		assert.equal(fold([{type: 'paused', paused: true}]).paused, true);
-		const done = fold([{type: 'done', epochs: 0, testAccuracy: null, testLoss: null, seconds: 1, confusion: null, savedTo: null, interrupted: false, history: []}, {type: 'paused', paused: true}]);
+		const done = fold([{type: 'done', epochs: 0, testAccuracy: null, testLoss: null, seconds: 1, confusion: null, classes: classSets.digits, savedTo: null, interrupted: false, history: []}, {type: 'paused', paused: true}]);
 		assert.equal(done.paused, false);
 		assert.equal(done.phase, 'done');
 	});

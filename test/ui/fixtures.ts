@@ -103,12 +103,12 @@ export const paused = dashboardReducer(training, {type: 'paused', paused: true})
 export const stopped = reduce([
 	{type: 'loading'}, start,
 	...[1, 2, 3, 4, 5].flatMap(epoch => [...steps(epoch, 0, batches), epochEnd(epoch), {type: 'saved', path: 'model.json', epoch} as DashboardAction]),
-	{type: 'done', epochs: 5, testAccuracy: 0.9776, testLoss: 0.0803, seconds: 192.4, confusion: epochConfusion, savedTo: 'model.json', interrupted: true, history: []},
+	{type: 'done', epochs: 5, testAccuracy: 0.9776, testLoss: 0.0803, seconds: 192.4, confusion: epochConfusion, classes: classSets.digits, savedTo: 'model.json', interrupted: true, history: []},
 ]);
 
 /** A finished three-epoch run. */
 export const done = reduce([
 	{type: 'loading'}, {...start, config: {...config, epochs: 3}} as DashboardAction,
 	...[1, 2, 3].flatMap(epoch => [...steps(epoch, 0, batches, 3), epochEnd(epoch, 3)]),
-	{type: 'done', epochs: 3, testAccuracy: 0.9798, testLoss: 0.0768, seconds: 71.6, confusion: epochConfusion, savedTo: null, interrupted: false, history: []},
+	{type: 'done', epochs: 3, testAccuracy: 0.9798, testLoss: 0.0768, seconds: 71.6, confusion: epochConfusion, classes: classSets.digits, savedTo: null, interrupted: false, history: []},
 ]);

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
+import {classSets} from '../../source/train/config.js';
 import {dashboardReducer} from '../../source/ui/dashboard-state.js';
 import {summaryLines} from '../../source/ui/summary.js';
 import {done, loading, training} from './fixtures.js';
@@ -24,5 +25,23 @@ describe('the summary after the dashboard', () => {
 
 	test('stopped while loading', () => {
 		assert.deepEqual(summaryLines(loading, 0.4), ['mnist-tui: stopped while loading, after 0.4s']);
+	});
+});
+
+describe('the summary with Fashion-MNIST class names', () => {
+	test('the confused pairs carry over to a second line, so every line fits 80 columns', () => {
+		const fashion = {...done, start: {...done.start!, classes: classSets.fashion}};
+		const lines = summaryLines(fashion, 71.6);
+		assert.deepEqual(lines.slice(2, 4), [
+			'  most confused (true→predicted): Sneaker→Pullover (9), Ankle boot→Coat (9),',
+			'                                  Coat→Ankle boot (8)',
+		]);
+		for (const line of lines) assert.ok(line.length <= 80, line);
+	});
+});
+
+describe('the summary with --ascii', () => {
+	test('ASCII arrows in the confused pairs', () => {
+		assert.equal(summaryLines(done, 71.6, true)[2], '  most confused (true->predicted): 7->2 (9), 9->4 (9), 4->9 (8)');
 	});
 });
