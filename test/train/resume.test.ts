@@ -7,6 +7,7 @@ import {parseCheckpoint} from '../../source/train/checkpoint.js';
 import type {TrainConfig} from '../../source/train/config.js';
 import {readModelFile} from '../../source/train/model-store.js';
 import {runTraining, type RunDone, type RunEvent} from '../../source/train/run.js';
+import {startTrainingWorker} from '../../source/train/worker-host.js';
 import {temporaryFolder} from '../cli-helpers.js';
 
 /** 2,000 real MNIST images in 32 steps of 64 per epoch. */
@@ -83,5 +84,30 @@ describe('resuming a checkpointed run', () => {
 		assert.deepEqual([start.layers, start.config.learningRate, start.config.save], [[784, 24, 10], 0.05, elsewhere]);
 		assert.equal(done(resumed).savedTo, elsewhere);
 		assert.equal(parseCheckpoint(readModelFile(parts, '--resume').extra, parts).history.length, 1, 'the resumed file is left as it was');
+	});
+
+	test('through the dashboard\'s worker thread: the start carries the earlier epochs, the epochs go on from there', async () => {
+		const folder = temporaryFolder();
+		const parts = join(folder, 'parts.json');
+		await train({...base, epochs: 2, save: parts});
+		const types: string[] = [];
+		let resumedHistory: number[] = [];
+		const epochs: number[] = [];
+		const failure = await new Promise<Error | null>(resolve => {
+			let error: Error | null = null;
+			startTrainingWorker(resume(parts, ['epochs'], {epochs: 3}), {
+				onEvent(event) {
+					types.push(event.type);
+					if (event.type === 'start') resumedHistory = event.resumed?.history.map(epoch => epoch.epoch) ?? [];
+					if (event.type === 'epoch') epochs.push(event.epoch);
+				},
+				onError: failed => (error = failed),
+				onExit: () => resolve(error),
+			});
+		});
+		assert.equal(failure, null);
+		assert.deepEqual(resumedHistory, [1, 2]);
+		assert.deepEqual(epochs, [3]);
+		assert.equal(types.at(-1), 'done');
 	});
 });
