@@ -17,7 +17,8 @@
  * the first layer's two that skip zero pixels (scripts/sparse-kernels-wat.ts)
  *   sparse_rows then sparse_forward, sparse_groups then sparse_weight_grad
  * the optimizers' updates: gd_step, momentum_step, adam_step; scale_bytes
- * for packing pixels; and finite_probe, the trainer's check after each step.
+ * for packing pixels; zero_fill for clearing gradients; and finite_probe, the
+ * trainer's check after each step.
  * Every product and update takes (from, to) first: it computes only that
  * part of its result (outputs for the forward and weight-gradient products,
  * inputs for input_grad, elements for the updates), so threads can share
@@ -63,6 +64,7 @@ export function kernelsWat(tiles: Tiles = defaultTiles): string {
 		sparseInputWeightGrad(tiles.sparseGradOutputs),
 		optimizerSteps(),
 		scaleBytes(),
+		zeroFill(),
 		finiteProbe(),
 		`  (func (export "weight_grad") (param $from i32) (param $to i32) (param $dz i32) (param $x i32) (param $dw i32) (param $db i32)
     (param $batch i32) (param $inputs i32) (param $outputs i32)
@@ -421,5 +423,27 @@ function finiteProbe(): string {
       (local.set $p (i32.add (local.get $p) (i32.const 4)))
       (br_if $singles (local.tee $k (i32.sub (local.get $k) (i32.const 1)))))))
     (if (f32.ne (local.get $sum) (f32.const 0)) (then (i32.store (local.get $flag) (i32.const 1))))
+  )`;
+}
+
+/** p[from…to) = 0, sixteen floats a step: clearing the gradients before each step, shared among threads. */
+function zeroFill(): string {
+	return `  (func (export "zero_fill") (param $from i32) (param $to i32) (param $p i32)
+    (local $end i32) (local $zero v128)
+    (local.set $end (i32.add (local.get $p) (i32.shl (local.get $to) (i32.const 2))))
+    (local.set $p (i32.add (local.get $p) (i32.shl (local.get $from) (i32.const 2))))
+    (block $vectors_done (loop $vectors
+      (br_if $vectors_done (i32.gt_u (i32.add (local.get $p) (i32.const 64)) (local.get $end)))
+      (v128.store (local.get $p) (local.get $zero))
+      (v128.store offset=16 (local.get $p) (local.get $zero))
+      (v128.store offset=32 (local.get $p) (local.get $zero))
+      (v128.store offset=48 (local.get $p) (local.get $zero))
+      (local.set $p (i32.add (local.get $p) (i32.const 64)))
+      (br $vectors)))
+    (block $singles_done (loop $singles
+      (br_if $singles_done (i32.ge_u (local.get $p) (local.get $end)))
+      (f32.store (local.get $p) (f32.const 0))
+      (local.set $p (i32.add (local.get $p) (i32.const 4)))
+      (br $singles)))
   )`;
 }

@@ -95,7 +95,10 @@ export class Network {
 	}
 
 	zeroGradients(): void {
-		for (const parameter of this.parameters()) parameter.grad.fill(0);
+		for (const {grad, backend} of this.parameters()) {
+			if (backend?.fillZero) backend.fillZero(grad);
+			else grad.fill(0);
+		}
 	}
 
 	/** Class probabilities for a batch: x: [batch, inputs] -> [batch, classes], a buffer reused by the next call. */

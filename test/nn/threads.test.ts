@@ -92,6 +92,19 @@ describe('products shared among threads', () => {
 		}
 	});
 
+	test('clearing gradients zeroes every value of odd lengths and nothing beside them', () => {
+		for (const backend of [single, ...teams]) {
+			for (const length of [1, 15, 17, 401_413]) {
+				const around = backend.allocate(length + 8);
+				around.fill(7);
+				const values = around.subarray(4, 4 + length);
+				backend.fillZero(values);
+				assert.ok(values.every(value => value === 0), `${backend.threads} threads, length ${length}: all zero`);
+				assert.deepEqual([...around.subarray(0, 4), ...around.subarray(4 + length)], Array(8).fill(7), `${backend.threads} threads, length ${length}: neighbours kept`);
+			}
+		}
+	});
+
 	test('the partners took parts of the work', () => {
 		for (const team of teams) assert.ok(team.partnerParts > 0, `${team.threads} threads: the partners did no part`);
 	});
