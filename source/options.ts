@@ -12,9 +12,9 @@ export type Output = 'auto' | 'json' | 'plain';
 export type Command =
 	| {readonly kind: 'help'}
 	| {readonly kind: 'version'}
-	| {readonly kind: 'train'; readonly config: TrainConfig; readonly output: Output; readonly ascii: boolean; readonly log?: string; readonly minAccuracy?: number}
+	| {readonly kind: 'train'; readonly config: TrainConfig; readonly output: Output; readonly ascii: boolean; readonly log?: string; readonly minAccuracy?: number; readonly record?: string}
 	| {readonly kind: 'eval'; readonly config: TrainConfig; readonly output: Output; readonly model: string}
-	| {readonly kind: 'browse'; readonly config: TrainConfig; readonly model: string; readonly ascii: boolean};
+	| {readonly kind: 'browse'; readonly config: TrainConfig; readonly model: string; readonly ascii: boolean; readonly record?: string};
 
 type Values = Partial<Record<FlagName, string | true>>;
 
@@ -52,6 +52,7 @@ export const flags = {
 	log: {value: 'FILE', help: 'append the JSON Lines events to FILE', commands: train},
 	'min-accuracy': {value: 'X', help: 'exit with code 3 when the final test accuracy is below X (0-1)', commands: train},
 	ascii: {help: 'draw with ASCII only (no Unicode blocks or lines)', commands: ['train', 'browse']},
+	record: {value: 'FILE.cast', help: 'record what is drawn as an asciicast v2 file (asciinema play FILE.cast)', commands: ['train', 'browse']},
 	json: {help: 'JSON Lines on stdout, no dashboard', commands: ['train', 'eval']},
 	plain: {help: 'plain progress lines, no dashboard', commands: ['train', 'eval']},
 	help: {help: 'show this help', commands: all},
@@ -104,10 +105,13 @@ export function parseCommandLine(argv: readonly string[]): Command {
 		if (!config.model) throw new InputError(`${commandName} needs --model FILE`);
 		return commandName === 'eval'
 			? {kind: 'eval', config, output, model: config.model}
-			: {kind: 'browse', config, model: config.model, ascii: values.ascii === true};
+			: {kind: 'browse', config, model: config.model, ascii: values.ascii === true, ...given(values, 'record')};
 	}
 	const minAccuracy = optional(values, 'min-accuracy', text => fraction('min-accuracy', text));
-	return {kind: 'train', config, output, ascii: values.ascii === true, ...given(values, 'log'), ...(minAccuracy === undefined ? {} : {minAccuracy})};
+	return {
+		kind: 'train', config, output, ascii: values.ascii === true,
+		...given(values, 'log'), ...given(values, 'record'), ...(minAccuracy === undefined ? {} : {minAccuracy}),
+	};
 }
 
 function trainConfig(values: Values): TrainConfig {
