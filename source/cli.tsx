@@ -63,6 +63,7 @@ async function runBrowse(command: Extract<Command, {kind: 'browse'}>): Promise<n
 type TrainCommand = Extract<Command, {kind: 'train'}>;
 
 async function runTrain(command: TrainCommand): Promise<number> {
+	if (command.demo && !process.stdout.isTTY) throw new InputError('--demo draws the dashboard in a terminal');
 	startRecording(command.record);
 	if (command.output === 'auto' && process.stdout.isTTY) return runDashboard(command);
 	const log = command.log ? openLog(command.log) : undefined;
@@ -103,6 +104,7 @@ async function runDashboard(command: TrainCommand): Promise<number> {
 	const {summaryLines} = await import('./ui/summary.js');
 	const session = startDashboard(command.config, terminal, {
 		ascii: command.ascii || process.env.TERM === 'dumb',
+		demo: command.demo,
 		...(log === undefined ? {} : {onEvent: event => {
 			const line = jsonLine(event);
 			if (line !== undefined) writeSync(log, `${line}\n`);

@@ -2,6 +2,7 @@ import {InputError} from './errors.js';
 import {backendChoices, type BackendChoice} from './nn/backend.js';
 import {optimizerNames, type OptimizerName} from './nn/optimizer.js';
 import {classSets, defaults, type ClassSet, type TrainConfig} from './train/config.js';
+import {demoFlags} from './ui/demo-script.js';
 
 /**
  * The command line as data: one table of flags, from which both the parser
@@ -12,7 +13,7 @@ export type Output = 'auto' | 'json' | 'plain';
 export type Command =
 	| {readonly kind: 'help'}
 	| {readonly kind: 'version'}
-	| {readonly kind: 'train'; readonly config: TrainConfig; readonly output: Output; readonly ascii: boolean; readonly log?: string; readonly minAccuracy?: number; readonly record?: string}
+	| {readonly kind: 'train'; readonly config: TrainConfig; readonly output: Output; readonly ascii: boolean; readonly log?: string; readonly minAccuracy?: number; readonly record?: string; readonly demo: boolean}
 	| {readonly kind: 'eval'; readonly config: TrainConfig; readonly output: Output; readonly model: string}
 	| {readonly kind: 'browse'; readonly config: TrainConfig; readonly model: string; readonly ascii: boolean; readonly record?: string};
 
@@ -53,6 +54,7 @@ export const flags = {
 	'min-accuracy': {value: 'X', help: 'exit with code 3 when the final test accuracy is below X (0-1)', commands: train},
 	ascii: {help: 'draw with ASCII only (no Unicode blocks or lines)', commands: ['train', 'browse']},
 	record: {value: 'FILE.cast', help: 'record what is drawn as an asciicast v2 file (asciinema play FILE.cast)', commands: ['train', 'browse']},
+	demo: {help: `a captioned tour: trains (${Object.entries(demoFlags).map(([name, value]) => `--${name} ${value}`).join(' ')} unless given), then shows the test digits; any key takes over`, commands: train},
 	json: {help: 'JSON Lines on stdout, no dashboard', commands: ['train', 'eval']},
 	plain: {help: 'plain progress lines, no dashboard', commands: ['train', 'eval']},
 	help: {help: 'show this help', commands: all},
@@ -99,6 +101,9 @@ export function parseCommandLine(argv: readonly string[]): Command {
 		if (!(flags[name].commands as readonly string[]).includes(commandName)) throw new InputError(`--${name} is not used by ${commandName}`);
 	}
 	if (values.json && values.plain) throw new InputError('--json and --plain exclude each other');
+	if (values.demo && (values.json || values.plain)) throw new InputError(`--demo draws the dashboard; it does not go with --${values.json ? 'json' : 'plain'}`);
+	// the demo's run, unless flags say otherwise (a --model keeps its own layers)
+	if (values.demo) for (const [name, value] of Object.entries(demoFlags)) if (!(name === 'hidden' && values.model)) values[name as FlagName] ??= value;
 	const output: Output = values.json ? 'json' : values.plain ? 'plain' : 'auto';
 	const config = trainConfig(values);
 	if (commandName === 'eval' || commandName === 'browse') {
@@ -109,7 +114,7 @@ export function parseCommandLine(argv: readonly string[]): Command {
 	}
 	const minAccuracy = optional(values, 'min-accuracy', text => fraction('min-accuracy', text));
 	return {
-		kind: 'train', config, output, ascii: values.ascii === true,
+		kind: 'train', config, output, ascii: values.ascii === true, demo: values.demo === true,
 		...given(values, 'log'), ...given(values, 'record'), ...(minAccuracy === undefined ? {} : {minAccuracy}),
 	};
 }
