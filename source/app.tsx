@@ -11,7 +11,7 @@ import type {DashboardState} from './ui/dashboard-state.js';
 import type {DashboardStore} from './ui/dashboard-store.js';
 import {HelpOverlay} from './ui/help-overlay.js';
 import {actionsFor, dashboardKeys, keyHint, typedInput, type KeyAction} from './ui/keys.js';
-import {overlaySize} from './ui/layout.js';
+import {minimumSize, overlaySize} from './ui/layout.js';
 import {useDemo, type Schedule} from './ui/use-demo.js';
 import {useTerminalSize} from './ui/use-terminal-size.js';
 
@@ -73,8 +73,9 @@ export function App({store, onAction, startedAt, ascii, color = true, initialVie
 		stopDemo();
 		press(input, key);
 	}, {isActive: keysOn});
-	// the caption takes the last line of the terminal
-	const rows = caption === null ? terminalRows : terminalRows - 1;
+	// the caption takes the terminal's last line, or the key hints' line when there is no line to spare
+	const captionBelow = terminalRows - 1 >= minimumSize.rows ? caption : null;
+	const rows = captionBelow === null ? terminalRows : terminalRows - 1;
 
 	const body = overlaySize(columns, rows);
 	const overlay = help
@@ -82,11 +83,13 @@ export function App({store, onAction, startedAt, ascii, color = true, initialVie
 		: view === 'browser' && body
 			? <Browser state={browser} width={body.width} height={body.height} ascii={ascii} color={color} />
 			: undefined;
-	const hint = !keysOn
-		? 'keys off: stdin is not a terminal'
-		: view === 'browser'
-			? `${browserKeyHint(browser, ascii)} · ${keyHint(state.paused, finished, view)}`
-			: keyHint(state.paused, finished, view);
+	const hint = caption !== null && captionBelow === null
+		? caption
+		: !keysOn
+			? 'keys off: stdin is not a terminal'
+			: view === 'browser'
+				? `${browserKeyHint(browser, ascii)} · ${keyHint(state.paused, finished, view)}`
+				: keyHint(state.paused, finished, view);
 	const dashboard = (
 		<Dashboard
 			state={state}
@@ -99,11 +102,11 @@ export function App({store, onAction, startedAt, ascii, color = true, initialVie
 			{...(overlay ? {overlay} : {})}
 		/>
 	);
-	if (caption === null) return dashboard;
+	if (captionBelow === null) return dashboard;
 	return (
 		<Box flexDirection="column">
 			{dashboard}
-			<Caption text={caption} width={columns} ascii={ascii}/>
+			<Caption text={captionBelow} width={columns} ascii={ascii}/>
 		</Box>
 	);
 }

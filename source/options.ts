@@ -54,7 +54,7 @@ export const flags = {
 	'min-accuracy': {value: 'X', help: 'exit with code 3 when the final test accuracy is below X (0-1)', commands: train},
 	ascii: {help: 'draw with ASCII only (no Unicode blocks or lines)', commands: ['train', 'browse']},
 	record: {value: 'FILE.cast', help: 'record what is drawn as an asciicast v2 file (asciinema play FILE.cast)', commands: ['train', 'browse']},
-	demo: {help: `a captioned tour: trains (${Object.entries(demoFlags).map(([name, value]) => `--${name} ${value}`).join(' ')} unless given), then shows the test digits; any key takes over`, commands: train},
+	demo: {help: `a captioned tour for talks (trains ${Object.entries(demoFlags).map(([name, value]) => `--${name} ${value}`).join(' ')} unless given); a key takes over`, commands: train},
 	json: {help: 'JSON Lines on stdout, no dashboard', commands: ['train', 'eval']},
 	plain: {help: 'plain progress lines, no dashboard', commands: ['train', 'eval']},
 	help: {help: 'show this help', commands: all},

@@ -128,6 +128,16 @@ describe('the demo', () => {
 		]);
 	});
 
+	test('in a terminal with no line to spare, the caption takes the key hints\' line', async () => {
+		const timers = handTimers();
+		const {frame} = app(timers, 24);
+		await eventually(() => assert.equal(timers.pending.length, 1));
+		timers.pending.shift()!.run();
+		await eventually(() => assert.equal(frame().split('\n').at(-1), demoScript[0]!.caption));
+		assert.equal(frame().split('\n').length, 23);
+		assert.match(frame(), /Confusion/);
+	});
+
 	test('a key pressed by a person stops the tour and does what it does; the caption says so, then goes', async () => {
 		const timers = handTimers();
 		const {frame, stdin, store} = app(timers);
