@@ -59,7 +59,7 @@ describe('--record', () => {
 	test('a Ctrl-C\'d run leaves a complete recording and exit code 130', async () => {
 		const file = join(temporaryFolder(), 'stopped.cast');
 		const terminal = inTerminal([...tiny, '--epochs', '1000', '--record', file]);
-		await terminal.waitFor(/Epoch 2\/1000/);
+		await terminal.waitFor(/Epoch \d+\/1000/);
 		terminal.type('\u0003');
 		assert.equal((await terminal.exited).code, 130);
 		const cast = readCast(file);
