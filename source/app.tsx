@@ -1,17 +1,19 @@
-import {useInput, useStdin} from 'ink';
-import {useEffect, useMemo, useReducer, useState, useSyncExternalStore} from 'react';
+import {Box, useInput, useStdin, type Key} from 'ink';
+import {useEffect, useMemo, useReducer, useRef, useState, useSyncExternalStore} from 'react';
 import type {BrowserData} from './ui/browser-data.js';
-import {browserKeyHint, browserKeys} from './ui/browser-keys.js';
+import {browserActionsFor, browserKeyHint, browserKeys} from './ui/browser-keys.js';
 import {browserReducer, initialBrowserState} from './ui/browser-state.js';
 import {Browser} from './ui/browser.js';
+import {Caption} from './ui/caption.js';
 import {Dashboard} from './ui/dashboard.js';
 import {glyphsFor} from './ui/glyphs.js';
+import type {DemoStep} from './ui/demo-script.js';
 import type {DashboardState} from './ui/dashboard-state.js';
 import type {DashboardStore} from './ui/dashboard-store.js';
 import {HelpOverlay} from './ui/help-overlay.js';
 import {actionsFor, dashboardKeys, keyHint, typedInput, type KeyAction} from './ui/keys.js';
-import {overlaySize} from './ui/layout.js';
-import {useBrowserKeys} from './ui/use-browser-keys.js';
+import {minimumSize, overlaySize} from './ui/layout.js';
+import {useDemo, type Schedule} from './ui/use-demo.js';
 import {useTerminalSize} from './ui/use-terminal-size.js';
 
 export type View = 'dashboard' | 'browser';
@@ -29,6 +31,8 @@ export type Props = {
 	readonly initialView?: View;
 	/** The clock; a fixed one makes frames deterministic in tests. */
 	readonly clock?: () => number;
+	/** --demo: the tour to play, and its timer (tests step it by hand). */
+	readonly demo?: {readonly script: readonly DemoStep[]; readonly schedule?: Schedule};
 };
 
 /**
@@ -36,9 +40,9 @@ export type Props = {
  * size; tab switches between the dashboard and the test digits, and the keys
  * go to the view that is shown.
  */
-export function App({store, onAction, startedAt, ascii, color = true, initialView = 'dashboard', clock = Date.now}: Props) {
+export function App({store, onAction, startedAt, ascii, color = true, initialView = 'dashboard', clock = Date.now, demo}: Props) {
 	const state = useSyncExternalStore(store.subscribe, store.getSnapshot);
-	const {columns, rows} = useTerminalSize();
+	const {columns, rows: terminalRows} = useTerminalSize();
 	const [help, setHelp] = useState(false);
 	const [view, setView] = useState<View>(initialView);
 	const {isRawModeSupported} = useStdin();
@@ -51,16 +55,28 @@ export function App({store, onAction, startedAt, ascii, color = true, initialVie
 	useEffect(() => dispatchBrowser({type: 'data', data}), [data]);
 	// while a test number is being typed, its digits and letters are the browser's
 	const typing = view === 'browser' && browser.mode.kind === 'goTo';
-	useBrowserKeys(dispatchBrowser, keysOn && view === 'browser' && !help);
-
-	useInput((input, key) => {
+	/** Typed input, from the keyboard or the demo: the browser's keys first, then the app's. */
+	const pressHere = (input: string, key: Partial<Key> = {}) => {
+		if (view === 'browser' && !help) for (const action of browserActionsFor(input, key)) dispatchBrowser(action);
 		for (const action of actionsFor(typedInput(input, key))) {
 			if (typing && action !== 'interrupt') continue;
 			if (action === 'toggleHelp') setHelp(shown => !shown);
 			else if (action === 'switchView') setView(shown => (shown === 'dashboard' ? 'browser' : 'dashboard'));
 			else onAction(action);
 		}
+	};
+	// keys go to the latest frame's view at once, before Ink takes the new handler (tab then l, typed fast)
+	const latest = useRef(pressHere);
+	latest.current = pressHere;
+	const press = (input: string, key?: Partial<Key>) => latest.current(input, key);
+	const {caption, stop: stopDemo} = useDemo(demo?.script, finished, press, demo?.schedule);
+	useInput((input, key) => {
+		stopDemo();
+		press(input, key);
 	}, {isActive: keysOn});
+	// the caption takes the terminal's last line, or the key hints' line when there is no line to spare
+	const captionBelow = terminalRows - 1 >= minimumSize.rows ? caption : null;
+	const rows = captionBelow === null ? terminalRows : terminalRows - 1;
 
 	const body = overlaySize(columns, rows);
 	const overlay = help
@@ -68,12 +84,14 @@ export function App({store, onAction, startedAt, ascii, color = true, initialVie
 		: view === 'browser' && body
 			? <Browser state={browser} width={body.width} height={body.height} ascii={ascii} color={color} />
 			: undefined;
-	const hint = !keysOn
-		? 'keys off: stdin is not a terminal'
-		: view === 'browser'
-			? `${browserKeyHint(browser, ascii)}${glyphsFor(ascii).separator}${keyHint(state.paused, finished, view, ascii)}`
-			: keyHint(state.paused, finished, view, ascii);
-	return (
+	const hint = caption !== null && captionBelow === null
+		? caption
+		: !keysOn
+			? 'keys off: stdin is not a terminal'
+			: view === 'browser'
+				? `${browserKeyHint(browser, ascii)}${glyphsFor(ascii).separator}${keyHint(state.paused, finished, view, ascii)}`
+				: keyHint(state.paused, finished, view, ascii);
+	const dashboard = (
 		<Dashboard
 			state={state}
 			columns={columns}
@@ -84,6 +102,13 @@ export function App({store, onAction, startedAt, ascii, color = true, initialVie
 			keyHint={hint}
 			{...(overlay ? {overlay} : {})}
 		/>
+	);
+	if (captionBelow === null) return dashboard;
+	return (
+		<Box flexDirection="column">
+			{dashboard}
+			<Caption text={captionBelow} width={columns} ascii={ascii}/>
+		</Box>
 	);
 }
 

@@ -8,6 +8,7 @@ import {evaluateModel} from './train/evaluate-model.js';
 import {jsonLine} from './train/json-lines.js';
 import {runTraining, type RunEvent} from './train/run.js';
 import {imagesNoun} from './ui/browser-text.js';
+import {recordTerminal} from './ui/cast-recorder.js';
 import {confusedLine, confusionText, plainLine} from './ui/plain-lines.js';
 import {count, loss, percent} from './ui/format.js';
 import {glyphsFor} from './ui/glyphs.js';
@@ -44,6 +45,7 @@ async function main(argv: readonly string[]): Promise<number> {
 /** `browse --model`: the test digits of a saved model, in the terminal. */
 async function runBrowse(command: Extract<Command, {kind: 'browse'}>): Promise<number> {
 	if (!process.stdout.isTTY) throw new InputError('browse draws the test digits in a terminal; for text or JSON use eval --model');
+	startRecording(command.record);
 	prepareDashboardEnvironment();
 	const result = await evaluateModel(command.config);
 	const {browse} = await import('./ui/browse-session.js');
@@ -64,6 +66,8 @@ async function runBrowse(command: Extract<Command, {kind: 'browse'}>): Promise<n
 type TrainCommand = Extract<Command, {kind: 'train'}>;
 
 async function runTrain(command: TrainCommand): Promise<number> {
+	if (command.demo && !process.stdout.isTTY) throw new InputError('--demo draws the dashboard in a terminal');
+	startRecording(command.record);
 	if (command.output === 'auto' && process.stdout.isTTY) return runDashboard(command);
 	const log = command.log ? openLog(command.log) : undefined;
 	const print = command.output === 'json' ? jsonLine : plainLine;
@@ -103,6 +107,7 @@ async function runDashboard(command: TrainCommand): Promise<number> {
 	const {summaryLines} = await import('./ui/summary.js');
 	const session = startDashboard(command.config, terminal, {
 		ascii: command.ascii || process.env.TERM === 'dumb',
+		demo: command.demo,
 		...(log === undefined ? {} : {onEvent: event => {
 			const line = jsonLine(event);
 			if (line !== undefined) writeSync(log, `${line}\n`);
@@ -129,6 +134,17 @@ function prepareDashboardEnvironment(): void {
 	if (process.env.NO_COLOR && process.env.FORCE_COLOR === undefined) process.env.FORCE_COLOR = '0';
 	delete process.env.CI;
 	delete process.env.CONTINUOUS_INTEGRATION;
+}
+
+/** --record: from here on, what goes to the terminal (stdout, and stderr when it is a terminal too) goes to the file as well. */
+function startRecording(path: string | undefined): void {
+	if (path === undefined) return;
+	const args = process.argv.slice(2).filter((arg, index, all) => !arg.startsWith('--record') && all[index - 1] !== '--record');
+	const recording = recordTerminal(path, ['mnist-tui', ...args].join(' '), process.stdout, process.stderr.isTTY ? [process.stderr] : []);
+	process.once('exit', () => {
+		const error = recording.error() as NodeJS.ErrnoException | undefined;
+		if (error) process.stderr.write(`mnist-tui: --record ${path}: the recording stopped early (${error.code ?? error.message})\n`);
+	});
 }
 
 function accuracyGate(command: TrainCommand, accuracy: number | null): number {

@@ -2,6 +2,7 @@ import {InputError} from './errors.js';
 import {backendChoices, type BackendChoice} from './nn/backend.js';
 import {optimizerNames, type OptimizerName} from './nn/optimizer.js';
 import {classSetFor, classSets, defaults, type ClassSet, type TrainConfig} from './train/config.js';
+import {demoFlags} from './ui/demo-script.js';
 
 /**
  * The command line as data: one table of flags, from which both the parser
@@ -12,9 +13,9 @@ export type Output = 'auto' | 'json' | 'plain';
 export type Command =
 	| {readonly kind: 'help'}
 	| {readonly kind: 'version'}
-	| {readonly kind: 'train'; readonly config: TrainConfig; readonly output: Output; readonly ascii: boolean; readonly log?: string; readonly minAccuracy?: number}
+	| {readonly kind: 'train'; readonly config: TrainConfig; readonly output: Output; readonly ascii: boolean; readonly log?: string; readonly minAccuracy?: number; readonly record?: string; readonly demo: boolean}
 	| {readonly kind: 'eval'; readonly config: TrainConfig; readonly output: Output; readonly model: string}
-	| {readonly kind: 'browse'; readonly config: TrainConfig; readonly model: string; readonly ascii: boolean};
+	| {readonly kind: 'browse'; readonly config: TrainConfig; readonly model: string; readonly ascii: boolean; readonly record?: string};
 
 type Values = Partial<Record<FlagName, string | true>>;
 
@@ -54,6 +55,8 @@ export const flags = {
 	log: {value: 'FILE', help: 'append the JSON Lines events to FILE', commands: train},
 	'min-accuracy': {value: 'X', help: 'exit with code 3 when the final test accuracy is below X (0-1)', commands: train},
 	ascii: {help: 'draw with ASCII only (no Unicode blocks or lines)', commands: ['train', 'browse']},
+	record: {value: 'FILE.cast', help: 'record what is drawn as an asciicast v2 file (asciinema play FILE.cast)', commands: ['train', 'browse']},
+	demo: {help: `a captioned tour for talks (trains ${Object.entries(demoFlags).map(([name, value]) => `--${name} ${value}`).join(' ')} unless given); a key takes over`, commands: train},
 	json: {help: 'JSON Lines on stdout, no dashboard', commands: ['train', 'eval']},
 	plain: {help: 'plain progress lines, no dashboard', commands: ['train', 'eval']},
 	help: {help: 'show this help', commands: all},
@@ -100,16 +103,22 @@ export function parseCommandLine(argv: readonly string[]): Command {
 		if (!(flags[name].commands as readonly string[]).includes(commandName)) throw new InputError(`--${name} is not used by ${commandName}`);
 	}
 	if (values.json && values.plain) throw new InputError('--json and --plain exclude each other');
+	if (values.demo && (values.json || values.plain)) throw new InputError(`--demo draws the dashboard; it does not go with --${values.json ? 'json' : 'plain'}`);
+	// the demo's run, unless flags say otherwise (a --model keeps its own layers)
+	if (values.demo) for (const [name, value] of Object.entries(demoFlags)) if (!(name === 'hidden' && values.model)) values[name as FlagName] ??= value;
 	const output: Output = values.json ? 'json' : values.plain ? 'plain' : 'auto';
 	const config = trainConfig(values);
 	if (commandName === 'eval' || commandName === 'browse') {
 		if (!config.model) throw new InputError(`${commandName} needs --model FILE`);
 		return commandName === 'eval'
 			? {kind: 'eval', config, output, model: config.model}
-			: {kind: 'browse', config, model: config.model, ascii: values.ascii === true};
+			: {kind: 'browse', config, model: config.model, ascii: values.ascii === true, ...given(values, 'record')};
 	}
 	const minAccuracy = optional(values, 'min-accuracy', text => fraction('min-accuracy', text));
-	return {kind: 'train', config, output, ascii: values.ascii === true, ...given(values, 'log'), ...(minAccuracy === undefined ? {} : {minAccuracy})};
+	return {
+		kind: 'train', config, output, ascii: values.ascii === true, demo: values.demo === true,
+		...given(values, 'log'), ...given(values, 'record'), ...(minAccuracy === undefined ? {} : {minAccuracy}),
+	};
 }
 
 function trainConfig(values: Values): TrainConfig {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import {parseCommandLine} from '../source/options.js';
 import {defaults} from '../source/train/config.js';
+import {demoFlags} from '../source/ui/demo-script.js';
 
 describe('command line', () => {
 	test('no flags: train with the defaults, output chosen by the terminal', () => {
@@ -56,5 +57,22 @@ describe('command line', () => {
 		assert.throws(() => parseCommandLine(['--save', '--json']), {message: '--save needs a value (FILE)'});
 		assert.throws(() => parseCommandLine(['--data=']), {message: '--data needs a value (DIR)'});
 		assert.throws(() => parseCommandLine(['--json=yes']), {message: '--json takes no value'});
+	});
+});
+
+describe('--demo', () => {
+	test('trains the demo\'s run unless flags say otherwise', () => {
+		const command = parseCommandLine(['--demo', '--epochs', '3']);
+		assert.equal(command.kind, 'train');
+		if (command.kind !== 'train') return;
+		assert.equal(command.demo, true);
+		assert.equal(command.config.epochs, 3);
+		assert.deepEqual(command.config.hidden, [Number(demoFlags.hidden)]);
+		assert.equal(command.config.seed, Number(demoFlags.seed));
+	});
+
+	test('a --model keeps its own layers', () => {
+		const command = parseCommandLine(['--demo', '--model', 'm.json']);
+		assert.equal(command.kind === 'train' && command.config.hidden, undefined);
 	});
 });

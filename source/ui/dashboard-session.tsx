@@ -5,6 +5,7 @@ import type {FromWorker} from '../train/protocol.js';
 import {startTrainingWorker, type TrainingWorker} from '../train/worker-host.js';
 import type {DashboardState} from './dashboard-state.js';
 import {createDashboardStore} from './dashboard-store.js';
+import {demoScript} from './demo-script.js';
 import type {KeyAction} from './keys.js';
 import {closeInk, colorOn, inkOptions, type TerminalSession} from './terminal.js';
 
@@ -28,6 +29,8 @@ export interface DashboardOptions {
 	readonly ascii: boolean;
 	/** Every event from the worker, for --log. */
 	readonly onEvent?: (event: Exclude<FromWorker, {type: 'failure'}>) => void;
+	/** --demo: play the captioned tour, which ends by quitting. */
+	readonly demo?: boolean;
 }
 
 /** How long a stopping run may take to save and finish before it is ended. */
@@ -56,8 +59,8 @@ export function startDashboard(config: TrainConfig, terminal: TerminalSession, o
 		void worker.terminate();
 		void closeInk(ink, terminal).then(() => settle({ending: how, error: failure, state: store.getSnapshot(), seconds}));
 	};
-	// without a keyboard nobody can press q: a finished run closes by itself
-	const keysOff = !process.stdin.isTTY;
+	// without a keyboard nobody can press q: a finished run closes by itself (a demo quits when its tour ends)
+	const keysOff = !process.stdin.isTTY && !options.demo;
 
 	const worker: TrainingWorker = startTrainingWorker(config, {
 		onEvent(event) {
@@ -95,7 +98,8 @@ export function startDashboard(config: TrainConfig, terminal: TerminalSession, o
 		}
 	};
 
-	const ink = render(<App store={store} onAction={onAction} startedAt={startedAt} ascii={options.ascii} color={colorOn()} />, inkOptions);
+	const demo = options.demo ? {demo: {script: demoScript}} : {};
+	const ink = render(<App store={store} onAction={onAction} startedAt={startedAt} ascii={options.ascii} color={colorOn()} {...demo}/>, inkOptions);
 
 	return {outcome, interrupt: () => stop('interrupted')};
 }

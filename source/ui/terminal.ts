@@ -14,6 +14,8 @@ export interface TerminalSession {
 
 export function enterDashboardScreen(stdout: NodeJS.WriteStream, stdin: NodeJS.ReadStream): TerminalSession {
 	stdout.write(enterAlternateScreen);
+	// keys typed before Ink reads them wait for it, instead of being echoed onto the screen
+	if (stdin.isTTY) stdin.setRawMode(true);
 	let restored = false;
 	const restore = () => {
 		if (restored) return;
