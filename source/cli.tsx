@@ -79,7 +79,7 @@ async function runTrain(command: TrainCommand): Promise<number> {
 			const line = print(event);
 			if (line !== undefined) process.stdout.write(`${line}\n`);
 			const logLine = log === undefined ? undefined : jsonLine(event);
-			if (logLine !== undefined) writeSync(log!, `${logLine}\n`);
+			if (logLine !== undefined) appendLog(log!, command.log!, logLine);
 			if (event.type === 'start') started = true;
 			if (event.type === 'done') done = event;
 		}
@@ -105,7 +105,7 @@ async function runDashboard(command: TrainCommand): Promise<number> {
 		ascii: command.ascii || process.env.TERM === 'dumb',
 		...(log === undefined ? {} : {onEvent: event => {
 			const line = jsonLine(event);
-			if (line !== undefined) writeSync(log, `${line}\n`);
+			if (line !== undefined) appendLog(log, command.log!, line);
 		}}),
 	});
 	signals.onStop(() => session.interrupt());
@@ -168,6 +168,15 @@ async function runEval(command: Extract<Command, {kind: 'eval'}>): Promise<numbe
 	}
 	process.stdout.write(`${lines.join('\n')}\n`);
 	return exitCodes.done;
+}
+
+/** A log that cannot be written (a full disk, a reader gone from a pipe) ends the run as a failure naming it. */
+function appendLog(fd: number, path: string, line: string): void {
+	try {
+		writeSync(fd, `${line}\n`);
+	} catch (error) {
+		throw new Error(`--log ${path}: cannot write to it (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+	}
 }
 
 function openLog(path: string): number {
