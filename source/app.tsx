@@ -7,6 +7,7 @@ import {Browser} from './ui/browser.js';
 import {Dashboard} from './ui/dashboard.js';
 import type {DashboardState} from './ui/dashboard-state.js';
 import type {DashboardStore} from './ui/dashboard-store.js';
+import {glyphsFor} from './ui/glyphs.js';
 import {HelpOverlay} from './ui/help-overlay.js';
 import {actionsFor, dashboardKeys, keyHint, typedInput, type KeyAction} from './ui/keys.js';
 import {overlaySize} from './ui/layout.js';
@@ -67,11 +68,12 @@ export function App({store, onAction, startedAt, ascii, color = true, initialVie
 		: view === 'browser' && body
 			? <Browser state={browser} width={body.width} height={body.height} ascii={ascii} color={color} />
 			: undefined;
+	const {separator} = glyphsFor(ascii);
 	const hint = !keysOn
 		? 'keys off: stdin is not a terminal'
 		: view === 'browser'
-			? `${browserKeyHint(browser, ascii)} · ${keyHint(state.paused, finished, view)}`
-			: keyHint(state.paused, finished, view);
+			? `${browserKeyHint(browser, ascii)}${separator}${keyHint(state.paused, finished, view, separator)}`
+			: keyHint(state.paused, finished, view, separator);
 	return (
 		<Dashboard
 			state={state}

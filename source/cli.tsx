@@ -98,7 +98,7 @@ async function runDashboard(command: TrainCommand): Promise<number> {
 	// a signal while Ink loads is kept for the session, which stops at once
 	signals.onStop(() => {});
 	// Ink takes about half a second to load: say what is happening at once
-	process.stdout.write(`${process.env.TERM === 'dumb' || command.ascii ? '-' : '⠋'} Loading MNIST…\u001B[H`);
+	process.stdout.write(`${process.env.TERM === 'dumb' || command.ascii ? '- Loading MNIST...' : '⠋ Loading MNIST…'}\u001B[H`);
 	const {startDashboard} = await import('./ui/dashboard-session.js');
 	const {summaryLines} = await import('./ui/summary.js');
 	const session = startDashboard(command.config, terminal, {

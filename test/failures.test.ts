@@ -22,8 +22,8 @@ function logPipe(lines: number): {path: string; gone: Promise<void>} {
 	const gone = new Promise<void>(resolve => {
 		let seen = 0;
 		const reader = createReadStream(path, {encoding: 'utf8'});
-		reader.on('data', (text: string) => {
-			seen += text.split('\n').length - 1;
+		reader.on('data', (text: string | Buffer) => {
+			seen += String(text).split('\n').length - 1;
 			if (seen >= lines) {
 				reader.destroy();
 				resolve();

@@ -27,9 +27,9 @@ export interface TerminalRun {
  * given size, started from a shell that reports the program's exit code and
  * then the terminal's modes, so a test can check raw mode was turned off.
  */
-export function runInTerminal(args: readonly string[], {columns = 120, rows = 40, env = {}, timeoutMs = 60_000}: {columns?: number; rows?: number; env?: Record<string, string>; timeoutMs?: number} = {}): TerminalRun {
+export function runInTerminal(args: readonly string[], {columns = 120, rows = 40, env = {}, timeoutMs = 60_000, stdinNull = false}: {columns?: number; rows?: number; env?: Record<string, string>; timeoutMs?: number; stdinNull?: boolean} = {}): TerminalRun {
 	const quoted = [process.execPath, cli, ...args].map(part => `'${part.replaceAll("'", "'\\''")}'`).join(' ');
-	const shell = `echo "shell $$"; stty cols ${columns} rows ${rows}; ${quoted}; echo "exit $?"; stty -a`;
+	const shell = `echo "shell $$"; stty cols ${columns} rows ${rows}; ${quoted}${stdinNull ? ' </dev/null' : ''}; echo "exit $?"; stty -a`;
 	const child = spawn('script', ['-qfec', `sh -c '${shell.replaceAll("'", "'\\''")}'`, '/dev/null'], {
 		cwd: root,
 		stdio: ['pipe', 'pipe', 'inherit'],

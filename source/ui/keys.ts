@@ -36,5 +36,5 @@ export function actionsFor(input: string, bindings: readonly KeyBinding[] = dash
 }
 
 /** The short hint line under the dashboard: "p pause · tab digits · ? help · q quit". */
-export const keyHint = (paused: boolean, finished: boolean, view: 'dashboard' | 'browser' = 'dashboard'): string =>
-	[finished ? undefined : paused ? 'p resume' : 'p pause', view === 'dashboard' ? 'tab digits' : 'tab dashboard', '? help', 'q quit'].filter(Boolean).join(' · ');
+export const keyHint = (paused: boolean, finished: boolean, view: 'dashboard' | 'browser' = 'dashboard', separator = ' · '): string =>
+	[finished ? undefined : paused ? 'p resume' : 'p pause', view === 'dashboard' ? 'tab digits' : 'tab dashboard', '? help', 'q quit'].filter(Boolean).join(separator);
