@@ -15,7 +15,7 @@ const progressEveryMs = 250;
  * network can train faster than the dashboard draws, and without a bound the
  * messages (each with the test set's probabilities) would pile up in memory.
  */
-const maxEpochsAhead = 2;
+const maxEpochsAhead = 16;
 
 const port = parentPort;
 if (!port) throw new Error('worker.ts runs as a worker thread');
