@@ -90,8 +90,8 @@ export function App({store, onAction, startedAt, ascii, color = true, initialVie
 
 /** What the browser shows, rebuilt only when an epoch brings new predictions. */
 function useBrowserData(state: DashboardState): BrowserData | null {
-	const {start, predictions, probabilities, previousPredictions, history} = state;
-	const epoch = history.at(-1)?.epoch ?? null;
+	const {start, predictions, probabilities, previousPredictions, lastEpoch} = state;
+	const epoch = lastEpoch?.epoch ?? null;
 	return useMemo(() => {
 		if (!start || !predictions || !probabilities) return null;
 		return {images: start.test.images, labels: start.test.labels, predictions, probabilities, previousPredictions, epoch, classes: start.classes};
