@@ -10,7 +10,7 @@ import {signalExitCodes, watchStopSignals} from './stop-signals.js';
 import {runTraining, type RunEvent} from './train/run.js';
 import {confusedLine, confusionText, plainLine} from './ui/plain-lines.js';
 import {count, loss, percent} from './ui/format.js';
-import {enterDashboardScreen} from './ui/terminal.js';
+import {enterDashboardScreen, leaveScreenNow} from './ui/terminal.js';
 
 /**
  * The entry point: parses the command line, picks the output mode and turns
@@ -207,6 +207,9 @@ process.stdout.on('error', error => {
 });
 
 // an exception no mode caught (in an event handler, say): the same one paragraph and exit code; the terminal is restored on exit
-process.on('uncaughtException', error => process.exit(exitCodeFor(error)));
+process.on('uncaughtException', error => {
+	leaveScreenNow();
+	process.exit(exitCodeFor(error));
+});
 
 main(process.argv.slice(2)).then(code => process.exit(code), error => process.exit(exitCodeFor(error)));

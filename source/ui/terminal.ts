@@ -34,7 +34,15 @@ export function enterDashboardScreen(stdout: NodeJS.WriteStream, stdin: NodeJS.R
 		stdout.write(leaveAlternateScreen + showCursor);
 	};
 	process.once('exit', restore);
+	active = restore;
 	return {restore, drawnBy: ink => (app = ink)};
+}
+
+let active: (() => void) | undefined;
+
+/** Restores the terminal of the screen entered last, if any: before a last-moment message, so it lands on the normal screen. */
+export function leaveScreenNow(): void {
+	active?.();
 }
 
 /**
