@@ -158,14 +158,25 @@ describe('signals in the dashboard (a pseudo-terminal)', () => {
 		assertSavedModel(model);
 	});
 
-	test('a signal while loading: the run stops before it trains, the terminal is restored', async () => {
-		const run = runInTerminal([...tiny], {columns: 120, rows: 40});
-		await run.waitFor(/Loading MNIST/);
+	test('a signal while loading: the run ends at once, saves nothing, the terminal is restored', async () => {
+		const folder = temporaryFolder();
+		const fifo = join(folder, 'train.csv');
+		const model = join(folder, 'model.json');
+		execFileSync('mkfifo', [fifo]);
+		const run = runInTerminal(['--train', fifo, '--test-limit', '200', '--hidden', '8', '--save', model], {columns: 120, rows: 40});
+		// open returns once the run has opened the file to read it: it is loading
+		const writer = await open(fifo, 'w');
 		await run.signal('SIGHUP');
+		// rows keep coming and never end: only the signal can end the run (and each row lets a read under way return)
+		const row = readFileSync(join(root, 'data', 'fixtures', 'mnist_train_100.csv'), 'utf8').split('\n')[0]! + '\n';
+		const feeding = setInterval(() => void writer.write(row).catch(() => {}), 20);
 		const ended = await run.ended;
+		clearInterval(feeding);
+		await writer.close();
 		assert.equal(ended.code, 129);
-		assert.match(ended.output.slice(ended.output.lastIndexOf(leaveAlternateScreen)), /mnist-tui: stop/);
+		assert.match(ended.output.slice(ended.output.lastIndexOf(leaveAlternateScreen)), /mnist-tui: stopped while loading/);
 		assert.ok(cookedMode(ended.stty));
+		assert.equal(existsSync(model), false, 'nothing was trained, so nothing is saved');
 	});
 
 	test('a second signal during the shutdown exits at once, still restoring the terminal', async () => {

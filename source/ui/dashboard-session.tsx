@@ -79,7 +79,8 @@ export function startDashboard(config: TrainConfig, terminal: TerminalSession, o
 
 	const stop = (how: Exclude<Ending, 'finished'>) => {
 		const {phase} = store.getSnapshot();
-		if (phase === 'done' || phase === 'failed' || stopping) {
+		// while loading there is nothing to save yet (and the data may be slow to come): close at once
+		if (phase === 'done' || phase === 'failed' || phase === 'loading' || stopping) {
 			close(phase === 'done' && how === 'quit' ? 'finished' : how);
 			return;
 		}
