@@ -3,10 +3,12 @@
  * to users: the --log file is a pipe whose reader goes away (a `tee` that
  * died), so writing the next event fails. The run must end with exit 1 and
  * one readable paragraph, the terminal restored, the last checkpoint whole.
+ * A failure inside the training worker is caused the same way: its --save
+ * folder is removed mid-run, so its next save fails (an input error, exit 2).
  */
 import assert from 'node:assert/strict';
 import {execFileSync, spawn} from 'node:child_process';
-import {createReadStream} from 'node:fs';
+import {createReadStream, rmSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, test} from 'node:test';
 import {readModelFile} from '../source/train/model-store.js';
@@ -74,5 +76,22 @@ describe('an unexpected failure during a run', () => {
 		assert.doesNotMatch(after, /\n\s+at /, 'no stack trace without DEBUG');
 		assert.ok(cookedMode(ended.stty));
 		assertModel(model);
+	});
+
+	test('a failure in the training worker (its --save folder removed mid-run): the terminal restored, the summary, one line, exit 2', async () => {
+		const folder = temporaryFolder();
+		const run = runInTerminal([...tiny, '--save', join(folder, 'model.json')]);
+		await run.waitFor(/saved to/);
+		rmSync(folder, {recursive: true, force: true});
+		const ended = await run.ended;
+		assert.equal(ended.code, 2, ended.output.slice(-1500));
+		const left = ended.output.lastIndexOf(leaveAlternateScreen);
+		assert.ok(left > 0);
+		const after = ended.output.slice(left);
+		assert.ok(after.includes(showCursor));
+		assert.doesNotMatch(after, /q quit/);
+		assert.match(after, /mnist-tui: stopped 784-8-10 for \d+ of 100000 epochs/);
+		assert.match(after, /\nmnist-tui: --save .*model\.json: cannot write the model \(ENOENT\)\r?\n/);
+		assert.ok(cookedMode(ended.stty));
 	});
 });
