@@ -30,6 +30,13 @@ let catchUp: (() => void) | undefined;
 
 const post = (message: FromWorker, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
 
+/** While paused, or while the main thread is too many epochs behind: a promise settled when training may go on. */
+function hold(): Promise<void> | undefined {
+	if (paused) return paused;
+	if (stopRequested || postedEpoch - receivedEpoch <= maxEpochsAhead) return undefined;
+	return (caughtUp ??= new Promise(resolve => (catchUp = resolve)));
+}
+
 port.on('message', (message: ToWorker) => {
 	switch (message.type) {
 		case 'start':
@@ -73,8 +80,7 @@ async function train(start: Extract<ToWorker, {type: 'start'}>): Promise<void> {
 		lastPost = performance.now();
 	};
 	try {
-		const whilePaused = () => paused ?? (postedEpoch - receivedEpoch > maxEpochsAhead && !stopRequested ? (caughtUp ??= new Promise(resolve => (catchUp = resolve))) : undefined);
-		const control = {stopRequested: () => stopRequested, whilePaused, ...(start.probe ? {probe: start.probe} : {})};
+		const control = {stopRequested: () => stopRequested, whilePaused: hold, ...(start.probe ? {probe: start.probe} : {})};
 		for await (const event of runTraining(start.config, control)) {
 			if (event.type === 'batch') {
 				losses.push(event.loss);
