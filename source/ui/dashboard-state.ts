@@ -112,9 +112,16 @@ export function dashboardReducer(state: DashboardState, action: DashboardAction)
 	}
 }
 
-/** The epoch chart's points, with the epochs still filling the next point as a point of their own. */
-export function epochPoints(state: Pick<DashboardState, 'history' | 'pendingEpochs'>): readonly EpochSummary[] {
-	return state.pendingEpochs.length === 0 ? state.history : [...state.history, meanEpoch(state.pendingEpochs)];
+/**
+ * The epoch chart's points, with the epochs still filling the next point as a
+ * point of their own. The chart's title names the first point's epoch and the
+ * last one's, so the first point is labelled with the first epoch it holds.
+ */
+export function epochPoints({history, pendingEpochs, epochsPerPoint}: Pick<DashboardState, 'history' | 'pendingEpochs' | 'epochsPerPoint'>): readonly EpochSummary[] {
+	const points = pendingEpochs.length === 0 ? history.slice() : [...history, meanEpoch(pendingEpochs)];
+	const first = history[0];
+	if (first && epochsPerPoint > 1) points[0] = {...first, epoch: first.epoch - epochsPerPoint + 1};
+	return points;
 }
 
 /** Adds an epoch to the chart's points, averaging pairs of points whenever they would grow past their bound. */

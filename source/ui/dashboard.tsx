@@ -33,8 +33,8 @@ export type Props = {
 export function Dashboard({state, columns, rows, now, startedAt, ascii, keyHint, overlay}: Props) {
 	const classes = state.start?.classes ?? classSets.digits;
 	const confusionWidth = useMemo(() => naturalWidth(state.confusion, classes), [state.confusion, classes]);
-	const {history, pendingEpochs} = state;
-	const points = useMemo(() => epochPoints({history, pendingEpochs}), [history, pendingEpochs]);
+	const {history, pendingEpochs, epochsPerPoint} = state;
+	const points = useMemo(() => epochPoints({history, pendingEpochs, epochsPerPoint}), [history, pendingEpochs, epochsPerPoint]);
 	const layout = dashboardLayout(columns, rows, {width: confusionWidth, classes: classes.length});
 	if (layout.kind === 'too-small') {
 		const lead = headerStatus(state, ascii).text;
