@@ -6,10 +6,10 @@ import {browserReducer, initialBrowserState} from './ui/browser-state.js';
 import {Browser} from './ui/browser.js';
 import {Caption} from './ui/caption.js';
 import {Dashboard} from './ui/dashboard.js';
-import {glyphsFor} from './ui/glyphs.js';
 import type {DemoStep} from './ui/demo-script.js';
 import type {DashboardState} from './ui/dashboard-state.js';
 import type {DashboardStore} from './ui/dashboard-store.js';
+import {glyphsFor} from './ui/glyphs.js';
 import {HelpOverlay} from './ui/help-overlay.js';
 import {actionsFor, dashboardKeys, keyHint, typedInput, type KeyAction} from './ui/keys.js';
 import {minimumSize, overlaySize} from './ui/layout.js';
@@ -114,8 +114,8 @@ export function App({store, onAction, startedAt, ascii, color = true, initialVie
 
 /** What the browser shows, rebuilt only when an epoch brings new predictions. */
 function useBrowserData(state: DashboardState): BrowserData | null {
-	const {start, predictions, probabilities, previousPredictions, history} = state;
-	const epoch = history.at(-1)?.epoch ?? null;
+	const {start, predictions, probabilities, previousPredictions, lastEpoch} = state;
+	const epoch = lastEpoch?.epoch ?? null;
 	return useMemo(() => {
 		if (!start || !predictions || !probabilities) return null;
 		return {images: start.test.images, labels: start.test.labels, predictions, probabilities, previousPredictions, epoch, classes: start.classes};

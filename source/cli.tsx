@@ -5,6 +5,7 @@ import {DivergedError, InputError} from './errors.js';
 import {helpText} from './help.js';
 import {parseCommandLine, type Command} from './options.js';
 import {evaluateModel} from './train/evaluate-model.js';
+import {signalExitCodes, watchStopSignals} from './stop-signals.js';
 import {jsonLine} from './train/json-lines.js';
 import {runTraining, type RunEvent} from './train/run.js';
 import {imagesNoun} from './ui/browser-text.js';
@@ -12,15 +13,19 @@ import {recordTerminal} from './ui/cast-recorder.js';
 import {confusedLine, confusionText, plainLine} from './ui/plain-lines.js';
 import {count, loss, percent} from './ui/format.js';
 import {glyphsFor} from './ui/glyphs.js';
-import {enterDashboardScreen} from './ui/terminal.js';
+import {enterDashboardScreen, leaveScreenNow} from './ui/terminal.js';
 
 /**
  * The entry point: parses the command line, picks the output mode and turns
  * every outcome into an exit code. The only place that exits.
  *   0 done · 1 unexpected failure · 2 usage or input error · 3 below --min-accuracy
- *   4 training diverged · 130 interrupted
+ *   4 training diverged · 130 interrupted (Ctrl-C, SIGINT) · 143 SIGTERM · 129 SIGHUP
  */
 const exitCodes = {done: 0, failure: 1, input: 2, belowGate: 3, diverged: 4, interrupted: 130} as const;
+
+const signals = watchStopSignals(code => process.exit(code));
+/** 128 + the number of the signal that stopped the run; 130 for Ctrl-C typed as a key. */
+const interruptedCode = (): number => signalExitCodes[signals.received() ?? 'SIGINT'];
 
 const version = (createRequire(import.meta.url)('../package.json') as {version: string}).version;
 
@@ -58,9 +63,9 @@ async function runBrowse(command: Extract<Command, {kind: 'browse'}>): Promise<n
 		previousPredictions: null, epoch: null, classes: result.classes,
 	};
 	const session = browse(data, title, ascii);
-	for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, session.close);
+	signals.onStop(session.close);
 	await session.closed;
-	return exitCodes.done;
+	return signals.received() ? interruptedCode() : exitCodes.done;
 }
 
 type TrainCommand = Extract<Command, {kind: 'train'}>;
@@ -72,27 +77,23 @@ async function runTrain(command: TrainCommand): Promise<number> {
 	const log = command.log ? openLog(command.log) : undefined;
 	const print = command.output === 'json' ? jsonLine : plainLine;
 	let stopRequested = false;
-	const onSignal = () => {
-		if (stopRequested) process.exit(exitCodes.interrupted);
-		stopRequested = true;
-	};
-	process.on('SIGINT', onSignal);
-	process.on('SIGTERM', onSignal);
+	let started = false;
+	// before the run has started there is nothing to save or sum up (and the data may be slow to come)
+	signals.onStop(() => (started ? (stopRequested = true) : process.exit(interruptedCode())));
 	let done: Extract<RunEvent, {type: 'done'}> | undefined;
 	try {
 		for await (const event of runTraining(command.config, {stopRequested: () => stopRequested})) {
 			const line = print(event);
 			if (line !== undefined) process.stdout.write(`${line}\n`);
 			const logLine = log === undefined ? undefined : jsonLine(event);
-			if (logLine !== undefined) writeSync(log!, `${logLine}\n`);
+			if (logLine !== undefined) appendLog(log!, command.log!, logLine);
+			if (event.type === 'start') started = true;
 			if (event.type === 'done') done = event;
 		}
 	} finally {
 		if (log !== undefined) closeSync(log);
-		process.off('SIGINT', onSignal);
-		process.off('SIGTERM', onSignal);
 	}
-	if (done?.interrupted) return exitCodes.interrupted;
+	if (done?.interrupted || signals.received()) return interruptedCode();
 	return accuracyGate(command, done?.testAccuracy ?? null);
 }
 
@@ -101,6 +102,8 @@ async function runDashboard(command: TrainCommand): Promise<number> {
 	prepareDashboardEnvironment();
 	const log = command.log ? openLog(command.log) : undefined;
 	const terminal = enterDashboardScreen(process.stdout, process.stdin);
+	// a signal while Ink loads is kept for the session, which stops at once
+	signals.onStop(() => {});
 	// Ink takes about half a second to load: say what is happening at once
 	process.stdout.write(`${process.env.TERM === 'dumb' || command.ascii ? '- Loading MNIST...' : '⠋ Loading MNIST…'}\u001B[H`);
 	const {startDashboard} = await import('./ui/dashboard-session.js');
@@ -110,16 +113,18 @@ async function runDashboard(command: TrainCommand): Promise<number> {
 		demo: command.demo,
 		...(log === undefined ? {} : {onEvent: event => {
 			const line = jsonLine(event);
-			if (line !== undefined) writeSync(log, `${line}\n`);
+			if (line !== undefined) appendLog(log, command.log!, line);
 		}}),
 	});
-	const onSignal = () => session.interrupt();
-	for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, onSignal);
+	signals.onStop(() => session.interrupt());
 	const outcome = await session.outcome;
 	if (log !== undefined) closeSync(log);
+	// a run that failed after it started still says how far it got and where the model is
+	if (!outcome.error || outcome.state.start) {
+		process.stdout.write(`${summaryLines(outcome.state, outcome.state.done?.seconds ?? outcome.seconds, command.ascii || process.env.TERM === 'dumb').join('\n')}\n`);
+	}
 	if (outcome.error) throw outcome.error;
-	process.stdout.write(`${summaryLines(outcome.state, outcome.state.done?.seconds ?? outcome.seconds, command.ascii || process.env.TERM === 'dumb').join('\n')}\n`);
-	if (outcome.ending === 'interrupted') return exitCodes.interrupted;
+	if (outcome.ending === 'interrupted' || signals.received()) return interruptedCode();
 	if (outcome.ending !== 'finished') return exitCodes.done;
 	return accuracyGate(command, outcome.state.done?.testAccuracy ?? null);
 }
@@ -186,6 +191,15 @@ async function runEval(command: Extract<Command, {kind: 'eval'}>): Promise<numbe
 	return exitCodes.done;
 }
 
+/** A log that cannot be written (a full disk, a reader gone from a pipe) ends the run as a failure naming it. */
+function appendLog(fd: number, path: string, line: string): void {
+	try {
+		writeSync(fd, `${line}\n`);
+	} catch (error) {
+		throw new Error(`--log ${path}: cannot write to it (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+	}
+}
+
 function openLog(path: string): number {
 	try {
 		return openSync(path, 'a');
@@ -211,6 +225,12 @@ function exitCodeFor(error: unknown): number {
 // a reader that goes away (| head) is not an error
 process.stdout.on('error', error => {
 	if ((error as NodeJS.ErrnoException).code === 'EPIPE') process.exit(exitCodes.done);
+});
+
+// an exception no mode caught (in an event handler, say): the same one paragraph and exit code; the terminal is restored on exit
+process.on('uncaughtException', error => {
+	leaveScreenNow();
+	process.exit(exitCodeFor(error));
 });
 
 main(process.argv.slice(2)).then(code => process.exit(code), error => process.exit(exitCodeFor(error)));

@@ -20,7 +20,7 @@ export function helpText(version: string): string {
 		'',
 		'The tutorial\'s own setup: mnist-tui --hidden 50 --batch-size full --optimizer gd --lr 0.5 --epochs 100',
 		'Exit codes: 0 done, 1 unexpected failure, 2 usage or input error, 3 below --min-accuracy,',
-		'            4 training diverged, 130 interrupted',
+		'            4 training diverged, 130 interrupted (Ctrl-C), 143 SIGTERM, 129 SIGHUP',
 		'',
 	].join('\n');
 }

@@ -1,5 +1,5 @@
 import {createReadStream} from 'node:fs';
-import {parse} from 'csv-parse';
+import {CsvError, parse} from 'csv-parse';
 import {InputError} from '../errors.js';
 import {cellNumber} from './csv-cells.js';
 import type {Dataset} from './dataset.js';
@@ -47,7 +47,8 @@ export async function readCsv(file: string, {limit = Number.POSITIVE_INFINITY}: 
 
 function csvParseError(file: string, error: unknown): InputError {
 	const {code, lines, message} = error as {code?: unknown; lines?: unknown; message?: unknown};
-	if (typeof code !== 'string' || !code.startsWith('CSV_') || typeof lines !== 'number') return unreadable(file, error);
+	// csv-parse's own codes: CSV_… and a few without the prefix (INVALID_OPENING_QUOTE)
+	if (!(error instanceof CsvError) || typeof code !== 'string' || typeof lines !== 'number') return unreadable(file, error);
 	if (code === 'CSV_MAX_RECORD_SIZE') return new InputError(`${file} line ${lines}: the line is longer than ${MAX_LINE_BYTES} bytes, too long for an MNIST row`);
 	return new InputError(`${file} line ${lines}: malformed CSV (${String(message).split(':')[0]!.toLowerCase()})`);
 }

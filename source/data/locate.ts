@@ -19,6 +19,8 @@ export async function locateFile(file: string, flag: string): Promise<Located> {
 	const origin = `${flag} ${file}`;
 	const info = await stat(file).catch((error: unknown) => unreadable(file, error, flag));
 	if (info.isDirectory()) throw new InputError(`${origin}: is a folder; give a file, or use --data for a folder of MNIST files`);
+	// a pipe (--train <(zcat mnist_train.csv.gz)) cannot be peeked at, and only CSV is read as a stream
+	if (!info.isFile()) return {format: 'csv', file, origin};
 	return (await looksLikeIdx(file, flag)) ? {format: 'idx', images: file, origin} : {format: 'csv', file, origin};
 }
 

@@ -48,6 +48,8 @@ export function parseModel(text: string, file: string, backend: BackendChoice | 
 		});
 	} catch (error) {
 		if (error instanceof InputError) throw error;
+		// the reviver walks the parsed value recursively: a deep nest overflows the stack
+		if (error instanceof RangeError) fail('nested too deeply to read');
 		fail(`not valid JSON (${(error as Error).message})`);
 	}
 	if (!isRecord(root)) return fail('expected a JSON object');

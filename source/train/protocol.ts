@@ -7,7 +7,9 @@ export type ToWorker =
 	| {readonly type: 'start'; readonly config: TrainConfig; readonly probe?: {readonly images: number; readonly everyMs: number}}
 	| {readonly type: 'pause'}
 	| {readonly type: 'resume'}
-	| {readonly type: 'stop'};
+	| {readonly type: 'stop'}
+	/** The main thread has taken in this epoch's results (the worker stays at most a few epochs ahead). */
+	| {readonly type: 'received'; readonly epoch: number};
 
 /** The latest step, with the losses of every step since the previous message. */
 export interface Progress extends Omit<BatchProgress, 'type'> {

@@ -35,6 +35,7 @@ export function startTrainingWorker(config: TrainConfig, listener: WorkerListene
 			return;
 		}
 		listener.onEvent(message);
+		if (message.type === 'epoch') send({type: 'received', epoch: message.epoch});
 		if (message.type === 'done') {
 			finished = true;
 			void worker.terminate();

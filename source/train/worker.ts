@@ -10,6 +10,12 @@ import type {BatchProgress} from './trainer.js';
  * every step's loss; the test predictions of each epoch are transferred.
  */
 const progressEveryMs = 250;
+/**
+ * Epochs posted that the main thread has not taken in yet, at most: a tiny
+ * network can train faster than the dashboard draws, and without a bound the
+ * messages (each with the test set's probabilities) would pile up in memory.
+ */
+const maxEpochsAhead = 16;
 
 const port = parentPort;
 if (!port) throw new Error('worker.ts runs as a worker thread');
@@ -17,8 +23,19 @@ if (!port) throw new Error('worker.ts runs as a worker thread');
 let stopRequested = false;
 let resume: (() => void) | undefined;
 let paused: Promise<void> | undefined;
+let postedEpoch = 0;
+let receivedEpoch = 0;
+let caughtUp: Promise<void> | undefined;
+let catchUp: (() => void) | undefined;
 
 const post = (message: FromWorker, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
+
+/** While paused, or while the main thread is too many epochs behind: a promise settled when training may go on. */
+function hold(): Promise<void> | undefined {
+	if (paused) return paused;
+	if (stopRequested || postedEpoch - receivedEpoch <= maxEpochsAhead) return undefined;
+	return (caughtUp ??= new Promise(resolve => (catchUp = resolve)));
+}
 
 port.on('message', (message: ToWorker) => {
 	switch (message.type) {
@@ -32,8 +49,17 @@ port.on('message', (message: ToWorker) => {
 			resume?.();
 			paused = resume = undefined;
 			break;
+		case 'received':
+			receivedEpoch = message.epoch;
+			if (postedEpoch - receivedEpoch <= maxEpochsAhead) {
+				catchUp?.();
+				caughtUp = catchUp = undefined;
+			}
+			break;
 		case 'stop':
 			stopRequested = true;
+			catchUp?.();
+			caughtUp = catchUp = undefined;
 			resume?.();
 			paused = resume = undefined;
 			break;
@@ -54,7 +80,7 @@ async function train(start: Extract<ToWorker, {type: 'start'}>): Promise<void> {
 		lastPost = performance.now();
 	};
 	try {
-		const control = {stopRequested: () => stopRequested, whilePaused: () => paused, ...(start.probe ? {probe: start.probe} : {})};
+		const control = {stopRequested: () => stopRequested, whilePaused: hold, ...(start.probe ? {probe: start.probe} : {})};
 		for await (const event of runTraining(start.config, control)) {
 			if (event.type === 'batch') {
 				losses.push(event.loss);
@@ -65,6 +91,7 @@ async function train(start: Extract<ToWorker, {type: 'start'}>): Promise<void> {
 			flush();
 			if (event.type === 'epoch') {
 				post(event, [event.test.predictions.buffer as ArrayBuffer, event.test.probabilities.buffer as ArrayBuffer]);
+				postedEpoch = event.epoch;
 			} else {
 				post(event);
 			}

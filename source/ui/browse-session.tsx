@@ -18,5 +18,6 @@ export function browse(data: BrowserData, title: string, ascii: boolean): {close
 		void closeInk(ink, terminal).then(settle);
 	};
 	const ink = render(<BrowseApp data={data} title={title} ascii={ascii} color={colorOn()} onQuit={close} />, inkOptions);
+	terminal.drawnBy(ink);
 	return {closed, close};
 }

@@ -48,7 +48,7 @@ export function startDashboard(config: TrainConfig, terminal: TerminalSession, o
 	const store = createDashboardStore();
 	let ending: Ending | undefined;
 	let failure: Error | null = null;
-	let stopping: 'quit' | 'interrupted' | undefined;
+	let stopping: Exclude<Ending, 'finished'> | undefined;
 	let settle: (outcome: DashboardOutcome) => void = () => {};
 	const outcome = new Promise<DashboardOutcome>(resolve => (settle = resolve));
 
@@ -64,7 +64,11 @@ export function startDashboard(config: TrainConfig, terminal: TerminalSession, o
 
 	const worker: TrainingWorker = startTrainingWorker(config, {
 		onEvent(event) {
-			options.onEvent?.(event);
+			try {
+				options.onEvent?.(event);
+			} catch (error) {
+				fail(error);
+			}
 			store.dispatch(event);
 			if (event.type === 'done' && stopping) close(stopping);
 			else if (event.type === 'done' && keysOff) close('finished');
@@ -76,15 +80,23 @@ export function startDashboard(config: TrainConfig, terminal: TerminalSession, o
 		},
 	}, probe);
 
-	const stop = (how: 'quit' | 'interrupted') => {
+	const stop = (how: Exclude<Ending, 'finished'>) => {
 		const {phase} = store.getSnapshot();
-		if (phase === 'done' || phase === 'failed' || stopping) {
+		// while loading there is nothing to save yet (and the data may be slow to come): close at once
+		if (phase === 'done' || phase === 'failed' || phase === 'loading' || stopping) {
 			close(phase === 'done' && how === 'quit' ? 'finished' : how);
 			return;
 		}
 		stopping = how;
 		worker.stop();
 		setTimeout(() => close(how), stopTimeoutMs).unref();
+	};
+
+	// a failure on this side (the screen, the --log file): the run stops and saves, then the session fails
+	const fail = (error: unknown) => {
+		if (failure) return;
+		failure = error instanceof Error ? error : new Error(String(error));
+		stop('failed');
 	};
 
 	const onAction = (action: KeyAction) => {
@@ -100,6 +112,8 @@ export function startDashboard(config: TrainConfig, terminal: TerminalSession, o
 
 	const demo = options.demo ? {demo: {script: demoScript}} : {};
 	const ink = render(<App store={store} onAction={onAction} startedAt={startedAt} ascii={options.ascii} color={colorOn()} {...demo}/>, inkOptions);
+	terminal.drawnBy(ink);
+	ink.waitUntilExit().catch(fail);
 
 	return {outcome, interrupt: () => stop('interrupted')};
 }

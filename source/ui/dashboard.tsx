@@ -3,7 +3,7 @@ import {useMemo, type ReactNode} from 'react';
 import {classSets} from '../train/config.js';
 import {naturalWidth} from './confusion-rows.js';
 import {ConfusionMatrix} from './confusion-matrix.js';
-import type {DashboardState} from './dashboard-state.js';
+import {epochPoints, type DashboardState} from './dashboard-state.js';
 import {EpochChart} from './epoch-chart.js';
 import {EventLine} from './event-line.js';
 import {glyphsFor, truncate} from './glyphs.js';
@@ -34,6 +34,8 @@ export type Props = {
 export function Dashboard({state, columns, rows, now, startedAt, ascii, keyHint, overlay}: Props) {
 	const classes = state.start?.classes ?? classSets.digits;
 	const confusionWidth = useMemo(() => naturalWidth(state.confusion, classes), [state.confusion, classes]);
+	const {history, pendingEpochs, epochsPerPoint} = state;
+	const points = useMemo(() => epochPoints({history, pendingEpochs, epochsPerPoint}), [history, pendingEpochs, epochsPerPoint]);
 	const layout = dashboardLayout(columns, rows, {width: confusionWidth, classes: classes.length});
 	if (layout.kind === 'too-small') {
 		const lead = headerStatus(state, ascii).text;
@@ -49,7 +51,7 @@ export function Dashboard({state, columns, rows, now, startedAt, ascii, keyHint,
 			case 'confusion':
 				return <ConfusionMatrix confusion={state.confusion} source={state.confusionSource} classes={classes} width={item.width} height={item.height} compact={item.compact} ascii={ascii}/>;
 			case 'epoch-chart':
-				return <EpochChart history={state.history} kind={item.chart} width={item.width} height={item.height} ascii={ascii}/>;
+				return <EpochChart history={points} kind={item.chart} width={item.width} height={item.height} ascii={ascii}/>;
 			case 'events':
 				return <EventLine state={state} width={item.width} ascii={ascii}/>;
 		}

@@ -12,9 +12,20 @@ export interface EventPart {
 	readonly tone: EventTone;
 }
 
+export interface BestEpoch {
+	readonly epoch: number;
+	readonly testAccuracy: number;
+}
+
+/** The test loss has risen for `epochs` epochs since epoch `since`. */
+export interface Rising {
+	readonly since: number;
+	readonly epochs: number;
+}
+
 /** The best test accuracy so far and the epoch that reached it (the first, on a tie). */
-export function bestEpoch(history: readonly EpochSummary[]): {epoch: number; testAccuracy: number} | null {
-	let best: {epoch: number; testAccuracy: number} | null = null;
+export function bestEpoch(history: readonly Pick<EpochSummary, 'epoch' | 'testAccuracy'>[]): BestEpoch | null {
+	let best: BestEpoch | null = null;
 	for (const {epoch, testAccuracy} of history) {
 		if (testAccuracy !== null && (best === null || testAccuracy > best.testAccuracy)) best = {epoch, testAccuracy};
 	}
@@ -26,7 +37,7 @@ export function bestEpoch(history: readonly EpochSummary[]): {epoch: number; tes
  * for the last epoch(s) while the train loss kept falling. `since` is the epoch
  * with the lowest test loss before the rise.
  */
-export function testLossRising(history: readonly EpochSummary[]): {since: number; epochs: number} | null {
+export function testLossRising(history: readonly EpochSummary[]): Rising | null {
 	let epochs = 0;
 	for (let i = history.length - 1; i >= 1; i--) {
 		const before = history[i - 1]!, after = history[i]!;
@@ -46,13 +57,12 @@ export function eventParts(state: DashboardState): EventPart[] {
 			? {text: `stopped after epoch ${state.done.epochs} (${clock(state.done.seconds)})`, tone: 'warn'}
 			: {text: `training done in ${clock(state.done.seconds)}`, tone: 'good'});
 	}
-	const rising = testLossRising(state.history);
+	const {rising, best} = state;
 	if (rising) parts.push({text: `test loss rising since epoch ${rising.since}, train loss falling`, short: `test loss up since epoch ${rising.since}`, tone: 'warn'});
-	const best = bestEpoch(state.history);
 	if (best) parts.push({text: `best test accuracy ${percent(best.testAccuracy)} (epoch ${best.epoch})`, short: `best ${percent(best.testAccuracy)} (epoch ${best.epoch})`, tone: 'plain'});
 	if (state.savedTo) parts.push({text: `saved to ${state.savedTo}`, tone: 'plain'});
 	if (parts.length === 0 && state.phase === 'training') {
-		const epoch = (state.history.at(-1)?.epoch ?? 0) + 1;
+		const epoch = (state.lastEpoch?.epoch ?? 0) + 1;
 		parts.push({text: `test loss and accuracy at the end of epoch ${epoch}`, tone: 'dim'});
 	}
 	return parts;

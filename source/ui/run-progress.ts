@@ -17,11 +17,11 @@ export interface RunProgress {
 }
 
 export function runProgress(state: DashboardState): RunProgress | null {
-	const {start, progress, history} = state;
+	const {start, progress, lastEpoch} = state;
 	if (!start) return null;
 	const trainCount = Math.max(1, start.trainCount);
 	const epochs = progress?.epochs ?? start.config.epochs;
-	const lastDone = history.at(-1)?.epoch ?? 0;
+	const lastDone = lastEpoch?.epoch ?? 0;
 	const batchSize = start.config.batchSize === 'full' ? trainCount : start.config.batchSize;
 	const finished = state.phase === 'done' && !state.done?.interrupted;
 	// before the first step of an epoch, the previous one is complete

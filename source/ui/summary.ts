@@ -9,16 +9,14 @@ import {confusedPairs} from './plain-lines.js';
  * where the model went.
  */
 export function summaryLines(state: DashboardState, seconds: number, ascii = false): string[] {
-	const {start, history, done} = state;
+	const {start, lastEpoch: last, best, done} = state;
 	if (!start) return [`mnist-tui: stopped while loading, after ${duration(seconds)}`];
-	const epochs = history.length;
+	const epochs = state.epochCount;
 	const lines = [
 		`mnist-tui: ${done && !done.interrupted ? 'trained' : 'stopped'} ${start.layers.join('-')} for ${epochs} of ${start.config.epochs} epochs${start.resumed ? ` (resumed after epoch ${start.resumed.epochs})` : ''} in ${duration(seconds)}`,
 	];
-	const last = history.at(-1);
-	if (last && last.testAccuracy !== null) {
-		const best = history.reduce((top, epoch) => ((epoch.testAccuracy ?? 0) > (top.testAccuracy ?? 0) ? epoch : top));
-		lines.push(`  test accuracy ${percent(last.testAccuracy)} (loss ${loss(last.testLoss ?? 0)}), best ${percent(best.testAccuracy ?? 0)} at epoch ${best.epoch}`);
+	if (last && last.testAccuracy !== null && best) {
+		lines.push(`  test accuracy ${percent(last.testAccuracy)} (loss ${loss(last.testLoss ?? 0)}), best ${percent(best.testAccuracy)} at epoch ${best.epoch}`);
 	}
 	// the last whole epoch's matrix, not a probe's
 	const confusion = done?.confusion ?? (state.confusionSource?.startsWith('epoch') ? state.confusion : null);

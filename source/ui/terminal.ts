@@ -10,6 +10,12 @@ const showCursor = '\u001B[?25h';
 export interface TerminalSession {
 	/** Leaves the alternate screen and restores the terminal; safe to call twice. */
 	restore(): void;
+	/**
+	 * The Ink app drawing on the screen: unmounted before the screen is left,
+	 * so on a hurried exit (a second signal) its last frame cannot land on the
+	 * normal screen after the summary.
+	 */
+	drawnBy(ink: {unmount(): void}): void;
 }
 
 export function enterDashboardScreen(stdout: NodeJS.WriteStream, stdin: NodeJS.ReadStream): TerminalSession {
@@ -17,14 +23,28 @@ export function enterDashboardScreen(stdout: NodeJS.WriteStream, stdin: NodeJS.R
 	// keys typed before Ink reads them wait for it, instead of being echoed onto the screen
 	if (stdin.isTTY) stdin.setRawMode(true);
 	let restored = false;
+	let app: {unmount(): void} | undefined;
 	const restore = () => {
 		if (restored) return;
 		restored = true;
+		try {
+			app?.unmount();
+		} catch {
+			// the terminal is restored all the same
+		}
 		if (stdin.isTTY && stdin.isRaw) stdin.setRawMode(false);
 		stdout.write(leaveAlternateScreen + showCursor);
 	};
 	process.once('exit', restore);
-	return {restore};
+	active = restore;
+	return {restore, drawnBy: ink => (app = ink)};
+}
+
+let active: (() => void) | undefined;
+
+/** Restores the terminal of the screen entered last, if any: before a last-moment message, so it lands on the normal screen. */
+export function leaveScreenNow(): void {
+	active?.();
 }
 
 /**

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import {classSets} from '../../source/train/config.js';
-import {dashboardReducer, initialDashboard, maxLossPoints, type DashboardAction, type DashboardState} from '../../source/ui/dashboard-state.js';
+import {dashboardReducer, epochPoints, initialDashboard, maxEpochPoints, maxLossPoints, type DashboardAction, type DashboardState} from '../../source/ui/dashboard-state.js';
 import {createDashboardStore} from '../../source/ui/dashboard-store.js';
 import {actionsFor, keyHint, typedInput} from '../../source/ui/keys.js';
 
@@ -91,5 +91,28 @@ describe('dashboard store', () => {
 		await new Promise(resolve => setTimeout(resolve, 80));
 		assert.equal(notices, 2, 'the burst is one notice');
 		assert.equal(store.getSnapshot().progress?.batch, 10);
+	});
+});
+
+describe('a long run in the dashboard state', () => {
+	test('the epoch history stays bounded; the last, the best, the count and a rising test loss stay exact', () => {
+		const epochs = 3 * maxEpochPoints + 5;
+		// the test loss falls to its lowest at epoch 1000, then rises while the train loss keeps falling
+		const testLoss = (n: number) => 1 + Math.abs(n - 1000) / 1000;
+		const testAccuracy = (n: number) => (n === 700 || n === 701 ? 0.99 : 0.9);
+		let state = initialDashboard;
+		for (let n = 1; n <= epochs; n++) state = dashboardReducer(state, epoch(n, testLoss(n), testAccuracy(n), [0]));
+		assert.ok(state.history.length < maxEpochPoints);
+		assert.equal(state.epochsPerPoint, 4);
+		assert.equal(state.history.length * state.epochsPerPoint + state.pendingEpochs.length, epochs, 'every epoch is in a point or waiting for one');
+		assert.equal(state.epochCount, epochs);
+		assert.equal(state.lastEpoch?.epoch, epochs);
+		assert.deepEqual(state.best, {epoch: 700, testAccuracy: 0.99});
+		assert.deepEqual(state.rising, {since: 1000, epochs: epochs - 1000});
+		// the first point is the mean of epochs 1-4, labelled 4
+		assert.equal(state.history[0]!.epoch, 4);
+		assert.equal(state.history[0]!.testLoss, (testLoss(1) + testLoss(2) + testLoss(3) + testLoss(4)) / 4);
+		const points = epochPoints(state);
+		assert.deepEqual([points[0]!.epoch, points.at(-1)!.epoch], [1, epochs], 'the chart spans every epoch');
 	});
 });

@@ -24,4 +24,11 @@ describe('a resumed run on the dashboard', () => {
 		assert.match(configLine(resumedStart, 200, false), / · seed 1 · resumed after epoch 3 · /);
 		assert.match(summaryLines(resumed, 5)[0]!, /^mnist-tui: stopped 784-512-10 for 3 of 10 epochs \(resumed after epoch 3\) in 5\.0s$/);
 	});
+
+	test('the earlier epochs count: the latest, the best and the accuracy line of the summary come from them', () => {
+		assert.equal(resumed.epochCount, 3);
+		assert.deepEqual(resumed.lastEpoch, training.history.at(-1));
+		assert.equal(resumed.best?.testAccuracy, Math.max(...training.history.map(epoch => epoch.testAccuracy ?? 0)));
+		assert.match(summaryLines(resumed, 5)[1]!, /^ {2}test accuracy /);
+	});
 });
