@@ -17,8 +17,8 @@
  * the first layer's two that skip zero pixels (scripts/sparse-kernels-wat.ts)
  *   sparse_rows then sparse_forward, sparse_groups then sparse_weight_grad
  * the optimizers' updates: gd_step, momentum_step, adam_step; scale_bytes
- * for packing pixels; zero_fill for clearing gradients; and finite_probe, the
- * trainer's check after each step.
+ * for packing pixels; zero_fill for clearing gradients; relu and relu_grad;
+ * and finite_probe, the trainer's check after each step.
  * Every product and update takes (from, to) first: it computes only that
  * part of its result (outputs for the forward and weight-gradient products,
  * inputs for input_grad, elements for the updates), so threads can share
@@ -65,6 +65,7 @@ export function kernelsWat(tiles: Tiles = defaultTiles): string {
 		optimizerSteps(),
 		scaleBytes(),
 		zeroFill(),
+		reluKernels(),
 		finiteProbe(),
 		`  (func (export "weight_grad") (param $from i32) (param $to i32) (param $dz i32) (param $x i32) (param $dw i32) (param $db i32)
     (param $batch i32) (param $inputs i32) (param $outputs i32)
@@ -446,4 +447,41 @@ function zeroFill(): string {
       (local.set $p (i32.add (local.get $p) (i32.const 4)))
       (br $singles)))
   )`;
+}
+
+/**
+ * ReLU in place and its backward mask, four values a step, exactly as
+ * source/nn/relu.ts's loops: x < 0 becomes 0 (NaN and -0 stay), and the
+ * gradient is kept where the output is > 0 (not where it is 0 or NaN).
+ *   relu:      p[i] = p[i] < 0 ? 0 : p[i]          for i in [from, to)
+ *   relu_grad: grad[i] = out[i] > 0 ? grad[i] : 0  for i in [from, to)
+ */
+function reluKernels(): string {
+	const loop = (name: string, params: string, setup: string[], vector: string, single: string) => `  (func (export "${name}") (param $from i32) (param $to i32) ${params}
+    (local $k i32) (local $v v128)
+${setup.map(line => `    ${line}`).join('\n')}
+    (local.set $k (i32.shr_u (i32.sub (local.get $to) (local.get $from)) (i32.const 2)))
+    (if (local.get $k) (then (loop $vectors
+      ${vector}
+      (br_if $vectors (local.tee $k (i32.sub (local.get $k) (i32.const 1)))))))
+    (local.set $k (i32.and (i32.sub (local.get $to) (local.get $from)) (i32.const 3)))
+    (if (local.get $k) (then (loop $singles
+      ${single}
+      (br_if $singles (local.tee $k (i32.sub (local.get $k) (i32.const 1)))))))
+  )`;
+	const at = (array: string) => `(local.set $${array} (i32.add (local.get $${array}) (i32.shl (local.get $from) (i32.const 2))))`;
+	const step = (arrays: string[], bytes: number) => arrays.map(array => `(local.set $${array} (i32.add (local.get $${array}) (i32.const ${bytes})))`).join(' ');
+	return lines([
+		loop('relu', '(param $p i32)', [at('p')],
+			`(local.set $v (v128.load (local.get $p)))
+      (v128.store (local.get $p) (v128.andnot (local.get $v) (f32x4.lt (local.get $v) (v128.const i32x4 0 0 0 0))))
+      ${step(['p'], 16)}`,
+			`(if (f32.lt (f32.load (local.get $p)) (f32.const 0)) (then (f32.store (local.get $p) (f32.const 0))))
+      ${step(['p'], 4)}`),
+		loop('relu_grad', '(param $grad i32) (param $out i32)', [at('grad'), at('out')],
+			`(v128.store (local.get $grad) (v128.and (v128.load (local.get $grad)) (f32x4.gt (v128.load (local.get $out)) (v128.const i32x4 0 0 0 0))))
+      ${step(['grad', 'out'], 16)}`,
+			`(if (i32.eqz (f32.gt (f32.load (local.get $out)) (f32.const 0))) (then (f32.store (local.get $grad) (f32.const 0))))
+      ${step(['grad', 'out'], 4)}`),
+	]);
 }

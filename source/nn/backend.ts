@@ -38,6 +38,9 @@ export interface Backend {
 	readonly threads?: number;
 	/** Ends any threads the backend started; its arrays stay usable, its products then run on the calling thread. */
 	close?(): void;
+	/** relu.ts's forward and backward loops over this backend's arrays, where it has faster ones. */
+	relu?(values: Float32Array): void;
+	reluGrad?(grad: Float32Array, output: Float32Array): void;
 	/** Sets every value to 0, where the backend has a faster way than fill(0). */
 	fillZero?(values: Float32Array): void;
 	/** Whether every value is a finite number, where the backend has a faster check than allFinite's loop. */

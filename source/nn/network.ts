@@ -30,7 +30,7 @@ export class Network {
 		dense.forEach((layer, index) => {
 			if (index > 0 && layer.inputs !== dense[index - 1]!.outputs) throw new Error('layer sizes do not chain');
 			layers.push(layer);
-			if (index < dense.length - 1) layers.push(new Relu(layer.outputs));
+			if (index < dense.length - 1) layers.push(new Relu(layer.outputs, layer.backend));
 		});
 		this.layers = layers;
 	}

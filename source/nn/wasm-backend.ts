@@ -18,6 +18,8 @@ interface Kernels {
 	scale_bytes(src: number, dst: number, n: number): void;
 	finite_probe(from: number, to: number, p: number, flag: number): void;
 	zero_fill(from: number, to: number, p: number): void;
+	relu(from: number, to: number, p: number): void;
+	relu_grad(from: number, to: number, grad: number, out: number): void;
 	gd_step(from: number, to: number, value: number, grad: number, lr: number): void;
 	momentum_step(from: number, to: number, value: number, grad: number, velocity: number, lr: number, mu: number): void;
 	adam_step(from: number, to: number, value: number, grad: number, m: number, v: number,
@@ -25,7 +27,7 @@ interface Kernels {
 }
 
 /** The kernels a team of threads shares, each call cut into parts. */
-const sharedKernels = ['dense_forward', 'weight_grad', 'input_grad', 'sparse_forward', 'sparse_weight_grad', 'gd_step', 'momentum_step', 'adam_step', 'finite_probe', 'zero_fill'] as const;
+const sharedKernels = ['dense_forward', 'weight_grad', 'input_grad', 'sparse_forward', 'sparse_weight_grad', 'gd_step', 'momentum_step', 'adam_step', 'finite_probe', 'zero_fill', 'relu', 'relu_grad'] as const;
 type SharedKernel = (typeof sharedKernels)[number];
 
 /**
@@ -187,6 +189,14 @@ export class WasmBackend implements Backend {
 
 	inputGrad(dz: Float32Array, w: Float32Array, dx: Float32Array, batch: number, inputs: number, outputs: number): void {
 		this.share('input_grad', inputs, batch * inputs * outputs, [this.at(dz), this.at(w), this.at(dx), batch, inputs, outputs]);
+	}
+
+	relu(values: Float32Array): void {
+		this.share('relu', values.length, values.length, [this.at(values)]);
+	}
+
+	reluGrad(grad: Float32Array, output: Float32Array): void {
+		this.share('relu_grad', grad.length, grad.length, [this.at(grad), this.at(output)]);
 	}
 
 	fillZero(values: Float32Array): void {

@@ -4,6 +4,7 @@ import {createBackend, jsBackend, resolveBackend, type Backend} from '../../sour
 import {createOptimizer} from '../../source/nn/create-optimizer.js';
 import {serializeModel, parseModel} from '../../source/nn/model-file.js';
 import {allFinite, Network} from '../../source/nn/network.js';
+import {Relu} from '../../source/nn/relu.js';
 import {optimizerNames} from '../../source/nn/optimizer.js';
 import {Rng} from '../../source/nn/rng.js';
 import {defaultTiles} from '../../scripts/kernels-wat.js';
@@ -290,6 +291,26 @@ describe('the finiteness check after each step', () => {
 						assert.equal(check(spoiled), false, `${name}: ${bad} at ${at} of ${length}`);
 					}
 				}
+			}
+		}
+	});
+});
+
+describe('ReLU on the wasm backend', () => {
+	test('forward and backward give exactly what relu.ts loops give, NaN, -0 and ±Infinity included, on every tail length', () => {
+		const special = [Number.NaN, -0, 0, -1e-30, 1e-30, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, -2.5, 3.25];
+		for (let length = 1; length <= 23; length++) {
+			const rng = new Rng(length);
+			const z = Float32Array.from({length}, (_, i) => (i < special.length ? special[(i + length) % special.length]! : rng.next() * 2 - 1));
+			const upstream = Float32Array.from({length}, () => rng.next() * 2 - 1);
+			const [plain, kernels] = [new Relu(length), new Relu(length, wasm)].map(relu => {
+				const input = on(wasm, z), grad = on(wasm, upstream);
+				const output = Float32Array.from(relu.forward(input, 1));
+				return {output, grad: Float32Array.from(relu.backward(grad, 1))};
+			});
+			for (let i = 0; i < length; i++) {
+				assert.ok(Object.is(kernels!.output[i], plain!.output[i]), `length ${length} forward [${i}] of ${z[i]}: ${kernels!.output[i]} vs ${plain!.output[i]}`);
+				assert.ok(Object.is(kernels!.grad[i], plain!.grad[i]), `length ${length} backward [${i}]: ${kernels!.grad[i]} vs ${plain!.grad[i]}`);
 			}
 		}
 	});
