@@ -34,7 +34,7 @@
  *     when python3 with numpy is missing.
  *  3. The program as a user meets it: the first frame of `mnist-tui` in a
  *     120x40 pseudo-terminal (warm, median of 3), and, unless --skip-run,
- *     the whole default run (`mnist-tui --json`: 60,000 images, 12 epochs)
+ *     the whole default run (`mnist-tui --json`: 60,000 images, 10 epochs)
  *     from start to exit with its final test accuracy and peak RSS.
  *
  * Each timed epoch includes packing the batches (bytes → pixel/255: the

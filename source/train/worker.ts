@@ -8,8 +8,11 @@ import type {BatchProgress} from './trainer.js';
  * The training worker: runs one training run and posts its events. Steps are
  * sampled into a progress message at most every `progressEveryMs`, carrying
  * every step's loss; the test predictions of each epoch are transferred.
+ * Each message means a frame, and a frame of the full dashboard costs Ink
+ * tens of ms of the main thread, which the training threads share the
+ * cores with: twice a second keeps the dashboard's cost to throughput small.
  */
-const progressEveryMs = 250;
+const progressEveryMs = 500;
 /**
  * Epochs posted that the main thread has not taken in yet, at most: a tiny
  * network can train faster than the dashboard draws, and without a bound the
