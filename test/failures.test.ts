@@ -65,12 +65,7 @@ describe('an unexpected failure during a run', () => {
 		const ended = await run.ended;
 		await log.gone;
 		assert.equal(ended.code, 1, ended.output.slice(-1500));
-		const left = ended.output.lastIndexOf(leaveAlternateScreen);
-		assert.ok(left > 0);
-		const after = ended.output.slice(left);
-		assert.ok(after.includes(showCursor));
-		assert.doesNotMatch(after, /q quit/);
-		assert.match(after, /mnist-tui: stopped 784-8-10 for \d+ of 100000 epochs/);
+		const after = afterTheScreen(ended.output);
 		assert.match(after, /model saved to .*model\.json/);
 		assert.match(after, /mnist-tui: unexpected failure: --log .*log\.jsonl: cannot write to it \(EPIPE\)\r?\n/);
 		assert.doesNotMatch(after, /\n\s+at /, 'no stack trace without DEBUG');
@@ -85,13 +80,19 @@ describe('an unexpected failure during a run', () => {
 		rmSync(folder, {recursive: true, force: true});
 		const ended = await run.ended;
 		assert.equal(ended.code, 2, ended.output.slice(-1500));
-		const left = ended.output.lastIndexOf(leaveAlternateScreen);
-		assert.ok(left > 0);
-		const after = ended.output.slice(left);
-		assert.ok(after.includes(showCursor));
-		assert.doesNotMatch(after, /q quit/);
-		assert.match(after, /mnist-tui: stopped 784-8-10 for \d+ of 100000 epochs/);
+		const after = afterTheScreen(ended.output);
 		assert.match(after, /\nmnist-tui: --save .*model\.json: cannot write the model \(ENOENT\)\r?\n/);
 		assert.ok(cookedMode(ended.stty));
 	});
 });
+
+/** What the program printed after leaving the alternate screen, checked to show the cursor and the summary of a stopped tiny run, and no frame. */
+function afterTheScreen(output: string): string {
+	const left = output.lastIndexOf(leaveAlternateScreen);
+	assert.ok(left > 0, 'the alternate screen was left');
+	const after = output.slice(left);
+	assert.ok(after.includes(showCursor));
+	assert.doesNotMatch(after, /q quit/);
+	assert.match(after, /mnist-tui: stopped 784-8-10 for \d+ of 100000 epochs/);
+	return after;
+}
