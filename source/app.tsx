@@ -48,7 +48,10 @@ export function App({store, onAction, startedAt, ascii, color = true, initialVie
 	const {isRawModeSupported} = useStdin();
 	const keysOn = isRawModeSupported === true;
 	const finished = state.phase === 'done' || state.phase === 'failed';
-	const now = useClock(clock, finished ? undefined : 1000);
+	// the clock is read at each frame: while training, progress draws one twice a second, and a tick only fills the gaps
+	useFrameAtLeastEvery(finished ? undefined : 1000);
+	const finishedAt = useMemo(() => clock(), [finished, clock]);
+	const now = finished ? finishedAt : clock();
 
 	const data = useBrowserData(state);
 	const [browser, dispatchBrowser] = useReducer(browserReducer, data, initialBrowserState);
@@ -122,13 +125,16 @@ function useBrowserData(state: DashboardState): BrowserData | null {
 	}, [start, predictions, probabilities, previousPredictions, epoch]);
 }
 
-/** The time, refreshed every `everyMs` while given. */
-function useClock(clock: () => number, everyMs: number | undefined): number {
-	const [now, setNow] = useState(clock);
+/** A frame at least every `everyMs` while given: a timer draws one when nothing else has for that long. */
+function useFrameAtLeastEvery(everyMs: number | undefined): void {
+	const [, setTicks] = useState(0);
+	const lastFrame = useRef(performance.now());
+	lastFrame.current = performance.now();
 	useEffect(() => {
 		if (everyMs === undefined) return;
-		const timer = setInterval(() => setNow(clock()), everyMs);
+		const timer = setInterval(() => {
+			if (performance.now() - lastFrame.current >= everyMs) setTicks(ticks => ticks + 1);
+		}, everyMs / 4);
 		return () => clearInterval(timer);
-	}, [clock, everyMs]);
-	return now;
+	}, [everyMs]);
 }

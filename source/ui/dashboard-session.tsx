@@ -35,8 +35,8 @@ export interface DashboardOptions {
 
 /** How long a stopping run may take to save and finish before it is ended. */
 const stopTimeoutMs = 10_000;
-/** The confusion matrix is kept alive during epochs from this many test images. */
-const probe = {images: 1000, everyMs: 1500};
+/** The confusion matrix is kept alive during epochs longer than a few seconds, from this many test images. */
+const probe = {images: 1000, everyMs: 3000};
 
 /**
  * The interactive run in the alternate screen the caller entered: the Ink
