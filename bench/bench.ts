@@ -53,6 +53,7 @@ import {readFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import {parseArgs} from 'node:util';
 import {createBackend, type Backend} from '../source/nn/backend.js';
+import {WasmBackend} from '../source/nn/wasm-backend.js';
 import {createOptimizer} from '../source/nn/create-optimizer.js';
 import {Network} from '../source/nn/network.js';
 import type {OptimizerName} from '../source/nn/optimizer.js';
@@ -75,7 +76,7 @@ interface Variant {
 	readonly backend: Backend;
 }
 const threads = threadCount('auto');
-const threaded = createBackend('wasm', {threads});
+const threaded = new WasmBackend({threads});
 const variants: readonly Variant[] = [
 	{name: 'js', backend: createBackend('js')},
 	{name: 'wasm', backend: createBackend('wasm')},
@@ -102,7 +103,7 @@ const requestedImages = wholeNumber('images', 1);
 const loadStarted = performance.now();
 const [training] = await Promise.all([loadTrain({}), loadTest({})]);
 const dataLoadSeconds = (performance.now() - loadStarted) / 1000;
-await (threaded as {ready?: () => Promise<void>}).ready?.();
+await threaded.ready();
 const {images: imagesFile, labels: labelsFile} = embeddedMnistFiles().train;
 const data: BenchData = {images: training.images, labels: training.labels!, count: training.count, imageSize: training.rows * training.columns};
 const count = Math.min(requestedImages, data.count);
@@ -216,7 +217,7 @@ const epochs = setups.map(setup => {
 	};
 });
 const rssAfterEpochs = peakRssMegabytes();
-threaded.close?.();
+threaded.close();
 
 // 3. the program as a user starts it: the first frame of `mnist-tui` in a terminal, and the whole default run
 const startup = await measureStartup();
