@@ -1,6 +1,6 @@
 import {describe, test} from 'node:test';
 import assert from 'node:assert/strict';
-import {createBackend, jsBackend, resolveBackend, type Backend} from '../../source/nn/backend.js';
+import {createBackend, jsBackend, resolveBackend} from '../../source/nn/backend.js';
 import {createOptimizer} from '../../source/nn/create-optimizer.js';
 import {serializeModel, parseModel} from '../../source/nn/model-file.js';
 import {allFinite, Network} from '../../source/nn/network.js';
@@ -8,6 +8,7 @@ import {Relu} from '../../source/nn/relu.js';
 import {optimizerNames} from '../../source/nn/optimizer.js';
 import {Rng} from '../../source/nn/rng.js';
 import {defaultTiles} from '../../scripts/kernels-wat.js';
+import {on, random} from './arrays.js';
 import {mnistSlice} from './mnist-slice.js';
 
 const wasm = createBackend('wasm');
@@ -21,19 +22,6 @@ for (const batch of [1, 2, 3, 5]) {
 	for (let inputs = 1; inputs <= 4 * defaultTiles.outerVectors + 19; inputs++) {
 		for (const outputs of [1, 2, 3, 4, 5, 6, 7, 9, 15, 17]) remainders.push([batch, inputs, outputs]);
 	}
-}
-
-function random(rng: Rng, length: number): Float32Array {
-	const values = new Float32Array(length);
-	for (let i = 0; i < length; i++) values[i] = rng.next() * 2 - 1;
-	return values;
-}
-
-/** values copied into an array of the backend */
-function on(backend: Backend, values: Float32Array): Float32Array {
-	const array = backend.allocate(values.length);
-	array.set(values);
-	return array;
 }
 
 /**
