@@ -1,4 +1,4 @@
-import type {Backend} from '../source/nn/backend.js';
+import type {Backend} from '../source/nn/backend/backend.js';
 import {Rng} from '../source/nn/rng.js';
 import {naiveForward, naiveInputGrad, naiveWeightGrad} from './reference.js';
 

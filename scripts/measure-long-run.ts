@@ -12,14 +12,14 @@ import {EventEmitter} from 'node:events';
 import {PassThrough} from 'node:stream';
 import {parseArgs} from 'node:util';
 import type {TrainConfig} from '../source/train/config.js';
-import {startTrainingWorker} from '../source/train/worker-host.js';
-import {createDashboardStore} from '../source/ui/dashboard-store.js';
+import {startTrainingWorker} from '../source/train/worker/worker-host.js';
+import {createDashboardStore} from '../source/ui/dashboard/dashboard-store.js';
 
 // as the program does: production React (the development build keeps far more per render), loaded after this
 process.env.NODE_ENV ??= 'production';
 const {render} = await import('ink');
 const {createElement} = await import('react');
-const {App} = await import('../source/app.js');
+const {App} = await import('../source/ui/app.js');
 const {values} = parseArgs({options: {
 	epochs: {type: 'string', default: '1000'},
 	every: {type: 'string', default: '100'},

@@ -6,14 +6,14 @@ import {helpText} from './help.js';
 import {parseCommandLine, type Command} from './options.js';
 import {evaluateModel} from './train/evaluate-model.js';
 import {signalExitCodes, watchStopSignals} from './stop-signals.js';
-import {jsonLine} from './train/json-lines.js';
+import {jsonLine} from './output/json-lines.js';
 import {runTraining, type RunEvent} from './train/run.js';
-import {imagesNoun} from './ui/browser-text.js';
-import {recordTerminal} from './ui/cast-recorder.js';
-import {confusedLine, confusionText, plainLine} from './ui/plain-lines.js';
-import {count, loss, percent} from './ui/format.js';
-import {glyphsFor} from './ui/glyphs.js';
-import {enterDashboardScreen, leaveScreenNow} from './ui/terminal.js';
+import {imagesNoun} from './ui/browser/browser-text.js';
+import {recordTerminal} from './ui/demo/cast-recorder.js';
+import {confusedLine, confusionText, plainLine} from './output/plain-lines.js';
+import {count, loss, percent} from './text/format.js';
+import {glyphsFor} from './text/glyphs.js';
+import {enterDashboardScreen, leaveScreenNow} from './ui/shared/terminal.js';
 
 /**
  * The entry point: parses the command line, picks the output mode and turns
@@ -107,7 +107,7 @@ async function runDashboard(command: TrainCommand): Promise<number> {
 	// Ink takes about half a second to load: say what is happening at once
 	process.stdout.write(`${process.env.TERM === 'dumb' || command.ascii ? '- Loading MNIST...' : '⠋ Loading MNIST…'}\u001B[H`);
 	const {startDashboard} = await import('./ui/dashboard-session.js');
-	const {summaryLines} = await import('./ui/summary.js');
+	const {summaryLines} = await import('./ui/dashboard/summary.js');
 	const session = startDashboard(command.config, terminal, {
 		ascii: command.ascii || process.env.TERM === 'dumb',
 		demo: command.demo,

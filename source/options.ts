@@ -1,8 +1,8 @@
 import {InputError} from './errors.js';
-import {backendChoices, type BackendChoice} from './nn/backend.js';
-import {optimizerNames, type OptimizerName} from './nn/optimizer.js';
+import {backendChoices, type BackendChoice} from './nn/backend/backend.js';
+import {optimizerNames, type OptimizerName} from './nn/optim/optimizer.js';
 import {classSetFor, classSets, defaults, type ClassSet, type TrainConfig} from './train/config.js';
-import {demoFlags} from './ui/demo-script.js';
+import {demoFlags} from './ui/demo/demo-script.js';
 
 /**
  * The command line as data: one table of flags, from which both the parser

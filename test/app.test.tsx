@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import {afterEach, describe, test} from 'node:test';
 import {render} from 'ink-testing-library';
 import stripAnsi from 'strip-ansi';
-import {App} from '../source/app.js';
-import {createDashboardStore} from '../source/ui/dashboard-store.js';
-import type {KeyAction} from '../source/ui/keys.js';
+import {App} from '../source/ui/app.js';
+import {createDashboardStore} from '../source/ui/dashboard/dashboard-store.js';
+import type {KeyAction} from '../source/ui/shared/keys.js';
 import {done, paused, training} from './ui/fixtures.js';
 import {eventually} from './ui/frame.js';
 

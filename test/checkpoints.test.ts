@@ -4,8 +4,8 @@ import {readdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, test} from 'node:test';
 import {Rng} from '../source/nn/rng.js';
-import {parseCheckpoint} from '../source/train/checkpoint.js';
-import {readModelFile} from '../source/train/model-store.js';
+import {parseCheckpoint} from '../source/train/checkpoint/checkpoint.js';
+import {readModelFile} from '../source/train/checkpoint/model-store.js';
 import {jsonLines, root, runCli, temporaryFolder} from './cli-helpers.js';
 
 const small = ['--limit', '1000', '--test-limit', '300', '--hidden', '24'];

@@ -11,7 +11,7 @@ import {execFileSync, spawn} from 'node:child_process';
 import {createReadStream, rmSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, test} from 'node:test';
-import {readModelFile} from '../source/train/model-store.js';
+import {readModelFile} from '../source/train/checkpoint/model-store.js';
 import {root, temporaryFolder} from './cli-helpers.js';
 import {cookedMode, leaveAlternateScreen, runInTerminal, showCursor} from './terminal-helpers.js';
 

@@ -59,7 +59,7 @@ function importedPackages(): Set<string> {
 describe('the npm package', () => {
 	test('holds the built program and its docs, and no sources, tests or fixtures', async () => {
 		const files = await packedFiles();
-		for (const wanted of ['package.json', 'README.md', 'LICENSE', 'data/README.md', 'dist/cli.js', 'dist/train/worker.js', 'dist/nn/wasm-kernels.js']) {
+		for (const wanted of ['package.json', 'README.md', 'LICENSE', 'data/README.md', 'dist/cli.js', 'dist/train/worker/worker.js', 'dist/nn/backend/wasm/wasm-kernels.js']) {
 			assert.ok(files.includes(wanted), `${wanted} is packed`);
 		}
 		assert.deepEqual(files.filter(file => file.startsWith('dist/')), filesUnder(join(root, 'dist')).sort(), 'all of dist, and only dist');

@@ -4,7 +4,7 @@ import {existsSync, readFileSync} from 'node:fs';
 import {open} from 'node:fs/promises';
 import {join} from 'node:path';
 import {describe, test} from 'node:test';
-import {readModelFile} from '../source/train/model-store.js';
+import {readModelFile} from '../source/train/checkpoint/model-store.js';
 import {jsonLines, root, runCli, temporaryFolder, type Run} from './cli-helpers.js';
 import {cookedMode, enterAlternateScreen, leaveAlternateScreen, runInTerminal, showCursor, type TerminalRun} from './terminal-helpers.js';
 

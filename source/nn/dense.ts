@@ -1,4 +1,4 @@
-import {createBackend, type Backend, type SparseInputProducts} from './backend.js';
+import {createBackend, type Backend, type SparseInputProducts} from './backend/backend.js';
 import type {Layer, Parameter} from './layer.js';
 
 const empty = new Float32Array(0);

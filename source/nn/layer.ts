@@ -1,4 +1,4 @@
-import type {Backend} from './backend.js';
+import type {Backend} from './backend/backend.js';
 
 /** A trainable array and the gradient of the loss with respect to it, same shape. */
 export interface Parameter {

@@ -1,5 +1,5 @@
 import {InputError} from '../errors.js';
-import {createBackend, type Backend, type BackendChoice} from './backend.js';
+import {createBackend, type Backend, type BackendChoice} from './backend/backend.js';
 import {Dense} from './dense.js';
 import {Network} from './network.js';
 

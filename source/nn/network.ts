@@ -1,4 +1,4 @@
-import {createBackend, type Backend, type BackendChoice, type BackendName} from './backend.js';
+import {createBackend, type Backend, type BackendChoice, type BackendName} from './backend/backend.js';
 import {Dense} from './dense.js';
 import {heInit} from './init.js';
 import type {Layer, Parameter} from './layer.js';

@@ -1,4 +1,4 @@
-import type {Backend} from './backend.js';
+import type {Backend} from './backend/backend.js';
 import type {Layer, Parameter} from './layer.js';
 
 /**

@@ -1,8 +1,8 @@
 import {availableParallelism} from 'node:os';
 import path from 'node:path';
 import type {DataSources} from '../data/load.js';
-import type {BackendChoice} from '../nn/backend.js';
-import type {OptimizerName} from '../nn/optimizer.js';
+import type {BackendChoice} from '../nn/backend/backend.js';
+import type {OptimizerName} from '../nn/optim/optimizer.js';
 
 export const classSets = {
 	digits: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],

@@ -3,7 +3,7 @@ import {loadTest} from '../data/load.js';
 import {InputError} from '../errors.js';
 import type {TrainConfig} from './config.js';
 import {checkInputs, checkLabels, evaluate, type Evaluation} from './evaluate.js';
-import {readModelFile} from './model-store.js';
+import {readModelFile} from './checkpoint/model-store.js';
 
 export interface ModelEvaluation {
 	readonly layers: readonly number[];

@@ -1,17 +1,17 @@
 import {firstImages, type Dataset} from '../data/dataset.js';
 import {loadTest, loadTrain} from '../data/load.js';
 import {InputError} from '../errors.js';
-import {createBackend, type Backend, type BackendName} from '../nn/backend.js';
-import {createOptimizer} from '../nn/create-optimizer.js';
+import {createBackend, type Backend, type BackendName} from '../nn/backend/backend.js';
+import {createOptimizer} from '../nn/optim/create-optimizer.js';
 import {serializeModel} from '../nn/model-file.js';
 import {Network} from '../nn/network.js';
 import {Rng} from '../nn/rng.js';
-import {checkpointFields, runSettings} from './checkpoint.js';
+import {checkpointFields, runSettings} from './checkpoint/checkpoint.js';
 import {classSets, defaults, threadCount, type TrainConfig} from './config.js';
 import {checkInputs, checkLabels, evaluate} from './evaluate.js';
 import type {Confusion} from './metrics.js';
-import {checkSaveTarget, readModelFile, writeModelFile} from './model-store.js';
-import {openResume, resumedState} from './resume.js';
+import {checkSaveTarget, readModelFile, writeModelFile} from './checkpoint/model-store.js';
+import {openResume, resumedState} from './checkpoint/resume.js';
 import {newTrainerState, trainer, type EpochResult, type TrainerEvent} from './trainer.js';
 
 /** What a run is about to do, once its data and network are ready. */

@@ -1,7 +1,7 @@
 import type {Dataset} from '../data/dataset.js';
 import {DivergedError} from '../errors.js';
 import type {Network} from '../nn/network.js';
-import type {Optimizer} from '../nn/optimizer.js';
+import type {Optimizer} from '../nn/optim/optimizer.js';
 import type {Rng} from '../nn/rng.js';
 import {identityOrder, packLabels} from './batches.js';
 import {evaluate, type Evaluation} from './evaluate.js';

@@ -1,7 +1,7 @@
 import {render} from 'ink';
-import {BrowseApp} from '../browse-app.js';
-import type {BrowserData} from './browser-data.js';
-import {closeInk, colorOn, enterDashboardScreen, inkOptions} from './terminal.js';
+import {BrowseApp} from './browse-app.js';
+import type {BrowserData} from './browser/browser-data.js';
+import {closeInk, colorOn, enterDashboardScreen, inkOptions} from './shared/terminal.js';
 
 /**
  * `browse --model`: the browser in the alternate screen until q, Ctrl-C or a

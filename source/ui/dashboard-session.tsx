@@ -1,13 +1,13 @@
 import {render} from 'ink';
-import {App} from '../app.js';
+import {App} from './app.js';
 import type {TrainConfig} from '../train/config.js';
-import type {FromWorker} from '../train/protocol.js';
-import {startTrainingWorker, type TrainingWorker} from '../train/worker-host.js';
-import type {DashboardState} from './dashboard-state.js';
-import {createDashboardStore} from './dashboard-store.js';
-import {demoScript} from './demo-script.js';
-import type {KeyAction} from './keys.js';
-import {closeInk, colorOn, inkOptions, type TerminalSession} from './terminal.js';
+import type {FromWorker} from '../train/worker/protocol.js';
+import {startTrainingWorker, type TrainingWorker} from '../train/worker/worker-host.js';
+import type {DashboardState} from './dashboard/dashboard-state.js';
+import {createDashboardStore} from './dashboard/dashboard-store.js';
+import {demoScript} from './demo/demo-script.js';
+import type {KeyAction} from './shared/keys.js';
+import {closeInk, colorOn, inkOptions, type TerminalSession} from './shared/terminal.js';
 
 export type Ending = 'finished' | 'quit' | 'interrupted' | 'failed';
 

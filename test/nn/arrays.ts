@@ -1,4 +1,4 @@
-import type {Backend} from '../../source/nn/backend.js';
+import type {Backend} from '../../source/nn/backend/backend.js';
 import type {Rng} from '../../source/nn/rng.js';
 
 /** `length` values drawn uniformly from [-1, 1). */

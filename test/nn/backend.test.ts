@@ -1,13 +1,13 @@
 import {describe, test} from 'node:test';
 import assert from 'node:assert/strict';
-import {createBackend, jsBackend, resolveBackend} from '../../source/nn/backend.js';
-import {createOptimizer} from '../../source/nn/create-optimizer.js';
+import {createBackend, jsBackend, resolveBackend} from '../../source/nn/backend/backend.js';
+import {createOptimizer} from '../../source/nn/optim/create-optimizer.js';
 import {serializeModel, parseModel} from '../../source/nn/model-file.js';
 import {allFinite, Network} from '../../source/nn/network.js';
 import {Relu} from '../../source/nn/relu.js';
-import {optimizerNames} from '../../source/nn/optimizer.js';
+import {optimizerNames} from '../../source/nn/optim/optimizer.js';
 import {Rng} from '../../source/nn/rng.js';
-import {defaultTiles} from '../../scripts/kernels-wat.js';
+import {defaultTiles} from '../../scripts/wasm/kernels-wat.js';
 import {on, random} from './arrays.js';
 import {mnistSlice} from './mnist-slice.js';
 

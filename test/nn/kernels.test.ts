@@ -1,6 +1,6 @@
 import {describe, test} from 'node:test';
 import assert from 'node:assert/strict';
-import {accumulateWeightGrad, denseForward, inputGrad} from '../../source/nn/kernels.js';
+import {accumulateWeightGrad, denseForward, inputGrad} from '../../source/nn/backend/js-products.js';
 import {Rng} from '../../source/nn/rng.js';
 
 // [batch, inputs, outputs]: every remainder of the 2-row, 4-output and 4-row, 2-output tiles

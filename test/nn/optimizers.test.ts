@@ -1,11 +1,11 @@
 import {describe, test} from 'node:test';
 import assert from 'node:assert/strict';
-import {Adam} from '../../source/nn/adam.js';
-import {createOptimizer} from '../../source/nn/create-optimizer.js';
-import {GradientDescent} from '../../source/nn/gd.js';
+import {Adam} from '../../source/nn/optim/adam.js';
+import {createOptimizer} from '../../source/nn/optim/create-optimizer.js';
+import {GradientDescent} from '../../source/nn/optim/gd.js';
 import type {Parameter} from '../../source/nn/layer.js';
-import {Momentum} from '../../source/nn/momentum.js';
-import {optimizerNames} from '../../source/nn/optimizer.js';
+import {Momentum} from '../../source/nn/optim/momentum.js';
+import {optimizerNames} from '../../source/nn/optim/optimizer.js';
 
 function parameter(value: number[], grad: number[]): Parameter {
 	return {value: Float32Array.from(value), grad: Float32Array.from(grad)};

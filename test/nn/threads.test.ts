@@ -1,10 +1,10 @@
 import {after, before, describe, test} from 'node:test';
 import assert from 'node:assert/strict';
-import {createOptimizer} from '../../source/nn/create-optimizer.js';
+import {createOptimizer} from '../../source/nn/optim/create-optimizer.js';
 import {Network} from '../../source/nn/network.js';
-import {optimizerNames} from '../../source/nn/optimizer.js';
+import {optimizerNames} from '../../source/nn/optim/optimizer.js';
 import {Rng} from '../../source/nn/rng.js';
-import {WasmBackend} from '../../source/nn/wasm-backend.js';
+import {WasmBackend} from '../../source/nn/backend/wasm/wasm-backend.js';
 import {on, random} from './arrays.js';
 import {mnistSlice} from './mnist-slice.js';
 

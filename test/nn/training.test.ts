@@ -1,10 +1,10 @@
 import {describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {closeSync, openSync, readSync} from 'node:fs';
-import {createOptimizer} from '../../source/nn/create-optimizer.js';
+import {createOptimizer} from '../../source/nn/optim/create-optimizer.js';
 import {heInit} from '../../source/nn/init.js';
 import {Network} from '../../source/nn/network.js';
-import {optimizerNames} from '../../source/nn/optimizer.js';
+import {optimizerNames} from '../../source/nn/optim/optimizer.js';
 import {Rng} from '../../source/nn/rng.js';
 
 /** The first MNIST training image as pixel / 255, and its label. */

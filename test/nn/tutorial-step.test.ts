@@ -1,7 +1,7 @@
 import {describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {closeSync, openSync, readSync} from 'node:fs';
-import {GradientDescent} from '../../source/nn/gd.js';
+import {GradientDescent} from '../../source/nn/optim/gd.js';
 import {Network} from '../../source/nn/network.js';
 import {Rng} from '../../source/nn/rng.js';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {condenseCast} from '../../scripts/condense-cast.js';
+import {condenseCast} from '../../scripts/demo/condense-cast.js';
 
 const header = '{"version":2,"width":100,"height":30,"timestamp":1700000000,"title":"mnist-tui --demo"}';
 const cast = (...events: [number, string, string][]) => [header, ...events.map(event => JSON.stringify(event))].join('\n') + '\n';

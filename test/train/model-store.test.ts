@@ -7,7 +7,7 @@ import {InputError} from '../../source/errors.js';
 import {serializeModel} from '../../source/nn/model-file.js';
 import {Network} from '../../source/nn/network.js';
 import {Rng} from '../../source/nn/rng.js';
-import {checkSaveTarget, readModelFile, writeModelFile} from '../../source/train/model-store.js';
+import {checkSaveTarget, readModelFile, writeModelFile} from '../../source/train/checkpoint/model-store.js';
 import {temporaryFolder} from '../cli-helpers.js';
 
 const digits = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];

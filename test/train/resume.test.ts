@@ -2,12 +2,12 @@ import assert from 'node:assert/strict';
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, test} from 'node:test';
-import type {OptimizerName} from '../../source/nn/optimizer.js';
-import {parseCheckpoint} from '../../source/train/checkpoint.js';
+import type {OptimizerName} from '../../source/nn/optim/optimizer.js';
+import {parseCheckpoint} from '../../source/train/checkpoint/checkpoint.js';
 import type {TrainConfig} from '../../source/train/config.js';
-import {readModelFile} from '../../source/train/model-store.js';
+import {readModelFile} from '../../source/train/checkpoint/model-store.js';
 import {runTraining, type RunDone, type RunEvent} from '../../source/train/run.js';
-import {startTrainingWorker} from '../../source/train/worker-host.js';
+import {startTrainingWorker} from '../../source/train/worker/worker-host.js';
 import {temporaryFolder} from '../cli-helpers.js';
 
 /** 2,000 real MNIST images in 32 steps of 64 per epoch. */

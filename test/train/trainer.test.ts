@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
-import {GradientDescent} from '../../source/nn/gd.js';
-import {Momentum} from '../../source/nn/momentum.js';
+import {GradientDescent} from '../../source/nn/optim/gd.js';
+import {Momentum} from '../../source/nn/optim/momentum.js';
 import {Network} from '../../source/nn/network.js';
 import {Rng} from '../../source/nn/rng.js';
 import {identityOrder, packLabels} from '../../source/train/batches.js';

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import {InputError} from '../../source/errors.js';
 import type {TrainConfig} from '../../source/train/config.js';
-import type {FromWorker} from '../../source/train/protocol.js';
-import {startTrainingWorker, type TrainingWorker} from '../../source/train/worker-host.js';
+import type {FromWorker} from '../../source/train/worker/protocol.js';
+import {startTrainingWorker, type TrainingWorker} from '../../source/train/worker/worker-host.js';
 
 const config: TrainConfig = {
 	hidden: [16], epochs: 2, batchSize: 32, learningRate: 0.05, optimizer: 'momentum', seed: 1, backend: 'auto',

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
-import {digitCells, digitLines, grey, inkThreshold, shadeRamp} from '../../source/ui/ascii-digit.js';
+import {digitCells, digitLines, grey, inkThreshold, shadeRamp} from '../../source/ui/shared/digit-art.js';
 import {imageOf, testLabels} from './browser-fixtures.js';
 
 const blank = new Uint8Array(784);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
-import {barParts, progressBar} from '../../source/ui/bars.js';
+import {barParts, progressBar} from '../../source/ui/shared/bars.js';
 
 const unicode = {ascii: false};
 const ascii = {ascii: true};

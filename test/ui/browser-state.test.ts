@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import {classSets} from '../../source/train/config.js';
-import type {BrowserData} from '../../source/ui/browser-data.js';
-import {browserReducer, filteredIndices, initialBrowserState, updateData, type BrowserAction, type BrowserState} from '../../source/ui/browser-state.js';
-import {emptyText} from '../../source/ui/browser-text.js';
+import type {BrowserData} from '../../source/ui/browser/browser-data.js';
+import {browserReducer, filteredIndices, initialBrowserState, updateData, type BrowserAction, type BrowserState} from '../../source/ui/browser/browser-state.js';
+import {emptyText} from '../../source/ui/browser/browser-text.js';
 
 /**
  * Eight images by hand: label, prediction, and the probabilities that matter

@@ -7,11 +7,11 @@ import {useReducer, type ReactElement} from 'react';
 import stringWidth from 'string-width';
 import stripAnsi from 'strip-ansi';
 import {classSets} from '../../source/train/config.js';
-import {Browser} from '../../source/ui/browser.js';
-import type {BrowserData} from '../../source/ui/browser-data.js';
-import {browserActionsFor} from '../../source/ui/browser-keys.js';
-import {browserReducer, initialBrowserState, type BrowserState} from '../../source/ui/browser-state.js';
-import {useBrowserKeys} from '../../source/ui/use-browser-keys.js';
+import {Browser} from '../../source/ui/browser/browser.js';
+import type {BrowserData} from '../../source/ui/browser/browser-data.js';
+import {browserActionsFor} from '../../source/ui/browser/browser-keys.js';
+import {browserReducer, initialBrowserState, type BrowserState} from '../../source/ui/browser/browser-state.js';
+import {useBrowserKeys} from '../../source/ui/browser/use-browser-keys.js';
 import {browserData} from './browser-fixtures.js';
 import {eventually} from './frame.js';
 

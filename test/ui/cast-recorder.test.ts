@@ -4,7 +4,7 @@ import {join} from 'node:path';
 import {Writable} from 'node:stream';
 import {describe, test} from 'node:test';
 import {InputError} from '../../source/errors.js';
-import {castEventLine, castHeaderLine, recordTerminal} from '../../source/ui/cast-recorder.js';
+import {castEventLine, castHeaderLine, recordTerminal} from '../../source/ui/demo/cast-recorder.js';
 import {temporaryFolder} from '../cli-helpers.js';
 
 /** A stream that keeps what it is given, sized and flagged like a terminal when `isTTY`. */

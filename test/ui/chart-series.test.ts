@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
-import {axisLabels, plotColumns, plotLines} from '../../source/ui/chart-plot.js';
-import {downsample, fitColumns, rowValues, smooth, spreadRange, valueRange} from '../../source/ui/chart-series.js';
-import {epochChart, stepLossChart} from '../../source/ui/chart-text.js';
+import {axisLabels, plotColumns, plotLines} from '../../source/ui/charts/chart-plot.js';
+import {downsample, fitColumns, rowValues, smooth, spreadRange, valueRange} from '../../source/ui/charts/chart-series.js';
+import {epochChart, stepLossChart} from '../../source/ui/charts/chart-text.js';
 import {training} from './fixtures.js';
 
 const text = (line: readonly {text: string}[]) => line.map(run => run.text).join('');

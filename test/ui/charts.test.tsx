@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
-import type {DashboardState} from '../../source/ui/dashboard-state.js';
-import {EpochChart} from '../../source/ui/epoch-chart.js';
-import {LossChart} from '../../source/ui/loss-chart.js';
+import type {DashboardState} from '../../source/ui/dashboard/dashboard-state.js';
+import {EpochChart} from '../../source/ui/charts/epoch-chart.js';
+import {LossChart} from '../../source/ui/charts/loss-chart.js';
 import {firstEpoch, started, stopped, training} from './fixtures.js';
 import {frameOf} from './frame.js';
 

@@ -3,8 +3,8 @@ import {describe, test} from 'node:test';
 import chalk from 'chalk';
 import {render} from 'ink-testing-library';
 import {classSets} from '../../source/train/config.js';
-import {ConfusionMatrix} from '../../source/ui/confusion-matrix.js';
-import type {DashboardState} from '../../source/ui/dashboard-state.js';
+import {ConfusionMatrix} from '../../source/ui/confusion/confusion-matrix.js';
+import type {DashboardState} from '../../source/ui/dashboard/dashboard-state.js';
 import {done, firstEpoch, started, training} from './fixtures.js';
 import {frameOf} from './frame.js';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import {classSets} from '../../source/train/config.js';
-import {abbreviate, confusionTable, naturalWidth} from '../../source/ui/confusion-rows.js';
+import {abbreviate, confusionTable, naturalWidth} from '../../source/ui/confusion/confusion-table.js';
 import {epochConfusion, probeConfusion} from './fixtures.js';
 
 const digits = classSets.digits;

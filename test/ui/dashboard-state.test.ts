@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import {classSets} from '../../source/train/config.js';
-import {dashboardReducer, epochPoints, initialDashboard, maxEpochPoints, maxLossPoints, type DashboardAction, type DashboardState} from '../../source/ui/dashboard-state.js';
-import {createDashboardStore} from '../../source/ui/dashboard-store.js';
-import {actionsFor, keyHint, typedInput} from '../../source/ui/keys.js';
+import {dashboardReducer, epochPoints, initialDashboard, maxEpochPoints, maxLossPoints, type DashboardAction, type DashboardState} from '../../source/ui/dashboard/dashboard-state.js';
+import {createDashboardStore} from '../../source/ui/dashboard/dashboard-store.js';
+import {actionsFor, keyHint, typedInput} from '../../source/ui/shared/keys.js';
 
 const progress = (epoch: number, batch: number, losses: number[]): DashboardAction => ({
 	type: 'progress', epoch, epochs: 3, batch, batches: 100, images: batch * 10, loss: losses.at(-1)!, seconds: batch / 100, losses: Float32Array.from(losses),

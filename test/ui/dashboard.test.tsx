@@ -4,8 +4,8 @@ import {Text} from 'ink';
 import {render} from 'ink-testing-library';
 import stringWidth from 'string-width';
 import stripAnsi from 'strip-ansi';
-import {Dashboard} from '../../source/ui/dashboard.js';
-import type {DashboardState} from '../../source/ui/dashboard-state.js';
+import {Dashboard} from '../../source/ui/dashboard/dashboard.js';
+import type {DashboardState} from '../../source/ui/dashboard/dashboard-state.js';
 import {done, firstEpoch, loading, paused, started, stopped, training} from './fixtures.js';
 import {frameOf} from './frame.js';
 

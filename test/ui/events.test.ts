@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import type {EpochSummary} from '../../source/train/run.js';
-import {dashboardReducer} from '../../source/ui/dashboard-state.js';
-import {bestEpoch, eventParts, fitEventParts, testLossRising} from '../../source/ui/events.js';
+import {dashboardReducer} from '../../source/ui/dashboard/dashboard-state.js';
+import {bestEpoch, eventParts, fitEventParts, testLossRising} from '../../source/ui/dashboard/event-parts.js';
 import {done, firstEpoch, loading, stopped, training} from './fixtures.js';
 
 const epoch = (n: number, trainLoss: number, testLoss: number | null, testAccuracy: number | null = 0.9): EpochSummary => ({

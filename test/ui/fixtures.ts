@@ -1,6 +1,6 @@
 import {classSets, type TrainConfig} from '../../source/train/config.js';
 import type {Confusion} from '../../source/train/metrics.js';
-import {dashboardReducer, initialDashboard, type DashboardAction, type DashboardState} from '../../source/ui/dashboard-state.js';
+import {dashboardReducer, initialDashboard, type DashboardAction, type DashboardState} from '../../source/ui/dashboard/dashboard-state.js';
 
 /** A test-set confusion at 97.98% (9,798 of MNIST's 10,000 test images), shaped like a real one: 4→9, 7→2, 5→3. */
 export const epochConfusion: Confusion = [

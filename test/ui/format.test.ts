@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {duration} from '../../source/ui/format.js';
+import {duration} from '../../source/text/format.js';
 
 test('durations: tenths under a minute, then minutes and seconds that never read 60', () => {
 	assert.equal(duration(4.21), '4.2s');

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
-import type {DashboardState} from '../../source/ui/dashboard-state.js';
-import {Header} from '../../source/ui/header.js';
+import type {DashboardState} from '../../source/ui/dashboard/dashboard-state.js';
+import {Header} from '../../source/ui/dashboard/header.js';
 import {done, loading, paused, stopped, training} from './fixtures.js';
 import {frameOf} from './frame.js';
 

@@ -4,9 +4,9 @@ import {PassThrough} from 'node:stream';
 import {test} from 'node:test';
 import {render} from 'ink';
 import stripAnsi from 'strip-ansi';
-import {App} from '../../source/app.js';
-import {createDashboardStore} from '../../source/ui/dashboard-store.js';
-import type {KeyAction} from '../../source/ui/keys.js';
+import {App} from '../../source/ui/app.js';
+import {createDashboardStore} from '../../source/ui/dashboard/dashboard-store.js';
+import type {KeyAction} from '../../source/ui/shared/keys.js';
 import {training} from './fixtures.js';
 import {eventually} from './frame.js';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
-import {dashboardLayout, gutter, overlaySize, type DashboardLayout} from '../../source/ui/layout.js';
+import {dashboardLayout, gutter, overlaySize, type DashboardLayout} from '../../source/ui/dashboard/dashboard-layout.js';
 
 const digits = {width: 66, classes: 10};
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import {classSets} from '../../source/train/config.js';
-import {probabilityLine, probabilityRows, probabilityText, type ProbabilityOptions} from '../../source/ui/probability-bars.js';
+import {probabilityLine, probabilityRows, probabilityText, type ProbabilityOptions} from '../../source/ui/browser/probability-bars.js';
 
 /** A 4 taken for a 9, as a network's softmax gives it. */
 const fourAsNine = [0.001, 0.0002, 0.012, 0.0003, 0.0381, 0.009, 0.0001, 0.0004, 0.0002, 0.9387];

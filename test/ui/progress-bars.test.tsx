@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
-import {ProgressBars} from '../../source/ui/progress-bars.js';
+import {ProgressBars} from '../../source/ui/dashboard/progress-bars.js';
 import {done, firstEpoch, loading, training} from './fixtures.js';
 import {frameOf} from './frame.js';
 

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import type {RunStart} from '../../source/train/run.js';
-import {dashboardReducer, type DashboardAction} from '../../source/ui/dashboard-state.js';
-import {EpochChart} from '../../source/ui/epoch-chart.js';
-import {configLine} from '../../source/ui/header-text.js';
-import {summaryLines} from '../../source/ui/summary.js';
+import {dashboardReducer, type DashboardAction} from '../../source/ui/dashboard/dashboard-state.js';
+import {EpochChart} from '../../source/ui/charts/epoch-chart.js';
+import {configLine} from '../../source/ui/dashboard/header-text.js';
+import {summaryLines} from '../../source/ui/dashboard/summary.js';
 import {loading, started, training} from './fixtures.js';
 import {frameOf} from './frame.js';
 

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import {classSets} from '../../source/train/config.js';
-import {dashboardReducer} from '../../source/ui/dashboard-state.js';
-import {summaryLines} from '../../source/ui/summary.js';
+import {dashboardReducer} from '../../source/ui/dashboard/dashboard-state.js';
+import {summaryLines} from '../../source/ui/dashboard/summary.js';
 import {done, loading, training} from './fixtures.js';
 
 describe('the summary after the dashboard', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
-import {TooSmall} from '../../source/ui/too-small.js';
+import {TooSmall} from '../../source/ui/shared/too-small.js';
 import {frameOf} from './frame.js';
 
 describe('TooSmall', () => {

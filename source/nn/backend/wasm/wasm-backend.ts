@@ -1,0 +1,254 @@
+import type {Backend, SparseInputProducts, Updates} from '../backend.js';
+import {kernelsBase64} from './wasm-kernels.js';
+import {KernelTeam, type PartKernel} from './wasm-team.js';
+
+/**
+ * The exports of scripts/wasm/kernels-wat.ts; every matrix is a byte offset into
+ * the memory. The products and updates compute part [from, to) of their
+ * result (outputs; inputs for input_grad; elements for the updates).
+ */
+interface Kernels {
+	dense_forward(from: number, to: number, x: number, w: number, b: number, out: number, batch: number, inputs: number, outputs: number, relu: number): void;
+	weight_grad(from: number, to: number, dz: number, x: number, dw: number, db: number, batch: number, inputs: number, outputs: number): void;
+	input_grad(from: number, to: number, dz: number, w: number, dx: number, batch: number, inputs: number, outputs: number): void;
+	sparse_rows(x: number, batch: number, inputs: number, scratch: number): void;
+	sparse_forward(from: number, to: number, x: number, w: number, b: number, out: number, batch: number, inputs: number, outputs: number, relu: number, scratch: number): void;
+	sparse_groups(x: number, dz: number, batch: number, inputs: number, outputs: number, scratch: number): void;
+	sparse_weight_grad(from: number, to: number, dz: number, x: number, dw: number, db: number, batch: number, inputs: number, outputs: number, scratch: number): void;
+	scale_bytes(src: number, dst: number, n: number): void;
+	finite_probe(from: number, to: number, p: number, flag: number): void;
+	zero_fill(from: number, to: number, p: number): void;
+	relu(from: number, to: number, p: number): void;
+	relu_grad(from: number, to: number, grad: number, out: number): void;
+	gd_step(from: number, to: number, value: number, grad: number, lr: number): void;
+	momentum_step(from: number, to: number, value: number, grad: number, velocity: number, lr: number, mu: number): void;
+	adam_step(from: number, to: number, value: number, grad: number, m: number, v: number,
+		stepSize: number, beta1: number, beta2: number, rest1: number, rest2: number, correction2: number, epsilon: number): void;
+}
+
+/** The kernels a team of threads shares, each call cut into parts. */
+const sharedKernels = ['dense_forward', 'weight_grad', 'input_grad', 'sparse_forward', 'sparse_weight_grad', 'gd_step', 'momentum_step', 'adam_step', 'finite_probe', 'zero_fill', 'relu', 'relu_grad'] as const;
+type SharedKernel = (typeof sharedKernels)[number];
+
+/**
+ * Below this many multiply-adds (or parameters, for an update) a call runs
+ * on the calling thread alone: sharing costs a few µs of handing over.
+ */
+const minimumSharedWork = 1 << 16;
+
+/** Options of a wasm backend. */
+export interface WasmOptions {
+	/** Threads that share each product, the caller included (default 1: no partner threads). */
+	readonly threads?: number;
+}
+
+/** The part of the WebAssembly API used here: lib ES2022 and @types/node 20 do not declare it. */
+interface WasmMemory {
+	readonly buffer: ArrayBufferLike;
+	grow(pages: number): number;
+}
+interface WasmApi {
+	Module: new (bytes: Uint8Array) => object;
+	Memory: new (descriptor: {initial: number; maximum: number; shared: boolean}) => WasmMemory;
+	Instance: new (module: object, imports: object) => {readonly exports: object};
+}
+const webAssembly = (globalThis as {WebAssembly?: WasmApi}).WebAssembly;
+
+const pageBytes = 65_536;
+/** 4 GiB, all that 32-bit offsets reach; a shared memory must declare its maximum. */
+const maximumPages = 65_536;
+
+let compiled: object | null | undefined;
+
+/** The kernels, compiled once per thread; null when this runtime lacks SIMD or shared memory. */
+function kernelsModule(): object | null {
+	if (compiled === undefined) {
+		try {
+			if (!webAssembly) throw new Error('no WebAssembly');
+			compiled = new webAssembly.Module(Uint8Array.from(atob(kernelsBase64), character => character.charCodeAt(0)));
+			new webAssembly.Memory({initial: 1, maximum: 1, shared: true});
+		} catch {
+			compiled = null;
+		}
+	}
+	return compiled;
+}
+
+export function wasmAvailable(): boolean {
+	return kernelsModule() !== null;
+}
+
+/**
+ * The WebAssembly SIMD kernels over one shared memory, with a bump allocator:
+ * a network allocates its weights, gradients and activations once per shape
+ * and never frees them. The memory is shared so growing it keeps every view
+ * handed out valid (an unshared memory would detach them), and so a second
+ * thread can later work on the same arrays.
+ */
+export class WasmBackend implements Backend {
+	readonly name = 'wasm';
+	private readonly memory: WasmMemory;
+	private readonly kernels: Kernels;
+	/** Every buffer object the memory has shown; a view on any of them is ours. */
+	private readonly buffers = new Set<ArrayBufferLike>();
+	private top = 0;
+	/** Where the sparse products list the nonzero parts of their input. */
+	private scratch: Float32Array = new Float32Array(0);
+	/** Where finite_probe flags a value that is not finite. */
+	private finiteFlag: Int32Array | undefined;
+	/** Where packPixels gathers a batch's bytes before scaling them. */
+	private pixelBytes: Uint8Array = new Uint8Array(0);
+	/** The partner threads, when there are any. */
+	private team: KernelTeam | null;
+	readonly sparseInput: SparseInputProducts = {
+		denseForward: (x, w, b, out, batch, inputs, outputs, relu) => {
+			const scratch = this.scratchFor(batch * (Math.floor(inputs / 4) + 1));
+			this.kernels.sparse_rows(this.at(x), batch, inputs, scratch);
+			this.share('sparse_forward', outputs, batch * inputs * outputs,
+				[this.at(x), this.at(w), this.at(b), this.at(out), batch, inputs, outputs, relu ? 1 : 0, scratch]);
+		},
+		accumulateWeightGrad: (dz, x, dw, db, batch, inputs, outputs) => {
+			const scratch = this.scratchFor(Math.floor(inputs / 4) * (2 * batch + 1));
+			this.kernels.sparse_groups(this.at(x), this.at(dz), batch, inputs, outputs, scratch);
+			this.share('sparse_weight_grad', outputs, batch * inputs * outputs,
+				[this.at(dz), this.at(x), this.at(dw), this.at(db), batch, inputs, outputs, scratch]);
+		},
+	};
+	readonly updates: Updates = {
+		gradientDescent: (value, grad, learningRate) => {
+			this.share('gd_step', value.length, value.length, [this.at(value), this.at(grad), learningRate]);
+		},
+		momentum: (value, grad, velocity, learningRate, momentum) => {
+			this.share('momentum_step', value.length, value.length, [this.at(value), this.at(grad), this.at(velocity), learningRate, momentum]);
+		},
+		adam: (value, grad, m, v, stepSize, beta1, beta2, correction2, epsilon) => {
+			this.share('adam_step', value.length, value.length,
+				[this.at(value), this.at(grad), this.at(m), this.at(v), stepSize, beta1, beta2, 1 - beta1, 1 - beta2, correction2, epsilon]);
+		},
+	};
+
+	constructor({threads = 1}: WasmOptions = {}) {
+		const module = kernelsModule();
+		if (!module || !webAssembly) throw new Error('this runtime cannot run the WebAssembly SIMD kernels');
+		if (!(Number.isInteger(threads) && threads >= 1)) throw new RangeError(`threads must be a whole number ≥ 1, got ${threads}`);
+		this.memory = new webAssembly.Memory({initial: 1, maximum: maximumPages, shared: true});
+		this.kernels = new webAssembly.Instance(module, {env: {memory: this.memory}}).exports as Kernels;
+		this.team = threads > 1
+			? new KernelTeam(module, this.memory, this.kernels as unknown as Record<string, PartKernel>, sharedKernels, threads - 1)
+			: null;
+	}
+
+	/** Threads that share each product, this one included. */
+	get threads(): number {
+		return this.team?.threads ?? 1;
+	}
+
+	/** Resolves when the partner threads are running (at once without them). */
+	async ready(): Promise<void> {
+		await this.team?.ready();
+	}
+
+	/** Parts of shared calls the partner threads have done so far. */
+	get partnerParts(): number {
+		return this.team?.partnerParts ?? 0;
+	}
+
+	/** Ends the partner threads; products then run on the calling thread alone. */
+	close(): void {
+		this.team?.close();
+		this.team = null;
+	}
+
+	allocate(length: number): Float32Array {
+		const start = this.top;
+		// 16-byte steps keep every array's start aligned for f32x4
+		const end = start + Math.ceil(Math.max(length, 1) / 4) * 16;
+		const have = this.memory.buffer.byteLength;
+		if (end > have) {
+			const pages = Math.ceil((end - have) / pageBytes);
+			if (have / pageBytes + pages > maximumPages) throw new RangeError(`the network needs more than the 4 GiB a WebAssembly memory can hold`);
+			this.memory.grow(pages);
+		}
+		this.top = end;
+		const buffer = this.memory.buffer;
+		this.buffers.add(buffer);
+		return new Float32Array(buffer, start, length);
+	}
+
+	owns(array: Float32Array): boolean {
+		return this.buffers.has(array.buffer);
+	}
+
+	denseForward(x: Float32Array, w: Float32Array, b: Float32Array, out: Float32Array, batch: number, inputs: number, outputs: number, relu: boolean): void {
+		this.share('dense_forward', outputs, batch * inputs * outputs, [this.at(x), this.at(w), this.at(b), this.at(out), batch, inputs, outputs, relu ? 1 : 0]);
+	}
+
+	accumulateWeightGrad(dz: Float32Array, x: Float32Array, dw: Float32Array, db: Float32Array, batch: number, inputs: number, outputs: number): void {
+		this.share('weight_grad', outputs, batch * inputs * outputs, [this.at(dz), this.at(x), this.at(dw), this.at(db), batch, inputs, outputs]);
+	}
+
+	inputGrad(dz: Float32Array, w: Float32Array, dx: Float32Array, batch: number, inputs: number, outputs: number): void {
+		this.share('input_grad', inputs, batch * inputs * outputs, [this.at(dz), this.at(w), this.at(dx), batch, inputs, outputs]);
+	}
+
+	relu(values: Float32Array): void {
+		this.share('relu', values.length, values.length, [this.at(values)]);
+	}
+
+	reluGrad(grad: Float32Array, output: Float32Array): void {
+		this.share('relu_grad', grad.length, grad.length, [this.at(grad), this.at(output)]);
+	}
+
+	fillZero(values: Float32Array): void {
+		this.share('zero_fill', values.length, values.length, [this.at(values)]);
+	}
+
+	allFinite(values: Float32Array): boolean {
+		if (!this.finiteFlag) {
+			const cell = this.allocate(1);
+			this.finiteFlag = new Int32Array(cell.buffer, cell.byteOffset, 1);
+		}
+		const flag = this.finiteFlag;
+		flag[0] = 0;
+		this.share('finite_probe', values.length, values.length, [this.at(values), flag.byteOffset]);
+		return flag[0] === 0;
+	}
+
+	packPixels(images: Uint8Array, order: ArrayLike<number> | null, start: number, count: number, size: number, out: Float32Array): void {
+		const length = count * size;
+		if (this.pixelBytes.length < length) {
+			const words = this.allocate(Math.ceil(length / 4));
+			this.pixelBytes = new Uint8Array(words.buffer, words.byteOffset, words.length * 4);
+		}
+		const bytes = this.pixelBytes;
+		for (let r = 0; r < count; r++) {
+			const from = (order ? order[start + r]! : start + r) * size;
+			bytes.set(images.subarray(from, from + size), r * size);
+		}
+		this.kernels.scale_bytes(bytes.byteOffset, this.at(out), length);
+	}
+
+	/**
+	 * kernel(from, to, ...args) over [0, total): on this thread alone, or cut
+	 * into parts shared with the team when `work` is worth it.
+	 */
+	private share(kernel: SharedKernel, total: number, work: number, args: number[]): void {
+		if (!this.team || work < minimumSharedWork || total < 16) {
+			(this.kernels[kernel] as PartKernel)(0, total, ...args);
+			return;
+		}
+		this.team.run(kernel, total, Math.max(8, Math.ceil(total / (4 * this.team.threads) / 8) * 8), args);
+	}
+
+	/** The byte offset of at least `words` 4-byte words of scratch space. */
+	private scratchFor(words: number): number {
+		if (this.scratch.length < words) this.scratch = this.allocate(Math.ceil(words));
+		return this.scratch.byteOffset;
+	}
+
+	/** An array's byte offset in the memory; an array from elsewhere would be read as whatever lies at its offset. */
+	private at(array: Float32Array): number {
+		if (!this.buffers.has(array.buffer)) throw new Error('the wasm kernels were given an array outside their memory');
+		return array.byteOffset;
+	}
+}

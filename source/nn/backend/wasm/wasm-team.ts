@@ -1,0 +1,196 @@
+import {Worker} from 'node:worker_threads';
+
+/**
+ * Partner threads that share the calls of the wasm kernels with the thread
+ * that owns a network. Every kernel that can be shared computes only a part
+ * [from, to) of its result (see scripts/wasm/kernels-wat.ts), so a call is cut into
+ * parts and each thread takes the next free part until none is left: the
+ * caller never waits for a partner to wake up, only for a part a partner has
+ * already taken, and a descheduled partner just leaves more parts to the
+ * caller. Parts start at multiples of 8, where the kernels' results do not
+ * depend on the split, so any number of threads computes the same numbers.
+ *
+ * The threads meet in one small shared Int32Array:
+ *   job      the number of the current call (the partners wait on it)
+ *   claim    (job << 10) | next free part: taken with compare-and-swap, so a
+ *            partner that read an older call's fields can never take a part
+ *            of a newer one
+ *   done     parts finished
+ * plus the kernel's index, the part count, the part size, the total and the
+ * arguments (numbers, in a Float64Array beside it), two counts (partners
+ * ready, parts the partners have done) and a flag a failing partner raises
+ * (it still counts its part done, so nobody waits for it forever).
+ */
+const slot = {job: 0, claim: 1, done: 2, kernel: 3, parts: 4, grain: 5, total: 6, argc: 7, stop: 8, ready: 9, partnerParts: 10, failed: 11} as const;
+const controlInts = 16;
+const maximumArgs = 16;
+/** Parts per call at most: the claim keeps the part in its low 10 bits, and the caller may step one past the last. */
+const maximumParts = 512;
+const partBits = 10;
+const jobMask = (1 << (31 - partBits)) - 1;
+
+/**
+ * How long an idle partner keeps checking for the next call before it
+ * sleeps: while training, calls come every few µs and a batch's JavaScript
+ * between them takes tens of µs. Longer would steal the CPU from the caller
+ * on a busy machine.
+ */
+const spinMs = 0.2;
+/** How long the caller checks for the partners' last parts before it sleeps until they finish, leaving them the CPU. */
+const waitSpinMs = 0.03;
+
+/**
+ * The partner's whole program, run as an eval'd CommonJS worker: nothing to
+ * resolve on disk, the same from source (tsx) and from dist.
+ */
+const partnerSource = `
+const {workerData} = require('node:worker_threads');
+const {module, memory, control: buffer, names, slot, partBits, jobMask, spinMs} = workerData;
+const kernels = new WebAssembly.Instance(module, {env: {memory}}).exports;
+const control = new Int32Array(buffer, 0, ${controlInts});
+const args = new Float64Array(buffer, ${controlInts * 4}, ${maximumArgs});
+function serve() {
+	let seen = 0;
+	Atomics.add(control, slot.ready, 1);
+	Atomics.notify(control, slot.ready);
+	for (;;) {
+		let job = Atomics.load(control, slot.job);
+		if (job === seen) {
+			const until = performance.now() + spinMs;
+			let spins = 0;
+			while ((job = Atomics.load(control, slot.job)) === seen) {
+				if ((++spins & 1023) === 0 && performance.now() > until) Atomics.wait(control, slot.job, seen);
+			}
+		}
+		seen = job;
+		if (Atomics.load(control, slot.stop)) return;
+		const kernel = kernels[names[control[slot.kernel]]];
+		const parts = control[slot.parts], grain = control[slot.grain], total = control[slot.total];
+		const values = Array.from(args.subarray(0, control[slot.argc]));
+		const tag = (job & jobMask) << partBits;
+		for (;;) {
+			const claim = Atomics.load(control, slot.claim);
+			const part = claim & ((1 << partBits) - 1);
+			if (claim - part !== tag || part >= parts) break;
+			if (Atomics.compareExchange(control, slot.claim, claim, claim + 1) !== claim) continue;
+			const from = part * grain;
+			try {
+				kernel(from, Math.min(from + grain, total), ...values);
+			} catch {
+				Atomics.store(control, slot.failed, 1);
+			}
+			Atomics.add(control, slot.partnerParts, 1);
+			Atomics.add(control, slot.done, 1);
+			Atomics.notify(control, slot.done);
+		}
+	}
+}
+serve();
+`;
+
+/** A kernel that computes part [from, to) of its result: (from, to, ...args). */
+export type PartKernel = (from: number, to: number, ...args: number[]) => void;
+
+export class KernelTeam {
+	private readonly control: Int32Array;
+	private readonly args: Float64Array;
+	private readonly partners: Worker[];
+	private readonly names: readonly string[];
+	private job = 0;
+
+	/**
+	 * @param module, memory what the partners instantiate: the same kernels on the same memory
+	 * @param kernels the caller's instance of them, by export name
+	 * @param names the exports the team may be asked to run
+	 * @param partners how many threads besides the caller
+	 */
+	constructor(module: object, memory: object, private readonly kernels: Record<string, PartKernel>, names: readonly string[], partners: number) {
+		const buffer = new SharedArrayBuffer(controlInts * 4 + maximumArgs * 8);
+		this.control = new Int32Array(buffer, 0, controlInts);
+		this.args = new Float64Array(buffer, controlInts * 4, maximumArgs);
+		this.names = names;
+		this.partners = Array.from({length: partners}, () => {
+			const worker = new Worker(partnerSource, {
+				eval: true,
+				workerData: {module, memory, control: buffer, names, slot, partBits, jobMask, spinMs},
+			});
+			// a partner never keeps the process alive, and ends with the thread that made it
+			worker.unref();
+			return worker;
+		});
+	}
+
+	/** Threads working on each call, the caller included. */
+	get threads(): number {
+		return this.partners.length + 1;
+	}
+
+	/** Parts of calls the partners have done so far: how much of the work they took. */
+	get partnerParts(): number {
+		return Atomics.load(this.control, slot.partnerParts);
+	}
+
+	/** Resolves when every partner is running; calls before that run on the caller alone. */
+	async ready(): Promise<void> {
+		while (Atomics.load(this.control, slot.ready) < this.partners.length) await new Promise(resolve => setTimeout(resolve, 2));
+	}
+
+	/**
+	 * Runs kernel `name` over [0, total) in parts of at least `grain` (a
+	 * multiple of 8), shared with the partners; returns when every part is done.
+	 */
+	run(name: string, total: number, grain: number, args: readonly number[]): void {
+		const kernel = this.kernels[name]!;
+		const step = Math.max(grain, Math.ceil(total / maximumParts / 8) * 8);
+		const parts = Math.ceil(total / step);
+		const {control} = this;
+		const index = this.names.indexOf(name);
+		if (index < 0 || args.length > maximumArgs) throw new Error(`the kernel team cannot run ${name}`);
+		this.job = (this.job + 1) & jobMask || 1;
+		control[slot.kernel] = index;
+		control[slot.parts] = parts;
+		control[slot.grain] = step;
+		control[slot.total] = total;
+		control[slot.argc] = args.length;
+		this.args.set(args);
+		Atomics.store(control, slot.done, 0);
+		Atomics.store(control, slot.claim, this.job << partBits);
+		Atomics.store(control, slot.job, this.job);
+		Atomics.notify(control, slot.job);
+		let part: number;
+		try {
+			while ((part = Atomics.add(control, slot.claim, 1) & ((1 << partBits) - 1)) < parts) {
+				const from = part * step;
+				kernel(from, Math.min(from + step, total), ...args);
+				Atomics.add(control, slot.done, 1);
+			}
+		} catch (error) {
+			// the partners may still be on parts of this call: they must not count into the next one
+			this.close();
+			throw error;
+		}
+		this.awaitParts(parts);
+		if (Atomics.load(control, slot.failed)) {
+			this.close();
+			throw new Error(`a kernel failed in a partner thread: ${name}`);
+		}
+	}
+
+	/** Waits for the parts the partners took: checking for a moment, then asleep until one finishes. */
+	private awaitParts(parts: number): void {
+		const {control} = this;
+		let done = Atomics.load(control, slot.done);
+		if (done >= parts) return;
+		const until = performance.now() + waitSpinMs;
+		while ((done = Atomics.load(control, slot.done)) < parts && performance.now() < until);
+		while ((done = Atomics.load(control, slot.done)) < parts) Atomics.wait(control, slot.done, done, 1);
+	}
+
+	/** Ends the partners; the team must not be used after. */
+	close(): void {
+		Atomics.store(this.control, slot.stop, 1);
+		Atomics.store(this.control, slot.job, (this.job + 1) & jobMask || 1);
+		Atomics.notify(this.control, slot.job);
+		for (const partner of this.partners) void partner.terminate();
+	}
+}

@@ -1,0 +1,51 @@
+import type {Parameter} from '../layer.js';
+import {restoreArrays, restoreCount, type Optimizer, type OptimizerState} from './optimizer.js';
+
+/** Adam (Kingma & Ba), with bias-corrected first and second moments. */
+export class Adam implements Optimizer {
+	readonly name = 'adam';
+	firstMoments: Float32Array[] = [];
+	secondMoments: Float32Array[] = [];
+	steps = 0;
+
+	constructor(
+		readonly learningRate: number,
+		readonly beta1 = 0.9,
+		readonly beta2 = 0.999,
+		readonly epsilon = 1e-8,
+	) {}
+
+	step(parameters: readonly Parameter[]): void {
+		this.steps++;
+		const {beta1, beta2, epsilon} = this;
+		const correction1 = 1 - beta1 ** this.steps;
+		const correction2 = 1 - beta2 ** this.steps;
+		const stepSize = this.learningRate / correction1;
+		parameters.forEach(({value, grad, backend}, index) => {
+			const m = (this.firstMoments[index] ??= backend ? backend.allocate(value.length) : new Float32Array(value.length));
+			const v = (this.secondMoments[index] ??= backend ? backend.allocate(value.length) : new Float32Array(value.length));
+			if (backend?.updates) return backend.updates.adam(value, grad, m, v, stepSize, beta1, beta2, correction2, epsilon);
+			for (let i = 0; i < value.length; i++) {
+				const g = grad[i]!;
+				const mi = beta1 * m[i]! + (1 - beta1) * g;
+				const vi = beta2 * v[i]! + (1 - beta2) * g * g;
+				m[i] = mi;
+				v[i] = vi;
+				value[i] = value[i]! - (stepSize * mi) / (Math.sqrt(vi / correction2) + epsilon);
+			}
+		});
+	}
+
+	state(): OptimizerState {
+		return {steps: this.steps, firstMoments: this.firstMoments, secondMoments: this.secondMoments};
+	}
+
+	restore(state: OptimizerState, parameters: readonly Parameter[]): void {
+		const firstMoments = restoreArrays(state, 'firstMoments', parameters);
+		const secondMoments = restoreArrays(state, 'secondMoments', parameters);
+		if (firstMoments.length !== secondMoments.length) throw new Error('"firstMoments" and "secondMoments": expected as many arrays');
+		this.steps = restoreCount(state, 'steps');
+		this.firstMoments = firstMoments;
+		this.secondMoments = secondMoments;
+	}
+}

@@ -1,0 +1,71 @@
+import type {Progress} from '../train/worker/protocol.js';
+import type {RunEvent} from '../train/run.js';
+
+/**
+ * The JSON Lines contract (README, "JSON Lines"): start, one line per epoch,
+ * done. Other events have no line. Accuracies are fractions in [0, 1].
+ */
+export function jsonLine(event: RunEvent | Progress): string | undefined {
+	switch (event.type) {
+		case 'start': {
+			const {config} = event;
+			return JSON.stringify({
+				event: 'start',
+				config: {
+					layers: event.layers,
+					epochs: config.epochs,
+					batchSize: config.batchSize,
+					learningRate: config.learningRate,
+					optimizer: config.optimizer,
+					seed: config.seed,
+					backend: event.backend,
+					threads: event.threads,
+					classes: event.classes,
+					train: event.trainSource,
+					test: event.testSource,
+					limit: config.limit ?? null,
+					testLimit: config.testLimit ?? null,
+					model: config.model ?? null,
+					save: config.save ?? null,
+				},
+				trainCount: event.trainCount,
+				testCount: event.testCount,
+				...(event.resumed ? {resumed: event.resumed} : {}),
+			});
+		}
+		case 'epoch':
+			return JSON.stringify({
+				event: 'epoch',
+				epoch: event.epoch,
+				epochs: event.epochs,
+				trainLoss: significant(event.trainLoss),
+				trainAccuracy: event.trainAccuracy,
+				testLoss: event.testLoss === null ? null : significant(event.testLoss),
+				testAccuracy: event.testAccuracy,
+				seconds: round(event.seconds, 3),
+				samplesPerSecond: Math.round(event.samplesPerSecond),
+			});
+		case 'done':
+			return JSON.stringify({
+				event: 'done',
+				epochs: event.epochs,
+				testAccuracy: event.testAccuracy,
+				testLoss: event.testLoss === null ? null : significant(event.testLoss),
+				seconds: round(event.seconds, 3),
+				confusion: event.confusion,
+				savedTo: event.savedTo,
+				...(event.interrupted ? {interrupted: true} : {}),
+			});
+		default:
+			return undefined;
+	}
+}
+
+function round(value: number, digits: number): number {
+	return Number(value.toFixed(digits));
+}
+
+/** Six significant digits: a tiny late-training loss stays meaningful. */
+function significant(value: number): number {
+	return Number(value.toPrecision(6));
+}

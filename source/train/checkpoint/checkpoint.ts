@@ -1,0 +1,195 @@
+import {endianness} from 'node:os';
+import {resolve} from 'node:path';
+import {InputError} from '../../errors.js';
+import {optimizerNames, type OptimizerState} from '../../nn/optim/optimizer.js';
+import {Rng} from '../../nn/rng.js';
+import {classSets, type TrainConfig} from '../config.js';
+import type {EpochSummary} from '../run.js';
+import type {TrainerState} from '../trainer.js';
+
+/**
+ * The training state a --save file carries beside the model, so that
+ * --resume continues the run as if it had never stopped: its settings, where
+ * it stands (epoch, step, image order), the rng, the optimizer's state and
+ * the history of its epochs. In the model file these are the extra
+ * top-level keys "training" and "history". The optimizer's arrays are as big
+ * as the model, so they are kept as base64 little-endian float32 bytes:
+ * exact, and written in a fraction of the time numbers take.
+ */
+export interface Checkpoint {
+	readonly settings: RunSettings;
+	readonly state: TrainerState;
+	readonly rng: Rng;
+	readonly optimizer: OptimizerState;
+	readonly history: readonly EpochSummary[];
+}
+
+/** The settings that shape a run: a resumed run keeps them. */
+export type RunSettings = Pick<TrainConfig, 'epochs' | 'batchSize' | 'learningRate' | 'optimizer' | 'seed' | 'classes' | 'sources' | 'limit' | 'testLimit'> & {
+	/** [inputs, hidden…, classes] */
+	readonly layers: readonly number[];
+};
+
+/** The settings to keep, with the data paths made absolute so a resume from another folder finds the same files. */
+export function runSettings(config: TrainConfig, layers: readonly number[]): RunSettings {
+	const {epochs, batchSize, learningRate, optimizer, seed, classes, limit, testLimit} = config;
+	const sources = Object.fromEntries(Object.entries(config.sources).flatMap(([key, value]) => (typeof value === 'string' ? [[key, resolve(value)]] : [])));
+	return {layers, epochs, batchSize, learningRate, optimizer, seed, classes, sources, ...(limit === undefined ? {} : {limit}), ...(testLimit === undefined ? {} : {testLimit})};
+}
+
+/** The top-level keys a checkpoint adds to the model file. */
+export function checkpointFields({settings, state, rng, optimizer, history}: Checkpoint): Record<string, unknown> {
+	const optimizerState = Object.fromEntries(Object.entries(optimizer).map(([key, value]) => [key, typeof value === 'number' ? value : value.map(float32Base64)]));
+	return {
+		training: {
+			config: settings,
+			epochs: state.epoch - 1,
+			batch: state.batch,
+			epochSoFar: {loss: state.lossSum, correct: state.correct, seconds: state.seconds},
+			rng: rng.state,
+			order: Array.from(state.order),
+			optimizerState,
+		},
+		history,
+	};
+}
+
+/**
+ * The checkpoint in a model file's extra keys; `file` names it in errors. A
+ * model saved without training state, or with a damaged one, is an InputError.
+ */
+export function parseCheckpoint(extra: Readonly<Record<string, unknown>>, file: string): Checkpoint {
+	const training = extra.training;
+	if (!isRecord(training) || training.optimizerState === undefined || training.rng === undefined) {
+		throw new InputError(`--resume ${file}: the model has no training state to resume (optimizer state, image order, epoch); use --model ${file} to start a new run from its weights`);
+	}
+	const damaged = (what: string): never => {
+		throw new InputError(`--resume ${file}: the training state is damaged: ${what}`);
+	};
+	const settings = parseSettings(training.config, damaged);
+	const epochs = wholeNumber(training.epochs, 0, 'training.epochs', damaged);
+	const batch = wholeNumber(training.batch, 0, 'training.batch', damaged);
+	const soFar = isRecord(training.epochSoFar) ? training.epochSoFar : damaged('training.epochSoFar: expected an object');
+	const order = parseOrder(training.order, damaged);
+	const rng = training.rng;
+	if (!Array.isArray(rng) || rng.length !== 4 || !rng.every(word => Number.isInteger(word) && word >= 0 && word < 2 ** 32) || rng.every(word => word === 0)) {
+		damaged('training.rng: expected 4 whole numbers from 0 to 2^32-1, not all 0');
+	}
+	const state: TrainerState = {
+		epoch: epochs + 1, batch, order,
+		lossSum: finite(soFar.loss, 'training.epochSoFar.loss', damaged),
+		correct: wholeNumber(soFar.correct, 0, 'training.epochSoFar.correct', damaged),
+		seconds: finite(soFar.seconds, 'training.epochSoFar.seconds', damaged),
+	};
+	const history = parseHistory(extra.history, epochs, damaged);
+	const optimizer = parseOptimizerState(training.optimizerState, damaged);
+	return {settings, state, rng: Rng.fromState(rng as number[]), optimizer, history};
+}
+
+type Fail = (what: string) => never;
+
+function parseSettings(config: unknown, fail: Fail): RunSettings {
+	if (!isRecord(config)) return fail('training.config: expected an object');
+	const where = (key: string) => `training.config.${key}`;
+	const layers = config.layers;
+	if (!Array.isArray(layers) || layers.length < 2 || !layers.every(size => Number.isInteger(size) && size >= 1)) fail(`${where('layers')}: expected a list of layer sizes`);
+	const batchSize = config.batchSize === 'full' ? 'full' : wholeNumber(config.batchSize, 1, where('batchSize'), fail);
+	const learningRate = finite(config.learningRate, where('learningRate'), fail);
+	if (!(learningRate > 0)) fail(`${where('learningRate')}: expected a positive number`);
+	const optimizer = optimizerNames.find(name => name === config.optimizer) ?? fail(`${where('optimizer')}: expected one of ${optimizerNames.join(', ')}`);
+	const classes = typeof config.classes === 'string' && Object.hasOwn(classSets, config.classes) ? config.classes as keyof typeof classSets : fail(`${where('classes')}: expected one of ${Object.keys(classSets).join(', ')}`);
+	const sources = isRecord(config.sources) ? config.sources : fail(`${where('sources')}: expected an object`);
+	for (const key of ['data', 'train', 'test']) {
+		if (sources[key] !== undefined && typeof sources[key] !== 'string') fail(`${where(`sources.${key}`)}: expected a file or folder name`);
+	}
+	const limit = config.limit === undefined ? undefined : wholeNumber(config.limit, 1, where('limit'), fail);
+	const testLimit = config.testLimit === undefined ? undefined : wholeNumber(config.testLimit, 1, where('testLimit'), fail);
+	return {
+		layers: layers as number[],
+		epochs: wholeNumber(config.epochs, 1, where('epochs'), fail),
+		batchSize, learningRate, optimizer, classes,
+		seed: wholeNumber(config.seed, 0, where('seed'), fail),
+		sources: sources as RunSettings['sources'],
+		...(limit === undefined ? {} : {limit}),
+		...(testLimit === undefined ? {} : {testLimit}),
+	};
+}
+
+/** A permutation of 0 … n-1. */
+function parseOrder(order: unknown, fail: Fail): Uint32Array {
+	if (!Array.isArray(order) || order.length === 0) return fail('training.order: expected the list of training image numbers');
+	const result = new Uint32Array(order.length);
+	const seen = new Uint8Array(order.length);
+	order.forEach((index: unknown, i) => {
+		if (!Number.isInteger(index) || (index as number) < 0 || (index as number) >= order.length || seen[index as number]) {
+			fail(`training.order: expected each number from 0 to ${order.length - 1} once`);
+		}
+		seen[index as number] = 1;
+		result[i] = index as number;
+	});
+	return result;
+}
+
+function parseHistory(history: unknown, epochs: number, fail: Fail): EpochSummary[] {
+	if (!Array.isArray(history) || history.length !== epochs) return fail(`history: expected one entry for each of the ${epochs} epochs done`);
+	return history.map((entry: unknown, index) => {
+		const where = `history entry ${index + 1}`;
+		if (!isRecord(entry) || entry.epoch !== index + 1) return fail(`${where}: expected an object with "epoch": ${index + 1}`);
+		const orNull = (key: string) => (entry[key] === null ? null : finite(entry[key], `${where} ${key}`, fail));
+		return {
+			epoch: index + 1,
+			trainLoss: finite(entry.trainLoss, `${where} trainLoss`, fail),
+			trainAccuracy: finite(entry.trainAccuracy, `${where} trainAccuracy`, fail),
+			testLoss: orNull('testLoss'),
+			testAccuracy: orNull('testAccuracy'),
+			seconds: finite(entry.seconds, `${where} seconds`, fail),
+		};
+	});
+}
+
+/** Counters stay numbers; lists of base64 float32 arrays become Float32Arrays (the optimizer checks their shapes). */
+function parseOptimizerState(state: unknown, fail: Fail): OptimizerState {
+	if (!isRecord(state)) return fail('training.optimizerState: expected an object');
+	return Object.fromEntries(Object.entries(state).map(([key, value]) => {
+		const where = `training.optimizerState.${key}`;
+		if (typeof value === 'number') return [key, finite(value, where, fail)];
+		if (!Array.isArray(value)) return fail(`${where}: expected a number or a list of base64 float32 arrays`);
+		return [key, value.map((text: unknown, index) => {
+			const array = typeof text === 'string' ? base64Float32(text) : undefined;
+			if (!array || !array.every(Number.isFinite)) return fail(`${where} ${index + 1}: expected base64 little-endian float32 bytes of finite numbers`);
+			return array;
+		})];
+	}));
+}
+
+const bigEndian = endianness() === 'BE';
+
+function float32Base64(values: Float32Array): string {
+	const bytes = Buffer.from(values.buffer, values.byteOffset, values.byteLength);
+	return (bigEndian ? Buffer.from(bytes).swap32() : bytes).toString('base64');
+}
+
+/** The float32 numbers in base64 text; undefined unless it is strict base64 of whole numbers. */
+function base64Float32(text: string): Float32Array | undefined {
+	const bytes = Buffer.from(text, 'base64');
+	// Node skips characters outside the alphabet: only a faithful round trip is accepted
+	if (bytes.length % 4 !== 0 || bytes.toString('base64') !== text) return undefined;
+	if (bigEndian) bytes.swap32();
+	const array = new Float32Array(bytes.length / 4);
+	new Uint8Array(array.buffer).set(bytes);
+	return array;
+}
+
+function wholeNumber(value: unknown, min: number, where: string, fail: Fail): number {
+	if (!Number.isSafeInteger(value) || (value as number) < min) fail(`${where}: expected a whole number from ${min}`);
+	return value as number;
+}
+
+function finite(value: unknown, where: string, fail: Fail): number {
+	if (typeof value !== 'number' || !Number.isFinite(value)) fail(`${where}: expected a finite number`);
+	return value as number;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,89 @@
+import {InputError} from '../../errors.js';
+import type {Backend} from '../../nn/backend/backend.js';
+import type {Model} from '../../nn/model-file.js';
+import type {Network} from '../../nn/network.js';
+import type {Optimizer} from '../../nn/optim/optimizer.js';
+import {parseCheckpoint, type Checkpoint} from './checkpoint.js';
+import type {TrainConfig} from '../config.js';
+import {readModelFile} from './model-store.js';
+import type {TrainerState} from '../trainer.js';
+
+/** A checkpointed run, read back for --resume. */
+export interface Resumed {
+	/** The run's own settings, with the new --epochs total, the data flags given now, and where to save. */
+	readonly config: TrainConfig;
+	readonly model: Model;
+	readonly checkpoint: Checkpoint;
+	readonly file: string;
+}
+
+/**
+ * Reads the checkpoint named by --resume and decides the run's settings:
+ * the checkpoint's, except --epochs (the new total), --backend and the data
+ * flags (the files may have moved; the image count must stay). A setting
+ * given on the command line that differs from the checkpoint's is an error
+ * rather than silently ignored. Saves go back to the same file unless --save
+ * names another.
+ */
+export function openResume(requested: TrainConfig, backend: Backend): Resumed {
+	const {file, given} = requested.resume!;
+	const model = readModelFile(file, '--resume', backend);
+	const checkpoint = parseCheckpoint(model.extra, file);
+	const saved = checkpoint.settings;
+	const hidden = saved.layers.slice(1, -1);
+	const settings: [flag: string, wanted: unknown, kept: unknown][] = [
+		['hidden', requested.hidden?.join(','), hidden.join(',')],
+		['batch-size', requested.batchSize, saved.batchSize],
+		['lr', requested.learningRate, saved.learningRate],
+		['optimizer', requested.optimizer, saved.optimizer],
+		['seed', requested.seed, saved.seed],
+		['classes', requested.classes, saved.classes],
+		['limit', requested.limit, saved.limit ?? 'all'],
+		['test-limit', requested.testLimit, saved.testLimit ?? 'all'],
+	];
+	for (const [flag, wanted, kept] of settings) {
+		if (given.includes(flag) && String(wanted) !== String(kept)) {
+			throw new InputError(`--${flag} ${String(wanted)} does not match the run in ${file} (${flag} ${String(kept)}); leave --${flag} out to resume it, or start a new run from its weights with --model ${file}`);
+		}
+	}
+	const done = checkpoint.state.epoch - 1;
+	const epochs = given.includes('epochs') ? requested.epochs : saved.epochs;
+	if (epochs <= done) {
+		const what = given.includes('epochs') ? `--epochs ${epochs}: the run in ${file} has already done ${done} epochs` : `--resume ${file}: the run has done all its ${done} epochs`;
+		throw new InputError(`${what}; give a higher total to train further (e.g. --epochs ${done + Math.max(1, saved.epochs)})`);
+	}
+	const dataGiven = ['data', 'train', 'test'].some(flag => given.includes(flag));
+	const {limit, testLimit} = saved;
+	const config: TrainConfig = {
+		hidden, epochs,
+		batchSize: saved.batchSize, learningRate: saved.learningRate, optimizer: saved.optimizer, seed: saved.seed, classes: saved.classes,
+		sources: dataGiven ? requested.sources : saved.sources,
+		...(limit === undefined ? {} : {limit}),
+		...(testLimit === undefined ? {} : {testLimit}),
+		backend: requested.backend,
+		...(requested.threads === undefined ? {} : {threads: requested.threads}),
+		save: requested.save ?? file,
+		resume: requested.resume!,
+	};
+	return {config, model, checkpoint, file};
+}
+
+/** The checkpoint's place in the run, its optimizer state restored, checked against the data loaded now. */
+export function resumedState(resumed: Resumed, network: Network, optimizer: Optimizer, trainCount: number): TrainerState {
+	const {checkpoint, file} = resumed;
+	const {state, settings} = checkpoint;
+	if (settings.layers.join() !== network.sizes.join()) {
+		throw new InputError(`--resume ${file}: the training state is damaged: training.config.layers ${settings.layers.join('-')} do not match the model's ${network.sizes.join('-')}`);
+	}
+	if (state.order.length !== trainCount) {
+		throw new InputError(`--resume ${file}: the run trained on ${state.order.length} images, the training data now has ${trainCount}; resume with the same data`);
+	}
+	const batches = settings.batchSize === 'full' ? 1 : Math.ceil(trainCount / Math.min(settings.batchSize, trainCount));
+	if (state.batch > batches) throw new InputError(`--resume ${file}: the training state is damaged: training.batch ${state.batch} is past the ${batches} steps of an epoch`);
+	try {
+		optimizer.restore(checkpoint.optimizer, network.parameters());
+	} catch (error) {
+		throw new InputError(`--resume ${file}: the training state is damaged: training.optimizerState ${(error as Error).message}`);
+	}
+	return state;
+}

@@ -1,0 +1,32 @@
+import type {TrainConfig} from '../config.js';
+import type {RunEvent} from '../run.js';
+import type {BatchProgress} from '../trainer.js';
+
+/** Messages from the main thread to the training worker. */
+export type ToWorker =
+	| {readonly type: 'start'; readonly config: TrainConfig; readonly probe?: {readonly images: number; readonly everyMs: number}}
+	| {readonly type: 'pause'}
+	| {readonly type: 'resume'}
+	| {readonly type: 'stop'}
+	/** The main thread has taken in this epoch's results (the worker stays at most a few epochs ahead). */
+	| {readonly type: 'received'; readonly epoch: number};
+
+/** The latest step, with the losses of every step since the previous message. */
+export interface Progress extends Omit<BatchProgress, 'type'> {
+	readonly type: 'progress';
+	/** The mean loss of each step since the last progress message, oldest first. */
+	readonly losses: Float32Array;
+}
+
+/** A failure, rebuilt as the same kind of error on the main thread. */
+export interface WorkerFailure {
+	readonly type: 'failure';
+	readonly kind: 'input' | 'diverged' | 'unexpected';
+	readonly message: string;
+	readonly stack?: string;
+	readonly epoch?: number;
+	readonly batch?: number;
+}
+
+/** Messages from the worker: run events (steps sampled into progress), and failures. */
+export type FromWorker = Exclude<RunEvent, BatchProgress> | Progress | WorkerFailure;

@@ -1,0 +1,115 @@
+import {parentPort} from 'node:worker_threads';
+import {DivergedError, InputError} from '../../errors.js';
+import type {FromWorker, ToWorker, WorkerFailure} from './protocol.js';
+import {runTraining} from '../run.js';
+import type {BatchProgress} from '../trainer.js';
+
+/**
+ * The training worker: runs one training run and posts its events. Steps are
+ * sampled into a progress message at most every `progressEveryMs`, carrying
+ * every step's loss; the test predictions of each epoch are transferred.
+ * Each message means a frame, and a frame of the full dashboard costs Ink
+ * tens of ms of the main thread, which the training threads share the
+ * cores with: twice a second keeps the dashboard's cost to throughput small.
+ */
+const progressEveryMs = 500;
+/**
+ * Epochs posted that the main thread has not taken in yet, at most: a tiny
+ * network can train faster than the dashboard draws, and without a bound the
+ * messages (each with the test set's probabilities) would pile up in memory.
+ */
+const maxEpochsAhead = 16;
+
+const port = parentPort;
+if (!port) throw new Error('worker.ts runs as a worker thread');
+
+let stopRequested = false;
+let resume: (() => void) | undefined;
+let paused: Promise<void> | undefined;
+let postedEpoch = 0;
+let receivedEpoch = 0;
+let caughtUp: Promise<void> | undefined;
+let catchUp: (() => void) | undefined;
+
+const post = (message: FromWorker, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
+
+/** While paused, or while the main thread is too many epochs behind: a promise settled when training may go on. */
+function hold(): Promise<void> | undefined {
+	if (paused) return paused;
+	if (stopRequested || postedEpoch - receivedEpoch <= maxEpochsAhead) return undefined;
+	return (caughtUp ??= new Promise(resolve => (catchUp = resolve)));
+}
+
+port.on('message', (message: ToWorker) => {
+	switch (message.type) {
+		case 'start':
+			void train(message);
+			break;
+		case 'pause':
+			paused ??= new Promise(resolve => (resume = resolve));
+			break;
+		case 'resume':
+			resume?.();
+			paused = resume = undefined;
+			break;
+		case 'received':
+			receivedEpoch = message.epoch;
+			if (postedEpoch - receivedEpoch <= maxEpochsAhead) {
+				catchUp?.();
+				caughtUp = catchUp = undefined;
+			}
+			break;
+		case 'stop':
+			stopRequested = true;
+			catchUp?.();
+			caughtUp = catchUp = undefined;
+			resume?.();
+			paused = resume = undefined;
+			break;
+	}
+});
+
+async function train(start: Extract<ToWorker, {type: 'start'}>): Promise<void> {
+	let losses: number[] = [];
+	let last: BatchProgress | undefined;
+	let lastPost = 0;
+	const flush = () => {
+		if (!last) return;
+		const batch = Float32Array.from(losses);
+		const {type: _type, ...progress} = last;
+		post({type: 'progress', ...progress, losses: batch}, [batch.buffer]);
+		losses = [];
+		last = undefined;
+		lastPost = performance.now();
+	};
+	try {
+		const control = {stopRequested: () => stopRequested, whilePaused: hold, ...(start.probe ? {probe: start.probe} : {})};
+		for await (const event of runTraining(start.config, control)) {
+			if (event.type === 'batch') {
+				losses.push(event.loss);
+				last = event;
+				if (performance.now() - lastPost >= progressEveryMs) flush();
+				continue;
+			}
+			flush();
+			if (event.type === 'epoch') {
+				post(event, [event.test.predictions.buffer as ArrayBuffer, event.test.probabilities.buffer as ArrayBuffer]);
+				postedEpoch = event.epoch;
+			} else {
+				post(event);
+			}
+		}
+	} catch (error) {
+		flush();
+		post(failure(error));
+	}
+}
+
+function failure(error: unknown): WorkerFailure {
+	if (error instanceof InputError) return {type: 'failure', kind: 'input', message: error.message};
+	if (error instanceof DivergedError) {
+		return {type: 'failure', kind: 'diverged', message: error.message, epoch: error.epoch, batch: error.batch};
+	}
+	const message = error instanceof Error ? error.message : String(error);
+	return {type: 'failure', kind: 'unexpected', message, ...(error instanceof Error && error.stack ? {stack: error.stack} : {})};
+}

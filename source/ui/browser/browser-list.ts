@@ -1,0 +1,106 @@
+/**
+ * Which test images the browser walks through, in which order: computed once
+ * per data and filter/order and cached, since every key press asks again.
+ */
+import {confusionMatrix, type Confusion} from '../../train/metrics.js';
+import {imageCount, type BrowserData} from './browser-data.js';
+
+/** A confusion cell: images of true class `actual` predicted as `predicted`. */
+export interface Cell {
+	readonly actual: number;
+	readonly predicted: number;
+}
+
+export interface BrowserFilter {
+	readonly mistakesOnly: boolean;
+	/** Only this true label. */
+	readonly label: number | null;
+	/** Only this confusion cell. */
+	readonly cell: Cell | null;
+}
+
+/** Test-set order, highest loss (−log p[true]) first, or least confident (lowest top probability) first. */
+export type BrowserOrder = 'test' | 'loss' | 'confidence';
+
+export const noFilter: BrowserFilter = {mistakesOnly: false, label: null, cell: null};
+
+export const isFiltered = (filter: BrowserFilter): boolean =>
+	filter.mistakesOnly || filter.label !== null || filter.cell !== null;
+
+const lists = new WeakMap<BrowserData, Map<string, Int32Array>>();
+const confusions = new WeakMap<BrowserData, Confusion | null>();
+
+/** The test indices that pass the filter, in the order asked for. Cached per data: do not modify. */
+export function filteredIndices(data: BrowserData, {filter, order}: {readonly filter: BrowserFilter; readonly order: BrowserOrder}): Int32Array {
+	const key = `${filter.mistakesOnly}|${filter.label}|${filter.cell?.actual},${filter.cell?.predicted}|${order}`;
+	let cached = lists.get(data);
+	if (!cached) lists.set(data, (cached = new Map()));
+	let list = cached.get(key);
+	if (!list) cached.set(key, (list = computeList(data, filter, order)));
+	return list;
+}
+
+function computeList(data: BrowserData, filter: BrowserFilter, order: BrowserOrder): Int32Array {
+	const {labels, predictions} = data;
+	const count = imageCount(data);
+	const picked: number[] = [];
+	const needsLabels = isFiltered(filter);
+	for (let index = 0; index < count; index++) {
+		if (needsLabels) {
+			if (labels === null) break;
+			const actual = labels[index]!;
+			const predicted = predictions[index]!;
+			if (filter.mistakesOnly && actual === predicted) continue;
+			if (filter.label !== null && actual !== filter.label) continue;
+			if (filter.cell !== null && (actual !== filter.cell.actual || predicted !== filter.cell.predicted)) continue;
+		}
+		picked.push(index);
+	}
+	// without labels there is no loss: such a list stays in test-set order
+	if (order === 'confidence' || (order === 'loss' && labels !== null)) {
+		// sort keys, smallest first: the negated loss, or the confidence
+		const keys = new Float64Array(count);
+		for (const index of picked) keys[index] = order === 'loss' ? -imageLoss(data, index)! : confidence(data, index);
+		picked.sort((a, b) => keys[a]! - keys[b]! || a - b);
+	}
+	return Int32Array.from(picked);
+}
+
+/** −log p[true]: the image's cross-entropy loss; null without labels. */
+export function imageLoss(data: BrowserData, index: number): number | null {
+	if (data.labels === null) return null;
+	const probability = data.probabilities[index * data.classes.length + data.labels[index]!] ?? 0;
+	return -Math.log(Math.max(probability, 1e-12));
+}
+
+/** The highest class probability: how sure the network is of its answer. */
+export function confidence(data: BrowserData, index: number): number {
+	const classes = data.classes.length;
+	let highest = 0;
+	for (let k = 0; k < classes; k++) highest = Math.max(highest, data.probabilities[index * classes + k] ?? 0);
+	return highest;
+}
+
+/** The confusion matrix of the predictions, cached per data; null without labels. */
+export function confusionOf(data: BrowserData): Confusion | null {
+	if (!confusions.has(data)) {
+		confusions.set(data, data.labels === null ? null : confusionMatrix(data.labels, data.predictions, data.classes.length));
+	}
+	return confusions.get(data) ?? null;
+}
+
+/** The off-diagonal cell with the most images (in row `label` when given); ties go to the first. */
+export function mostConfusedCell(confusion: Confusion, label: number | null = null): Cell | null {
+	let best: Cell | null = null;
+	let most = 0;
+	for (const [actual, row] of confusion.entries()) {
+		if (label !== null && actual !== label) continue;
+		for (const [predicted, count] of row.entries()) {
+			if (predicted !== actual && count > most) {
+				best = {actual, predicted};
+				most = count;
+			}
+		}
+	}
+	return best;
+}

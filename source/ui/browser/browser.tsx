@@ -1,0 +1,133 @@
+import {Box, Text} from 'ink';
+import {imagePixelsOf, type BrowserData} from './browser-data.js';
+import {browserLayout, digitSize, infoGap, smallDigit, stripGap, type BrowserLayout} from './browser-layout.js';
+import {confusionOf, type Cell} from './browser-list.js';
+import {BrowserMatrix} from '../confusion/browser-matrix.js';
+import {currentList, type BrowserState} from './browser-state.js';
+import {cellName, emptyText, headerText} from './browser-text.js';
+import {DigitFacts} from './digit-facts.js';
+import {DigitView} from '../shared/digit-view.js';
+import {count} from '../../text/format.js';
+import {glyphsFor, truncate} from '../../text/glyphs.js';
+import {NeighbourDigit} from './neighbour-digit.js';
+
+export type Props = {
+	/** The browser's state, its data (null before the first epoch ends) included. */
+	readonly state: BrowserState;
+	/** The room it gets: the frame is exactly this size. */
+	readonly width: number;
+	readonly height: number;
+	/** ASCII characters only. */
+	readonly ascii: boolean;
+	/** Grey levels can be shown; without them (NO_COLOR) digits use the shade ramp. */
+	readonly color?: boolean;
+};
+
+/**
+ * The prediction browser: a header with the filters and the order, the
+ * selected test digit drawn big with neighbours beside it when there is room,
+ * its labels and class probabilities, the confusion matrix when there is room
+ * or its cursor is on, and a line for prompts and notices at the bottom.
+ */
+export function Browser({state, width, height, ascii, color = true}: Props) {
+	const layout = browserLayout(width, height);
+	const {data} = state;
+	return (
+		<Box flexDirection="column" width={layout.width} height={layout.height} overflow="hidden">
+			<Text bold wrap="truncate">{headerText(state, layout.width, ascii)}</Text>
+			<Text> </Text>
+			{data === null
+				? <Text dimColor wrap="truncate">{truncate('predictions appear when the first epoch ends', layout.width, glyphsFor(ascii).ellipsis)}</Text>
+				: <Body state={{...state, data}} layout={layout} ramp={ascii || !color} ascii={ascii}/>}
+			<Box flexGrow={1}/>
+			<Footer state={state} width={layout.width} ascii={ascii}/>
+		</Box>
+	);
+}
+
+type BodyProps = {
+	readonly state: BrowserState & {readonly data: BrowserData};
+	readonly layout: BrowserLayout;
+	readonly ramp: boolean;
+	readonly ascii: boolean;
+};
+
+/** The matrix alone in cursor mode when both do not fit; else the digit row (or why there is none) and the matrix below when there is room. */
+function Body({state, layout, ramp, ascii}: BodyProps) {
+	const {data, mode} = state;
+	const confusion = confusionOf(data);
+	const source = data.epoch === null ? 'saved model' : `epoch ${data.epoch}`;
+	const matrix = (marked: Cell | null, height: number) => confusion && (
+		<BrowserMatrix confusion={confusion} classes={data.classes} source={source} marked={marked} cursor={mode.kind === 'matrix'} width={layout.width} height={height} ascii={ascii}/>
+	);
+	if (mode.kind === 'matrix' && layout.matrixBelow === 0) return matrix(mode.cursor, layout.height - 3);
+
+	const list = currentList(state);
+	const index = list[state.position];
+	const selectedCell = index === undefined || data.labels === null ? null : {actual: data.labels[index]!, predicted: data.predictions[index]!};
+	return (
+		<>
+			{index === undefined
+				? (
+					<Box flexDirection="column" height={layout.mainHeight}>
+						<Text color="yellow" wrap="truncate">{emptyText(state, ascii)}</Text>
+						<Text dimColor wrap="truncate">Esc clears the filters</Text>
+					</Box>
+				)
+				: <DigitRow state={state} list={list} index={index} layout={layout} ramp={ramp} ascii={ascii}/>}
+			{layout.matrixBelow > 0 && confusion && (
+				<Box marginTop={1}>{matrix(mode.kind === 'matrix' ? mode.cursor : selectedCell, layout.matrixBelow - 1)}</Box>
+			)}
+		</>
+	);
+}
+
+type DigitRowProps = BodyProps & {
+	readonly list: Int32Array;
+	/** The selected test image, at `state.position` in `list`. */
+	readonly index: number;
+};
+
+/** The selected digit, its neighbours in the list on either side, and its facts. */
+function DigitRow({state, list, index, layout, ramp, ascii}: DigitRowProps) {
+	const {data, position} = state;
+	const neighbour = (offset: number) => {
+		const other = list[position + offset];
+		return (
+			<Box key={offset} width={smallDigit.width} marginTop={3} flexShrink={0} {...(offset < 0 ? {marginRight: stripGap} : {marginLeft: stripGap})}>
+				{other !== undefined && <NeighbourDigit data={data} index={other} ramp={ramp} ascii={ascii}/>}
+			</Box>
+		);
+	};
+	const offsets = Array.from({length: layout.neighbours}, (_, k) => k + 1);
+	return (
+		<Box height={layout.mainHeight} width={layout.width}>
+			{[...offsets].reverse().map(offset => neighbour(-offset))}
+			<Box flexDirection="column" width={digitSize.width} height={digitSize.height} flexShrink={0}>
+				<DigitView pixels={imagePixelsOf(data, index)} ramp={ramp}/>
+			</Box>
+			{offsets.map(offset => neighbour(offset))}
+			<Box marginLeft={infoGap} flexShrink={0}>
+				<DigitFacts state={state} index={index} listLength={list.length} width={layout.infoWidth} height={layout.mainHeight} ascii={ascii}/>
+			</Box>
+		</Box>
+	);
+}
+
+/** The bottom line: the number being typed after `g`, the cell under the matrix cursor, or a notice. */
+function Footer({state, width, ascii}: {readonly state: BrowserState; readonly width: number; readonly ascii: boolean}) {
+	const {ellipsis, separator} = glyphsFor(ascii);
+	const fit = (text: string) => truncate(text, width, ellipsis);
+	const {mode, data} = state;
+	if (mode.kind === 'goTo') {
+		const total = data ? ` (#1 to #${count(data.predictions.length)})` : '';
+		return <Text color="cyan" wrap="truncate">{fit(`go to #${mode.typed}_${total}${separator}Enter go${separator}Esc cancel`)}</Text>;
+	}
+	if (mode.kind === 'matrix' && data) {
+		const {actual, predicted} = mode.cursor;
+		const images = confusionOf(data)?.[actual]?.[predicted] ?? 0;
+		const what = actual === predicted ? `${count(images)} right` : `${count(images)} of true ${data.classes[actual]} taken for ${data.classes[predicted]}`;
+		return <Text color="cyan" wrap="truncate">{fit(`cell ${cellName(actual, predicted, data.classes, ascii)}: ${what}${separator}Enter shows them${separator}Esc leaves`)}</Text>;
+	}
+	return <Text color="yellow" wrap="truncate">{state.notice ? fit(state.notice) : ' '}</Text>;
+}

@@ -1,0 +1,55 @@
+import {Box, Text} from 'ink';
+import {probabilitiesOf, trueLabel, type BrowserData} from './browser-data.js';
+import {isFiltered} from './browser-list.js';
+import type {BrowserState} from './browser-state.js';
+import {changeText, filteredSet, orderNames} from './browser-text.js';
+import {count} from '../../text/format.js';
+import {truncate, glyphsFor} from '../../text/glyphs.js';
+import {ProbabilityList} from './probability-list.js';
+
+export type Props = {
+	readonly state: BrowserState & {readonly data: BrowserData};
+	/** The selected test image, and where it is in a list of `listLength`. */
+	readonly index: number;
+	readonly listLength: number;
+	readonly width: number;
+	readonly height: number;
+	readonly ascii: boolean;
+};
+
+/**
+ * Beside the digit: its test number, its place in the filtered set, true and
+ * predicted label with a right/wrong mark, a change since the last epoch, then
+ * the probability bars. Lines keep their places, so nothing jumps between digits.
+ */
+export function DigitFacts({state, index, listLength, width, height, ascii}: Props) {
+	const {data, filter, order, position} = state;
+	const {ellipsis} = glyphsFor(ascii);
+	const fit = (text: string) => truncate(text, width, ellipsis);
+	const total = data.predictions.length;
+	const predicted = data.predictions[index]!;
+	const actual = trueLabel(data, index);
+	const name = (label: number) => data.classes[label] ?? String(label);
+	const inList = isFiltered(filter) || order !== 'test'
+		? `${count(position + 1)} of ${count(listLength)} ${filteredSet(filter, data.classes, ascii)}${order === 'test' ? '' : `, ${orderNames[order]}`}`
+		: '';
+	const right = actual === null ? null : actual === predicted;
+	const mark = right === null ? '' : ascii ? (right ? 'right  ' : 'WRONG  ') : right ? '✓ ' : '✗ ';
+	const change = changeText(data, index);
+	const barsHeight = Math.max(0, height - 5);
+	return (
+		<Box flexDirection="column" width={width} height={height}>
+			<Text bold wrap="truncate">{fit(`#${count(index + 1)} of ${count(total)}`)}</Text>
+			<Text wrap="truncate">{fit(inList) || ' '}</Text>
+			<Text wrap="truncate">
+				<Text bold {...(right === null ? {} : {color: right ? 'green' : 'red'})}>{mark}</Text>
+				{truncate(`true ${actual === null ? '?' : name(actual)}  pred ${name(predicted)}`, width - mark.length, ellipsis)}
+			</Text>
+			<Text color="yellow" wrap="truncate">{change ? fit(change) : ' '}</Text>
+			<Text> </Text>
+			{barsHeight >= data.classes.length && (
+				<ProbabilityList probabilities={probabilitiesOf(data, index)} classes={data.classes} predicted={predicted} actual={actual} width={width} ascii={ascii}/>
+			)}
+		</Box>
+	);
+}

@@ -1,0 +1,34 @@
+import {Box, Text} from 'ink';
+import {imagePixelsOf, trueLabel, type BrowserData} from './browser-data.js';
+import {smallDigit} from './browser-layout.js';
+import {abbreviate} from '../confusion/confusion-table.js';
+import {arrowFor} from './browser-text.js';
+import {count} from '../../text/format.js';
+import {DigitView} from '../shared/digit-view.js';
+
+export type Props = {
+	readonly data: BrowserData;
+	readonly index: number;
+	readonly ramp: boolean;
+	readonly ascii: boolean;
+};
+
+/** A neighbouring digit, small, over its test number and "7 ✓" or "7→2 ✗". */
+export function NeighbourDigit({data, index, ramp, ascii}: Props) {
+	const predicted = data.predictions[index]!;
+	const actual = trueLabel(data, index);
+	const name = (label: number) => abbreviate(data.classes[label] ?? String(label));
+	const right = actual === predicted;
+	const labels = actual === null
+		? `?${arrowFor(ascii)}${name(predicted)}`
+		: right ? `${name(actual)} ${ascii ? 'ok' : '✓'}` : `${name(actual)}${arrowFor(ascii)}${name(predicted)} ${ascii ? 'X' : '✗'}`;
+	return (
+		<Box flexDirection="column" width={smallDigit.width} height={smallDigit.height}>
+			<DigitView pixels={imagePixelsOf(data, index)} scale={2} ramp={ramp}/>
+			<Text dimColor wrap="truncate">{centre(`#${count(index + 1)}`)}</Text>
+			<Text wrap="truncate" {...(actual === null ? {} : {color: right ? 'green' : 'red'})}>{centre(labels)}</Text>
+		</Box>
+	);
+}
+
+const centre = (text: string): string => ' '.repeat(Math.max(0, Math.floor((smallDigit.width - text.length) / 2))) + text;

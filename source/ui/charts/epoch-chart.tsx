@@ -1,0 +1,19 @@
+import {useMemo} from 'react';
+import type {EpochSummary} from '../../train/run.js';
+import {ChartBox} from './chart-box.js';
+import {epochChart, type EpochChartKind} from './chart-text.js';
+
+export type Props = {
+	readonly history: readonly EpochSummary[];
+	readonly kind: EpochChartKind;
+	readonly width: number;
+	/** Rows including the title line. */
+	readonly height: number;
+	readonly ascii: boolean;
+};
+
+/** Train (solid, cyan) against test (dashed, yellow) loss or accuracy, one point per epoch. */
+export function EpochChart({history, kind, width, height, ascii}: Props) {
+	const chart = useMemo(() => epochChart(history, kind, width, height, ascii), [history, kind, width, height, ascii]);
+	return <ChartBox chart={chart} width={width} height={height}/>;
+}

@@ -1,0 +1,91 @@
+import type {EpochSummary} from '../../train/run.js';
+import type {DashboardState} from './dashboard-state.js';
+import {clock, percent} from '../../text/format.js';
+import {glyphsFor, truncate} from '../../text/glyphs.js';
+
+export type EventTone = 'plain' | 'good' | 'warn' | 'bad' | 'dim';
+
+export interface EventPart {
+	readonly text: string;
+	/** Said shorter, for when the whole text does not fit. */
+	readonly short?: string;
+	readonly tone: EventTone;
+}
+
+export interface BestEpoch {
+	readonly epoch: number;
+	readonly testAccuracy: number;
+}
+
+/** The test loss has risen for `epochs` epochs since epoch `since`. */
+export interface Rising {
+	readonly since: number;
+	readonly epochs: number;
+}
+
+/** The best test accuracy so far and the epoch that reached it (the first, on a tie). */
+export function bestEpoch(history: readonly Pick<EpochSummary, 'epoch' | 'testAccuracy'>[]): BestEpoch | null {
+	let best: BestEpoch | null = null;
+	for (const {epoch, testAccuracy} of history) {
+		if (testAccuracy !== null && (best === null || testAccuracy > best.testAccuracy)) best = {epoch, testAccuracy};
+	}
+	return best;
+}
+
+/**
+ * The tutorial's reason for tracking the test cost: the test loss has gone up
+ * for the last epoch(s) while the train loss kept falling. `since` is the epoch
+ * with the lowest test loss before the rise.
+ */
+export function testLossRising(history: readonly EpochSummary[]): Rising | null {
+	let epochs = 0;
+	for (let i = history.length - 1; i >= 1; i--) {
+		const before = history[i - 1]!, after = history[i]!;
+		if (before.testLoss === null || after.testLoss === null) break;
+		if (!(after.testLoss > before.testLoss && after.trainLoss < before.trainLoss)) break;
+		epochs++;
+	}
+	return epochs > 0 ? {since: history[history.length - 1 - epochs]!.epoch, epochs} : null;
+}
+
+/** What happened that is worth a line, most important first. */
+export function eventParts(state: DashboardState): EventPart[] {
+	const parts: EventPart[] = [];
+	if (state.phase === 'failed') parts.push({text: state.error ?? 'training failed', tone: 'bad'});
+	if (state.done) {
+		parts.push(state.done.interrupted
+			? {text: `stopped after epoch ${state.done.epochs} (${clock(state.done.seconds)})`, tone: 'warn'}
+			: {text: `training done in ${clock(state.done.seconds)}`, tone: 'good'});
+	}
+	const {rising, best} = state;
+	if (rising) parts.push({text: `test loss rising since epoch ${rising.since}, train loss falling`, short: `test loss up since epoch ${rising.since}`, tone: 'warn'});
+	if (best) parts.push({text: `best test accuracy ${percent(best.testAccuracy)} (epoch ${best.epoch})`, short: `best ${percent(best.testAccuracy)} (epoch ${best.epoch})`, tone: 'plain'});
+	if (state.savedTo) parts.push({text: `saved to ${state.savedTo}`, tone: 'plain'});
+	if (parts.length === 0 && state.phase === 'training') {
+		const epoch = (state.lastEpoch?.epoch ?? 0) + 1;
+		parts.push({text: `test loss and accuracy at the end of epoch ${epoch}`, tone: 'dim'});
+	}
+	return parts;
+}
+
+/**
+ * The parts that fit in `width`, in order, joined by separators, each said
+ * shorter if that makes it fit. Only the first part is ever cut; a later one
+ * that does not fit is left out.
+ */
+export function fitEventParts(parts: readonly EventPart[], width: number, ascii: boolean): EventPart[] {
+	const {separator, ellipsis} = glyphsFor(ascii);
+	const fitted: EventPart[] = [];
+	let used = 0;
+	for (const part of parts) {
+		const lead = fitted.length > 0 ? separator : '';
+		const room = width - used - lead.length;
+		const said = [part.text, part.short ?? part.text].find(text => text.length <= room);
+		if (said === undefined && fitted.length > 0) continue;
+		const text = said ?? truncate(part.text, room, ellipsis);
+		if (lead) fitted.push({text: lead, tone: 'dim'});
+		fitted.push({text, tone: part.tone});
+		used += lead.length + text.length;
+	}
+	return fitted;
+}

