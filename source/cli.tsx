@@ -7,11 +7,13 @@ import {parseCommandLine, type Command} from './options.js';
 import {evaluateModel} from './train/evaluate-model.js';
 import {signalExitCodes, watchStopSignals} from './stop-signals.js';
 import {jsonLine} from './output/json-lines.js';
-import {runTraining, type RunEvent} from './train/run.js';
-import {imagesNoun} from './ui/browser/browser-text.js';
+import type {RunEvent} from './train/events.js';
+import {runTraining} from './train/run.js';
 import {recordTerminal} from './ui/demo/cast-recorder.js';
-import {confusedLine, confusionText, plainLine} from './output/plain-lines.js';
-import {count, loss, percent} from './text/format.js';
+import {evalJson, evalText} from './output/eval-report.js';
+import {plainLine} from './output/plain-lines.js';
+import {imagesNoun} from './text/class-names.js';
+import {count, percent} from './text/format.js';
 import {glyphsFor} from './text/glyphs.js';
 import {enterDashboardScreen, leaveScreenNow} from './ui/shared/terminal.js';
 
@@ -164,29 +166,7 @@ function accuracyGate(command: TrainCommand, accuracy: number | null): number {
 
 async function runEval(command: Extract<Command, {kind: 'eval'}>): Promise<number> {
 	const result = await evaluateModel(command.config);
-	if (command.output === 'json') {
-		process.stdout.write(`${JSON.stringify({
-			event: 'eval',
-			model: command.model,
-			layers: result.layers,
-			classes: result.classes,
-			test: result.testSource,
-			testCount: result.testCount,
-			testAccuracy: result.evaluation.accuracy,
-			testLoss: result.evaluation.loss,
-			confusion: result.evaluation.confusion,
-		})}\n`);
-		return exitCodes.done;
-	}
-	const {accuracy, confusion} = result.evaluation;
-	const lines = [`Model ${command.model} (${result.layers.join('-')}) on ${count(result.testCount)} test images (${result.testSource})`];
-	if (accuracy === null || confusion === null) {
-		lines.push('The test images have no labels: no accuracy to report.');
-	} else {
-		const right = Math.round(accuracy * result.testCount);
-		lines.push(`Test accuracy ${percent(accuracy)} (${count(right)} of ${count(result.testCount)}), test loss ${loss(result.evaluation.loss ?? 0)}`, '');
-		lines.push('Confusion (rows: true label, columns: predicted)', ...confusionText(confusion, result.classes), '', confusedLine(confusion, result.classes));
-	}
+	const lines = command.output === 'json' ? [evalJson(result, command.model)] : evalText(result, command.model);
 	process.stdout.write(`${lines.join('\n')}\n`);
 	return exitCodes.done;
 }

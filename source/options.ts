@@ -2,7 +2,6 @@ import {InputError} from './errors.js';
 import {backendChoices, type BackendChoice} from './nn/backend/backend.js';
 import {optimizerNames, type OptimizerName} from './nn/optim/optimizer.js';
 import {classSetFor, classSets, defaults, type ClassSet, type TrainConfig} from './train/config.js';
-import {demoFlags} from './ui/demo/demo-script.js';
 
 /**
  * The command line as data: one table of flags, from which both the parser
@@ -18,6 +17,9 @@ export type Command =
 	| {readonly kind: 'browse'; readonly config: TrainConfig; readonly model: string; readonly ascii: boolean; readonly record?: string};
 
 type Values = Partial<Record<FlagName, string | true>>;
+
+/** The run --demo trains unless flags say otherwise: 784-128-10 reaches 98.0% in about 10 seconds on two cores. */
+export const demoFlags = {hidden: '128', epochs: '10', seed: '1'} as const;
 
 interface Flag {
 	/** The placeholder of its value; none for a switch. */

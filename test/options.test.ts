@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
-import {parseCommandLine} from '../source/options.js';
+import {demoFlags, parseCommandLine} from '../source/options.js';
 import {defaults} from '../source/train/config.js';
-import {demoFlags} from '../source/ui/demo/demo-script.js';
 
 describe('command line', () => {
 	test('no flags: train with the defaults, output chosen by the terminal', () => {

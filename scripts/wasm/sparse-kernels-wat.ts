@@ -12,7 +12,8 @@
  *   sparse_groups, then sparse_weight_grad:    dw += dzᵀ·x, db += Σ dz, one group of 4 inputs against 8 outputs at a time
  *                                              (scratch: (inputs / 4) · (2 · batch + 1) words)
  */
-import {lines, range, storeFourOutputs, storeOneOutput} from './kernels-wat.js';
+import {storeFourOutputs, storeOneOutput} from './forward-wat.js';
+import {lines, range} from './wat-text.js';
 
 /**
  * out[r][o] = Σ over row r's listed groups i of x[r][i…i+3]·w[o][i…i+3] + the

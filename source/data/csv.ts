@@ -2,8 +2,8 @@ import {createReadStream} from 'node:fs';
 import {CsvError, parse} from 'csv-parse';
 import {InputError} from '../errors.js';
 import {cellNumber} from './csv-cells.js';
-import type {Dataset} from './dataset.js';
-import {IMAGE_COLUMNS, IMAGE_PIXELS, IMAGE_ROWS, MAX_IMAGES, unreadable} from './input-file.js';
+import {IMAGE_COLUMNS, IMAGE_PIXELS, IMAGE_ROWS, type Dataset} from './dataset.js';
+import {MAX_IMAGES, unreadable} from './input-file.js';
 
 /** An MNIST row is at most 785 cells of "255," (3.1 KB); a longer line is not one. */
 export const MAX_LINE_BYTES = 64 * 1024;

@@ -1,3 +1,8 @@
+/** The app draws and trains on MNIST-sized images only: 28x28 pixels. */
+export const IMAGE_ROWS = 28;
+export const IMAGE_COLUMNS = 28;
+export const IMAGE_PIXELS = IMAGE_ROWS * IMAGE_COLUMNS;
+
 /** One set of images with their labels, as every loader returns it. */
 export interface Dataset {
 	/** count × rows × columns pixels, 0-255, row-major, image after image. */

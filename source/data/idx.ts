@@ -1,7 +1,8 @@
 import {open, type FileHandle} from 'node:fs/promises';
 import {createGunzip} from 'node:zlib';
 import {InputError} from '../errors.js';
-import {IMAGE_COLUMNS, IMAGE_ROWS, MAX_IMAGES, unreadable} from './input-file.js';
+import {IMAGE_COLUMNS, IMAGE_ROWS} from './dataset.js';
+import {MAX_IMAGES, unreadable} from './input-file.js';
 
 /** Images from an IDX file; `images` is a view into the file's bytes, not a copy. */
 export interface IdxImages {

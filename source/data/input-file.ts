@@ -1,10 +1,5 @@
 import {InputError} from '../errors.js';
 
-/** The app draws and trains on MNIST-sized digits only. */
-export const IMAGE_ROWS = 28;
-export const IMAGE_COLUMNS = 28;
-export const IMAGE_PIXELS = IMAGE_ROWS * IMAGE_COLUMNS;
-
 /**
  * The most images one file may hold (784 MB of pixels). EMNIST's largest split
  * (697,932 images) fits; a header announcing more is treated as corrupt, so a

@@ -5,7 +5,7 @@ export interface Parameter {
 	readonly value: Float32Array;
 	readonly grad: Float32Array;
 	/** Where value and grad live: optimizers keep their state there and use its updates. */
-	readonly backend?: Backend;
+	readonly backend: Backend;
 }
 
 /**

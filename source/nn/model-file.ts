@@ -1,5 +1,6 @@
 import {InputError} from '../errors.js';
-import {createBackend, type Backend, type BackendChoice} from './backend/backend.js';
+import type {Backend, BackendChoice} from './backend/backend.js';
+import {createBackend} from './backend/create-backend.js';
 import {Dense} from './dense.js';
 import {Network} from './network.js';
 
@@ -85,7 +86,7 @@ function parseLayer(layer: unknown, index: number, count: number, backend: Backe
 	if (layer.activation !== activation) fail(`${where}: expected "activation": "${activation}"`);
 	const weights = finiteFloats(layer.weights, outputs * inputs, `${where} weights (${outputs} outputs × ${inputs} inputs)`, fail);
 	const biases = finiteFloats(layer.biases, outputs, `${where} biases`, fail);
-	return new Dense(inputs, outputs, index > 0, weights, biases, backend);
+	return new Dense(inputs, outputs, {backend, inputGradient: index > 0, weights, biases});
 }
 
 function finiteFloats(values: unknown, expected: number, what: string, fail: (what: string) => never): Float32Array {
@@ -111,6 +112,7 @@ function isWidth(value: unknown): value is number {
 	return Number.isInteger(value) && (value as number) >= 1 && (value as number) <= maxLayerWidth;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+/** A JSON object: not null, not a list. */
+export function isRecord(value: unknown): value is Record<string, unknown> {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,4 +1,5 @@
-import {createBackend, type Backend, type BackendChoice, type BackendName} from './backend/backend.js';
+import type {Backend, BackendChoice, BackendName} from './backend/backend.js';
+import {createBackend} from './backend/create-backend.js';
 import {Dense} from './dense.js';
 import {heInit} from './init.js';
 import type {Layer, Parameter} from './layer.js';
@@ -43,7 +44,7 @@ export class Network {
 		const shared = typeof backend === 'string' ? createBackend(backend) : backend;
 		const dense: Dense[] = [];
 		for (let l = 1; l < sizes.length; l++) {
-			const layer = new Dense(sizes[l - 1]!, sizes[l]!, l > 1, undefined, undefined, shared);
+			const layer = new Dense(sizes[l - 1]!, sizes[l]!, {backend: shared, inputGradient: l > 1});
 			heInit(layer.weights, layer.inputs, rng);
 			dense.push(layer);
 		}
@@ -91,14 +92,11 @@ export class Network {
 
 	/** True while every weight and bias is a finite number: a diverged network is never saved. */
 	hasFiniteWeights(): boolean {
-		return this.parameters().every(({value, backend}) => (backend?.allFinite ? backend.allFinite(value) : allFinite(value)));
+		return this.parameters().every(({value, backend}) => backend.allFinite(value));
 	}
 
 	zeroGradients(): void {
-		for (const {grad, backend} of this.parameters()) {
-			if (backend?.fillZero) backend.fillZero(grad);
-			else grad.fill(0);
-		}
+		for (const {grad, backend} of this.parameters()) backend.fillZero(grad);
 	}
 
 	/** Class probabilities for a batch: x: [batch, inputs] -> [batch, classes], a buffer reused by the next call. */
@@ -109,16 +107,21 @@ export class Network {
 	}
 
 	/**
-	 * Forward and backward on one batch, adding dW and db into the gradients.
-	 * scale is 1/m for the m images of the whole step, so a full-batch step
-	 * can be accumulated from several smaller batches.
+	 * Forward and backward on one batch, adding dW and db into the gradients;
+	 * an optimizer's step then updates the weights. scale is 1/m for the m
+	 * images of the whole step, so a full-batch step can be accumulated from
+	 * several smaller batches.
 	 */
 	trainBatch(input: Float32Array, labels: ArrayLike<number>, batch: number, scale: number): Readonly<BatchResult> {
 		const classes = this.classes;
+		// forward: Z1 = W1·X + b1, A1 = ReLU(Z1), …, Z_L = W_L·A_(L-1) + b_L
 		const logits = this.forward(input, batch);
+		// A_L = softmax(Z_L) and the cross-entropy cost −Σ log A_L[label]
 		this.result.loss = softmaxCrossEntropy(logits, labels, batch, classes);
 		this.result.correct = countCorrect(logits, labels, batch, classes);
+		// dZ_L = (A_L − Y) / m
 		softmaxCrossEntropyGrad(logits, labels, logits, batch, classes, scale);
+		// backward, last layer first: dW = dZ·A_prevᵀ, db = Σ dZ, dA_prev = Wᵀ·dZ, dZ_prev = dA_prev · (Z_prev > 0)
 		let grad = logits;
 		for (let l = this.layers.length - 1; l >= 0; l--) grad = this.layers[l]!.backward(grad, batch);
 		return this.result;
@@ -129,20 +132,6 @@ export class Network {
 		for (const layer of this.layers) activation = layer.forward(activation, batch);
 		return activation;
 	}
-}
-
-/** Whether every value is a finite number: x·0 is 0 for a finite x and NaN otherwise, so sums tell without a branch per value. */
-export function allFinite(values: Float32Array): boolean {
-	let a = 0, b = 0, c = 0, d = 0;
-	const whole = values.length - (values.length % 4);
-	for (let i = 0; i < whole; i += 4) {
-		a += values[i]! * 0;
-		b += values[i + 1]! * 0;
-		c += values[i + 2]! * 0;
-		d += values[i + 3]! * 0;
-	}
-	for (let i = whole; i < values.length; i++) a += values[i]! * 0;
-	return a + b + c + d === 0;
 }
 
 /** The index of the largest value in row r of a [batch, classes] matrix. */

@@ -1,8 +1,6 @@
 import {areDigits} from '../train/config.js';
-import type {Confusion} from '../train/metrics.js';
-import {mostConfused} from '../train/metrics.js';
-import type {EpochSummary, RunEvent, RunStart} from '../train/run.js';
-import {abbreviate} from '../ui/confusion/confusion-table.js';
+import type {EpochSummary, RunEvent, RunStart} from '../train/events.js';
+import {confusedLine} from '../text/confused-pairs.js';
 import {count, duration, loss, percent} from '../text/format.js';
 
 /**
@@ -50,28 +48,4 @@ function epochResults(epoch: EpochSummary, epochs: number): string {
 function resumedLines(resumed: NonNullable<RunStart['resumed']>, epochs: number): string[] {
 	const where = `epoch ${resumed.epochs + 1}${resumed.batch > 0 ? `, step ${resumed.batch + 1}` : ''}`;
 	return [`Resuming ${resumed.file} at ${where}`, ...resumed.history.map(epoch => `${epochResults(epoch, epochs)}  (before resuming)`)];
-}
-
-/** "Most confused (true→predicted): 4→9 (12), 7→2 (9), 3→5 (8)" */
-export function confusedLine(confusion: Confusion, classes?: readonly string[]): string {
-	const pairs = confusedPairs(confusion, classes);
-	return `Most confused (true→predicted): ${pairs.length > 0 ? pairs.join(', ') : 'none'}`;
-}
-
-/** The three most confused pairs: ["4→9 (12)", "7→2 (9)", "3→5 (8)"]. */
-export function confusedPairs(confusion: Confusion, classes?: readonly string[], arrow = '→'): string[] {
-	const name = (index: number) => classes?.[index] ?? String(index);
-	return mostConfused(confusion, 3).map(pair => `${name(pair.actual)}${arrow}${name(pair.predicted)} (${pair.count})`);
-}
-
-/** The confusion matrix as text: rows true label, columns predicted (class names cut short, as on the dashboard). */
-export function confusionText(confusion: Confusion, classes: readonly string[] = []): string[] {
-	const name = (index: number) => classes[index] ?? String(index);
-	const columns = confusion.map((_, c) => abbreviate(name(c)));
-	const width = Math.max(4, ...confusion.flat().map(value => String(value).length + 1), ...columns.map(column => column.length + 1));
-	const labelWidth = Math.max(9, ...confusion.map((_, r) => name(r).length));
-	const header = 'true\\pred'.padEnd(labelWidth) + columns.map(column => column.padStart(width)).join('');
-	// digits right-aligned under the corner, as they always were; names read from the left
-	const label = (r: number) => (areDigits(classes) ? name(r).padStart(labelWidth) : name(r).padEnd(labelWidth));
-	return [header, ...confusion.map((row, r) => label(r) + row.map(value => String(value).padStart(width)).join(''))];
 }

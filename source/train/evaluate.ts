@@ -21,6 +21,9 @@ const evaluationBatch = 1000;
 /** The loss of a probability of exactly 0 is capped here instead of being infinite. */
 const smallestProbability = 1e-12;
 
+/** −log p, the cross-entropy of an image whose true class got probability p, capped for p = 0. */
+export const probabilityLoss = (probability: number): number => -Math.log(Math.max(probability, smallestProbability));
+
 /** Runs the network over the whole dataset in batches. */
 export function evaluate(network: Network, dataset: Dataset): Evaluation {
 	const classes = network.classes;
@@ -39,7 +42,7 @@ export function evaluate(network: Network, dataset: Dataset): Evaluation {
 			const predicted = argmaxRow(output, r, classes);
 			predictions[start + r] = predicted;
 			if (predicted === batchLabels[r]) correct++;
-			lossSum -= Math.log(Math.max(output[r * classes + batchLabels[r]!]!, smallestProbability));
+			lossSum += probabilityLoss(output[r * classes + batchLabels[r]!]!);
 		}
 	}
 	if (!dataset.labels || dataset.count === 0) {

@@ -1,7 +1,8 @@
-import {firstImages, type Dataset} from '../data/dataset.js';
+import {firstImages} from '../data/dataset.js';
 import {loadTest, loadTrain} from '../data/load.js';
 import {InputError} from '../errors.js';
-import {createBackend, type Backend, type BackendName} from '../nn/backend/backend.js';
+import type {Backend} from '../nn/backend/backend.js';
+import {createBackend} from '../nn/backend/create-backend.js';
 import {createOptimizer} from '../nn/optim/create-optimizer.js';
 import {serializeModel} from '../nn/model-file.js';
 import {Network} from '../nn/network.js';
@@ -9,69 +10,10 @@ import {Rng} from '../nn/rng.js';
 import {checkpointFields, runSettings} from './checkpoint/checkpoint.js';
 import {classSets, defaults, threadCount, type TrainConfig} from './config.js';
 import {checkInputs, checkLabels, evaluate} from './evaluate.js';
-import type {Confusion} from './metrics.js';
 import {checkSaveTarget, readModelFile, writeModelFile} from './checkpoint/model-store.js';
 import {openResume, resumedState} from './checkpoint/resume.js';
-import {newTrainerState, trainer, type EpochResult, type TrainerEvent} from './trainer.js';
-
-/** What a run is about to do, once its data and network are ready. */
-export interface RunStart {
-	readonly type: 'start';
-	readonly config: TrainConfig;
-	/** [inputs, hidden…, classes] of the network being trained. */
-	readonly layers: readonly number[];
-	readonly classes: readonly string[];
-	readonly trainCount: number;
-	readonly testCount: number;
-	readonly trainSource: string;
-	readonly testSource: string;
-	/** Where the matrix products run. */
-	readonly backend: BackendName;
-	/** Threads sharing the products (1 on the js backend). */
-	readonly threads: number;
-	/** The test images and labels, for the prediction browser. */
-	readonly test: Pick<Dataset, 'images' | 'labels' | 'count'>;
-	/** A run continued with --resume: from which file, after how many epochs (and steps of the next), and its epochs so far. */
-	readonly resumed?: {readonly file: string; readonly epochs: number; readonly batch: number; readonly history: readonly EpochSummary[]};
-}
-
-/** One line of the training history, as the charts and the model file keep it. */
-export type EpochSummary = Pick<EpochResult, 'epoch' | 'trainLoss' | 'trainAccuracy' | 'testLoss' | 'testAccuracy' | 'seconds'>;
-
-export interface RunDone {
-	readonly type: 'done';
-	/** Epochs completed. */
-	readonly epochs: number;
-	readonly testAccuracy: number | null;
-	readonly testLoss: number | null;
-	/** Wall time of the whole run, data loading and evaluation included. */
-	readonly seconds: number;
-	readonly confusion: Confusion | null;
-	/** The names of the confusion matrix's rows and columns. */
-	readonly classes: readonly string[];
-	readonly savedTo: string | null;
-	/** True when the run was stopped before its last epoch. */
-	readonly interrupted: boolean;
-	readonly history: readonly EpochSummary[];
-}
-
-/** The network on a fixed slice of the test set, during an epoch. */
-export interface ProbeResult {
-	readonly type: 'probe';
-	readonly epoch: number;
-	readonly batch: number;
-	readonly images: number;
-	readonly accuracy: number;
-	readonly confusion: Confusion;
-}
-
-export type RunEvent =
-	| {readonly type: 'loading'}
-	| RunStart
-	| TrainerEvent
-	| ProbeResult
-	| {readonly type: 'saved'; readonly path: string; readonly epoch: number}
-	| RunDone;
+import type {EpochResult, EpochSummary, RunEvent} from './events.js';
+import {newTrainerState, trainer} from './trainer.js';
 
 export interface RunControl {
 	/** Checked between steps: once true, the run saves and ends with a done event. */
@@ -100,7 +42,7 @@ export async function* runTraining(config: TrainConfig, control: RunControl = {}
 	try {
 		yield* runOn(backend, config, control);
 	} finally {
-		backend.close?.();
+		backend.close();
 	}
 }
 
@@ -136,7 +78,7 @@ async function* runOn(backend: Backend, requested: TrainConfig, control: RunCont
 		type: 'start', config, layers: network.sizes, classes,
 		trainCount: train.count, testCount: test.count, trainSource: train.source, testSource: test.source,
 		backend: network.backend,
-		threads: backend.threads ?? 1,
+		threads: backend.threads,
 		test: {images: test.images, labels: test.labels, count: test.count},
 		...(resumed ? {resumed: {file: resumed.file, epochs: state.epoch - 1, batch: state.batch, history: [...history]}} : {}),
 	};

@@ -4,40 +4,8 @@ import type {Network} from '../nn/network.js';
 import type {Optimizer} from '../nn/optim/optimizer.js';
 import type {Rng} from '../nn/rng.js';
 import {identityOrder, packLabels} from './batches.js';
-import {evaluate, type Evaluation} from './evaluate.js';
-
-/** Progress inside an epoch, after each optimizer step. */
-export interface BatchProgress {
-	readonly type: 'batch';
-	readonly epoch: number;
-	readonly epochs: number;
-	readonly batch: number;
-	readonly batches: number;
-	/** Images trained on so far in this epoch. */
-	readonly images: number;
-	/** Mean cross-entropy of this step's images. */
-	readonly loss: number;
-	/** Training time of this epoch so far. */
-	readonly seconds: number;
-}
-
-/** The end of an epoch: the tutorial's train and test cost, and the test predictions. */
-export interface EpochResult {
-	readonly type: 'epoch';
-	readonly epoch: number;
-	readonly epochs: number;
-	/** Mean cross-entropy and accuracy over the epoch's batches, as measured while training. */
-	readonly trainLoss: number;
-	readonly trainAccuracy: number;
-	readonly testLoss: number | null;
-	readonly testAccuracy: number | null;
-	/** Training time of this epoch: no data loading, no evaluation. */
-	readonly seconds: number;
-	readonly samplesPerSecond: number;
-	readonly test: Evaluation;
-}
-
-export type TrainerEvent = BatchProgress | EpochResult;
+import {evaluate} from './evaluate.js';
+import type {TrainerEvent} from './events.js';
 
 export interface TrainerOptions {
 	readonly network: Network;

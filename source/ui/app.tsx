@@ -27,8 +27,6 @@ export type Props = {
 	readonly ascii: boolean;
 	/** False under NO_COLOR: the digits are drawn with a shade ramp. */
 	readonly color?: boolean;
-	/** The view shown first: `browse --model` opens on the digits. */
-	readonly initialView?: View;
 	/** The clock; a fixed one makes frames deterministic in tests. */
 	readonly clock?: () => number;
 	/** --demo: the tour to play, and its timer (tests step it by hand). */
@@ -40,11 +38,11 @@ export type Props = {
  * size; tab switches between the dashboard and the test digits, and the keys
  * go to the view that is shown.
  */
-export function App({store, onAction, startedAt, ascii, color = true, initialView = 'dashboard', clock = Date.now, demo}: Props) {
+export function App({store, onAction, startedAt, ascii, color = true, clock = Date.now, demo}: Props) {
 	const state = useSyncExternalStore(store.subscribe, store.getSnapshot);
 	const {columns, rows: terminalRows} = useTerminalSize();
 	const [help, setHelp] = useState(false);
-	const [view, setView] = useState<View>(initialView);
+	const [view, setView] = useState<View>('dashboard');
 	const {isRawModeSupported} = useStdin();
 	const keysOn = isRawModeSupported === true;
 	const finished = state.phase === 'done' || state.phase === 'failed';

@@ -1,5 +1,7 @@
 import {describe, test} from 'node:test';
 import assert from 'node:assert/strict';
+import {createBackend} from '../../source/nn/backend/create-backend.js';
+import {jsBackend} from '../../source/nn/backend/js-backend.js';
 import {Dense} from '../../source/nn/dense.js';
 import {Relu} from '../../source/nn/relu.js';
 import {softmax, softmaxCrossEntropy, softmaxCrossEntropyGrad} from '../../source/nn/softmax-cross-entropy.js';
@@ -14,7 +16,7 @@ function assertAllClose(actual: ArrayLike<number>, expected: readonly number[], 
 describe('Dense by hand', () => {
 	// W = | 1  2  3 |   b = |  1 |   X = | 1  0  2 |
 	//     |-1  0  2 |       | -2 |       | 3 -1  1 |
-	const dense = () => new Dense(3, 2, true, Float32Array.of(1, 2, 3, -1, 0, 2), Float32Array.of(1, -2));
+	const dense = () => new Dense(3, 2, {backend: createBackend('auto'), weights: Float32Array.of(1, 2, 3, -1, 0, 2), biases: Float32Array.of(1, -2)});
 	const x = Float32Array.of(1, 0, 2, 3, -1, 1);
 
 	test('forward: Z = X·Wᵀ + b on a 2x3 batch', () => {
@@ -42,12 +44,12 @@ describe('Dense by hand', () => {
 
 describe('ReLU by hand', () => {
 	test('forward zeroes negatives and keeps zero and positives', () => {
-		const relu = new Relu(5);
+		const relu = new Relu(5, jsBackend);
 		assert.deepEqual(Array.from(relu.forward(Float32Array.of(-2, 0, 3, -0.5, 1.5), 1)), [0, 0, 3, 0, 1.5]);
 	});
 
 	test('backward passes the gradient only where the output is positive', () => {
-		const relu = new Relu(3);
+		const relu = new Relu(3, jsBackend);
 		relu.forward(Float32Array.of(-1, 2, 0, 4, -3, 0.25), 2);
 		const grad = relu.backward(Float32Array.of(5, 6, 7, 8, 9, 10), 2);
 		assert.deepEqual(Array.from(grad), [0, 6, 0, 8, 0, 10]);

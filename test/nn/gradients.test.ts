@@ -1,5 +1,7 @@
 import {describe, test} from 'node:test';
 import assert from 'node:assert/strict';
+import {createBackend} from '../../source/nn/backend/create-backend.js';
+import {jsBackend} from '../../source/nn/backend/js-backend.js';
 import {Dense} from '../../source/nn/dense.js';
 import {Network} from '../../source/nn/network.js';
 import {Relu} from '../../source/nn/relu.js';
@@ -51,7 +53,7 @@ describe('finite differences', () => {
 	test('Dense: weights, biases and input', () => {
 		const rng = new Rng(11);
 		const [batch, inputs, outputs] = [3, 5, 4];
-		const layer = new Dense(inputs, outputs, true, random(rng, outputs * inputs), random(rng, outputs));
+		const layer = new Dense(inputs, outputs, {backend: createBackend('auto'), weights: random(rng, outputs * inputs), biases: random(rng, outputs)});
 		const x = random(rng, batch * inputs), c = random(rng, batch * outputs);
 		const loss = () => linearLoss(layer.forward(x, batch), c);
 
@@ -69,7 +71,7 @@ describe('finite differences', () => {
 		const z = random(rng, batch * size).map(value => (value < 0 ? value - 0.05 : value + 0.05));
 		assert.ok(z.some(value => value < 0) && z.some(value => value > 0));
 		const c = random(rng, batch * size);
-		const relu = new Relu(size);
+		const relu = new Relu(size, jsBackend);
 		// forward works in place, so it gets a copy of z each time
 		const loss = () => linearLoss(relu.forward(z.slice(), batch), c);
 

@@ -1,5 +1,6 @@
 import {describe, test} from 'node:test';
 import assert from 'node:assert/strict';
+import {jsBackend} from '../../source/nn/backend/js-backend.js';
 import {Adam} from '../../source/nn/optim/adam.js';
 import {createOptimizer} from '../../source/nn/optim/create-optimizer.js';
 import {GradientDescent} from '../../source/nn/optim/gd.js';
@@ -8,7 +9,7 @@ import {Momentum} from '../../source/nn/optim/momentum.js';
 import {optimizerNames} from '../../source/nn/optim/optimizer.js';
 
 function parameter(value: number[], grad: number[]): Parameter {
-	return {value: Float32Array.from(value), grad: Float32Array.from(grad)};
+	return {value: Float32Array.from(value), grad: Float32Array.from(grad), backend: jsBackend};
 }
 
 function assertAllClose(actual: Float32Array, expected: readonly number[], tolerance = 1e-6): void {

@@ -6,7 +6,8 @@ import type {OptimizerName} from '../../source/nn/optim/optimizer.js';
 import {parseCheckpoint} from '../../source/train/checkpoint/checkpoint.js';
 import type {TrainConfig} from '../../source/train/config.js';
 import {readModelFile} from '../../source/train/checkpoint/model-store.js';
-import {runTraining, type RunDone, type RunEvent} from '../../source/train/run.js';
+import type {RunDone, RunEvent} from '../../source/train/events.js';
+import {runTraining} from '../../source/train/run.js';
 import {startTrainingWorker} from '../../source/train/worker/worker-host.js';
 import {temporaryFolder} from '../cli-helpers.js';
 

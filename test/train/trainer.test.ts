@@ -5,7 +5,8 @@ import {Momentum} from '../../source/nn/optim/momentum.js';
 import {Network} from '../../source/nn/network.js';
 import {Rng} from '../../source/nn/rng.js';
 import {identityOrder, packLabels} from '../../source/train/batches.js';
-import {trainer, type EpochResult, type TrainerEvent} from '../../source/train/trainer.js';
+import type {EpochResult, TrainerEvent} from '../../source/train/events.js';
+import {trainer} from '../../source/train/trainer.js';
 import {DivergedError} from '../../source/errors.js';
 import {realMnist} from './real-mnist.js';
 

@@ -2,9 +2,13 @@ import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import {classSets} from '../../source/train/config.js';
 import type {BrowserData} from '../../source/ui/browser/browser-data.js';
-import {browserReducer, filteredIndices, initialBrowserState, updateData, type BrowserAction, type BrowserState} from '../../source/ui/browser/browser-state.js';
+import {filteredIndices} from '../../source/ui/browser/browser-list.js';
+import {browserReducer, initialBrowserState, type BrowserAction, type BrowserState} from '../../source/ui/browser/browser-state.js';
 import {emptyText} from '../../source/ui/browser/browser-text.js';
 
+
+/** New predictions, as a finished epoch brings them. */
+const updateData = (state: BrowserState, data: BrowserData | null): BrowserState => browserReducer(state, {type: 'data', data});
 /**
  * Eight images by hand: label, prediction, and the probabilities that matter
  * (the rest of each row spread evenly), so loss and confidence orders can be

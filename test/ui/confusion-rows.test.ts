@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import {classSets} from '../../source/train/config.js';
-import {abbreviate, confusionTable, naturalWidth} from '../../source/ui/confusion/confusion-table.js';
+import {abbreviate} from '../../source/text/class-names.js';
+import {confusionTable, naturalWidth} from '../../source/ui/confusion/confusion-table.js';
 import {epochConfusion, probeConfusion} from './fixtures.js';
 
 const digits = classSets.digits;

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
-import type {EpochSummary} from '../../source/train/run.js';
+import type {EpochSummary} from '../../source/train/events.js';
 import {dashboardReducer} from '../../source/ui/dashboard/dashboard-state.js';
-import {bestEpoch, eventParts, fitEventParts, testLossRising} from '../../source/ui/dashboard/event-parts.js';
+import {bestEpoch, testLossRising} from '../../source/train/history.js';
+import {eventParts, fitEventParts} from '../../source/ui/dashboard/event-parts.js';
 import {done, firstEpoch, loading, stopped, training} from './fixtures.js';
 
 const epoch = (n: number, trainLoss: number, testLoss: number | null, testAccuracy: number | null = 0.9): EpochSummary => ({

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import {classSets} from '../../source/train/config.js';
-import type {RunEvent} from '../../source/train/run.js';
-import {confusionText, plainLine} from '../../source/output/plain-lines.js';
+import type {RunEvent} from '../../source/train/events.js';
+import {confusionText} from '../../source/output/eval-report.js';
+import {plainLine} from '../../source/output/plain-lines.js';
 import {config, epochConfusion} from './fixtures.js';
 
 const start = (classes: readonly string[], epochs: number): RunEvent => ({

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
-import type {RunStart} from '../../source/train/run.js';
+import type {RunStart} from '../../source/train/events.js';
 import {dashboardReducer, type DashboardAction} from '../../source/ui/dashboard/dashboard-state.js';
 import {EpochChart} from '../../source/ui/charts/epoch-chart.js';
 import {configLine} from '../../source/ui/dashboard/header-text.js';

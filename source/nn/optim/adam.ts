@@ -1,7 +1,25 @@
 import type {Parameter} from '../layer.js';
 import {restoreArrays, restoreCount, type Optimizer, type OptimizerState} from './optimizer.js';
 
-/** Adam (Kingma & Ba), with bias-corrected first and second moments. */
+/**
+ * m = β1·m + (1 − β1)·dW; v = β2·v + (1 − β2)·dW²; W -= stepSize · m / (√(v / correction2) + ε),
+ * where stepSize = lr / (1 − β1^t) and correction2 = 1 − β2^t correct the moments' bias.
+ */
+export function adamStep(
+	value: Float32Array, grad: Float32Array, m: Float32Array, v: Float32Array,
+	stepSize: number, beta1: number, beta2: number, correction2: number, epsilon: number,
+): void {
+	for (let i = 0; i < value.length; i++) {
+		const g = grad[i]!;
+		const mi = beta1 * m[i]! + (1 - beta1) * g;
+		const vi = beta2 * v[i]! + (1 - beta2) * g * g;
+		m[i] = mi;
+		v[i] = vi;
+		value[i] = value[i]! - (stepSize * mi) / (Math.sqrt(vi / correction2) + epsilon);
+	}
+}
+
+/** Adam (Kingma & Ba), with bias-corrected first and second moments: the step above on every parameter, by its backend. */
 export class Adam implements Optimizer {
 	readonly name = 'adam';
 	firstMoments: Float32Array[] = [];
@@ -18,21 +36,12 @@ export class Adam implements Optimizer {
 	step(parameters: readonly Parameter[]): void {
 		this.steps++;
 		const {beta1, beta2, epsilon} = this;
-		const correction1 = 1 - beta1 ** this.steps;
 		const correction2 = 1 - beta2 ** this.steps;
-		const stepSize = this.learningRate / correction1;
+		const stepSize = this.learningRate / (1 - beta1 ** this.steps);
 		parameters.forEach(({value, grad, backend}, index) => {
-			const m = (this.firstMoments[index] ??= backend ? backend.allocate(value.length) : new Float32Array(value.length));
-			const v = (this.secondMoments[index] ??= backend ? backend.allocate(value.length) : new Float32Array(value.length));
-			if (backend?.updates) return backend.updates.adam(value, grad, m, v, stepSize, beta1, beta2, correction2, epsilon);
-			for (let i = 0; i < value.length; i++) {
-				const g = grad[i]!;
-				const mi = beta1 * m[i]! + (1 - beta1) * g;
-				const vi = beta2 * v[i]! + (1 - beta2) * g * g;
-				m[i] = mi;
-				v[i] = vi;
-				value[i] = value[i]! - (stepSize * mi) / (Math.sqrt(vi / correction2) + epsilon);
-			}
+			const m = (this.firstMoments[index] ??= backend.allocate(value.length));
+			const v = (this.secondMoments[index] ??= backend.allocate(value.length));
+			backend.updates.adam(value, grad, m, v, stepSize, beta1, beta2, correction2, epsilon);
 		});
 	}
 

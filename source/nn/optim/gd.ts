@@ -1,18 +1,19 @@
 import type {Parameter} from '../layer.js';
 import type {Optimizer, OptimizerState} from './optimizer.js';
 
-/** Plain gradient descent, the tutorial's update: W -= lr · dW, b -= lr · db. */
+/** The tutorial's update, W -= lr · dW (and b -= lr · db), for one parameter. */
+export function gradientDescentStep(value: Float32Array, grad: Float32Array, learningRate: number): void {
+	for (let i = 0; i < value.length; i++) value[i] = value[i]! - learningRate * grad[i]!;
+}
+
+/** Plain gradient descent: the step above on every parameter, by its backend. */
 export class GradientDescent implements Optimizer {
 	readonly name = 'gd';
 
 	constructor(readonly learningRate: number) {}
 
 	step(parameters: readonly Parameter[]): void {
-		const lr = this.learningRate;
-		for (const {value, grad, backend} of parameters) {
-			if (backend?.updates) backend.updates.gradientDescent(value, grad, lr);
-			else for (let i = 0; i < value.length; i++) value[i] = value[i]! - lr * grad[i]!;
-		}
+		for (const {value, grad, backend} of parameters) backend.updates.gradientDescent(value, grad, this.learningRate);
 	}
 
 	/** Plain descent carries nothing from step to step. */

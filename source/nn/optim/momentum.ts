@@ -1,7 +1,16 @@
 import type {Parameter} from '../layer.js';
 import {restoreArrays, type Optimizer, type OptimizerState} from './optimizer.js';
 
-/** Gradient descent with momentum: v = μ·v + g; w -= lr · v. */
+/** v = μ·v + dW; W -= lr · v, for one parameter and its velocity. */
+export function momentumStep(value: Float32Array, grad: Float32Array, velocity: Float32Array, learningRate: number, momentum: number): void {
+	for (let i = 0; i < value.length; i++) {
+		const v = momentum * velocity[i]! + grad[i]!;
+		velocity[i] = v;
+		value[i] = value[i]! - learningRate * v;
+	}
+}
+
+/** Gradient descent with momentum: the step above on every parameter, by its backend. */
 export class Momentum implements Optimizer {
 	readonly name = 'momentum';
 	velocities: Float32Array[] = [];
@@ -9,15 +18,9 @@ export class Momentum implements Optimizer {
 	constructor(readonly learningRate: number, readonly momentum = 0.9) {}
 
 	step(parameters: readonly Parameter[]): void {
-		const lr = this.learningRate, mu = this.momentum;
 		parameters.forEach(({value, grad, backend}, index) => {
-			const velocity = (this.velocities[index] ??= backend ? backend.allocate(value.length) : new Float32Array(value.length));
-			if (backend?.updates) return backend.updates.momentum(value, grad, velocity, lr, mu);
-			for (let i = 0; i < value.length; i++) {
-				const v = mu * velocity[i]! + grad[i]!;
-				velocity[i] = v;
-				value[i] = value[i]! - lr * v;
-			}
+			const velocity = (this.velocities[index] ??= backend.allocate(value.length));
+			backend.updates.momentum(value, grad, velocity, this.learningRate, this.momentum);
 		});
 	}
 

@@ -26,7 +26,7 @@ export function restoreArrays(state: OptimizerState, key: string, parameters: re
 	return parameters.map(({value, backend}, index) => {
 		const array = arrays[index]!;
 		if (array.length !== value.length) throw new Error(`"${key}" array ${index + 1}: expected ${value.length} numbers, found ${array.length}`);
-		const copy = backend ? backend.allocate(value.length) : new Float32Array(value.length);
+		const copy = backend.allocate(value.length);
 		copy.set(array);
 		return copy;
 	});

@@ -2,9 +2,10 @@ import {endianness} from 'node:os';
 import {resolve} from 'node:path';
 import {InputError} from '../../errors.js';
 import {optimizerNames, type OptimizerState} from '../../nn/optim/optimizer.js';
+import {isRecord} from '../../nn/model-file.js';
 import {Rng} from '../../nn/rng.js';
 import {classSets, type TrainConfig} from '../config.js';
-import type {EpochSummary} from '../run.js';
+import type {EpochSummary} from '../events.js';
 import type {TrainerState} from '../trainer.js';
 
 /**
@@ -188,8 +189,4 @@ function wholeNumber(value: unknown, min: number, where: string, fail: Fail): nu
 function finite(value: unknown, where: string, fail: Fail): number {
 	if (typeof value !== 'number' || !Number.isFinite(value)) fail(`${where}: expected a finite number`);
 	return value as number;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,6 +1,6 @@
 import type {TrainConfig} from '../config.js';
-import type {RunEvent} from '../run.js';
-import type {BatchProgress} from '../trainer.js';
+import type {RunEvent} from '../events.js';
+import type {BatchProgress} from '../events.js';
 
 /** Messages from the main thread to the training worker. */
 export type ToWorker =

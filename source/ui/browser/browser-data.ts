@@ -1,3 +1,5 @@
+import {IMAGE_PIXELS} from '../../data/dataset.js';
+
 /** What the prediction browser shows: the test images and the network's answers for them. */
 export interface BrowserData {
 	/** count × 784 test pixels 0-255, each image 28x28 row-major. */
@@ -16,23 +18,17 @@ export interface BrowserData {
 	readonly classes: readonly string[];
 }
 
-export const imageSide = 28;
-export const imagePixels = imageSide * imageSide;
-
 export const imageCount = (data: BrowserData): number => data.predictions.length;
 
 /** The pixels of test image `index` (a view, not a copy). */
 export const imagePixelsOf = (data: BrowserData, index: number): Uint8Array =>
-	data.images.subarray(index * imagePixels, (index + 1) * imagePixels);
+	data.images.subarray(index * IMAGE_PIXELS, (index + 1) * IMAGE_PIXELS);
 
 /** The class probabilities of test image `index` (a view, not a copy). */
 export const probabilitiesOf = (data: BrowserData, index: number): Float32Array =>
 	data.probabilities.subarray(index * data.classes.length, (index + 1) * data.classes.length);
 
 export const trueLabel = (data: BrowserData, index: number): number | null => data.labels?.[index] ?? null;
-
-export const isMistake = (data: BrowserData, index: number): boolean =>
-	data.labels !== null && data.labels[index] !== data.predictions[index];
 
 /** The prediction the epoch before gave, when it differs from the current one. */
 export function changedFrom(data: BrowserData, index: number): number | null {

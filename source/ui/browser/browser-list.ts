@@ -2,14 +2,9 @@
  * Which test images the browser walks through, in which order: computed once
  * per data and filter/order and cached, since every key press asks again.
  */
-import {confusionMatrix, type Confusion} from '../../train/metrics.js';
+import {probabilityLoss} from '../../train/evaluate.js';
+import {confusionMatrix, type Cell, type Confusion} from '../../train/metrics.js';
 import {imageCount, type BrowserData} from './browser-data.js';
-
-/** A confusion cell: images of true class `actual` predicted as `predicted`. */
-export interface Cell {
-	readonly actual: number;
-	readonly predicted: number;
-}
 
 export interface BrowserFilter {
 	readonly mistakesOnly: boolean;
@@ -70,7 +65,7 @@ function computeList(data: BrowserData, filter: BrowserFilter, order: BrowserOrd
 export function imageLoss(data: BrowserData, index: number): number | null {
 	if (data.labels === null) return null;
 	const probability = data.probabilities[index * data.classes.length + data.labels[index]!] ?? 0;
-	return -Math.log(Math.max(probability, 1e-12));
+	return probabilityLoss(probability);
 }
 
 /** The highest class probability: how sure the network is of its answer. */
@@ -87,20 +82,4 @@ export function confusionOf(data: BrowserData): Confusion | null {
 		confusions.set(data, data.labels === null ? null : confusionMatrix(data.labels, data.predictions, data.classes.length));
 	}
 	return confusions.get(data) ?? null;
-}
-
-/** The off-diagonal cell with the most images (in row `label` when given); ties go to the first. */
-export function mostConfusedCell(confusion: Confusion, label: number | null = null): Cell | null {
-	let best: Cell | null = null;
-	let most = 0;
-	for (const [actual, row] of confusion.entries()) {
-		if (label !== null && actual !== label) continue;
-		for (const [predicted, count] of row.entries()) {
-			if (predicted !== actual && count > most) {
-				best = {actual, predicted};
-				most = count;
-			}
-		}
-	}
-	return best;
 }

@@ -5,10 +5,9 @@
  * after `c`). New predictions arrive as a `data` action that keeps the place.
  */
 import {imageCount, type BrowserData} from './browser-data.js';
-import {confusionOf, filteredIndices, isFiltered, mostConfusedCell, noFilter, type BrowserFilter, type BrowserOrder, type Cell} from './browser-list.js';
+import {mostConfused, type Cell} from '../../train/metrics.js';
+import {confusionOf, filteredIndices, isFiltered, noFilter, type BrowserFilter, type BrowserOrder} from './browser-list.js';
 import {count} from '../../text/format.js';
-
-export {filteredIndices, type BrowserFilter, type BrowserOrder, type Cell} from './browser-list.js';
 
 export type BrowserMode =
 	| {readonly kind: 'browse'}
@@ -52,9 +51,6 @@ export type BrowserAction =
 export const initialBrowserState = (data: BrowserData | null = null): BrowserState => ({
 	data, filter: noFilter, order: 'test', position: 0, selected: 0, mode: {kind: 'browse'}, notice: null,
 });
-
-/** The same as dispatching `{type: 'data', data}`. */
-export const updateData = (state: BrowserState, data: BrowserData | null): BrowserState => browserReducer(state, {type: 'data', data});
 
 export const orders: readonly BrowserOrder[] = ['test', 'loss', 'confidence'];
 
@@ -150,7 +146,8 @@ function openMatrix(state: BrowserState): BrowserState {
 	const confusion = confusionOf(state.data);
 	if (confusion === null) return {...state, notice: noLabels};
 	const {cell, label} = state.filter;
-	const cursor = cell ?? mostConfusedCell(confusion, label) ?? {actual: label ?? 0, predicted: label ?? 0};
+	const [most] = mostConfused(confusion, 1, label);
+	const cursor = cell ?? (most ? {actual: most.actual, predicted: most.predicted} : {actual: label ?? 0, predicted: label ?? 0});
 	return {...state, mode: {kind: 'matrix', cursor}};
 }
 

@@ -1,8 +1,8 @@
 /** The browser's words, as plain functions: the header, the filtered set, the empty results. */
-import {areDigits} from '../../train/config.js';
 import {changedFrom, imageCount, type BrowserData} from './browser-data.js';
 import type {BrowserFilter, BrowserOrder} from './browser-list.js';
 import type {BrowserState} from './browser-state.js';
+import {imagesNoun} from '../../text/class-names.js';
 import {count} from '../../text/format.js';
 import {firstFitting, glyphsFor} from '../../text/glyphs.js';
 
@@ -17,9 +17,6 @@ export const arrowFor = (ascii: boolean): string => (ascii ? '->' : '→');
 /** "4→9": a confusion cell as true→predicted. */
 export const cellName = (actual: number, predicted: number, classes: readonly string[], ascii: boolean): string =>
 	`${classes[actual] ?? actual}${arrowFor(ascii)}${classes[predicted] ?? predicted}`;
-
-/** What the test set holds: "digits", or "images" of other classes (Fashion-MNIST). */
-export const imagesNoun = (classes: readonly string[]): string => (areDigits(classes) ? 'digits' : 'images');
 
 /** What the filters leave, as a noun phrase: "mistakes with label 4", "digits in cell 4→9", "digits". */
 export function filteredSet(filter: BrowserFilter, classes: readonly string[], ascii: boolean): string {

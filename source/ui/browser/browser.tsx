@@ -1,8 +1,9 @@
 import {Box, Text} from 'ink';
 import {imagePixelsOf, type BrowserData} from './browser-data.js';
 import {browserLayout, digitSize, infoGap, smallDigit, stripGap, type BrowserLayout} from './browser-layout.js';
-import {confusionOf, type Cell} from './browser-list.js';
-import {BrowserMatrix} from '../confusion/browser-matrix.js';
+import type {Cell} from '../../train/metrics.js';
+import {ConfusionMatrix} from '../confusion/confusion-matrix.js';
+import {confusionOf} from './browser-list.js';
 import {currentList, type BrowserState} from './browser-state.js';
 import {cellName, emptyText, headerText} from './browser-text.js';
 import {DigitFacts} from './digit-facts.js';
@@ -58,7 +59,7 @@ function Body({state, layout, ramp, ascii}: BodyProps) {
 	const confusion = confusionOf(data);
 	const source = data.epoch === null ? 'saved model' : `epoch ${data.epoch}`;
 	const matrix = (marked: Cell | null, height: number) => confusion && (
-		<BrowserMatrix confusion={confusion} classes={data.classes} source={source} marked={marked} cursor={mode.kind === 'matrix'} width={layout.width} height={height} ascii={ascii}/>
+		<ConfusionMatrix confusion={confusion} classes={data.classes} source={source} marked={marked} cursor={mode.kind === 'matrix'} width={layout.width} height={height} ascii={ascii}/>
 	);
 	if (mode.kind === 'matrix' && layout.matrixBelow === 0) return matrix(mode.cursor, layout.height - 3);
 

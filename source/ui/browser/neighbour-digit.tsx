@@ -1,7 +1,7 @@
 import {Box, Text} from 'ink';
 import {imagePixelsOf, trueLabel, type BrowserData} from './browser-data.js';
 import {smallDigit} from './browser-layout.js';
-import {abbreviate} from '../confusion/confusion-table.js';
+import {abbreviate} from '../../text/class-names.js';
 import {arrowFor} from './browser-text.js';
 import {count} from '../../text/format.js';
 import {DigitView} from '../shared/digit-view.js';

@@ -4,7 +4,7 @@
  * marked in words, so the marks read without colour.
  */
 import {barParts} from '../shared/bars.js';
-import {abbreviate} from '../confusion/confusion-table.js';
+import {abbreviate} from '../../text/class-names.js';
 
 export interface ProbabilityRow {
 	/** The class name, padded to the label column. */

@@ -1,6 +1,6 @@
 import {axisLabels, fitRuns, lineSample, plotColumns, plotLines, runsWidth, type ChartLine, type ChartRun} from './chart-plot.js';
 import {downsample, fitColumns, smooth, spreadRange, valueRange, type Range} from './chart-series.js';
-import type {EpochSummary} from '../../train/run.js';
+import type {EpochSummary} from '../../train/events.js';
 import {count, loss, percent} from '../../text/format.js';
 import {glyphsFor} from '../../text/glyphs.js';
 

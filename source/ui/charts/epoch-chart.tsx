@@ -1,5 +1,5 @@
 import {useMemo} from 'react';
-import type {EpochSummary} from '../../train/run.js';
+import type {EpochSummary} from '../../train/events.js';
 import {ChartBox} from './chart-box.js';
 import {epochChart, type EpochChartKind} from './chart-text.js';
 

@@ -1,33 +1,38 @@
 import {Box, Text} from 'ink';
 import {useMemo} from 'react';
-import type {Confusion} from '../../train/metrics.js';
-import {confusionTable, type CellTone} from './confusion-table.js';
+import type {Cell, Confusion} from '../../train/metrics.js';
 import {percent} from '../../text/format.js';
 import {firstFitting, glyphsFor} from '../../text/glyphs.js';
+import {toneStyle, type ToneStyle} from '../shared/tones.js';
+import {confusionTable, type CellTone, type ConfusionRow} from './confusion-table.js';
 
 export type Props = {
 	readonly confusion: Confusion | null;
-	/** "epoch 3" or "probe: 1,000 test images, epoch 4". */
+	/** Where the counts come from: "epoch 3", "probe: 1,000 test images, epoch 4", "saved model". */
 	readonly source: string | null;
 	readonly classes: readonly string[];
 	readonly width: number;
 	readonly height: number;
 	/** Leaves out the precision row. */
-	readonly compact: boolean;
+	readonly compact?: boolean;
+	/** The cell drawn in brackets (`[8]`, so the mark shows without colour): the browser's cursor, or its selected digit's cell. */
+	readonly marked?: Cell | null;
+	/** The cursor is on the mark: it is drawn inverse too. */
+	readonly cursor?: boolean;
 	readonly ascii: boolean;
 };
 
 /** Colour follows the tone; zeros are dots, so the errors stand out without colour too. */
-export const toneStyle: Record<CellTone, {color?: string; bold?: boolean; dimColor?: boolean}> = {
-	correct: {color: 'green', bold: true},
-	high: {color: 'red', bold: true},
-	medium: {color: 'yellow'},
-	low: {},
-	zero: {dimColor: true},
+const cellStyle: Readonly<Record<CellTone, ToneStyle>> = {
+	correct: {...toneStyle.good, bold: true},
+	high: {...toneStyle.bad, bold: true},
+	medium: toneStyle.warn,
+	low: toneStyle.plain,
+	zero: toneStyle.dim,
 };
 
 /** Rows the true class, columns the predicted one, with recall per row and precision per column. */
-export function ConfusionMatrix({confusion, source, classes, width, height, compact, ascii}: Props) {
+export function ConfusionMatrix({confusion, source, classes, width, height, compact = false, marked = null, cursor = false, ascii}: Props) {
 	const {separator, ellipsis} = glyphsFor(ascii);
 	const table = useMemo(() => (confusion ? confusionTable(confusion, classes, width, ascii) : null), [confusion, classes, width, ascii]);
 	const accuracy = table && table.accuracy !== null ? percent(table.accuracy) : null;
@@ -47,15 +52,42 @@ export function ConfusionMatrix({confusion, source, classes, width, height, comp
 				? <Text dimColor wrap="truncate">{`waiting for the first test results${ellipsis}`}</Text>
 				: <>
 					<Text wrap="truncate">{table.header}</Text>
-					{table.rows.map((row, actual) => (
+					{table.rows.slice(0, Math.max(0, height - 2)).map((row, actual) => (
 						<Text key={actual} wrap="truncate">
 							{row.label}
-							{row.cells.map((cell, predicted) => <Text key={predicted} {...toneStyle[cell.tone]}>{cell.text}</Text>)}
-							{row.recallText}
+							{rowSpans(row, marked?.actual === actual ? marked.predicted : -1).map((span, index) => (
+								<Text key={index} {...(span.tone ? cellStyle[span.tone] : {})} {...(span.mark ? {bold: true, inverse: cursor} : {})}>{span.text}</Text>
+							))}
 						</Text>
 					))}
 					{showPrecision && <Text wrap="truncate">{table.precisionLabel}{table.precisionTexts.join('')}</Text>}
 				</>}
 		</Box>
 	);
+}
+
+interface Span {
+	readonly text: string;
+	readonly tone?: CellTone;
+	/** Part of the brackets around the marked cell. */
+	readonly mark?: boolean;
+}
+
+/** A row's cells and recall as spans; the marked column's count in brackets, the `]` taking the next column's leading space. */
+function rowSpans(row: ConfusionRow, column: number): Span[] {
+	const spans: Span[] = [];
+	row.cells.forEach((cell, predicted) => {
+		if (predicted === column) {
+			const count = cell.text.trimStart();
+			spans.push({text: ' '.repeat(cell.text.length - count.length - 1)}, {text: `[${count}`, tone: cell.tone, mark: true});
+		} else if (column >= 0 && predicted === column + 1) {
+			spans.push({text: ']', tone: row.cells[column]!.tone, mark: true}, {text: cell.text.slice(1), tone: cell.tone});
+		} else {
+			spans.push({text: cell.text, tone: cell.tone});
+		}
+	});
+	const last = column === row.cells.length - 1;
+	if (last) spans.push({text: ']', tone: row.cells[column]!.tone, mark: true});
+	spans.push({text: last ? row.recallText.slice(1) : row.recallText});
+	return spans;
 }

@@ -1,4 +1,5 @@
 import type {Confusion} from '../../train/metrics.js';
+import {abbreviate} from '../../text/class-names.js';
 import {glyphsFor} from '../../text/glyphs.js';
 
 /**
@@ -43,14 +44,6 @@ export interface ConfusionTable {
 
 export const highShare = 0.02;
 export const mediumShare = 0.005;
-
-/** Short column names for class names longer than a column (Fashion-MNIST). */
-const abbreviations: Readonly<Record<string, string>> = {
-	'T-shirt/top': 'Top', Trouser: 'Trous', Pullover: 'Pull', Dress: 'Dress', Coat: 'Coat',
-	Sandal: 'Sand', Shirt: 'Shirt', Sneaker: 'Snkr', Bag: 'Bag', 'Ankle boot': 'Boot',
-};
-
-export const abbreviate = (name: string): string => abbreviations[name] ?? name.slice(0, 5);
 
 interface Shape {
 	readonly rowNames: 'full' | 'short';

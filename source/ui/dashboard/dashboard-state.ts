@@ -1,7 +1,7 @@
 import type {Confusion} from '../../train/metrics.js';
 import type {FromWorker, Progress} from '../../train/worker/protocol.js';
-import type {EpochSummary, RunDone, RunStart} from '../../train/run.js';
-import {bestEpoch, testLossRising, type BestEpoch, type Rising} from './event-parts.js';
+import type {EpochSummary, RunDone, RunStart} from '../../train/events.js';
+import {bestEpoch, testLossRising, type BestEpoch, type Rising} from '../../train/history.js';
 
 /**
  * Everything the dashboard shows, rebuilt from the worker's events by a pure

@@ -1,15 +1,12 @@
 import {Text} from 'ink';
 import type {DashboardState} from './dashboard-state.js';
-import {eventParts, fitEventParts, type EventTone} from './event-parts.js';
+import {toneStyle} from '../shared/tones.js';
+import {eventParts, fitEventParts} from './event-parts.js';
 
 export type Props = {
 	readonly state: DashboardState;
 	readonly width: number;
 	readonly ascii: boolean;
-};
-
-const toneStyle: Record<EventTone, {color?: string; dimColor?: boolean}> = {
-	plain: {}, good: {color: 'green'}, warn: {color: 'yellow'}, bad: {color: 'red'}, dim: {dimColor: true},
 };
 
 /** One line of news: done or stopped, the test loss rising, the best test accuracy, where the model was saved. */

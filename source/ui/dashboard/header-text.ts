@@ -1,4 +1,4 @@
-import type {RunStart} from '../../train/run.js';
+import type {RunStart} from '../../train/events.js';
 import type {DashboardState} from './dashboard-state.js';
 import {clock, count, percent} from '../../text/format.js';
 import {glyphsFor, truncate} from '../../text/glyphs.js';

@@ -1,7 +1,7 @@
 import {arrowFor} from '../browser/browser-text.js';
 import type {DashboardState} from './dashboard-state.js';
 import {duration, loss, percent} from '../../text/format.js';
-import {confusedPairs} from '../../output/plain-lines.js';
+import {confusedPairs} from '../../text/confused-pairs.js';
 
 /**
  * What is printed on the normal screen after the dashboard closes: the

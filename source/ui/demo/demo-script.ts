@@ -2,10 +2,8 @@
  * `--demo`: a tour of the program as a presenter would give it, as data. Each
  * step waits, then shows a caption and types keys, which go through the same
  * key handling as the keyboard's; a key pressed by a person ends the tour.
+ * The run it trains is options.ts's demoFlags.
  */
-
-/** The run the demo trains unless flags say otherwise: 784-128-10 reaches 98.0% in about 10 seconds on two cores. */
-export const demoFlags = {hidden: '128', epochs: '10', seed: '1'} as const;
 
 export interface DemoStep {
 	/** `trained`: first wait for the run to finish. */

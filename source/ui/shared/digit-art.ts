@@ -7,7 +7,7 @@
  * included as a background; without colour or Unicode, each vertical pair is
  * averaged onto an ASCII shade ramp.
  */
-import {imageSide} from '../browser/browser-data.js';
+import {IMAGE_COLUMNS as imageSide} from '../../data/dataset.js';
 
 /** One character of a drawing; fg and bg are ansi256 greys (232 black to 255 white), null for none. */
 export interface DigitCell {

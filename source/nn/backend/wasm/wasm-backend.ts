@@ -1,4 +1,4 @@
-import type {Backend, SparseInputProducts, Updates} from '../backend.js';
+import type {Backend, DenseProducts, Updates} from '../backend.js';
 import {kernelsBase64} from './wasm-kernels.js';
 import {KernelTeam, type PartKernel} from './wasm-team.js';
 
@@ -100,7 +100,7 @@ export class WasmBackend implements Backend {
 	private pixelBytes: Uint8Array = new Uint8Array(0);
 	/** The partner threads, when there are any. */
 	private team: KernelTeam | null;
-	readonly sparseInput: SparseInputProducts = {
+	readonly sparseInput: DenseProducts = {
 		denseForward: (x, w, b, out, batch, inputs, outputs, relu) => {
 			const scratch = this.scratchFor(batch * (Math.floor(inputs / 4) + 1));
 			this.kernels.sparse_rows(this.at(x), batch, inputs, scratch);

@@ -1,0 +1,103 @@
+/**
+ * The run's events: what a training run tells its consumers (the JSON Lines,
+ * plain and dashboard modes, the worker's messages). A run yields them in
+ * this order: loading, start, then batch progress and probes within each
+ * epoch, an epoch result (and a saved event) after each, and done.
+ */
+import type {Dataset} from '../data/dataset.js';
+import type {BackendName} from '../nn/backend/backend.js';
+import type {TrainConfig} from './config.js';
+import type {Evaluation} from './evaluate.js';
+import type {Confusion} from './metrics.js';
+
+/** What a run is about to do, once its data and network are ready. */
+export interface RunStart {
+	readonly type: 'start';
+	readonly config: TrainConfig;
+	/** [inputs, hidden…, classes] of the network being trained. */
+	readonly layers: readonly number[];
+	readonly classes: readonly string[];
+	readonly trainCount: number;
+	readonly testCount: number;
+	readonly trainSource: string;
+	readonly testSource: string;
+	/** Where the matrix products run. */
+	readonly backend: BackendName;
+	/** Threads sharing the products (1 on the js backend). */
+	readonly threads: number;
+	/** The test images and labels, for the prediction browser. */
+	readonly test: Pick<Dataset, 'images' | 'labels' | 'count'>;
+	/** A run continued with --resume: from which file, after how many epochs (and steps of the next), and its epochs so far. */
+	readonly resumed?: {readonly file: string; readonly epochs: number; readonly batch: number; readonly history: readonly EpochSummary[]};
+}
+
+/** Progress inside an epoch, after each optimizer step. */
+export interface BatchProgress {
+	readonly type: 'batch';
+	readonly epoch: number;
+	readonly epochs: number;
+	readonly batch: number;
+	readonly batches: number;
+	/** Images trained on so far in this epoch. */
+	readonly images: number;
+	/** Mean cross-entropy of this step's images. */
+	readonly loss: number;
+	/** Training time of this epoch so far. */
+	readonly seconds: number;
+}
+
+/** The end of an epoch: the tutorial's train and test cost, and the test predictions. */
+export interface EpochResult {
+	readonly type: 'epoch';
+	readonly epoch: number;
+	readonly epochs: number;
+	/** Mean cross-entropy and accuracy over the epoch's batches, as measured while training. */
+	readonly trainLoss: number;
+	readonly trainAccuracy: number;
+	readonly testLoss: number | null;
+	readonly testAccuracy: number | null;
+	/** Training time of this epoch: no data loading, no evaluation. */
+	readonly seconds: number;
+	readonly samplesPerSecond: number;
+	readonly test: Evaluation;
+}
+
+export type TrainerEvent = BatchProgress | EpochResult;
+
+/** One line of the training history, as the charts and the model file keep it. */
+export type EpochSummary = Pick<EpochResult, 'epoch' | 'trainLoss' | 'trainAccuracy' | 'testLoss' | 'testAccuracy' | 'seconds'>;
+
+/** The network on a fixed slice of the test set, during an epoch. */
+export interface ProbeResult {
+	readonly type: 'probe';
+	readonly epoch: number;
+	readonly batch: number;
+	readonly images: number;
+	readonly accuracy: number;
+	readonly confusion: Confusion;
+}
+
+export interface RunDone {
+	readonly type: 'done';
+	/** Epochs completed. */
+	readonly epochs: number;
+	readonly testAccuracy: number | null;
+	readonly testLoss: number | null;
+	/** Wall time of the whole run, data loading and evaluation included. */
+	readonly seconds: number;
+	readonly confusion: Confusion | null;
+	/** The names of the confusion matrix's rows and columns. */
+	readonly classes: readonly string[];
+	readonly savedTo: string | null;
+	/** True when the run was stopped before its last epoch. */
+	readonly interrupted: boolean;
+	readonly history: readonly EpochSummary[];
+}
+
+export type RunEvent =
+	| {readonly type: 'loading'}
+	| RunStart
+	| TrainerEvent
+	| ProbeResult
+	| {readonly type: 'saved'; readonly path: string; readonly epoch: number}
+	| RunDone;
