@@ -47,7 +47,7 @@ class Screen extends EventEmitter {
 
 const store = createDashboardStore();
 const screen = new Screen();
-if (!values['no-render']) render(createElement(App, {store, onAction: () => {}, startedAt: Date.now(), ascii: false}), {
+if (!values['no-render']) render(createElement(App, {store, onAction: () => {}, startedAt: Date.now()}), {
 	stdout: screen as unknown as NodeJS.WriteStream, stdin: new PassThrough() as unknown as NodeJS.ReadStream, patchConsole: false, exitOnCtrlC: false, maxFps: 30,
 });
 const mb = (bytes: number) => (bytes / 1048576).toFixed(1).padStart(7);

@@ -14,7 +14,7 @@ import {evalJson, evalText} from './output/eval-report.js';
 import {plainLine} from './output/plain-lines.js';
 import {imagesNoun} from './text/class-names.js';
 import {count, percent} from './text/format.js';
-import {glyphsFor} from './text/glyphs.js';
+import {renderSettingsFor} from './ui/shared/render-settings.js';
 import {enterDashboardScreen, leaveScreenNow} from './ui/shared/terminal.js';
 
 /**
@@ -58,13 +58,13 @@ async function runBrowse(command: Extract<Command, {kind: 'browse'}>): Promise<n
 	const {browse} = await import('./ui/browse-session.js');
 	const {evaluation, test} = result;
 	const accuracy = evaluation.accuracy === null ? 'no labels' : `test accuracy ${percent(evaluation.accuracy)}`;
-	const ascii = command.ascii || process.env.TERM === 'dumb';
-	const title = [command.model, result.layers.join('-'), `${count(result.testCount)} test ${imagesNoun(result.classes)} (${result.testSource})`, accuracy].join(glyphsFor(ascii).separator);
+	const settings = renderSettingsFor(command.ascii);
+	const title = [command.model, result.layers.join('-'), `${count(result.testCount)} test ${imagesNoun(result.classes)} (${result.testSource})`, accuracy].join(settings.glyphs.separator);
 	const data = {
 		images: test.images, labels: test.labels, predictions: evaluation.predictions, probabilities: evaluation.probabilities,
 		previousPredictions: null, epoch: null, classes: result.classes,
 	};
-	const session = browse(data, title, ascii);
+	const session = browse(data, title, settings);
 	signals.onStop(session.close);
 	await session.closed;
 	return signals.received() ? interruptedCode() : exitCodes.done;
@@ -102,16 +102,18 @@ async function runTrain(command: TrainCommand): Promise<number> {
 /** The interactive dashboard; React and Ink are loaded only for it. */
 async function runDashboard(command: TrainCommand): Promise<number> {
 	prepareDashboardEnvironment();
+	const settings = renderSettingsFor(command.ascii);
+	const {glyphs} = settings;
 	const log = command.log ? openLog(command.log) : undefined;
 	const terminal = enterDashboardScreen(process.stdout, process.stdin);
 	// a signal while Ink loads is kept for the session, which stops at once
 	signals.onStop(() => {});
 	// Ink takes about half a second to load: say what is happening at once
-	process.stdout.write(`${process.env.TERM === 'dumb' || command.ascii ? '- Loading MNIST...' : '⠋ Loading MNIST…'}\u001B[H`);
+	process.stdout.write(`${glyphs.spinner.frames[0]} Loading MNIST${glyphs.ellipsis}\u001B[H`);
 	const {startDashboard} = await import('./ui/dashboard-session.js');
 	const {summaryLines} = await import('./ui/dashboard/summary.js');
 	const session = startDashboard(command.config, terminal, {
-		ascii: command.ascii || process.env.TERM === 'dumb',
+		settings,
 		demo: command.demo,
 		...(log === undefined ? {} : {onEvent: event => {
 			const line = jsonLine(event);
@@ -123,7 +125,7 @@ async function runDashboard(command: TrainCommand): Promise<number> {
 	if (log !== undefined) closeSync(log);
 	// a run that failed after it started still says how far it got and where the model is
 	if (!outcome.error || outcome.state.start) {
-		process.stdout.write(`${summaryLines(outcome.state, outcome.state.done?.seconds ?? outcome.seconds, command.ascii || process.env.TERM === 'dumb').join('\n')}\n`);
+		process.stdout.write(`${summaryLines(outcome.state, outcome.state.done?.seconds ?? outcome.seconds, settings.ascii).join('\n')}\n`);
 	}
 	if (outcome.error) throw outcome.error;
 	if (outcome.ending === 'interrupted' || signals.received()) return interruptedCode();

@@ -6,7 +6,7 @@ import {App} from '../source/ui/app.js';
 import {createDashboardStore} from '../source/ui/dashboard/dashboard-store.js';
 import type {KeyAction} from '../source/ui/shared/keys.js';
 import {done, paused, training} from './ui/fixtures.js';
-import {eventually} from './ui/frame.js';
+import {eventually, withSettings} from './ui/frame.js';
 
 const startedAt = Date.parse('2026-01-01T00:00:00Z');
 const clock = () => startedAt + 62_000;
@@ -18,7 +18,7 @@ afterEach(() => mounted.splice(0).forEach(unmount => unmount()));
 function app(state = training, {ascii = false} = {}) {
 	const store = createDashboardStore(1, state);
 	const actions: KeyAction[] = [];
-	const rendered = render(<App store={store} onAction={action => actions.push(action)} startedAt={startedAt} ascii={ascii} clock={clock}/>);
+	const rendered = render(withSettings(<App store={store} onAction={action => actions.push(action)} startedAt={startedAt} clock={clock}/>, {ascii}));
 	const frame = () => stripAnsi(rendered.lastFrame() ?? '');
 	mounted.push(rendered.unmount);
 	return {store, actions, frame, ...rendered};

@@ -1,19 +1,68 @@
-/** The few non-letter characters the dashboard draws, and their ASCII stand-ins for terminals without Unicode. */
+/**
+ * Every character the screens draw that a terminal without Unicode lacks,
+ * with its ASCII stand-in: one table, so the two sets cannot drift apart.
+ * (The digits' half blocks are not here: without Unicode or colour a digit
+ * is drawn another way, on a shade ramp; see ui/shared/digit-art.ts.)
+ */
 export interface Glyphs {
 	readonly ellipsis: string;
 	/** Between the parts of a title or a status line. */
 	readonly separator: string;
 	/** A confusion cell that counts nothing. */
 	readonly zero: string;
+	/** Before the header's last word: done, failed, stopped. */
 	readonly done: string;
 	readonly failed: string;
 	readonly stopped: string;
+	/** True class to predicted class: "4→9". */
+	readonly arrow: string;
+	/** Points from a probability row to its mark: "◀ pred". */
+	readonly pointer: string;
+	/** Leads the demo's caption. */
+	readonly play: string;
+	/** Before the selected digit's labels: right or wrong, said in words where there is no ✓. */
+	readonly right: string;
+	readonly wrong: string;
+	/** The same under a small neighbouring digit, where there is less room. */
+	readonly smallRight: string;
+	readonly smallWrong: string;
+	/** The header's spinner: its frames, and ink-spinner's name for the same. */
+	readonly spinner: {readonly frames: string; readonly name: 'dots' | 'line'};
+	/** A bar's filled cells, its track, and the partly filled last cell in eighths (none: whole cells only). */
+	readonly bar: {readonly full: string; readonly empty: string; readonly eighths: readonly string[] | null};
+	/**
+	 * The chart lines in asciichart's symbol order (crossing, axis, two axis
+	 * ends, horizontal, four corners, vertical): the first series solid, the
+	 * others dashed, so they stay apart without colour.
+	 */
+	readonly chart: {readonly solid: readonly string[]; readonly dashed: readonly string[]};
+	/** The arrow keys as the key hints name them. */
+	readonly keys: {readonly left: string; readonly right: string; readonly up: string; readonly down: string; readonly leftRight: string; readonly all: string};
 }
 
-const unicode: Glyphs = {ellipsis: '…', separator: ' · ', zero: '·', done: '✓ ', failed: '✗ ', stopped: '■ '};
-const ascii: Glyphs = {ellipsis: '...', separator: ' - ', zero: '.', done: '', failed: '', stopped: ''};
+const unicode: Glyphs = {
+	ellipsis: '…', separator: ' · ', zero: '·', done: '✓ ', failed: '✗ ', stopped: '■ ',
+	arrow: '→', pointer: '◀', play: '▶', right: '✓ ', wrong: '✗ ', smallRight: '✓', smallWrong: '✗',
+	spinner: {frames: '⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏', name: 'dots'},
+	bar: {full: '█', empty: '░', eighths: ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉']},
+	chart: {solid: ['┼', '┤', '╶', '╴', '─', '╰', '╭', '╮', '╯', '│'], dashed: ['┼', '┤', '╶', '╴', '╌', '╰', '╭', '╮', '╯', '╎']},
+	keys: {left: '←', right: '→', up: '↑', down: '↓', leftRight: '←/→', all: '←↑↓→'},
+};
+
+const ascii: Glyphs = {
+	ellipsis: '...', separator: ' - ', zero: '.', done: '', failed: '', stopped: '',
+	arrow: '->', pointer: '<', play: '>', right: 'right  ', wrong: 'WRONG  ', smallRight: 'ok', smallWrong: 'X',
+	spinner: {frames: '-\\|/', name: 'line'},
+	bar: {full: '#', empty: '-', eighths: null},
+	chart: {solid: ['+', '|', '-', '-', '-', "'", '.', '.', "'", '|'], dashed: ['+', '|', '.', '.', '.', "'", '.', '.', "'", ':']},
+	keys: {left: '<-', right: '->', up: 'up', down: 'down', leftRight: '<-/->', all: 'arrows'},
+};
 
 export const glyphsFor = (asciiOnly: boolean): Glyphs => (asciiOnly ? ascii : unicode);
+
+/** A key's label as the glyphs draw it: "← h" becomes "<- h" in ASCII. */
+export const keyLabel = (label: string, glyphs: Glyphs): string =>
+	label.replace(/[←→↑↓]/g, arrow => ({'←': glyphs.keys.left, '→': glyphs.keys.right, '↑': glyphs.keys.up, '↓': glyphs.keys.down})[arrow]!);
 
 /** Cuts text to at most `width` characters, marking the cut. Dashboard text is one column per character. */
 export function truncate(text: string, width: number, ellipsis: string): string {

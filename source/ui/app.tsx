@@ -9,8 +9,8 @@ import {Dashboard} from './dashboard/dashboard.js';
 import type {DemoStep} from './demo/demo-script.js';
 import type {DashboardState} from './dashboard/dashboard-state.js';
 import type {DashboardStore} from './dashboard/dashboard-store.js';
-import {glyphsFor} from '../text/glyphs.js';
 import {HelpOverlay} from './shared/help-overlay.js';
+import {useRenderSettings} from './shared/render-context.js';
 import {actionsFor, dashboardKeys, keyHint, typedInput, type KeyAction} from './shared/keys.js';
 import {minimumSize, overlaySize} from './dashboard/dashboard-layout.js';
 import {useDemo, type Schedule} from './demo/use-demo.js';
@@ -24,9 +24,6 @@ export type Props = {
 	readonly onAction: (action: KeyAction) => void;
 	/** When the run started (ms since the epoch), for elapsed time and ETA. */
 	readonly startedAt: number;
-	readonly ascii: boolean;
-	/** False under NO_COLOR: the digits are drawn with a shade ramp. */
-	readonly color?: boolean;
 	/** The clock; a fixed one makes frames deterministic in tests. */
 	readonly clock?: () => number;
 	/** --demo: the tour to play, and its timer (tests step it by hand). */
@@ -38,7 +35,8 @@ export type Props = {
  * size; tab switches between the dashboard and the test digits, and the keys
  * go to the view that is shown.
  */
-export function App({store, onAction, startedAt, ascii, color = true, clock = Date.now, demo}: Props) {
+export function App({store, onAction, startedAt, clock = Date.now, demo}: Props) {
+	const {ascii, glyphs} = useRenderSettings();
 	const state = useSyncExternalStore(store.subscribe, store.getSnapshot);
 	const {columns, rows: terminalRows} = useTerminalSize();
 	const [help, setHelp] = useState(false);
@@ -81,16 +79,16 @@ export function App({store, onAction, startedAt, ascii, color = true, clock = Da
 
 	const body = overlaySize(columns, rows);
 	const overlay = help
-		? <HelpOverlay width={columns} bindings={view === 'browser' ? [...dashboardKeys, ...browserKeys] : dashboardKeys} ascii={ascii} />
+		? <HelpOverlay width={columns} bindings={view === 'browser' ? [...dashboardKeys, ...browserKeys] : dashboardKeys}/>
 		: view === 'browser' && body
-			? <Browser state={browser} width={body.width} height={body.height} ascii={ascii} color={color} />
+			? <Browser state={browser} width={body.width} height={body.height}/>
 			: undefined;
 	const hint = caption !== null && captionBelow === null
 		? caption
 		: !keysOn
 			? 'keys off: stdin is not a terminal'
 			: view === 'browser'
-				? `${browserKeyHint(browser, ascii)}${glyphsFor(ascii).separator}${keyHint(state.paused, finished, view, ascii)}`
+				? `${browserKeyHint(browser, ascii)}${glyphs.separator}${keyHint(state.paused, finished, view, ascii)}`
 				: keyHint(state.paused, finished, view, ascii);
 	const dashboard = (
 		<Dashboard
@@ -99,7 +97,6 @@ export function App({store, onAction, startedAt, ascii, color = true, clock = Da
 			rows={rows}
 			now={now}
 			startedAt={startedAt}
-			ascii={ascii}
 			keyHint={hint}
 			{...(overlay ? {overlay} : {})}
 		/>
@@ -108,7 +105,7 @@ export function App({store, onAction, startedAt, ascii, color = true, clock = Da
 	return (
 		<Box flexDirection="column">
 			{dashboard}
-			<Caption text={captionBelow} width={columns} ascii={ascii}/>
+			<Caption text={captionBelow} width={columns}/>
 		</Box>
 	);
 }

@@ -4,8 +4,9 @@ import type {BrowserData} from './browser/browser-data.js';
 import {browserKeyHint, browserKeys} from './browser/browser-keys.js';
 import {browserReducer, initialBrowserState} from './browser/browser-state.js';
 import {Browser} from './browser/browser.js';
-import {glyphsFor, truncate} from '../text/glyphs.js';
+import {truncate} from '../text/glyphs.js';
 import {HelpOverlay} from './shared/help-overlay.js';
+import {useRenderSettings} from './shared/render-context.js';
 import {actionsFor, dashboardKeys, typedInput} from './shared/keys.js';
 import {minimumSize} from './dashboard/dashboard-layout.js';
 import {TooSmall} from './shared/too-small.js';
@@ -16,8 +17,6 @@ export type Props = {
 	readonly data: BrowserData;
 	/** The first line: which model, on which images, how well. */
 	readonly title: string;
-	readonly ascii: boolean;
-	readonly color: boolean;
 	readonly onQuit: () => void;
 };
 
@@ -25,7 +24,8 @@ export type Props = {
 const browseKeys = dashboardKeys.filter(binding => binding.action === 'toggleHelp' || binding.action === 'quit');
 
 /** `browse --model`: the test digits of a saved model, no training. */
-export function BrowseApp({data, title, ascii, color, onQuit}: Props) {
+export function BrowseApp({data, title, onQuit}: Props) {
+	const {ascii, glyphs} = useRenderSettings();
 	const {columns, rows} = useTerminalSize();
 	const [browser, dispatch] = useReducer(browserReducer, data, initialBrowserState);
 	const [help, setHelp] = useState(false);
@@ -41,18 +41,18 @@ export function BrowseApp({data, title, ascii, color, onQuit}: Props) {
 	}, {isActive: keysOn});
 
 	if (columns < minimumSize.columns || rows < minimumSize.rows) {
-		return <TooSmall columns={columns} rows={rows} status={title} ascii={ascii} />;
+		return <TooSmall columns={columns} rows={rows} status={title}/>;
 	}
 	// a title line, the browser, the hint line, and one spare row so a frame never fills the terminal
 	const height = rows - 3;
-	const {separator, ellipsis} = glyphsFor(ascii);
+	const {separator, ellipsis} = glyphs;
 	const hint = keysOn ? [browserKeyHint(browser, ascii), '? help', 'q quit'].join(separator) : 'keys off: stdin is not a terminal';
 	return (
 		<Box flexDirection="column" width={columns}>
 			<Text bold wrap="truncate">{truncate(title, columns, ellipsis)}</Text>
 			{help
-				? <Box height={height}><HelpOverlay width={columns} bindings={[...browseKeys, ...browserKeys]} ascii={ascii} /></Box>
-				: <Browser state={browser} width={columns} height={height} ascii={ascii} color={color} />}
+				? <Box height={height}><HelpOverlay width={columns} bindings={[...browseKeys, ...browserKeys]}/></Box>
+				: <Browser state={browser} width={columns} height={height}/>}
 			<Text dimColor wrap="truncate">{truncate(hint, columns, ellipsis)}</Text>
 		</Box>
 	);

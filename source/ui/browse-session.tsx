@@ -1,13 +1,15 @@
 import {render} from 'ink';
 import {BrowseApp} from './browse-app.js';
 import type {BrowserData} from './browser/browser-data.js';
-import {closeInk, colorOn, enterDashboardScreen, inkOptions} from './shared/terminal.js';
+import {RenderProvider} from './shared/render-context.js';
+import type {RenderSettings} from './shared/render-settings.js';
+import {closeInk, enterDashboardScreen, inkOptions} from './shared/terminal.js';
 
 /**
  * `browse --model`: the browser in the alternate screen until q, Ctrl-C or a
  * signal; the terminal is restored before the promise settles.
  */
-export function browse(data: BrowserData, title: string, ascii: boolean): {closed: Promise<void>; close: () => void} {
+export function browse(data: BrowserData, title: string, settings: RenderSettings): {closed: Promise<void>; close: () => void} {
 	const terminal = enterDashboardScreen(process.stdout, process.stdin);
 	let settle = () => {};
 	const closed = new Promise<void>(resolve => (settle = resolve));
@@ -17,7 +19,7 @@ export function browse(data: BrowserData, title: string, ascii: boolean): {close
 		closing = true;
 		void closeInk(ink, terminal).then(settle);
 	};
-	const ink = render(<BrowseApp data={data} title={title} ascii={ascii} color={colorOn()} onQuit={close} />, inkOptions);
+	const ink = render(<RenderProvider settings={settings}><BrowseApp data={data} title={title} onQuit={close}/></RenderProvider>, inkOptions);
 	terminal.drawnBy(ink);
 	return {closed, close};
 }

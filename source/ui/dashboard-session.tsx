@@ -7,7 +7,9 @@ import type {DashboardState} from './dashboard/dashboard-state.js';
 import {createDashboardStore} from './dashboard/dashboard-store.js';
 import {demoScript} from './demo/demo-script.js';
 import type {KeyAction} from './shared/keys.js';
-import {closeInk, colorOn, inkOptions, type TerminalSession} from './shared/terminal.js';
+import {RenderProvider} from './shared/render-context.js';
+import type {RenderSettings} from './shared/render-settings.js';
+import {closeInk, inkOptions, type TerminalSession} from './shared/terminal.js';
 
 export type Ending = 'finished' | 'quit' | 'interrupted' | 'failed';
 
@@ -26,7 +28,8 @@ export interface DashboardSession {
 }
 
 export interface DashboardOptions {
-	readonly ascii: boolean;
+	/** ASCII or Unicode, colour or not. */
+	readonly settings: RenderSettings;
 	/** Every event from the worker, for --log. */
 	readonly onEvent?: (event: Exclude<FromWorker, {type: 'failure'}>) => void;
 	/** --demo: play the captioned tour, which ends by quitting. */
@@ -111,7 +114,8 @@ export function startDashboard(config: TrainConfig, terminal: TerminalSession, o
 	};
 
 	const demo = options.demo ? {demo: {script: demoScript}} : {};
-	const ink = render(<App store={store} onAction={onAction} startedAt={startedAt} ascii={options.ascii} color={colorOn()} {...demo}/>, inkOptions);
+	const app = <App store={store} onAction={onAction} startedAt={startedAt} {...demo}/>;
+	const ink = render(<RenderProvider settings={options.settings}>{app}</RenderProvider>, inkOptions);
 	terminal.drawnBy(ink);
 	ink.waitUntilExit().catch(fail);
 

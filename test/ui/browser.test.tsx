@@ -13,7 +13,7 @@ import {browserActionsFor} from '../../source/ui/browser/browser-keys.js';
 import {browserReducer, initialBrowserState, type BrowserState} from '../../source/ui/browser/browser-state.js';
 import {useBrowserKeys} from '../../source/ui/browser/use-browser-keys.js';
 import {browserData} from './browser-fixtures.js';
-import {eventually} from './frame.js';
+import {eventually, withSettings} from './frame.js';
 
 // Real MNIST test images and labels; made-up predictions with 22 deliberate
 // mistakes (see browser-fixtures.ts), as epoch 3 of a run.
@@ -36,7 +36,7 @@ const typed = (keys: string, from: BrowserData | null = data): BrowserState =>
 	browserActionsFor(keys).reduce(browserReducer, initialBrowserState(from));
 
 const browser = (state: BrowserState, width: number, height: number, options: {ascii?: boolean; color?: boolean} = {}) => (
-	<Browser state={state} width={width} height={height} ascii={options.ascii ?? false} color={options.color ?? true}/>
+	withSettings(<Browser state={state} width={width} height={height}/>, options)
 );
 
 const frame = (state: BrowserState, width: number, height: number, options: {ascii?: boolean; color?: boolean} = {}) =>
@@ -323,7 +323,7 @@ describe('Browser colours', () => {
 function Harness({width, height}: {readonly width: number; readonly height: number}) {
 	const [state, dispatch] = useReducer(browserReducer, data, initialBrowserState);
 	useBrowserKeys(dispatch, true);
-	return <Browser state={state} width={width} height={height} ascii={false}/>;
+	return <Browser state={state} width={width} height={height}/>;
 }
 
 describe('Browser with keys', () => {

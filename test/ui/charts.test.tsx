@@ -4,10 +4,10 @@ import type {DashboardState} from '../../source/ui/dashboard/dashboard-state.js'
 import {EpochChart} from '../../source/ui/charts/epoch-chart.js';
 import {LossChart} from '../../source/ui/charts/loss-chart.js';
 import {firstEpoch, started, stopped, training} from './fixtures.js';
-import {frameOf} from './frame.js';
+import {frameOf, withSettings} from './frame.js';
 
-const lossChart = (state: DashboardState, width: number, height: number, ascii = false) => frameOf(
-	<LossChart stepLosses={state.stepLosses} stepsPerPoint={state.stepsPerPoint} pendingLosses={state.pendingLosses} width={width} height={height} ascii={ascii}/>,
+const lossChart = (state: DashboardState, width: number, height: number, ascii = false) => frameOf(withSettings(
+	<LossChart stepLosses={state.stepLosses} stepsPerPoint={state.stepsPerPoint} pendingLosses={state.pendingLosses} width={width} height={height}/>, {ascii}),
 );
 
 describe('LossChart', () => {
@@ -80,7 +80,7 @@ describe('LossChart', () => {
 
 describe('EpochChart', () => {
 	test('loss: train solid, test dashed, the latest values in the legend', () => {
-		assert.equal(frameOf(<EpochChart history={stopped.history} kind="loss" width={59} height={15} ascii={false}/>).frame, [
+		assert.equal(frameOf(<EpochChart history={stopped.history} kind="loss" width={59} height={15}/>).frame, [
 			'Loss · epochs 1-5  ── train 0.03910  ╌╌ test 0.08030',
 			' 0.2512 ┼╮',
 			' 0.2349 ┤╰─╮',
@@ -100,7 +100,7 @@ describe('EpochChart', () => {
 	});
 
 	test('accuracy as percentages', () => {
-		assert.equal(frameOf(<EpochChart history={stopped.history} kind="accuracy" width={59} height={15} ascii={false}/>).frame, [
+		assert.equal(frameOf(<EpochChart history={stopped.history} kind="accuracy" width={59} height={15}/>).frame, [
 			'Accuracy · epochs 1-5  ── train 98.84%  ╌╌ test 97.76%',
 			'98.84% ┤                                          ╭────────',
 			'98.35% ┤                              ╭───────────╯',
@@ -120,7 +120,7 @@ describe('EpochChart', () => {
 	});
 
 	test('in ASCII the test line is dotted; a narrow legend leaves out the values', () => {
-		assert.equal(frameOf(<EpochChart history={training.history} kind="accuracy" width={39} height={9} ascii/>).frame, [
+		assert.equal(frameOf(withSettings(<EpochChart history={training.history} kind="accuracy" width={39} height={9}/>, {ascii: true})).frame, [
 			'Accuracy  -- train  .. test',
 			'97.98% |                       ........',
 			"97.18% |          .............'--'",
@@ -134,7 +134,7 @@ describe('EpochChart', () => {
 	});
 
 	test('before the first epoch: a placeholder', () => {
-		assert.equal(frameOf(<EpochChart history={[]} kind="accuracy" width={39} height={3} ascii={false}/>).frame, [
+		assert.equal(frameOf(<EpochChart history={[]} kind="accuracy" width={39} height={3}/>).frame, [
 			'Accuracy per epoch',
 			'waiting for the first epoch…',
 			'',

@@ -6,12 +6,13 @@ import {classSets} from '../../source/train/config.js';
 import {ConfusionMatrix} from '../../source/ui/confusion/confusion-matrix.js';
 import type {DashboardState} from '../../source/ui/dashboard/dashboard-state.js';
 import {done, firstEpoch, started, training} from './fixtures.js';
-import {frameOf} from './frame.js';
+import {frameOf, withSettings} from './frame.js';
 
-const matrix = (state: DashboardState, width: number, height: number, options: {compact?: boolean; ascii?: boolean; classes?: readonly string[]} = {}) => (
+const matrix = (state: DashboardState, width: number, height: number, options: {compact?: boolean; ascii?: boolean; classes?: readonly string[]} = {}) => withSettings(
 	<ConfusionMatrix
 		confusion={state.confusion} source={state.confusionSource} classes={options.classes ?? classSets.digits}
-		width={width} height={height} compact={options.compact ?? false} ascii={options.ascii ?? false}/>
+		width={width} height={height} compact={options.compact ?? false}/>,
+	{ascii: options.ascii ?? false},
 );
 
 describe('ConfusionMatrix', () => {

@@ -7,15 +7,16 @@ import stripAnsi from 'strip-ansi';
 import {Dashboard} from '../../source/ui/dashboard/dashboard.js';
 import type {DashboardState} from '../../source/ui/dashboard/dashboard-state.js';
 import {done, firstEpoch, loading, paused, started, stopped, training} from './fixtures.js';
-import {frameOf} from './frame.js';
+import {frameOf, withSettings} from './frame.js';
 
 const keyHint = 'p pause · ? help · q quit';
 const asciiKeyHint = 'p pause - ? help - q quit';
 
-const dashboard = (state: DashboardState, columns: number, rows: number, options: {ascii?: boolean; overlay?: React.ReactNode} = {}) => (
+const dashboard = (state: DashboardState, columns: number, rows: number, options: {ascii?: boolean; overlay?: React.ReactNode} = {}) => withSettings(
 	<Dashboard
 		state={state} columns={columns} rows={rows} now={1_062_000} startedAt={1_000_000}
-		ascii={options.ascii ?? false} keyHint={options.ascii ? asciiKeyHint : keyHint} overlay={options.overlay}/>
+		keyHint={options.ascii ? asciiKeyHint : keyHint} overlay={options.overlay}/>,
+	{ascii: options.ascii ?? false},
 );
 
 describe('Dashboard', () => {

@@ -51,7 +51,7 @@ function app(timers?: ReturnType<typeof handTimers>, rows = 30) {
 	const store = createDashboardStore(1, withDigits);
 	const actions: KeyAction[] = [];
 	const demo = timers ? {demo: {script: demoScript, schedule: timers.schedule}} : {};
-	const rendered = render(<App store={store} onAction={action => actions.push(action)} startedAt={startedAt} ascii={false} clock={clock} {...demo}/>);
+	const rendered = render(<App store={store} onAction={action => actions.push(action)} startedAt={startedAt} clock={clock} {...demo}/>);
 	Object.assign(rendered.stdout, {rows});
 	rendered.stdout.emit('resize');
 	mounted.push(rendered.unmount);

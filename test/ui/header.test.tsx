@@ -3,10 +3,10 @@ import {describe, test} from 'node:test';
 import type {DashboardState} from '../../source/ui/dashboard/dashboard-state.js';
 import {Header} from '../../source/ui/dashboard/header.js';
 import {done, loading, paused, stopped, training} from './fixtures.js';
-import {frameOf} from './frame.js';
+import {frameOf, withSettings} from './frame.js';
 
 // 62 s into the run
-const header = (state: DashboardState, width: number, ascii = false) => frameOf(<Header state={state} width={width} now={1_062_000} startedAt={1_000_000} ascii={ascii}/>);
+const header = (state: DashboardState, width: number, ascii = false) => frameOf(withSettings(<Header state={state} width={width} now={1_062_000} startedAt={1_000_000}/>, {ascii}));
 
 describe('Header', () => {
 	test('while loading: a spinner and the clock', () => {

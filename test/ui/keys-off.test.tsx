@@ -30,7 +30,7 @@ test('with stdin not a terminal the dashboard is drawn, keys are off and the las
 	// a pipe, not a TTY: no raw mode, so Ink cannot read keys
 	const stdin = new PassThrough();
 	const actions: KeyAction[] = [];
-	const ink = render(<App store={createDashboardStore(1, training)} onAction={action => actions.push(action)} startedAt={startedAt} ascii={false} clock={() => startedAt + 62_000}/>, {
+	const ink = render(<App store={createDashboardStore(1, training)} onAction={action => actions.push(action)} startedAt={startedAt} clock={() => startedAt + 62_000}/>, {
 		stdout: screen as unknown as NodeJS.WriteStream, stdin: stdin as unknown as NodeJS.ReadStream, debug: true, patchConsole: false, exitOnCtrlC: false,
 	});
 	try {

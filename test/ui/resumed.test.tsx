@@ -6,7 +6,7 @@ import {EpochChart} from '../../source/ui/charts/epoch-chart.js';
 import {configLine} from '../../source/ui/dashboard/header-text.js';
 import {summaryLines} from '../../source/ui/dashboard/summary.js';
 import {loading, started, training} from './fixtures.js';
-import {frameOf} from './frame.js';
+import {frameOf, withSettings} from './frame.js';
 
 /** A run resumed after the three epochs of the `training` fixture. */
 const resumedStart: RunStart = {...started.start!, resumed: {file: 'runs/model.json', epochs: 3, batch: 0, history: training.history}};
@@ -15,9 +15,9 @@ const resumed = dashboardReducer(loading, resumedStart as DashboardAction);
 describe('a resumed run on the dashboard', () => {
 	test('the epoch charts show its earlier epochs from the start', () => {
 		assert.deepEqual(resumed.history.map(epoch => epoch.epoch), [1, 2, 3]);
-		const chart = frameOf(<EpochChart history={resumed.history} kind="loss" width={59} height={12} ascii/>).frame;
+		const chart = frameOf(withSettings(<EpochChart history={resumed.history} kind="loss" width={59} height={12}/>, {ascii: true})).frame;
 		assert.match(chart, /^Loss - epochs 1-3 {2}/);
-		assert.equal(frameOf(<EpochChart history={resumed.history} kind="loss" width={59} height={12} ascii/>).frame, frameOf(<EpochChart history={training.history} kind="loss" width={59} height={12} ascii/>).frame);
+		assert.equal(frameOf(withSettings(<EpochChart history={resumed.history} kind="loss" width={59} height={12}/>, {ascii: true})).frame, frameOf(withSettings(<EpochChart history={training.history} kind="loss" width={59} height={12}/>, {ascii: true})).frame);
 	});
 
 	test('the configuration line and the summary say it was resumed', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
-import {colorOn} from '../../source/ui/shared/terminal.js';
+import {colorOn} from '../../source/ui/shared/render-settings.js';
 
 describe('colour on or off, by the rules of chalk (which Ink draws with)', () => {
 	const cases: [NodeJS.ProcessEnv, boolean][] = [

@@ -81,13 +81,13 @@ export function browserActionsFor(input: string, key: Partial<Key> = {}): KeyedA
 
 /** The browser's part of the key hint line, for the mode it is in. */
 export function browserKeyHint(state: BrowserState, ascii: boolean): string {
-	const {separator} = glyphsFor(ascii);
+	const {separator, keys} = glyphsFor(ascii);
 	switch (state.mode.kind) {
 		case 'goTo':
 			return ['type the number', 'Enter go', 'Esc cancel'].join(separator);
 		case 'matrix':
-			return [ascii ? 'arrows move' : '←↑↓→ move', 'Enter open the cell', 'Esc leave'].join(separator);
+			return [`${keys.all} move`, 'Enter open the cell', 'Esc leave'].join(separator);
 		case 'browse':
-			return [ascii ? '<-/-> digit' : '←/→ digit', 'm mistakes', '0-9 label', 's order', 'c matrix', 'g go to'].join(separator);
+			return [`${keys.leftRight} digit`, 'm mistakes', '0-9 label', 's order', 'c matrix', 'g go to'].join(separator);
 	}
 }

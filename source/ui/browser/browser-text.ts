@@ -12,11 +12,9 @@ export const orderNames: Readonly<Record<BrowserOrder, string>> = {
 	confidence: 'least confident first',
 };
 
-export const arrowFor = (ascii: boolean): string => (ascii ? '->' : '→');
-
 /** "4→9": a confusion cell as true→predicted. */
 export const cellName = (actual: number, predicted: number, classes: readonly string[], ascii: boolean): string =>
-	`${classes[actual] ?? actual}${arrowFor(ascii)}${classes[predicted] ?? predicted}`;
+	`${classes[actual] ?? actual}${glyphsFor(ascii).arrow}${classes[predicted] ?? predicted}`;
 
 /** What the filters leave, as a noun phrase: "mistakes with label 4", "digits in cell 4→9", "digits". */
 export function filteredSet(filter: BrowserFilter, classes: readonly string[], ascii: boolean): string {

@@ -1,15 +1,16 @@
 import {Box, Text} from 'ink';
-import {imagePixelsOf, type BrowserData} from './browser-data.js';
-import {browserLayout, digitSize, infoGap, smallDigit, stripGap, type BrowserLayout} from './browser-layout.js';
+import {count} from '../../text/format.js';
+import {truncate} from '../../text/glyphs.js';
 import type {Cell} from '../../train/metrics.js';
 import {ConfusionMatrix} from '../confusion/confusion-matrix.js';
+import {DigitView} from '../shared/digit-view.js';
+import {useRenderSettings} from '../shared/render-context.js';
+import {imagePixelsOf, type BrowserData} from './browser-data.js';
+import {browserLayout, digitSize, infoGap, smallDigit, stripGap, type BrowserLayout} from './browser-layout.js';
 import {confusionOf} from './browser-list.js';
 import {currentList, type BrowserState} from './browser-state.js';
 import {cellName, emptyText, headerText} from './browser-text.js';
 import {DigitFacts} from './digit-facts.js';
-import {DigitView} from '../shared/digit-view.js';
-import {count} from '../../text/format.js';
-import {glyphsFor, truncate} from '../../text/glyphs.js';
 import {NeighbourDigit} from './neighbour-digit.js';
 
 export type Props = {
@@ -18,10 +19,6 @@ export type Props = {
 	/** The room it gets: the frame is exactly this size. */
 	readonly width: number;
 	readonly height: number;
-	/** ASCII characters only. */
-	readonly ascii: boolean;
-	/** Grey levels can be shown; without them (NO_COLOR) digits use the shade ramp. */
-	readonly color?: boolean;
 };
 
 /**
@@ -30,7 +27,8 @@ export type Props = {
  * its labels and class probabilities, the confusion matrix when there is room
  * or its cursor is on, and a line for prompts and notices at the bottom.
  */
-export function Browser({state, width, height, ascii, color = true}: Props) {
+export function Browser({state, width, height}: Props) {
+	const {ascii, glyphs} = useRenderSettings();
 	const layout = browserLayout(width, height);
 	const {data} = state;
 	return (
@@ -38,10 +36,10 @@ export function Browser({state, width, height, ascii, color = true}: Props) {
 			<Text bold wrap="truncate">{headerText(state, layout.width, ascii)}</Text>
 			<Text> </Text>
 			{data === null
-				? <Text dimColor wrap="truncate">{truncate('predictions appear when the first epoch ends', layout.width, glyphsFor(ascii).ellipsis)}</Text>
-				: <Body state={{...state, data}} layout={layout} ramp={ascii || !color} ascii={ascii}/>}
+				? <Text dimColor wrap="truncate">{truncate('predictions appear when the first epoch ends', layout.width, glyphs.ellipsis)}</Text>
+				: <Body state={{...state, data}} layout={layout}/>}
 			<Box flexGrow={1}/>
-			<Footer state={state} width={layout.width} ascii={ascii}/>
+			<Footer state={state} width={layout.width}/>
 		</Box>
 	);
 }
@@ -49,17 +47,16 @@ export function Browser({state, width, height, ascii, color = true}: Props) {
 type BodyProps = {
 	readonly state: BrowserState & {readonly data: BrowserData};
 	readonly layout: BrowserLayout;
-	readonly ramp: boolean;
-	readonly ascii: boolean;
 };
 
 /** The matrix alone in cursor mode when both do not fit; else the digit row (or why there is none) and the matrix below when there is room. */
-function Body({state, layout, ramp, ascii}: BodyProps) {
+function Body({state, layout}: BodyProps) {
+	const {ascii} = useRenderSettings();
 	const {data, mode} = state;
 	const confusion = confusionOf(data);
 	const source = data.epoch === null ? 'saved model' : `epoch ${data.epoch}`;
 	const matrix = (marked: Cell | null, height: number) => confusion && (
-		<ConfusionMatrix confusion={confusion} classes={data.classes} source={source} marked={marked} cursor={mode.kind === 'matrix'} width={layout.width} height={height} ascii={ascii}/>
+		<ConfusionMatrix confusion={confusion} classes={data.classes} source={source} marked={marked} cursor={mode.kind === 'matrix'} width={layout.width} height={height}/>
 	);
 	if (mode.kind === 'matrix' && layout.matrixBelow === 0) return matrix(mode.cursor, layout.height - 3);
 
@@ -75,7 +72,7 @@ function Body({state, layout, ramp, ascii}: BodyProps) {
 						<Text dimColor wrap="truncate">Esc clears the filters</Text>
 					</Box>
 				)
-				: <DigitRow state={state} list={list} index={index} layout={layout} ramp={ramp} ascii={ascii}/>}
+				: <DigitRow state={state} list={list} index={index} layout={layout}/>}
 			{layout.matrixBelow > 0 && confusion && (
 				<Box marginTop={1}>{matrix(mode.kind === 'matrix' ? mode.cursor : selectedCell, layout.matrixBelow - 1)}</Box>
 			)}
@@ -90,13 +87,13 @@ type DigitRowProps = BodyProps & {
 };
 
 /** The selected digit, its neighbours in the list on either side, and its facts. */
-function DigitRow({state, list, index, layout, ramp, ascii}: DigitRowProps) {
+function DigitRow({state, list, index, layout}: DigitRowProps) {
 	const {data, position} = state;
 	const neighbour = (offset: number) => {
 		const other = list[position + offset];
 		return (
 			<Box key={offset} width={smallDigit.width} marginTop={3} flexShrink={0} {...(offset < 0 ? {marginRight: stripGap} : {marginLeft: stripGap})}>
-				{other !== undefined && <NeighbourDigit data={data} index={other} ramp={ramp} ascii={ascii}/>}
+				{other !== undefined && <NeighbourDigit data={data} index={other}/>}
 			</Box>
 		);
 	};
@@ -105,19 +102,19 @@ function DigitRow({state, list, index, layout, ramp, ascii}: DigitRowProps) {
 		<Box height={layout.mainHeight} width={layout.width}>
 			{[...offsets].reverse().map(offset => neighbour(-offset))}
 			<Box flexDirection="column" width={digitSize.width} height={digitSize.height} flexShrink={0}>
-				<DigitView pixels={imagePixelsOf(data, index)} ramp={ramp}/>
+				<DigitView pixels={imagePixelsOf(data, index)}/>
 			</Box>
 			{offsets.map(offset => neighbour(offset))}
 			<Box marginLeft={infoGap} flexShrink={0}>
-				<DigitFacts state={state} index={index} listLength={list.length} width={layout.infoWidth} height={layout.mainHeight} ascii={ascii}/>
+				<DigitFacts state={state} index={index} listLength={list.length} width={layout.infoWidth} height={layout.mainHeight}/>
 			</Box>
 		</Box>
 	);
 }
 
 /** The bottom line: the number being typed after `g`, the cell under the matrix cursor, or a notice. */
-function Footer({state, width, ascii}: {readonly state: BrowserState; readonly width: number; readonly ascii: boolean}) {
-	const {ellipsis, separator} = glyphsFor(ascii);
+function Footer({state, width}: {readonly state: BrowserState; readonly width: number}) {
+	const {ascii, glyphs: {ellipsis, separator}} = useRenderSettings();
 	const fit = (text: string) => truncate(text, width, ellipsis);
 	const {mode, data} = state;
 	if (mode.kind === 'goTo') {

@@ -4,7 +4,8 @@ import {isFiltered} from './browser-list.js';
 import type {BrowserState} from './browser-state.js';
 import {changeText, filteredSet, orderNames} from './browser-text.js';
 import {count} from '../../text/format.js';
-import {truncate, glyphsFor} from '../../text/glyphs.js';
+import {truncate} from '../../text/glyphs.js';
+import {useRenderSettings} from '../shared/render-context.js';
 import {ProbabilityList} from './probability-list.js';
 
 export type Props = {
@@ -14,7 +15,6 @@ export type Props = {
 	readonly listLength: number;
 	readonly width: number;
 	readonly height: number;
-	readonly ascii: boolean;
 };
 
 /**
@@ -22,9 +22,10 @@ export type Props = {
  * predicted label with a right/wrong mark, a change since the last epoch, then
  * the probability bars. Lines keep their places, so nothing jumps between digits.
  */
-export function DigitFacts({state, index, listLength, width, height, ascii}: Props) {
+export function DigitFacts({state, index, listLength, width, height}: Props) {
 	const {data, filter, order, position} = state;
-	const {ellipsis} = glyphsFor(ascii);
+	const {ascii, glyphs} = useRenderSettings();
+	const {ellipsis} = glyphs;
 	const fit = (text: string) => truncate(text, width, ellipsis);
 	const total = data.predictions.length;
 	const predicted = data.predictions[index]!;
@@ -34,7 +35,7 @@ export function DigitFacts({state, index, listLength, width, height, ascii}: Pro
 		? `${count(position + 1)} of ${count(listLength)} ${filteredSet(filter, data.classes, ascii)}${order === 'test' ? '' : `, ${orderNames[order]}`}`
 		: '';
 	const right = actual === null ? null : actual === predicted;
-	const mark = right === null ? '' : ascii ? (right ? 'right  ' : 'WRONG  ') : right ? '✓ ' : '✗ ';
+	const mark = right === null ? '' : right ? glyphs.right : glyphs.wrong;
 	const change = changeText(data, index);
 	const barsHeight = Math.max(0, height - 5);
 	return (
@@ -48,7 +49,7 @@ export function DigitFacts({state, index, listLength, width, height, ascii}: Pro
 			<Text color="yellow" wrap="truncate">{change ? fit(change) : ' '}</Text>
 			<Text> </Text>
 			{barsHeight >= data.classes.length && (
-				<ProbabilityList probabilities={probabilitiesOf(data, index)} classes={data.classes} predicted={predicted} actual={actual} width={width} ascii={ascii}/>
+				<ProbabilityList probabilities={probabilitiesOf(data, index)} classes={data.classes} predicted={predicted} actual={actual} width={width}/>
 			)}
 		</Box>
 	);

@@ -5,6 +5,7 @@
  */
 import {barParts} from '../shared/bars.js';
 import {abbreviate} from '../../text/class-names.js';
+import {glyphsFor} from '../../text/glyphs.js';
 
 export interface ProbabilityRow {
 	/** The class name, padded to the label column. */
@@ -38,7 +39,7 @@ const markWords = {
 } as const;
 
 export function probabilityRows(probabilities: ArrayLike<number>, {classes, predicted, actual, width, ascii}: ProbabilityOptions): ProbabilityRow[] {
-	const arrow = ascii ? '<' : '◀';
+	const arrow = glyphsFor(ascii).pointer;
 	const fullLabels = Math.max(...classes.map(name => name.length));
 	const shortLabels = Math.max(...classes.map(name => abbreviate(name).length));
 	const shapes = [

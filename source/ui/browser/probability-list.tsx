@@ -1,4 +1,5 @@
 import {Box, Text} from 'ink';
+import {useRenderSettings} from '../shared/render-context.js';
 import {probabilityRows} from './probability-bars.js';
 
 export type Props = {
@@ -7,11 +8,11 @@ export type Props = {
 	readonly predicted: number;
 	readonly actual: number | null;
 	readonly width: number;
-	readonly ascii: boolean;
 };
 
 /** The ten class probabilities as bars; the marks say which is predicted and which is true, the colours repeat it. */
-export function ProbabilityList({probabilities, classes, predicted, actual, width, ascii}: Props) {
+export function ProbabilityList({probabilities, classes, predicted, actual, width}: Props) {
+	const {ascii} = useRenderSettings();
 	const rows = probabilityRows(probabilities, {classes, predicted, actual, width, ascii});
 	const right = actual === null || actual === predicted;
 	return (

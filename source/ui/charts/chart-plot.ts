@@ -1,4 +1,5 @@
 import asciichart from 'asciichart';
+import {glyphsFor} from '../../text/glyphs.js';
 import {rowValues, type Range} from './chart-series.js';
 
 /** A stretch of one chart line drawn by one series (its index), or by the axis and labels (null). */
@@ -8,14 +9,12 @@ export interface ChartRun {
 }
 export type ChartLine = readonly ChartRun[];
 
-/** asciichart's symbol order: crossing, axis, two axis ends, horizontal, four corners, vertical. */
-const solid = {unicode: ['┼', '┤', '╶', '╴', '─', '╰', '╭', '╮', '╯', '│'], ascii: ['+', '|', '-', '-', '-', "'", '.', '.', "'", '|']};
-const dashed = {unicode: ['┼', '┤', '╶', '╴', '╌', '╰', '╭', '╮', '╯', '╎'], ascii: ['+', '|', '.', '.', '.', "'", '.', '.', "'", ':']};
+/** asciichart's symbols for a series: the first solid, the others dashed (glyphs.chart). */
+const symbolsOf = (series: number, ascii: boolean): readonly string[] => glyphsFor(ascii).chart[series === 0 ? 'solid' : 'dashed'];
 
 /** The first series is drawn solid, the others dashed: they stay apart without colour. */
 export const lineSample = (series: number, ascii: boolean): string => {
-	const symbols = (series === 0 ? solid : dashed)[ascii ? 'ascii' : 'unicode'];
-	return symbols[4]!.repeat(2);
+	return symbolsOf(series, ascii)[4]!.repeat(2);
 };
 
 /** The y-axis labels, top row first, right-aligned to one width so every line starts the same. */
@@ -46,11 +45,11 @@ export function plotLines(series: readonly (readonly number[])[], range: Range, 
 		return 1 + Math.min(1, Math.max(0, share)) * (rows - 1);
 	};
 	const axisColumn = labelWidth + 1;
-	const cells = labels.map(label => [...label, ' ', (ascii ? solid.ascii : solid.unicode)[1]!, ...' '.repeat(Math.max(0, points - 1))]);
+	const cells = labels.map(label => [...label, ' ', symbolsOf(0, ascii)[1]!, ...' '.repeat(Math.max(0, points - 1))]);
 	const owners = labels.map(() => new Array<number | null>(axisColumn + points).fill(null));
 	series.forEach((values, index) => {
 		if (values.length === 0) return;
-		const symbols = (index === 0 ? solid : dashed)[ascii ? 'ascii' : 'unicode'];
+		const symbols = symbolsOf(index, ascii);
 		const drawn = asciichart.plot(values.map(toRow), {min: 1, max: rows, height: rows - 1, offset: 3, symbols, format: (_, row) => labels[row] ?? ''});
 		drawn.split('\n').forEach((line, row) => {
 			const characters = Array.from(line);

@@ -1,5 +1,6 @@
 import {useMemo} from 'react';
 import type {EpochSummary} from '../../train/events.js';
+import {useRenderSettings} from '../shared/render-context.js';
 import {ChartBox} from './chart-box.js';
 import {epochChart, type EpochChartKind} from './chart-text.js';
 
@@ -9,11 +10,11 @@ export type Props = {
 	readonly width: number;
 	/** Rows including the title line. */
 	readonly height: number;
-	readonly ascii: boolean;
 };
 
 /** Train (solid, cyan) against test (dashed, yellow) loss or accuracy, one point per epoch. */
-export function EpochChart({history, kind, width, height, ascii}: Props) {
+export function EpochChart({history, kind, width, height}: Props) {
+	const {ascii} = useRenderSettings();
 	const chart = useMemo(() => epochChart(history, kind, width, height, ascii), [history, kind, width, height, ascii]);
 	return <ChartBox chart={chart} width={width} height={height}/>;
 }

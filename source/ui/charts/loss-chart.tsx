@@ -1,4 +1,5 @@
 import {useMemo} from 'react';
+import {useRenderSettings} from '../shared/render-context.js';
 import {ChartBox} from './chart-box.js';
 import {stepLossChart, type StepLosses} from './chart-text.js';
 
@@ -6,11 +7,11 @@ export type Props = StepLosses & {
 	readonly width: number;
 	/** Rows including the title line. */
 	readonly height: number;
-	readonly ascii: boolean;
 };
 
 /** The training loss of every step so far, smoothed, one point per column. */
-export function LossChart({stepLosses, stepsPerPoint, pendingLosses, width, height, ascii}: Props) {
+export function LossChart({stepLosses, stepsPerPoint, pendingLosses, width, height}: Props) {
+	const {ascii} = useRenderSettings();
 	const chart = useMemo(
 		() => stepLossChart({stepLosses, stepsPerPoint, pendingLosses}, width, height, ascii),
 		[stepLosses, stepsPerPoint, pendingLosses, width, height, ascii],

@@ -2,7 +2,8 @@ import {Box, Text} from 'ink';
 import {useMemo} from 'react';
 import type {Cell, Confusion} from '../../train/metrics.js';
 import {percent} from '../../text/format.js';
-import {firstFitting, glyphsFor} from '../../text/glyphs.js';
+import {firstFitting} from '../../text/glyphs.js';
+import {useRenderSettings} from '../shared/render-context.js';
 import {toneStyle, type ToneStyle} from '../shared/tones.js';
 import {confusionTable, type CellTone, type ConfusionRow} from './confusion-table.js';
 
@@ -19,7 +20,6 @@ export type Props = {
 	readonly marked?: Cell | null;
 	/** The cursor is on the mark: it is drawn inverse too. */
 	readonly cursor?: boolean;
-	readonly ascii: boolean;
 };
 
 /** Colour follows the tone; zeros are dots, so the errors stand out without colour too. */
@@ -32,8 +32,8 @@ const cellStyle: Readonly<Record<CellTone, ToneStyle>> = {
 };
 
 /** Rows the true class, columns the predicted one, with recall per row and precision per column. */
-export function ConfusionMatrix({confusion, source, classes, width, height, compact = false, marked = null, cursor = false, ascii}: Props) {
-	const {separator, ellipsis} = glyphsFor(ascii);
+export function ConfusionMatrix({confusion, source, classes, width, height, compact = false, marked = null, cursor = false}: Props) {
+	const {ascii, glyphs: {separator, ellipsis}} = useRenderSettings();
 	const table = useMemo(() => (confusion ? confusionTable(confusion, classes, width, ascii) : null), [confusion, classes, width, ascii]);
 	const accuracy = table && table.accuracy !== null ? percent(table.accuracy) : null;
 	const sourceText = source ? `${separator}${source}` : '';

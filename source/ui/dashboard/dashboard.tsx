@@ -6,12 +6,13 @@ import {ConfusionMatrix} from '../confusion/confusion-matrix.js';
 import {epochPoints, type DashboardState} from './dashboard-state.js';
 import {EpochChart} from '../charts/epoch-chart.js';
 import {EventLine} from './event-line.js';
-import {glyphsFor, truncate} from '../../text/glyphs.js';
+import {truncate} from '../../text/glyphs.js';
 import {Header} from './header.js';
 import {headerFacts, headerStatus} from './header-text.js';
 import {dashboardLayout, gutter, type Panel} from './dashboard-layout.js';
 import {LossChart} from '../charts/loss-chart.js';
 import {ProgressBars} from './progress-bars.js';
+import {useRenderSettings} from '../shared/render-context.js';
 import {TooSmall} from '../shared/too-small.js';
 
 export type Props = {
@@ -22,8 +23,6 @@ export type Props = {
 	/** The clock in ms, and when the run started, so a frame depends only on its props. */
 	readonly now: number;
 	readonly startedAt: number;
-	/** ASCII characters only: no blocks, no box drawing. */
-	readonly ascii: boolean;
 	/** The last line, e.g. "p pause · ? help · q quit". */
 	readonly keyHint: string;
 	/** Drawn instead of the body (between the header and the key hints), clipped to it. */
@@ -31,7 +30,8 @@ export type Props = {
 };
 
 /** The whole training screen, laid out for the terminal's size. */
-export function Dashboard({state, columns, rows, now, startedAt, ascii, keyHint, overlay}: Props) {
+export function Dashboard({state, columns, rows, now, startedAt, keyHint, overlay}: Props) {
+	const {ascii, glyphs} = useRenderSettings();
 	const classes = state.start?.classes ?? classSets.digits;
 	const confusionWidth = useMemo(() => naturalWidth(state.confusion, classes), [state.confusion, classes]);
 	const {history, pendingEpochs, epochsPerPoint} = state;
@@ -40,25 +40,25 @@ export function Dashboard({state, columns, rows, now, startedAt, ascii, keyHint,
 	if (layout.kind === 'too-small') {
 		const lead = headerStatus(state, ascii).text;
 		const status = `${lead}  ${headerFacts(state, now, startedAt, columns - lead.length - 2, ascii)}`;
-		return <TooSmall columns={columns} rows={rows} status={status} ascii={ascii}/>;
+		return <TooSmall columns={columns} rows={rows} status={status}/>;
 	}
 	const panel = (item: Panel) => {
 		switch (item.kind) {
 			case 'bars':
-				return <ProgressBars state={state} width={item.width} lines={item.height} ascii={ascii}/>;
+				return <ProgressBars state={state} width={item.width} lines={item.height}/>;
 			case 'loss-chart':
-				return <LossChart stepLosses={state.stepLosses} stepsPerPoint={state.stepsPerPoint} pendingLosses={state.pendingLosses} width={item.width} height={item.height} ascii={ascii}/>;
+				return <LossChart stepLosses={state.stepLosses} stepsPerPoint={state.stepsPerPoint} pendingLosses={state.pendingLosses} width={item.width} height={item.height}/>;
 			case 'confusion':
-				return <ConfusionMatrix confusion={state.confusion} source={state.confusionSource} classes={classes} width={item.width} height={item.height} compact={item.compact} ascii={ascii}/>;
+				return <ConfusionMatrix confusion={state.confusion} source={state.confusionSource} classes={classes} width={item.width} height={item.height} compact={item.compact}/>;
 			case 'epoch-chart':
-				return <EpochChart history={points} kind={item.chart} width={item.width} height={item.height} ascii={ascii}/>;
+				return <EpochChart history={points} kind={item.chart} width={item.width} height={item.height}/>;
 			case 'events':
-				return <EventLine state={state} width={item.width} ascii={ascii}/>;
+				return <EventLine state={state} width={item.width}/>;
 		}
 	};
 	return (
 		<Box flexDirection="column" width={layout.width} height={layout.height}>
-			<Header state={state} width={layout.width} now={now} startedAt={startedAt} ascii={ascii}/>
+			<Header state={state} width={layout.width} now={now} startedAt={startedAt}/>
 			{/* only the overlay, whose size is not known here, is clipped: clipping costs Ink a slice of every line */}
 			{overlay
 				? <Box flexDirection="column" width={layout.body.width} height={layout.body.height} overflow="hidden">{overlay}</Box>
@@ -69,7 +69,7 @@ export function Dashboard({state, columns, rows, now, startedAt, ascii, keyHint,
 						</Box>
 					))}
 				</Box>}
-			<Text dimColor wrap="truncate">{truncate(keyHint, layout.width, glyphsFor(ascii).ellipsis)}</Text>
+			<Text dimColor wrap="truncate">{truncate(keyHint, layout.width, glyphs.ellipsis)}</Text>
 		</Box>
 	);
 }

@@ -1,16 +1,17 @@
 import {Text} from 'ink';
 import type {DashboardState} from './dashboard-state.js';
+import {useRenderSettings} from '../shared/render-context.js';
 import {toneStyle} from '../shared/tones.js';
 import {eventParts, fitEventParts} from './event-parts.js';
 
 export type Props = {
 	readonly state: DashboardState;
 	readonly width: number;
-	readonly ascii: boolean;
 };
 
 /** One line of news: done or stopped, the test loss rising, the best test accuracy, where the model was saved. */
-export function EventLine({state, width, ascii}: Props) {
+export function EventLine({state, width}: Props) {
+	const {ascii} = useRenderSettings();
 	const parts = fitEventParts(eventParts(state), width, ascii);
 	return (
 		<Text wrap="truncate">

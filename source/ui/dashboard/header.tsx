@@ -1,5 +1,7 @@
 import {Box, Text} from 'ink';
 import Spinner from 'ink-spinner';
+import type {Glyphs} from '../../text/glyphs.js';
+import {useRenderSettings} from '../shared/render-context.js';
 import type {DashboardState} from './dashboard-state.js';
 import {configLine, headerFacts, headerStatus, type HeaderStatus} from './header-text.js';
 
@@ -9,11 +11,11 @@ export type Props = {
 	/** The clock, in ms, passed in so a frame depends only on its props. */
 	readonly now: number;
 	readonly startedAt: number;
-	readonly ascii: boolean;
 };
 
 /** Two lines: what the run is doing and how far it is, then its configuration. */
-export function Header({state, width, now, startedAt, ascii}: Props) {
+export function Header({state, width, now, startedAt}: Props) {
+	const {ascii, glyphs} = useRenderSettings();
 	const status = headerStatus(state, ascii);
 	// the spinner, or PAUSED drawn with a space either side, and two spaces before the facts
 	const leadWidth = status.kind === 'working' || status.kind === 'paused' ? status.text.length + 2 : status.text.length;
@@ -21,7 +23,7 @@ export function Header({state, width, now, startedAt, ascii}: Props) {
 	return (
 		<Box flexDirection="column" width={width} height={2}>
 			<Text wrap="truncate">
-				{lead(status, ascii, state)}
+				{lead(status, glyphs, state)}
 				{facts && `  ${facts}`}
 			</Text>
 			<Text dimColor wrap="truncate">{state.start ? configLine(state.start, width, ascii) : ''}</Text>
@@ -29,17 +31,14 @@ export function Header({state, width, now, startedAt, ascii}: Props) {
 	);
 }
 
-const spinnerFrames = {unicode: '⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏', ascii: '-\\|/'};
-
 /** The spinner and what is running, or a word for why nothing is. */
-function lead(status: HeaderStatus, ascii: boolean, state: DashboardState) {
+function lead(status: HeaderStatus, {spinner}: Glyphs, state: DashboardState) {
 	switch (status.kind) {
 		case 'working': {
 			// while training, the spinner turns with each progress update: its own
 			// timer would redraw the whole frame 12 times a second beside the worker
-			const frames = ascii ? spinnerFrames.ascii : spinnerFrames.unicode;
-			const spinner = state.progressUpdates === 0 ? <Spinner type={ascii ? 'line' : 'dots'}/> : frames[state.progressUpdates % frames.length];
-			return <Text color="cyan">{spinner} {status.text}</Text>;
+			const turning = state.progressUpdates === 0 ? <Spinner type={spinner.name}/> : spinner.frames[state.progressUpdates % spinner.frames.length];
+			return <Text color="cyan">{turning} {status.text}</Text>;
 		}
 		case 'paused':
 			return <Text color="yellow" bold inverse>{` ${status.text} `}</Text>;

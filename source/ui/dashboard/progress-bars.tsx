@@ -1,4 +1,5 @@
 import {Box, Text} from 'ink';
+import {useRenderSettings} from '../shared/render-context.js';
 import type {DashboardState} from './dashboard-state.js';
 import {progressBars} from './progress-text.js';
 import {runProgress} from './run-progress.js';
@@ -8,11 +9,11 @@ export type Props = {
 	readonly width: number;
 	/** Two lines (epoch above run) or both bars on one line. */
 	readonly lines: 1 | 2;
-	readonly ascii: boolean;
 };
 
 /** Progress of the epoch and of the whole run. */
-export function ProgressBars({state, width, lines, ascii}: Props) {
+export function ProgressBars({state, width, lines}: Props) {
+	const {ascii} = useRenderSettings();
 	const progress = runProgress(state);
 	const color = state.phase === 'done' ? (state.done?.interrupted ? 'yellow' : 'green') : state.paused ? 'yellow' : 'cyan';
 	const bars = progress && state.start ? progressBars(progress, state.start.trainCount, width, lines, ascii) : [];

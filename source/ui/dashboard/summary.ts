@@ -1,6 +1,6 @@
-import {arrowFor} from '../browser/browser-text.js';
 import type {DashboardState} from './dashboard-state.js';
 import {duration, loss, percent} from '../../text/format.js';
+import {glyphsFor} from '../../text/glyphs.js';
 import {confusedPairs} from '../../text/confused-pairs.js';
 
 /**
@@ -21,7 +21,7 @@ export function summaryLines(state: DashboardState, seconds: number, ascii = fal
 	// the last whole epoch's matrix, not a probe's
 	const confusion = done?.confusion ?? (state.confusionSource?.startsWith('epoch') ? state.confusion : null);
 	if (confusion) {
-		const arrow = arrowFor(ascii);
+		const {arrow} = glyphsFor(ascii);
 		const pairs = confusedPairs(confusion, start.classes, arrow);
 		if (pairs.length > 0) lines.push(...wrapped(`  most confused (true${arrow}predicted): `, pairs));
 	}

@@ -1,18 +1,22 @@
 import {Text} from 'ink';
 import {digitCells, type DigitCell} from './digit-art.js';
+import {useRenderSettings} from './render-context.js';
 
 export type Props = {
 	/** 784 pixels 0-255, row-major 28x28. */
 	readonly pixels: ArrayLike<number>;
 	/** 1: 28x14; 2: 14x7. */
 	readonly scale?: 1 | 2;
-	/** The shade ramp instead of grey half blocks: with --ascii or without colour. */
-	readonly ramp: boolean;
 };
 
-/** A digit drawn from its pixels; runs of one grey are one Text, so a line is a few spans, not 28. */
-export function DigitView({pixels, scale = 1, ramp}: Props) {
-	const rows = digitCells(pixels, {ascii: ramp, scale}).map(runs);
+/**
+ * A digit drawn from its pixels, in grey half blocks, or on the shade ramp
+ * with --ascii or without colour; runs of one grey are one Text, so a line is
+ * a few spans, not 28.
+ */
+export function DigitView({pixels, scale = 1}: Props) {
+	const {ascii, color} = useRenderSettings();
+	const rows = digitCells(pixels, {ascii: ascii || !color, scale}).map(runs);
 	return (
 		<>
 			{rows.map((row, line) => (

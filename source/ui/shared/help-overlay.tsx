@@ -1,20 +1,17 @@
 import {Box, Text} from 'ink';
+import {keyLabel} from '../../text/glyphs.js';
 import {dashboardKeys} from './keys.js';
+import {useRenderSettings} from './render-context.js';
 
 export type Props = {
 	readonly bindings?: readonly {readonly label: string; readonly help: string}[];
 	readonly width: number;
-	readonly ascii?: boolean;
 };
 
-const asciiArrows: Readonly<Record<string, string>> = {'←': '<-', '→': '->', '↑': 'up', '↓': 'down'};
-
-/** A key's label in ASCII: the arrows in words. */
-export const asciiLabel = (label: string): string => label.replace(/[←→↑↓]/g, arrow => asciiArrows[arrow]!);
-
 /** The key help, drawn from the same table the key handler reads. */
-export function HelpOverlay({bindings = dashboardKeys, width, ascii = false}: Props) {
-	const labels = bindings.map(binding => (ascii ? asciiLabel(binding.label) : binding.label));
+export function HelpOverlay({bindings = dashboardKeys, width}: Props) {
+	const {glyphs} = useRenderSettings();
+	const labels = bindings.map(binding => keyLabel(binding.label, glyphs));
 	const labelWidth = Math.max(...labels.map(label => label.length)) + 2;
 	return (
 		// lines keep their height (no flex shrinking), so a short terminal cuts the help at the bottom instead of overlapping its lines

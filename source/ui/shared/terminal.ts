@@ -54,17 +54,6 @@ export function leaveScreenNow(): void {
  */
 export const inkOptions = {exitOnCtrlC: false, patchConsole: false, maxFps: 30} as const;
 
-/**
- * Whether the dashboard draws in colour, by the rules of chalk (which Ink draws
- * with): FORCE_COLOR wins, off for 0 or false; else NO_COLOR with any value
- * turns colour off (the entry hands that to chalk as FORCE_COLOR=0), and so
- * does TERM=dumb. Without colour the digits are drawn with a shade ramp.
- */
-export function colorOn(env: NodeJS.ProcessEnv = process.env): boolean {
-	if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
-	return !env.NO_COLOR && env.TERM !== 'dumb';
-}
-
 /** Unmounts an Ink app, then leaves the alternate screen once Ink has written its last frame. */
 export async function closeInk(ink: {unmount(): void; waitUntilExit(): Promise<unknown>}, terminal: TerminalSession): Promise<void> {
 	ink.unmount();

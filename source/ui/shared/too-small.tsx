@@ -1,5 +1,6 @@
 import {Box, Text} from 'ink';
-import {glyphsFor, truncate} from '../../text/glyphs.js';
+import {truncate} from '../../text/glyphs.js';
+import {useRenderSettings} from './render-context.js';
 import {minimumSize} from '../dashboard/dashboard-layout.js';
 
 export type Props = {
@@ -7,12 +8,11 @@ export type Props = {
 	readonly rows: number;
 	/** A status line shown under the message when there is room, so a run stays visible. */
 	readonly status: string;
-	readonly ascii: boolean;
 };
 
 /** Below the minimum size: what is wrong and what is needed, within the terminal (at most rows - 1 lines). */
-export function TooSmall({columns, rows, status, ascii}: Props) {
-	const {ellipsis} = glyphsFor(ascii);
+export function TooSmall({columns, rows, status}: Props) {
+	const {ellipsis} = useRenderSettings().glyphs;
 	const lines = [
 		`Terminal too small: ${columns}x${rows}, need ${minimumSize.columns}x${minimumSize.rows}`,
 		status,
