@@ -1,6 +1,6 @@
 import type {Backend} from '../source/nn/backend/backend.js';
 import {Rng} from '../source/nn/rng.js';
-import {naiveForward, naiveInputGrad, naiveWeightGrad} from './reference.js';
+import {forwardLoops, inputGradLoops, weightGradLoops} from '../source/nn/dense.js';
 
 /** The three products of a dense layer, as a backend runs them. */
 export interface Products {
@@ -13,7 +13,7 @@ export interface Products {
 
 /** A backend's products; with `pixels`, its first layer's (which may skip the zeros of x). */
 export function backendProducts(backend: Backend, pixels = false): Products {
-	const first = (pixels && backend.sparseInput) || backend;
+	const first = pixels ? backend.sparseInput : backend;
 	return {
 		name: backend.name,
 		allocate: length => backend.allocate(length),
@@ -23,13 +23,13 @@ export function backendProducts(backend: Backend, pixels = false): Products {
 	};
 }
 
-/** bench/reference.ts's triple loops. */
+/** The engine's reference loops (nn/dense.ts): one dot product per result. */
 export const referenceProducts: Products = {
 	name: 'reference',
 	allocate: length => new Float32Array(length),
-	forward: naiveForward,
-	weightGrad: naiveWeightGrad,
-	inputGrad: naiveInputGrad,
+	forward: forwardLoops,
+	weightGrad: weightGradLoops,
+	inputGrad: inputGradLoops,
 };
 
 export interface KernelRates {

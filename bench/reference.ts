@@ -1,57 +1,15 @@
 /**
- * The benchmark's baseline: the engine's network and math (He init, ReLU,
- * softmax cross-entropy, dZ_L = (A_L − Y)/m, dW = dZᵀ·A_prev, SGD) written
- * the most straightforward way, independently of source/nn. Every matrix
- * product is a plain triple loop computing each output element as one dot
- * product (no tiling, no unrolling); buffers are allocated once, so a batch
- * costs only its arithmetic. Only the seeded Rng is shared, for the same init.
+ * The benchmark's baseline: the network trained the most straightforward
+ * way, on the engine's reference loops (nn/dense.ts: each product element one
+ * dot product, no tiling, no unrolling; nn/relu.ts) and the tutorial's other
+ * formulas written out here: He init, softmax cross-entropy, dZ_L = (A_L − Y)/m,
+ * gradient descent. Buffers are allocated once, so a batch costs only its
+ * arithmetic. It draws its initial weights from the same seeded Rng as the
+ * engine, in the same order, so the two can be compared number by number.
  */
+import {forwardLoops, inputGradLoops, weightGradLoops} from '../source/nn/dense.js';
+import {relu, reluGrad} from '../source/nn/relu.js';
 import type {Rng} from '../source/nn/rng.js';
-
-/** out[r][o] = Σ_i x[r][i]·w[o][i] + b[o]   x: [batch, inputs], w: [outputs, inputs] -> out: [batch, outputs] */
-export function naiveForward(
-	x: Float32Array, w: Float32Array, b: Float32Array, out: Float32Array,
-	batch: number, inputs: number, outputs: number,
-): void {
-	for (let r = 0; r < batch; r++) {
-		for (let o = 0; o < outputs; o++) {
-			let sum = 0;
-			for (let i = 0; i < inputs; i++) sum += x[r * inputs + i]! * w[o * inputs + i]!;
-			out[r * outputs + o] = sum + b[o]!;
-		}
-	}
-}
-
-/** dw[o][i] = Σ_r dz[r][o]·x[r][i], db[o] = Σ_r dz[r][o]   dz: [batch, outputs], x: [batch, inputs] */
-export function naiveWeightGrad(
-	dz: Float32Array, x: Float32Array, dw: Float32Array, db: Float32Array,
-	batch: number, inputs: number, outputs: number,
-): void {
-	for (let o = 0; o < outputs; o++) {
-		for (let i = 0; i < inputs; i++) {
-			let sum = 0;
-			for (let r = 0; r < batch; r++) sum += dz[r * outputs + o]! * x[r * inputs + i]!;
-			dw[o * inputs + i] = sum;
-		}
-		let sum = 0;
-		for (let r = 0; r < batch; r++) sum += dz[r * outputs + o]!;
-		db[o] = sum;
-	}
-}
-
-/** dx[r][i] = Σ_o dz[r][o]·w[o][i]   dz: [batch, outputs], w: [outputs, inputs] -> dx: [batch, inputs] */
-export function naiveInputGrad(
-	dz: Float32Array, w: Float32Array, dx: Float32Array,
-	batch: number, inputs: number, outputs: number,
-): void {
-	for (let r = 0; r < batch; r++) {
-		for (let i = 0; i < inputs; i++) {
-			let sum = 0;
-			for (let o = 0; o < outputs; o++) sum += dz[r * outputs + o]! * w[o * inputs + i]!;
-			dx[r * inputs + i] = sum;
-		}
-	}
-}
 
 /** inputs → hidden (ReLU) → classes (softmax), trained by plain gradient descent. */
 export class ReferenceNetwork {
@@ -94,9 +52,11 @@ export class ReferenceNetwork {
 	/** One gradient-descent step on a batch; returns the summed cross-entropy and the number of correct argmaxes. */
 	trainBatch(x: Float32Array, labels: Uint8Array, batch: number, learningRate: number): Readonly<{loss: number; correct: number}> {
 		const {inputs, hidden, classes} = this;
-		naiveForward(x, this.w1, this.b1, this.z1, batch, inputs, hidden);
-		for (let k = 0; k < batch * hidden; k++) this.a1[k] = this.z1[k]! > 0 ? this.z1[k]! : 0;
-		naiveForward(this.a1, this.w2, this.b2, this.z2, batch, hidden, classes);
+		forwardLoops(x, this.w1, this.b1, this.z1, batch, inputs, hidden);
+		const a1 = this.a1.subarray(0, batch * hidden);
+		a1.set(this.z1.subarray(0, batch * hidden));
+		relu(a1);
+		forwardLoops(this.a1, this.w2, this.b2, this.z2, batch, hidden, classes);
 
 		let loss = 0;
 		let correct = 0;
@@ -120,10 +80,13 @@ export class ReferenceNetwork {
 			}
 		}
 
-		naiveWeightGrad(this.dz2, this.a1, this.dw2, this.db2, batch, hidden, classes);
-		naiveInputGrad(this.dz2, this.w2, this.da1, batch, hidden, classes);
-		for (let k = 0; k < batch * hidden; k++) this.dz1[k] = this.z1[k]! > 0 ? this.da1[k]! : 0;
-		naiveWeightGrad(this.dz1, x, this.dw1, this.db1, batch, inputs, hidden);
+		for (const gradient of [this.dw1, this.db1, this.dw2, this.db2]) gradient.fill(0);
+		weightGradLoops(this.dz2, this.a1, this.dw2, this.db2, batch, hidden, classes);
+		inputGradLoops(this.dz2, this.w2, this.da1, batch, hidden, classes);
+		const dz1 = this.dz1.subarray(0, batch * hidden);
+		dz1.set(this.da1.subarray(0, batch * hidden));
+		reluGrad(dz1, a1);
+		weightGradLoops(this.dz1, x, this.dw1, this.db1, batch, inputs, hidden);
 
 		for (let k = 0; k < this.w1.length; k++) this.w1[k] = this.w1[k]! - learningRate * this.dw1[k]!;
 		for (let k = 0; k < this.b1.length; k++) this.b1[k] = this.b1[k]! - learningRate * this.db1[k]!;

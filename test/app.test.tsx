@@ -13,7 +13,9 @@ const clock = () => startedAt + 62_000;
 const settle = () => new Promise(resolve => setTimeout(resolve, 30));
 
 const mounted: (() => void)[] = [];
-afterEach(() => mounted.splice(0).forEach(unmount => unmount()));
+afterEach(() => {
+	for (const unmount of mounted.splice(0)) unmount();
+});
 
 function app(state = training, {ascii = false} = {}) {
 	const store = createDashboardStore(1, state);

@@ -66,7 +66,7 @@ describe('signals without a terminal', () => {
 		const closed = new Promise<number | null>(resolve => child.on('close', resolve));
 		child.kill('SIGTERM');
 		// rows keep coming and never end: only the signal can end the run (and each row lets a read under way return)
-		const row = readFileSync(join(root, 'data', 'fixtures', 'mnist_train_100.csv'), 'utf8').split('\n')[0]! + '\n';
+		const row = `${readFileSync(join(root, 'data', 'fixtures', 'mnist_train_100.csv'), 'utf8').split('\n')[0]!}\n`;
 		const feeding = setInterval(() => void writer.write(row).catch(() => {}), 20);
 		const code = await closed;
 		clearInterval(feeding);
@@ -85,7 +85,7 @@ describe('signals without a terminal', () => {
 		const writer = await open(fifo, 'w');
 		const closed = new Promise<number | null>(resolve => child.on('close', resolve));
 		child.kill('SIGINT');
-		const row = readFileSync(join(root, 'data', 'fixtures', 'mnist_test_100.csv'), 'utf8').split('\n')[0]! + '\n';
+		const row = `${readFileSync(join(root, 'data', 'fixtures', 'mnist_test_100.csv'), 'utf8').split('\n')[0]!}\n`;
 		const feeding = setInterval(() => void writer.write(row).catch(() => {}), 20);
 		const code = await closed;
 		clearInterval(feeding);
@@ -168,7 +168,7 @@ describe('signals in the dashboard (a pseudo-terminal)', () => {
 		const writer = await open(fifo, 'w');
 		await run.signal('SIGHUP');
 		// rows keep coming and never end: only the signal can end the run (and each row lets a read under way return)
-		const row = readFileSync(join(root, 'data', 'fixtures', 'mnist_train_100.csv'), 'utf8').split('\n')[0]! + '\n';
+		const row = `${readFileSync(join(root, 'data', 'fixtures', 'mnist_train_100.csv'), 'utf8').split('\n')[0]!}\n`;
 		const feeding = setInterval(() => void writer.write(row).catch(() => {}), 20);
 		const ended = await run.ended;
 		clearInterval(feeding);

@@ -41,6 +41,7 @@ describe('terminal edge cases', () => {
 		const ended = await run.ended;
 		assert.equal(ended.code, 0);
 		const screen = ended.output.slice(0, ended.output.lastIndexOf(leaveAlternateScreen));
+		// biome-ignore lint/suspicious/noControlCharactersInRegex: the screen must hold ASCII only
 		const foreign = [...new Set(screen.match(/[^\u0000-\u007F]/gu))];
 		assert.deepEqual(foreign, [], 'ASCII only');
 	});
@@ -50,6 +51,7 @@ describe('terminal edge cases', () => {
 		assert.equal(run.code, 0, run.stderr);
 		assert.match(run.stdout, /^Training 784-8-10 on 500 images/);
 		assert.match(run.stdout, /\nEpoch 1\/2 .*\nEpoch 2\/2 .*\nDone after 2 epochs/);
+		// biome-ignore lint/suspicious/noControlCharactersInRegex: no escape character may reach a pipe
 		assert.doesNotMatch(run.stdout, /\u001B/);
 	});
 });

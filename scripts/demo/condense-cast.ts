@@ -30,5 +30,5 @@ export function condenseCast(cast: string, {frameSeconds, idleSeconds}: Condense
 		previous = time;
 		return [Math.round((time - cut) * 1000) / 1000, type, data];
 	});
-	return [header, ...events.map(event => JSON.stringify(event))].join('\n') + '\n';
+	return `${[header, ...events.map(event => JSON.stringify(event))].join('\n')}\n`;
 }

@@ -33,7 +33,7 @@ export function serializeModel(network: Network, classes: readonly string[], ext
 	}));
 	// extra keys never replace the model's own; the format comes first so a tool can recognise the file from its first bytes
 	const {format: _f, version: _v, classes: _c, layers: _l, ...rest} = extra;
-	return JSON.stringify({format: modelFormat, version: modelVersion, classes, ...rest, layers}) + '\n';
+	return `${JSON.stringify({format: modelFormat, version: modelVersion, classes, ...rest, layers})}\n`;
 }
 
 /** Parses and checks a model file's text; `file` names it in error messages. The network is built on `backend`. */

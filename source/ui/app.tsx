@@ -46,6 +46,7 @@ export function App({store, onAction, startedAt, clock = Date.now, demo}: Props)
 	const finished = state.phase === 'done' || state.phase === 'failed';
 	// the clock is read at each frame: while training, progress draws one twice a second, and a tick only fills the gaps
 	useFrameAtLeastEvery(finished ? undefined : 1000);
+	// biome-ignore lint/correctness/useExhaustiveDependencies: read once more when the run ends, then held: `finished` is the trigger
 	const finishedAt = useMemo(() => clock(), [finished, clock]);
 	const now = finished ? finishedAt : clock();
 

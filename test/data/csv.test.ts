@@ -1,8 +1,6 @@
 import assert from 'node:assert/strict';
-import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import {after, describe, test} from 'node:test';
+import {describe, test} from 'node:test';
 import {fileURLToPath} from 'node:url';
 import {readCsv} from '../../source/data/csv.js';
 import {firstImages} from '../../source/data/dataset.js';

@@ -166,7 +166,7 @@ describe(`fuzzed input files through the built program (seed ${seed})`, () => {
 		return failures;
 	}
 
-	test('12 damaged models through eval --model, 12 damaged CSV and 12 damaged IDX sets through training', async t => {
+	test('12 damaged models through eval --model, 12 damaged CSV and 12 damaged IDX sets through training', async () => {
 		const rng = new Rng(seed + 4);
 		const cases: (() => Promise<string | undefined>)[] = [];
 		for (let i = 0; i < 12; i++) {
@@ -180,7 +180,7 @@ describe(`fuzzed input files through the built program (seed ${seed})`, () => {
 			cases.push(() => expectLoadsOrRefuses(['--train', file, '--test', join(fixtures, 'mnist_test_100.csv'), ...small], file, csv.what));
 		}
 		for (let i = 0; i < 12; i++) {
-			const folder = scratch.write(named(''), '') + '.d';
+			const folder = `${scratch.write(named(''), '')}.d`;
 			mkdirSync(folder);
 			const kind = rng.int(2) === 0 ? 'images' : 'labels';
 			const mutant = mutateIdx(rng, sources[kind][1]!, kind === 'images' ? 16 : 8);

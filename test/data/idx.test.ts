@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
-import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
-import os from 'node:os';
+import {mkdirSync, } from 'node:fs';
 import path from 'node:path';
-import {after, describe, test} from 'node:test';
+import {describe, test} from 'node:test';
 import {gzipSync} from 'node:zlib';
 import {embeddedMnistFiles} from '../../source/data/embedded.js';
 import {parseIdxImages, parseIdxLabels, readIdxImages, readIdxLabels} from '../../source/data/idx.js';

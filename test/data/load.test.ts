@@ -7,7 +7,6 @@ import {fileURLToPath} from 'node:url';
 import {gzipSync} from 'node:zlib';
 import {firstImages, type Dataset} from '../../source/data/dataset.js';
 import {loadTest, loadTrain, type DataSources} from '../../source/data/load.js';
-import {InputError} from '../../source/errors.js';
 import {idxImages, idxLabels, mnistCsv} from './mnist-files.js';
 import {rejectsWith} from './scratch.js';
 

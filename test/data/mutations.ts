@@ -121,11 +121,11 @@ export function mutateCsv(rng: Rng, text: string): Mutant<string> {
 			return {what: `a ${long.length}-character line before line ${line + 1}`, content: lines.join('\n')};
 		}
 		case 5: {
-			const header = pick(rng, ['label', 'label,' + 'x,'.repeat(783) + 'x', '\uFEFFlabel,' + Array.from({length: 784}, (_, i) => `pixel${i}`).join(','), ',,,,', '__proto__,constructor']);
+			const header = pick(rng, ['label', `label,${'x,'.repeat(783)}x`, `\uFEFFlabel,${Array.from({length: 784}, (_, i) => `pixel${i}`).join(',')}`, ',,,,', '__proto__,constructor']);
 			return {what: `header ${JSON.stringify(header.slice(0, 20))}…`, content: `${header}\n${text}`};
 		}
 		case 6:
-			return {what: 'CRLF line ends and a blank last line', content: text.replaceAll('\n', '\r\n') + '\r\n\r\n'};
+			return {what: 'CRLF line ends and a blank last line', content: `${text.replaceAll('\n', '\r\n')}\r\n\r\n`};
 		default: {
 			const keep = 1 + rng.int(3);
 			return {what: `only the first ${keep} lines`, content: lines.slice(0, keep).join('\n')};
@@ -182,7 +182,7 @@ export function mutateModel(rng: Rng, text: string): Mutant<string> {
 			return edit('classes cut to 9', () => (model.classes = (model.classes as string[]).slice(0, 9)));
 		case 7: {
 			const depth = 1000 + rng.int(200_000);
-			return {what: `nested ${depth} deep`, content: text.slice(0, -2) + `,"deep":${'['.repeat(depth)}${']'.repeat(depth)}}`};
+			return {what: `nested ${depth} deep`, content: `${text.slice(0, -2)},"deep":${'['.repeat(depth)}${']'.repeat(depth)}}`};
 		}
 		case 8:
 			return edit('a layer duplicated', () => model.layers.splice(0, 0, model.layers[0]!));

@@ -173,7 +173,7 @@ describe('the wasm backend', () => {
 		const onJs = parseModel(text, 'model.json', 'js').network, onWasm = parseModel(text, 'model.json', 'wasm').network;
 		assert.equal(onJs.backend, 'js');
 		assert.equal(onWasm.backend, 'wasm');
-		onJs.parameters().forEach((parameter, index) => assert.deepEqual(Array.from(onWasm.parameters()[index]!.value), Array.from(parameter.value)));
+		for (const [index, parameter] of onJs.parameters().entries()) assert.deepEqual(Array.from(onWasm.parameters()[index]!.value), Array.from(parameter.value));
 	});
 });
 
@@ -241,7 +241,7 @@ describe('packing pixels', () => {
 		for (const backend of [jsBackend, wasm]) {
 			const out = backend.allocate(bytes.length);
 			backend.packPixels(bytes, null, 0, 1, bytes.length, out);
-			out.forEach((value, i) => assert.equal(value, Math.fround((i % 256) / 255), `${backend.name}: byte ${i % 256}`));
+			for (const [i, value] of out.entries()) assert.equal(value, Math.fround((i % 256) / 255), `${backend.name}: byte ${i % 256}`);
 		}
 	});
 

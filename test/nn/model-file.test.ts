@@ -116,7 +116,7 @@ describe('serializeModel → parseModel', () => {
 			// x = [0, 1]: Z1 = [2, −2], ReLU → [2, 0]; Z2 = [2, 6 + ln 3]: p = [1, 3e⁴] / (1 + 3e⁴)
 			1 / (1 + 3 * Math.exp(4)), 3 * Math.exp(4) / (1 + 3 * Math.exp(4)),
 		];
-		expected.forEach((value, i) => assert.ok(Math.abs(p[i]! - value) < 1e-6, `p[${i}] = ${p[i]}, expected ${value}`));
+		for (const [i, value] of expected.entries()) assert.ok(Math.abs(p[i]! - value) < 1e-6, `p[${i}] = ${p[i]}, expected ${value}`);
 	});
 });
 

@@ -14,7 +14,7 @@ function parameter(value: number[], grad: number[]): Parameter {
 
 function assertAllClose(actual: Float32Array, expected: readonly number[], tolerance = 1e-6): void {
 	assert.equal(actual.length, expected.length);
-	expected.forEach((value, i) => assert.ok(Math.abs(actual[i]! - value) <= tolerance, `[${i}]: ${actual[i]} vs ${value}`));
+	for (const [i, value] of expected.entries()) assert.ok(Math.abs(actual[i]! - value) <= tolerance, `[${i}]: ${actual[i]} vs ${value}`);
 }
 
 describe('gradient descent', () => {

@@ -53,7 +53,7 @@ function products(backend: WasmBackend, batch: number, inputs: number, outputs: 
 	}
 	const dx = on(backend, new Float32Array(batch * inputs).fill(Number.NaN));
 	backend.inputGrad(dz, w, dx, batch, inputs, outputs);
-	results['dX'] = Float32Array.from(dx);
+	results.dX = Float32Array.from(dx);
 	return results;
 }
 
@@ -126,7 +126,7 @@ describe('training with threads', () => {
 			assert.ok(one!.losses.at(-1)! < one!.losses[0]!, `the loss falls: ${one!.losses.join(', ')}`);
 			shared.forEach((run, index) => {
 				assert.deepEqual(run.losses, one!.losses, `${index + 2} threads: losses`);
-				run.parameters.forEach((values, p) => assertSame(one!.parameters[p]!, values, `${index + 2} threads, parameter ${p}`));
+				for (const [p, values] of run.parameters.entries()) assertSame(one!.parameters[p]!, values, `${index + 2} threads, parameter ${p}`);
 			});
 		});
 	}

@@ -3,7 +3,7 @@ import {test} from 'node:test';
 import {condenseCast} from '../../scripts/demo/condense-cast.js';
 
 const header = '{"version":2,"width":100,"height":30,"timestamp":1700000000,"title":"mnist-tui --demo"}';
-const cast = (...events: [number, string, string][]) => [header, ...events.map(event => JSON.stringify(event))].join('\n') + '\n';
+const cast = (...events: [number, string, string][]) => `${[header, ...events.map(event => JSON.stringify(event))].join('\n')}\n`;
 
 test('output within one frame is merged, in order; a resize is kept apart; long pauses are cut', () => {
 	const condensed = condenseCast(cast(

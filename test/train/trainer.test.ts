@@ -50,9 +50,9 @@ describe('trainer', () => {
 		}
 		const trained = network.parameters(), expected = reference.parameters();
 		let largest = 0;
-		trained.forEach((parameter, p) => parameter.value.forEach((value, i) => {
-			largest = Math.max(largest, Math.abs(value - expected[p]!.value[i]!));
-		}));
+		for (const [p, parameter] of trained.entries()) {
+			for (const [i, value] of parameter.value.entries()) largest = Math.max(largest, Math.abs(value - expected[p]!.value[i]!));
+		}
 		assert.ok(largest < 1e-5, `largest difference ${largest}`);
 	});
 

@@ -63,7 +63,7 @@ export function browserData({count = 10_000, epoch = 3 as number | null, labelle
 	const labels = testLabels.slice(0, count);
 	const predictions = labels.map((label, index) => mistakes.get(index) ?? label);
 	const probabilities = new Float32Array(count * 10);
-	predictions.forEach((predicted, index) => probabilities.set(probabilitiesFor(index, labels[index]!, predicted), index * 10));
+	for (const [index, predicted] of predictions.entries()) probabilities.set(probabilitiesFor(index, labels[index]!, predicted), index * 10);
 	return {
 		images: testImages.subarray(0, count * 784),
 		labels: labelled ? labels : null,

@@ -9,6 +9,12 @@ import {useBrowserKeys} from '../../source/ui/browser/use-browser-keys.js';
 const next: BrowserAction = {type: 'step', by: 1};
 const previous: BrowserAction = {type: 'step', by: -1};
 
+/** Reads the browser's keys and hands each action on. */
+function KeyProbe({onAction}: {readonly onAction: (action: BrowserAction) => void}) {
+	useBrowserKeys(onAction, true);
+	return <Text>keys</Text>;
+}
+
 describe('browser keys', () => {
 	test('letters and digits as typed, batched keys one by one', () => {
 		assert.deepEqual(browserActionsFor('lll'), [next, next, next]);
@@ -64,11 +70,7 @@ describe('browser keys', () => {
 
 	test('through Ink: escape codes on stdin become actions', async () => {
 		const actions: BrowserAction[] = [];
-		function Probe() {
-			useBrowserKeys(action => actions.push(action), true);
-			return <Text>keys</Text>;
-		}
-		const {stdin, unmount} = render(<Probe/>);
+		const {stdin, unmount} = render(<KeyProbe onAction={action => actions.push(action)}/>);
 		const settle = () => new Promise(resolve => setTimeout(resolve, 20));
 		await settle();
 		for (const typed of ['\u001B[C', '\u001B[D', '\u001B[6~', '\u001B[5~', '\u001B[H', '\u001B[F', 'lll', 'g', '1', '2', '\r', '\u001B', '\u007F', 'q']) {

@@ -59,7 +59,7 @@ const at = (state: BrowserState) => ({position: state.position, selected: state.
 
 const step = (by: number): BrowserAction => ({type: 'step', by});
 const digit = (value: number): BrowserAction => ({type: 'digit', digit: value});
-const [next, previous, mistakes, order, goTo, matrix, enter, escape] = [
+const [next, previous, mistakes, order, goTo, matrix, enter, esc] = [
 	step(1), step(-1), {type: 'mistakes'}, {type: 'order'}, {type: 'goTo'}, {type: 'matrix'}, {type: 'enter'}, {type: 'escape'},
 ] as const satisfies readonly BrowserAction[];
 
@@ -124,10 +124,10 @@ describe('browser state: filters', () => {
 	});
 
 	test('Esc clears every filter and keeps the image', () => {
-		const state = run([mistakes, digit(4), next, escape]);
+		const state = run([mistakes, digit(4), next, esc]);
 		assert.deepEqual(state.filter, {mistakesOnly: false, label: null, cell: null});
 		assert.deepEqual(at(state), {position: 5, selected: 5});
-		assert.equal(browserReducer(state, escape), state, 'nothing to clear');
+		assert.equal(browserReducer(state, esc), state, 'nothing to clear');
 	});
 });
 
@@ -169,7 +169,7 @@ describe('browser state: go to', () => {
 	test('Backspace deletes a digit, Esc or g cancels, the number is no longer than the last one', () => {
 		assert.deepEqual(run([goTo, digit(4), {type: 'backspace'}]).mode, {kind: 'goTo', typed: ''});
 		assert.deepEqual(run([goTo, digit(4), digit(5)]).mode, {kind: 'goTo', typed: '4'}, 'eight images: one digit');
-		for (const cancel of [escape, goTo]) {
+		for (const cancel of [esc, goTo]) {
 			const state = run([goTo, digit(4), cancel]);
 			assert.deepEqual(state.mode, {kind: 'browse'});
 			assert.equal(state.selected, 0);
@@ -227,7 +227,7 @@ describe('browser state: confusion cursor', () => {
 	});
 
 	test('Esc or c leaves the matrix without changing the filters', () => {
-		for (const leave of [escape, matrix]) {
+		for (const leave of [esc, matrix]) {
 			const state = run([mistakes, matrix, step(1), leave]);
 			assert.deepEqual(state.mode, {kind: 'browse'});
 			assert.deepEqual(state.filter, {mistakesOnly: true, label: null, cell: null});

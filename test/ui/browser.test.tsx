@@ -307,12 +307,14 @@ describe('Browser colours', () => {
 		chalk.level = 2;
 		const {raw} = frameAt(browser(typed(''), 80, 20), 80);
 		assert.ok(raw.includes('\u001B[38;5;255m'), 'white ink');
+		// biome-ignore lint/suspicious/noControlCharactersInRegex: the escape code of a 256-colour background
 		assert.ok(/\u001B\[48;5;23\dm/.test(raw), 'a dark grey background');
 	});
 
 	test('without colour (NO_COLOR) the digit uses the shade ramp and nothing is coloured', () => {
 		chalk.level = 0;
 		const {raw, lines} = frameAt(browser(typed(''), 80, 20, {color: false}), 80);
+		// biome-ignore lint/suspicious/noControlCharactersInRegex: without colour there is no escape character
 		assert.doesNotMatch(raw, /\u001B/);
 		assert.equal(lines[6], '      +#*#%@%%%%%%%%%-');
 		assert.equal(lines[4], '                               ✓ true 7  pred 7', 'right and wrong read as marks, not colours');

@@ -179,7 +179,7 @@ describe('charts as text', () => {
 		assert.equal(chart.title + text(chart.legend), 'Accuracy · epoch 1  ── train 90.00%');
 		assert.deepEqual(chart.lines.map(text), [
 			'90.45% ┤'.padEnd(60),
-			'90.00% ┼' + '─'.repeat(52),
+			`90.00% ┼${'─'.repeat(52)}`,
 			'89.55% ┤'.padEnd(60),
 		]);
 	});

@@ -129,6 +129,7 @@ describe('ConfusionMatrix', () => {
 			const {lastFrame, unmount} = render(matrix(done, 66, 13));
 			const frame = lastFrame() ?? '';
 			unmount();
+			// biome-ignore lint/suspicious/noControlCharactersInRegex: without colour there is no escape character
 			assert.doesNotMatch(frame, /\u001B/);
 		} finally {
 			chalk.level = level;

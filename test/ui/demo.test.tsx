@@ -44,7 +44,9 @@ function handTimers() {
 }
 
 const mounted: (() => void)[] = [];
-afterEach(() => mounted.splice(0).forEach(unmount => unmount()));
+afterEach(() => {
+	for (const unmount of mounted.splice(0)) unmount();
+});
 
 /** The app in a terminal 100 columns wide (ink-testing-library's) and `rows` high; with the demo when `timers` are given. */
 function app(timers?: ReturnType<typeof handTimers>, rows = 30) {

@@ -1,3 +1,4 @@
+// biome-ignore-all format: the register tiles are laid out as the grids they compute
 /**
  * The three matrix products of a dense layer on flat row-major Float32Arrays.
  * Activations are [batch, features]; weights are [outputs, inputs] like the

@@ -157,7 +157,7 @@ function parseOptimizerState(state: unknown, fail: Fail): OptimizerState {
 		if (!Array.isArray(value)) return fail(`${where}: expected a number or a list of base64 float32 arrays`);
 		return [key, value.map((text: unknown, index) => {
 			const array = typeof text === 'string' ? base64Float32(text) : undefined;
-			if (!array || !array.every(Number.isFinite)) return fail(`${where} ${index + 1}: expected base64 little-endian float32 bytes of finite numbers`);
+			if (!array?.every(Number.isFinite)) return fail(`${where} ${index + 1}: expected base64 little-endian float32 bytes of finite numbers`);
 			return array;
 		})];
 	}));

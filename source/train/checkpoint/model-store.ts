@@ -70,7 +70,10 @@ export function checkSaveTarget(path: string): void {
 		head = buffer.subarray(0, length).toString('utf8');
 	} catch (error) {
 		if (error instanceof InputError) throw error;
-		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return checkFolder(path);
+		if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+			checkFolder(path);
+			return;
+		}
 		throw new InputError(`--save ${path}: cannot check the file (${describe(error)})`);
 	}
 	// a model is a JSON object with "format": "mnist-tui-model" (first, as saved here); text that merely mentions it is not

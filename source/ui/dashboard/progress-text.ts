@@ -29,9 +29,9 @@ export function progressBars(progress: RunProgress, trainCount: number, width: n
 		const withDetail = width - labelWidth - 2 - 2 - percentWidth - 2 - detailWidth >= width / 2;
 		const barWidth = width - labelWidth - 2 - 2 - percentWidth - (withDetail ? 2 + detailWidth : 0);
 		return bars.map(bar => ({
-			label: bar.label.padEnd(labelWidth) + '  ',
+			label: `${bar.label.padEnd(labelWidth)}  `,
 			bar: barParts(bar.fraction, Math.max(0, barWidth), {ascii}),
-			after: '  ' + percent(bar.fraction, 1).padStart(percentWidth) + (withDetail ? '  ' + bar.detail : ''),
+			after: `  ${percent(bar.fraction, 1).padStart(percentWidth)}${withDetail ? `  ${bar.detail}` : ''}`,
 		}));
 	}
 	// one line: "Epoch 3 ███░░ 43.9%   Run █░░░ 14.4%"
@@ -39,9 +39,9 @@ export function progressBars(progress: RunProgress, trainCount: number, width: n
 	return bars.map((bar, index) => {
 		const room = (index === 0 ? half : width - 3 - half) - bar.label.length - 1 - 1 - percentWidth;
 		return {
-			label: (index === 0 ? '' : '   ') + bar.label + ' ',
+			label: `${(index === 0 ? '' : '   ') + bar.label} `,
 			bar: barParts(bar.fraction, Math.max(0, room), {ascii}),
-			after: ' ' + percent(bar.fraction, 1).padStart(percentWidth),
+			after: ` ${percent(bar.fraction, 1).padStart(percentWidth)}`,
 		};
 	});
 }

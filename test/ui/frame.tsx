@@ -1,4 +1,4 @@
-import {createElement, type ReactElement} from 'react';
+import type {ReactElement} from 'react';
 import {render} from 'ink-testing-library';
 import stringWidth from 'string-width';
 import stripAnsi from 'strip-ansi';
@@ -6,8 +6,9 @@ import {RenderProvider} from '../../source/ui/shared/render-context.js';
 import {renderSettings} from '../../source/ui/shared/render-settings.js';
 
 /** The element as a root draws it with --ascii, or without colour (NO_COLOR). */
-export const withSettings = (element: ReactElement, {ascii = false, color = true}: {ascii?: boolean; color?: boolean} = {}): ReactElement =>
-	createElement(RenderProvider, {settings: renderSettings(ascii, color), children: element});
+export const withSettings = (element: ReactElement, {ascii = false, color = true}: {ascii?: boolean; color?: boolean} = {}): ReactElement => (
+	<RenderProvider settings={renderSettings(ascii, color)}>{element}</RenderProvider>
+);
 
 /** Renders once and returns the frame without colours, its lines and its widest line. */
 export function frameOf(element: ReactElement): {frame: string; lines: string[]; width: number} {
