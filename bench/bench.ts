@@ -52,21 +52,21 @@ import {spawn, spawnSync} from 'node:child_process';
 import {readFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import {parseArgs} from 'node:util';
+import {embeddedMnistFiles} from '../source/data/embedded.js';
+import {loadTest, loadTrain} from '../source/data/load.js';
 import type {Backend} from '../source/nn/backend/backend.js';
 import {createBackend} from '../source/nn/backend/create-backend.js';
 import {WasmBackend} from '../source/nn/backend/wasm/wasm-backend.js';
-import {createOptimizer} from '../source/nn/optim/create-optimizer.js';
 import {Network} from '../source/nn/network.js';
+import {createOptimizer} from '../source/nn/optim/create-optimizer.js';
 import type {OptimizerName} from '../source/nn/optim/optimizer.js';
 import {Rng} from '../source/nn/rng.js';
-import {Batcher, type EpochResult, type PackImages, runEpoch, type TrainStep} from './epoch.js';
-import {embeddedMnistFiles} from '../source/data/embedded.js';
-import {loadTest, loadTrain} from '../source/data/load.js';
 import {threadCount} from '../source/train/config.js';
-import {cli, firstFrame} from './terminal.js';
 import type {BenchData} from './epoch.js';
+import {Batcher, type EpochResult, type PackImages, runEpoch, type TrainStep} from './epoch.js';
 import {backendProducts, type KernelRates, referenceProducts, timeProducts} from './kernels.js';
 import {ReferenceNetwork} from './reference.js';
+import {cli, firstFrame} from './terminal.js';
 
 const warmupBatches = 8;
 const lossTolerance = 1e-3;
@@ -106,7 +106,12 @@ const [training] = await Promise.all([loadTrain({}), loadTest({})]);
 const dataLoadSeconds = (performance.now() - loadStarted) / 1000;
 await threaded.ready();
 const {images: imagesFile, labels: labelsFile} = embeddedMnistFiles().train;
-const data: BenchData = {images: training.images, labels: training.labels!, count: training.count, imageSize: training.rows * training.columns};
+const data: BenchData = {
+	images: training.images,
+	labels: training.labels!,
+	count: training.count,
+	imageSize: training.rows * training.columns,
+};
 const count = Math.min(requestedImages, data.count);
 const rssAfterLoad = peakRssMegabytes();
 
@@ -124,10 +129,19 @@ const setups: readonly Setup[] = [
 ];
 
 // 1. the products, on the shapes the two networks multiply
-const kernelShapes = setups.flatMap(({sizes, batchSize: batch}) => [[batch, sizes[0], sizes[1]], [batch, sizes[1], sizes[2]]] as const);
+const kernelShapes = setups.flatMap(
+	({sizes, batchSize: batch}) =>
+		[
+			[batch, sizes[0], sizes[1]],
+			[batch, sizes[1], sizes[2]],
+		] as const,
+);
 const pixels = Float32Array.from(data.images.subarray(0, 128 * data.imageSize), value => value / 255);
 const timeShape = (batch: number, inputs: number, outputs: number, x?: Float32Array) => ({
-	batch, inputs, outputs, input: x ? 'MNIST' : 'random',
+	batch,
+	inputs,
+	outputs,
+	input: x ? 'MNIST' : 'random',
 	reference: timeProducts(referenceProducts, batch, inputs, outputs, kernelSeconds, x),
 	js: timeProducts(backendProducts(createBackend('js')), batch, inputs, outputs, kernelSeconds, x),
 	wasm: timeProducts(backendProducts(createBackend('wasm'), x !== undefined), batch, inputs, outputs, kernelSeconds, x),
@@ -156,12 +170,17 @@ const epochs = setups.map(setup => {
 	const batcher = new Batcher(data, order, setup.batchSize);
 	const forwardFlop = 2 * (sizes[0] * sizes[1] + sizes[1] * sizes[2]);
 	const flopPerImage = 2 * forwardFlop + 2 * sizes[1] * sizes[2];
-	const gflop = flopPerImage * count / 1e9;
+	const gflop = (flopPerImage * count) / 1e9;
 	const summary = (runs: EpochResult[]): EpochSummary => {
 		const fastest = runs.reduce((best, run) => (run.seconds < best.seconds ? run : best));
 		return {
-			seconds: fastest.seconds, runs: runs.map(run => run.seconds), imagesPerSecond: count / fastest.seconds,
-			gflopPerSecond: gflop / fastest.seconds, loss: fastest.loss, lastBatchLoss: fastest.lastBatchLoss, accuracy: fastest.accuracy,
+			seconds: fastest.seconds,
+			runs: runs.map(run => run.seconds),
+			imagesPerSecond: count / fastest.seconds,
+			gflopPerSecond: gflop / fastest.seconds,
+			loss: fastest.loss,
+			lastBatchLoss: fastest.lastBatchLoss,
+			accuracy: fastest.accuracy,
 		};
 	};
 	const times = <T>(make: () => T, step: (model: T) => TrainStep, pack?: (model: T) => PackImages): {summary: EpochSummary; model: T} => {
@@ -187,16 +206,21 @@ const epochs = setups.map(setup => {
 	const results: Record<string, EpochSummary> = {};
 	let referenceNetwork: ReferenceNetwork | undefined;
 	if (setup.reference) {
-		const run = times(() => new ReferenceNetwork(sizes[0], sizes[1], sizes[2], setup.batchSize, new Rng(seed)),
-			network => (x, labels, batch) => network.trainBatch(x, labels, batch, learningRate));
+		const run = times(
+			() => new ReferenceNetwork(sizes[0], sizes[1], sizes[2], setup.batchSize, new Rng(seed)),
+			network => (x, labels, batch) => network.trainBatch(x, labels, batch, learningRate),
+		);
 		results.reference = run.summary;
 		referenceNetwork = run.model;
 	}
 	const networks: Record<string, Network> = {};
 	for (const {name, backend} of variants) {
 		// the engine packs the bytes straight into its input, as the trainer does
-		const run = times(() => Network.create(sizes, new Rng(seed), backend), engineStep,
-			network => (order, start, count) => network.packImages(data.images, order, start, count));
+		const run = times(
+			() => Network.create(sizes, new Rng(seed), backend),
+			engineStep,
+			network => (order, start, count) => network.packImages(data.images, order, start, count),
+		);
 		results[name] = run.summary;
 		networks[name] = run.model;
 	}
@@ -208,13 +232,23 @@ const epochs = setups.map(setup => {
 	};
 	if (referenceNetwork) {
 		const referenceValues = [referenceNetwork.w1, referenceNetwork.b1, referenceNetwork.w2, referenceNetwork.b2];
-		for (const {name} of variants) compare(`${name} − reference`, results[name]!, values(networks[name]!), results.reference!, referenceValues);
+		for (const {name} of variants)
+			compare(`${name} − reference`, results[name]!, values(networks[name]!), results.reference!, referenceValues);
 	} else {
-		for (const {name} of variants.slice(1)) compare(`${name} − js`, results[name]!, values(networks[name]!), results.js!, values(networks.js!));
+		for (const {name} of variants.slice(1))
+			compare(`${name} − js`, results[name]!, values(networks[name]!), results.js!, values(networks.js!));
 	}
 	return {
-		network: sizes.join('-'), sizes, batchSize: setup.batchSize, optimizer, learningRate, flopPerImage, gflop,
-		results, numpyNote, differences,
+		network: sizes.join('-'),
+		sizes,
+		batchSize: setup.batchSize,
+		optimizer,
+		learningRate,
+		flopPerImage,
+		gflop,
+		results,
+		numpyNote,
+		differences,
 	};
 });
 const rssAfterEpochs = peakRssMegabytes();
@@ -224,8 +258,11 @@ threaded.close();
 const startup = await measureStartup();
 const defaultRun = flags['skip-run'] ? null : await measureDefaultRun();
 
-const agree = epochs.every(epoch => Object.values(epoch.differences).every(difference => agrees(difference))
-	&& variants.every(({name}) => Number.isFinite(epoch.results[name]!.loss)));
+const agree = epochs.every(
+	epoch =>
+		Object.values(epoch.differences).every(difference => agrees(difference)) &&
+		variants.every(({name}) => Number.isFinite(epoch.results[name]!.loss)),
+);
 const report = {
 	images: count,
 	seed,
@@ -246,8 +283,10 @@ if (flags.json) {
 	printReport();
 }
 if (!agree) {
-	console.error(`\n!!! BACKENDS AND REFERENCE DISAGREE: epoch losses differ by more than ${lossTolerance * 100}%: `
-		+ `${JSON.stringify(epochs.map(epoch => epoch.differences))} !!!\n`);
+	console.error(
+		`\n!!! BACKENDS AND REFERENCE DISAGREE: epoch losses differ by more than ${lossTolerance * 100}%: ` +
+			`${JSON.stringify(epochs.map(epoch => epoch.differences))} !!!\n`,
+	);
 	process.exitCode = 1;
 }
 
@@ -258,12 +297,28 @@ if (!agree) {
 function numpyEpochs(setup: Setup, results: Record<string, EpochSummary>, gflop: number): string | null {
 	const script = fileURLToPath(new URL('numpy-epoch.py', import.meta.url));
 	const {OPENBLAS_CORETYPE: _coretype, ...environment} = process.env;
-	for (const [name, threads] of [['numpy-1-thread', '1'], ['numpy-all-threads', undefined]] as const) {
+	for (const [name, threads] of [
+		['numpy-1-thread', '1'],
+		['numpy-all-threads', undefined],
+	] as const) {
 		const runs: Array<{seconds: number; loss: number}> = [];
 		for (let run = 0; run < repeat; run++) {
 			const env = threads ? {...environment, OPENBLAS_NUM_THREADS: threads, OMP_NUM_THREADS: threads} : environment;
-			const child = spawnSync('python3', [script, imagesFile, labelsFile, String(count), String(setup.sizes[1]),
-				String(setup.batchSize), setup.optimizer, String(setup.learningRate), String(seed)], {env, encoding: 'utf8'});
+			const child = spawnSync(
+				'python3',
+				[
+					script,
+					imagesFile,
+					labelsFile,
+					String(count),
+					String(setup.sizes[1]),
+					String(setup.batchSize),
+					setup.optimizer,
+					String(setup.learningRate),
+					String(seed),
+				],
+				{env, encoding: 'utf8'},
+			);
 			if (child.error || child.status !== 0) {
 				return `numpy skipped: ${child.error ? child.error.message : (child.stderr.trim().split('\n').pop() ?? `exit ${child.status}`)}`;
 			}
@@ -271,8 +326,11 @@ function numpyEpochs(setup: Setup, results: Record<string, EpochSummary>, gflop:
 		}
 		const fastest = runs.reduce((best, run) => (run.seconds < best.seconds ? run : best));
 		results[name] = {
-			seconds: fastest.seconds, runs: runs.map(run => run.seconds), imagesPerSecond: count / fastest.seconds,
-			gflopPerSecond: gflop / fastest.seconds, loss: fastest.loss,
+			seconds: fastest.seconds,
+			runs: runs.map(run => run.seconds),
+			imagesPerSecond: count / fastest.seconds,
+			gflopPerSecond: gflop / fastest.seconds,
+			loss: fastest.loss,
 		};
 	}
 	return null;
@@ -283,42 +341,69 @@ function printReport(): void {
 	console.log('or the first MNIST images, where the wasm first layer skips zero pixels: GFLOP/s of the whole dense product)\n');
 	const threadColumn = threads > 1 ? [`wasm ${threads} threads`] : [];
 	const kernelRows = [['shape', 'x', 'product', 'reference', 'js', 'wasm', ...threadColumn, 'wasm / js']];
-	const products: Array<[keyof KernelRates, string]> = [['forward', 'forward x·Wᵀ+b'], ['weightGrad', 'dW += dZᵀ·X'], ['inputGrad', 'dX = dZ·W']];
+	const products: Array<[keyof KernelRates, string]> = [
+		['forward', 'forward x·Wᵀ+b'],
+		['weightGrad', 'dW += dZᵀ·X'],
+		['inputGrad', 'dX = dZ·W'],
+	];
 	for (const kernel of kernels) {
 		for (const [key, label] of products) {
 			// the input gradient of a first layer is never computed
 			if (kernel.input === 'MNIST' && key === 'inputGrad') continue;
-			kernelRows.push([`${kernel.batch}x${kernel.inputs}x${kernel.outputs}`, kernel.input, label, kernel.reference[key].toFixed(2),
-				kernel.js[key].toFixed(2), kernel.wasm[key].toFixed(2), ...(kernel.wasmThreads ? [kernel.wasmThreads[key].toFixed(2)] : []),
-				`${(kernel.wasm[key] / kernel.js[key]).toFixed(1)}x`]);
+			kernelRows.push([
+				`${kernel.batch}x${kernel.inputs}x${kernel.outputs}`,
+				kernel.input,
+				label,
+				kernel.reference[key].toFixed(2),
+				kernel.js[key].toFixed(2),
+				kernel.wasm[key].toFixed(2),
+				...(kernel.wasmThreads ? [kernel.wasmThreads[key].toFixed(2)] : []),
+				`${(kernel.wasm[key] / kernel.js[key]).toFixed(1)}x`,
+			]);
 		}
 	}
 	printTable(kernelRows, 3);
 
 	for (const epoch of epochs) {
-		console.log(`\nOne epoch of ${count} MNIST training images, ${epoch.network}, batch ${epoch.batchSize}, ${epoch.optimizer} lr ${epoch.learningRate}, `
-			+ `${(epoch.gflop).toFixed(2)} GFLOP of products (${epoch.flopPerImage} per image)${repeat > 1 ? `, fastest of ${repeat}` : ''}\n`);
+		console.log(
+			`\nOne epoch of ${count} MNIST training images, ${epoch.network}, batch ${epoch.batchSize}, ${epoch.optimizer} lr ${epoch.learningRate}, ` +
+				`${(epoch.gflop).toFixed(2)} GFLOP of products (${epoch.flopPerImage} per image)${repeat > 1 ? `, fastest of ${repeat}` : ''}\n`,
+		);
 		const rows = [['implementation', 'seconds', 'images/s', 'GFLOP/s', 'epoch loss', 'accuracy', `${fastest} is`]];
 		const fastestSeconds = epoch.results[fastest]!.seconds;
 		for (const [name, result] of Object.entries(epoch.results)) {
-			rows.push([name, result.seconds.toFixed(3), result.imagesPerSecond.toFixed(0), result.gflopPerSecond.toFixed(2),
-				result.loss.toFixed(6), result.accuracy === undefined ? '' : result.accuracy.toFixed(4),
-				name === fastest ? '' : ratio(result.seconds / fastestSeconds)]);
+			rows.push([
+				name,
+				result.seconds.toFixed(3),
+				result.imagesPerSecond.toFixed(0),
+				result.gflopPerSecond.toFixed(2),
+				result.loss.toFixed(6),
+				result.accuracy === undefined ? '' : result.accuracy.toFixed(4),
+				name === fastest ? '' : ratio(result.seconds / fastestSeconds),
+			]);
 		}
 		printTable(rows, 1);
 		if (epoch.numpyNote) console.log(epoch.numpyNote);
 		for (const [pair, difference] of Object.entries(epoch.differences)) {
-			console.log(`${pair}: epoch losses ${difference.loss.toExponential(1)} apart (relative; limit ${lossTolerance}), weights `
-				+ `${difference.relativeRms.toExponential(1)} (relative RMS), `
-				+ `largest |difference| ${difference.max.toExponential(1)}${agrees(difference) ? ': agree' : ': DISAGREE'}`);
+			console.log(
+				`${pair}: epoch losses ${difference.loss.toExponential(1)} apart (relative; limit ${lossTolerance}), weights ` +
+					`${difference.relativeRms.toExponential(1)} (relative RMS), ` +
+					`largest |difference| ${difference.max.toExponential(1)}${agrees(difference) ? ': agree' : ': DISAGREE'}`,
+			);
 		}
 	}
 	console.log(`\nLoading the embedded MNIST (60,000 + 10,000 images): ${(dataLoadSeconds * 1000).toFixed(0)} ms`);
-	console.log(`peak RSS of this benchmark: ${rssAfterLoad} MB after loading, ${rssAfterKernels} MB after the products, ${rssAfterEpochs} MB after the epochs`);
-	console.log(`\nmnist-tui in a 120x40 terminal, warm, median of ${startup.runs.length}: first words ${startup.words.toFixed(0)} ms, first dashboard frame ${startup.ink.toFixed(0)} ms`);
+	console.log(
+		`peak RSS of this benchmark: ${rssAfterLoad} MB after loading, ${rssAfterKernels} MB after the products, ${rssAfterEpochs} MB after the epochs`,
+	);
+	console.log(
+		`\nmnist-tui in a 120x40 terminal, warm, median of ${startup.runs.length}: first words ${startup.words.toFixed(0)} ms, first dashboard frame ${startup.ink.toFixed(0)} ms`,
+	);
 	if (defaultRun) {
-		console.log(`the default run (mnist-tui --json, ${defaultRun.threads} threads): ${defaultRun.seconds.toFixed(1)} s from start to summary, `
-			+ `test accuracy ${(defaultRun.testAccuracy * 100).toFixed(2)}% after ${defaultRun.epochs} epochs, peak RSS ${defaultRun.peakRssMegabytes} MB`);
+		console.log(
+			`the default run (mnist-tui --json, ${defaultRun.threads} threads): ${defaultRun.seconds.toFixed(1)} s from start to summary, ` +
+				`test accuracy ${(defaultRun.testAccuracy * 100).toFixed(2)}% after ${defaultRun.epochs} epochs, peak RSS ${defaultRun.peakRssMegabytes} MB`,
+		);
 	}
 }
 
@@ -335,10 +420,17 @@ async function measureStartup(): Promise<{words: number; ink: number; runs: Arra
  * `mnist-tui --json` with the defaults, start to exit: wall seconds, the final
  * test accuracy, and the peak RSS (the kernel's high-water mark, read while it runs).
  */
-async function measureDefaultRun(): Promise<{seconds: number; testAccuracy: number; epochs: number; threads: number; peakRssMegabytes: number}> {
+async function measureDefaultRun(): Promise<{
+	seconds: number;
+	testAccuracy: number;
+	epochs: number;
+	threads: number;
+	peakRssMegabytes: number;
+}> {
 	const started = performance.now();
 	const child = spawn(process.execPath, [cli, '--json'], {stdio: ['ignore', 'pipe', 'inherit']});
-	let stdout = '', peakKb = 0;
+	let stdout = '',
+		peakKb = 0;
 	child.stdout.setEncoding('utf8').on('data', (text: string) => (stdout += text));
 	const sample = setInterval(() => {
 		try {
@@ -349,10 +441,20 @@ async function measureDefaultRun(): Promise<{seconds: number; testAccuracy: numb
 	const code = await new Promise<number | null>(resolve => child.on('close', resolve));
 	clearInterval(sample);
 	const seconds = (performance.now() - started) / 1000;
-	const lines = stdout.split('\n').filter(Boolean).map(line => JSON.parse(line) as Record<string, any>);
-	const done = lines.find(line => line.event === 'done'), start = lines.find(line => line.event === 'start');
+	const lines = stdout
+		.split('\n')
+		.filter(Boolean)
+		.map(line => JSON.parse(line) as Record<string, any>);
+	const done = lines.find(line => line.event === 'done'),
+		start = lines.find(line => line.event === 'start');
 	if (code !== 0 || !done || !start) throw new Error(`the default run failed (exit ${code})`);
-	return {seconds, testAccuracy: done.testAccuracy, epochs: done.epochs, threads: start.config.threads, peakRssMegabytes: Math.round(peakKb / 1024)};
+	return {
+		seconds,
+		testAccuracy: done.testAccuracy,
+		epochs: done.epochs,
+		threads: start.config.threads,
+		peakRssMegabytes: Math.round(peakKb / 1024),
+	};
 }
 
 /** "4.2x faster" or "1.3x slower", for how wasm compares. */
@@ -363,7 +465,9 @@ function ratio(otherOverWasm: number): string {
 function printTable(rows: string[][], textColumns: number): void {
 	const widths = rows[0]!.map((_, column) => Math.max(...rows.map(row => row[column]!.length)));
 	for (const row of rows) {
-		console.log(row.map((cell, column) => column < textColumns ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!)).join('  '));
+		console.log(
+			row.map((cell, column) => (column < textColumns ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  '),
+		);
 	}
 }
 
@@ -395,7 +499,9 @@ function values(network: Network): Float32Array[] {
 }
 
 function weightDifference(arrays: Float32Array[], others: Float32Array[]): Omit<Difference, 'loss'> {
-	let max = 0, squares = 0, otherSquares = 0;
+	let max = 0,
+		squares = 0,
+		otherSquares = 0;
 	arrays.forEach((a, index) => {
 		const b = others[index]!;
 		if (a.length !== b.length) max = squares = Infinity;

@@ -18,7 +18,14 @@ import {join} from 'node:path';
 import {parseArgs} from 'node:util';
 import {cli, firstFrame, inTerminal} from './terminal.js';
 
-const {values} = parseArgs({options: {images: {type: 'string', default: '20000'}, epochs: {type: 'string', default: '2'}, hidden: {type: 'string', default: '128'}, runs: {type: 'string', default: '3'}}});
+const {values} = parseArgs({
+	options: {
+		images: {type: 'string', default: '20000'},
+		epochs: {type: 'string', default: '2'},
+		hidden: {type: 'string', default: '128'},
+		runs: {type: 'string', default: '3'},
+	},
+});
 const training = (epochs = values.epochs) => ['--limit', values.images, '--epochs', epochs, '--hidden', values.hidden, '--seed', '1'];
 
 async function keyLatency(): Promise<{pause: number; resume: number}> {
@@ -40,14 +47,21 @@ async function keyLatency(): Promise<{pause: number; resume: number}> {
 }
 
 function samplesPerSecond(log: string): number {
-	const epochs = readFileSync(log, 'utf8').split('\n').filter(Boolean).map(line => JSON.parse(line) as {event: string; samplesPerSecond?: number}).filter(line => line.event === 'epoch');
+	const epochs = readFileSync(log, 'utf8')
+		.split('\n')
+		.filter(Boolean)
+		.map(line => JSON.parse(line) as {event: string; samplesPerSecond?: number})
+		.filter(line => line.event === 'epoch');
 	return epochs.reduce((sum, epoch) => sum + epoch.samplesPerSecond!, 0) / epochs.length;
 }
 
 async function throughput(): Promise<{dashboard: number; json: number}> {
 	const folder = mkdtempSync(join(tmpdir(), 'mnist-tui-bench-'));
-	const jsonLog = join(folder, 'json.jsonl'), dashboardLog = join(folder, 'dashboard.jsonl');
-	await new Promise<void>(resolve => spawn(process.execPath, [cli, ...training(), '--json', '--log', jsonLog], {stdio: 'ignore'}).on('close', () => resolve()));
+	const jsonLog = join(folder, 'json.jsonl'),
+		dashboardLog = join(folder, 'dashboard.jsonl');
+	await new Promise<void>(resolve =>
+		spawn(process.execPath, [cli, ...training(), '--json', '--log', jsonLog], {stdio: 'ignore'}).on('close', () => resolve()),
+	);
 	const terminal = inTerminal([...training(), '--log', dashboardLog]);
 	await terminal.waitFor(/Done|done|✔/);
 	terminal.write('q');
@@ -56,7 +70,11 @@ async function throughput(): Promise<{dashboard: number; json: number}> {
 }
 
 const runs = Number(values.runs);
-const frames: number[] = [], inkFrames: number[] = [], pauses: number[] = [], resumes: number[] = [], costs: number[] = [];
+const frames: number[] = [],
+	inkFrames: number[] = [],
+	pauses: number[] = [],
+	resumes: number[] = [],
+	costs: number[] = [];
 await firstFrame(training('1')); // warms the page cache
 for (let run = 0; run < runs; run++) {
 	const first = await firstFrame(training('1'));
@@ -67,7 +85,11 @@ for (let run = 0; run < runs; run++) {
 	resumes.push(latency.resume);
 	const rate = await throughput();
 	costs.push(1 - rate.dashboard / rate.json);
-	console.log(`run ${run + 1}: first frame ${frames.at(-1)!.toFixed(0)} ms (Ink's ${inkFrames.at(-1)!.toFixed(0)} ms), p→PAUSED ${latency.pause.toFixed(0)} ms, p→resumed ${latency.resume.toFixed(0)} ms, samples/s dashboard ${rate.dashboard.toFixed(0)} vs --json ${rate.json.toFixed(0)} (cost ${(costs.at(-1)! * 100).toFixed(1)}%)`);
+	console.log(
+		`run ${run + 1}: first frame ${frames.at(-1)!.toFixed(0)} ms (Ink's ${inkFrames.at(-1)!.toFixed(0)} ms), p→PAUSED ${latency.pause.toFixed(0)} ms, p→resumed ${latency.resume.toFixed(0)} ms, samples/s dashboard ${rate.dashboard.toFixed(0)} vs --json ${rate.json.toFixed(0)} (cost ${(costs.at(-1)! * 100).toFixed(1)}%)`,
+	);
 }
 const median = (values: number[]) => values.slice().sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-console.log(`median of ${runs}: first frame ${median(frames).toFixed(0)} ms (Ink's ${median(inkFrames).toFixed(0)} ms) · key latency ${median(pauses).toFixed(0)} / ${median(resumes).toFixed(0)} ms · dashboard throughput cost ${(median(costs) * 100).toFixed(1)}%`);
+console.log(
+	`median of ${runs}: first frame ${median(frames).toFixed(0)} ms (Ink's ${median(inkFrames).toFixed(0)} ms) · key latency ${median(pauses).toFixed(0)} / ${median(resumes).toFixed(0)} ms · dashboard throughput cost ${(median(costs) * 100).toFixed(1)}%`,
+);

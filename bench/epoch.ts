@@ -28,7 +28,11 @@ export class Batcher {
 	readonly x: Float32Array;
 	readonly labels: Uint8Array;
 
-	constructor(readonly data: BenchData, readonly order: Uint32Array, readonly batchSize: number) {
+	constructor(
+		readonly data: BenchData,
+		readonly order: Uint32Array,
+		readonly batchSize: number,
+	) {
 		this.x = new Float32Array(batchSize * data.imageSize);
 		this.labels = new Uint8Array(batchSize);
 	}
@@ -45,7 +49,8 @@ export class Batcher {
 			const image = this.order[start + r]!;
 			this.labels[r] = labels[image]!;
 			if (packImages) continue;
-			const from = image * imageSize, to = r * imageSize;
+			const from = image * imageSize,
+				to = r * imageSize;
 			for (let p = 0; p < imageSize; p++) this.x[to + p] = images[from + p]! / 255;
 		}
 		return batch;
@@ -57,7 +62,10 @@ export class Batcher {
  * packing included: into the batcher's array, or by `packImages`.
  */
 export function runEpoch(batcher: Batcher, step: TrainStep, batches = Infinity, packImages?: PackImages): EpochResult {
-	let loss = 0, lastBatchLoss = 0, correct = 0, seen = 0;
+	let loss = 0,
+		lastBatchLoss = 0,
+		correct = 0,
+		seen = 0;
 	const started = performance.now();
 	for (let start = 0, done = 0; start < batcher.count && done < batches; start += batcher.batchSize, done++) {
 		const batch = batcher.pack(start, packImages);

@@ -1,6 +1,6 @@
 import type {Backend} from '../source/nn/backend/backend.js';
-import {Rng} from '../source/nn/rng.js';
 import {forwardLoops, inputGradLoops, weightGradLoops} from '../source/nn/dense.js';
+import {Rng} from '../source/nn/rng.js';
 
 /** The three products of a dense layer, as a backend runs them. */
 export interface Products {
@@ -47,7 +47,13 @@ export interface KernelRates {
  * the rate counts every multiply-add of the dense product, skipped or not.
  */
 export function timeProducts(
-	products: Products, batch: number, inputs: number, outputs: number, seconds: number, pixels?: Float32Array, rounds = 3,
+	products: Products,
+	batch: number,
+	inputs: number,
+	outputs: number,
+	seconds: number,
+	pixels?: Float32Array,
+	rounds = 3,
 ): KernelRates {
 	const rng = new Rng(batch + inputs + outputs);
 	const random = (length: number) => {
@@ -57,8 +63,12 @@ export function timeProducts(
 	};
 	const x = random(batch * inputs);
 	if (pixels) x.set(pixels.subarray(0, batch * inputs));
-	const w = random(outputs * inputs), b = random(outputs), dz = random(batch * outputs);
-	const out = products.allocate(batch * outputs), dw = products.allocate(outputs * inputs), db = products.allocate(outputs);
+	const w = random(outputs * inputs),
+		b = random(outputs),
+		dz = random(batch * outputs);
+	const out = products.allocate(batch * outputs),
+		dw = products.allocate(outputs * inputs),
+		db = products.allocate(outputs);
 	const dx = products.allocate(batch * inputs);
 	const flop = 2 * batch * inputs * outputs;
 	const rate = (call: () => void): number => {

@@ -29,7 +29,13 @@ export class ReferenceNetwork {
 	private readonly db2: Float32Array;
 	private readonly result = {loss: 0, correct: 0};
 
-	constructor(readonly inputs: number, readonly hidden: number, readonly classes: number, maxBatch: number, rng: Rng) {
+	constructor(
+		readonly inputs: number,
+		readonly hidden: number,
+		readonly classes: number,
+		maxBatch: number,
+		rng: Rng,
+	) {
 		this.w1 = new Float32Array(hidden * inputs);
 		this.b1 = new Float32Array(hidden);
 		this.w2 = new Float32Array(classes * hidden);

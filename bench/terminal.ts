@@ -19,9 +19,14 @@ export interface Terminal {
 
 /** The program in a 120x40 pseudo-terminal. */
 export function inTerminal(args: string[]): Terminal {
-	const command = ['stty cols 120 rows 40;', 'exec', process.execPath, cli, ...args].map(part => (part.endsWith(';') ? part : `'${part}'`)).join(' ');
+	const command = ['stty cols 120 rows 40;', 'exec', process.execPath, cli, ...args]
+		.map(part => (part.endsWith(';') ? part : `'${part}'`))
+		.join(' ');
 	const started = performance.now();
-	const child = spawn('script', ['-qfec', command, '/dev/null'], {stdio: ['pipe', 'pipe', 'inherit'], env: {...process.env, TERM: 'xterm-256color'}});
+	const child = spawn('script', ['-qfec', command, '/dev/null'], {
+		stdio: ['pipe', 'pipe', 'inherit'],
+		env: {...process.env, TERM: 'xterm-256color'},
+	});
 	const waiters: {pattern: RegExp; from: number; resolve: (at: number) => void}[] = [];
 	const terminal: Terminal = {
 		started,

@@ -20,18 +20,30 @@ process.env.NODE_ENV ??= 'production';
 const {render} = await import('ink');
 const {createElement} = await import('react');
 const {App} = await import('../source/ui/app.js');
-const {values} = parseArgs({options: {
-	epochs: {type: 'string', default: '1000'},
-	every: {type: 'string', default: '100'},
-	hidden: {type: 'string', default: '8'},
-	limit: {type: 'string', default: '500'},
-	'test-limit': {type: 'string', default: '200'},
-	'no-render': {type: 'boolean', default: false},
-}});
-const epochs = Number(values.epochs), every = Number(values.every);
+const {values} = parseArgs({
+	options: {
+		epochs: {type: 'string', default: '1000'},
+		every: {type: 'string', default: '100'},
+		hidden: {type: 'string', default: '8'},
+		limit: {type: 'string', default: '500'},
+		'test-limit': {type: 'string', default: '200'},
+		'no-render': {type: 'boolean', default: false},
+	},
+});
+const epochs = Number(values.epochs),
+	every = Number(values.every);
 const config: TrainConfig = {
-	hidden: [Number(values.hidden)], epochs, batchSize: 64, learningRate: 0.05, optimizer: 'momentum', seed: 1, backend: 'auto',
-	classes: 'digits', sources: {}, limit: Number(values.limit), testLimit: Number(values['test-limit']),
+	hidden: [Number(values.hidden)],
+	epochs,
+	batchSize: 64,
+	learningRate: 0.05,
+	optimizer: 'momentum',
+	seed: 1,
+	backend: 'auto',
+	classes: 'digits',
+	sources: {},
+	limit: Number(values.limit),
+	testLimit: Number(values['test-limit']),
 };
 
 /** A 120x40 terminal that keeps only the count of frames written to it. */
@@ -47,30 +59,43 @@ class Screen extends EventEmitter {
 
 const store = createDashboardStore();
 const screen = new Screen();
-if (!values['no-render']) render(createElement(App, {store, onAction: () => {}, startedAt: Date.now()}), {
-	stdout: screen as unknown as NodeJS.WriteStream, stdin: new PassThrough() as unknown as NodeJS.ReadStream, patchConsole: false, exitOnCtrlC: false, maxFps: 30,
-});
+if (!values['no-render'])
+	render(createElement(App, {store, onAction: () => {}, startedAt: Date.now()}), {
+		stdout: screen as unknown as NodeJS.WriteStream,
+		stdin: new PassThrough() as unknown as NodeJS.ReadStream,
+		patchConsole: false,
+		exitOnCtrlC: false,
+		maxFps: 30,
+	});
 const mb = (bytes: number) => (bytes / 1048576).toFixed(1).padStart(7);
 console.log(`${epochs} epochs of 784-${values.hidden}-10 on ${values.limit} training / ${values['test-limit']} test images`);
 console.log(' epoch   rss MB  heap MB  peak rss MB  history points  step-loss points');
 const started = performance.now();
 await new Promise<void>(resolve => {
-	startTrainingWorker(config, {
-		onEvent(event) {
-			store.dispatch(event);
-			if (event.type !== 'epoch' || (event.epoch % every !== 0 && event.epoch !== 1)) return;
-			const state = store.getSnapshot();
-			(globalThis as {gc?: () => void}).gc?.();
-			const {rss, heapUsed} = process.memoryUsage();
-			const peak = process.resourceUsage().maxRSS * 1024;
-			console.log(`${String(event.epoch).padStart(6)} ${mb(rss)}  ${mb(heapUsed)}      ${mb(peak)}  ${String(state.history.length).padStart(14)}  ${String(state.stepLosses.length).padStart(16)}`);
+	startTrainingWorker(
+		config,
+		{
+			onEvent(event) {
+				store.dispatch(event);
+				if (event.type !== 'epoch' || (event.epoch % every !== 0 && event.epoch !== 1)) return;
+				const state = store.getSnapshot();
+				(globalThis as {gc?: () => void}).gc?.();
+				const {rss, heapUsed} = process.memoryUsage();
+				const peak = process.resourceUsage().maxRSS * 1024;
+				console.log(
+					`${String(event.epoch).padStart(6)} ${mb(rss)}  ${mb(heapUsed)}      ${mb(peak)}  ${String(state.history.length).padStart(14)}  ${String(state.stepLosses.length).padStart(16)}`,
+				);
+			},
+			onError(error) {
+				console.error(error);
+				resolve();
+			},
+			onExit: resolve,
 		},
-		onError(error) {
-			console.error(error);
-			resolve();
-		},
-		onExit: resolve,
-	}, {images: 200, everyMs: 1500});
+		{images: 200, everyMs: 1500},
+	);
 });
-console.log(`done in ${((performance.now() - started) / 1000).toFixed(1)} s, ${screen.frames} frames drawn; peak RSS ${mb(process.resourceUsage().maxRSS * 1024).trim()} MB`);
+console.log(
+	`done in ${((performance.now() - started) / 1000).toFixed(1)} s, ${screen.frames} frames drawn; peak RSS ${mb(process.resourceUsage().maxRSS * 1024).trim()} MB`,
+);
 process.exit(0);

@@ -3,17 +3,17 @@ import {closeSync, openSync, writeSync} from 'node:fs';
 import {createRequire} from 'node:module';
 import {DivergedError, InputError} from './errors.js';
 import {helpText} from './help.js';
-import {parseCommandLine, type Command} from './options.js';
-import {evaluateModel} from './train/evaluate-model.js';
-import {signalExitCodes, watchStopSignals} from './stop-signals.js';
+import {type Command, parseCommandLine} from './options.js';
+import {evalJson, evalText} from './output/eval-report.js';
 import {jsonLine} from './output/json-lines.js';
+import {plainLine} from './output/plain-lines.js';
+import {signalExitCodes, watchStopSignals} from './stop-signals.js';
+import {imagesNoun} from './text/class-names.js';
+import {count, percent} from './text/format.js';
+import {evaluateModel} from './train/evaluate-model.js';
 import type {RunEvent} from './train/events.js';
 import {runTraining} from './train/run.js';
 import {recordTerminal} from './ui/demo/cast-recorder.js';
-import {evalJson, evalText} from './output/eval-report.js';
-import {plainLine} from './output/plain-lines.js';
-import {imagesNoun} from './text/class-names.js';
-import {count, percent} from './text/format.js';
 import {renderSettingsFor} from './ui/shared/render-settings.js';
 import {enterDashboardScreen, leaveScreenNow} from './ui/shared/terminal.js';
 
@@ -59,10 +59,20 @@ async function runBrowse(command: Extract<Command, {kind: 'browse'}>): Promise<n
 	const {evaluation, test} = result;
 	const accuracy = evaluation.accuracy === null ? 'no labels' : `test accuracy ${percent(evaluation.accuracy)}`;
 	const settings = renderSettingsFor(command.ascii);
-	const title = [command.model, result.layers.join('-'), `${count(result.testCount)} test ${imagesNoun(result.classes)} (${result.testSource})`, accuracy].join(settings.glyphs.separator);
+	const title = [
+		command.model,
+		result.layers.join('-'),
+		`${count(result.testCount)} test ${imagesNoun(result.classes)} (${result.testSource})`,
+		accuracy,
+	].join(settings.glyphs.separator);
 	const data = {
-		images: test.images, labels: test.labels, predictions: evaluation.predictions, probabilities: evaluation.probabilities,
-		previousPredictions: null, epoch: null, classes: result.classes,
+		images: test.images,
+		labels: test.labels,
+		predictions: evaluation.predictions,
+		probabilities: evaluation.probabilities,
+		previousPredictions: null,
+		epoch: null,
+		classes: result.classes,
 	};
 	const session = browse(data, title, settings);
 	signals.onStop(session.close);
@@ -115,10 +125,14 @@ async function runDashboard(command: TrainCommand): Promise<number> {
 	const session = startDashboard(command.config, terminal, {
 		settings,
 		demo: command.demo,
-		...(log === undefined ? {} : {onEvent: event => {
-			const line = jsonLine(event);
-			if (line !== undefined) appendLog(log, command.log!, line);
-		}}),
+		...(log === undefined
+			? {}
+			: {
+					onEvent: event => {
+						const line = jsonLine(event);
+						if (line !== undefined) appendLog(log, command.log!, line);
+					},
+				}),
 	});
 	signals.onStop(() => session.interrupt());
 	const outcome = await session.outcome;
@@ -215,4 +229,7 @@ process.on('uncaughtException', error => {
 	process.exit(exitCodeFor(error));
 });
 
-main(process.argv.slice(2)).then(code => process.exit(code), error => process.exit(exitCodeFor(error)));
+main(process.argv.slice(2)).then(
+	code => process.exit(code),
+	error => process.exit(exitCodeFor(error)),
+);

@@ -12,7 +12,11 @@ export class InputError extends Error {
 export class DivergedError extends Error {
 	override readonly name = 'DivergedError';
 
-	constructor(message: string, readonly epoch: number, readonly batch: number) {
+	constructor(
+		message: string,
+		readonly epoch: number,
+		readonly batch: number,
+	) {
 		super(message);
 	}
 

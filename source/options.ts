@@ -1,7 +1,7 @@
 import {InputError} from './errors.js';
-import {backendChoices, type BackendChoice} from './nn/backend/backend.js';
-import {optimizerNames, type OptimizerName} from './nn/optim/optimizer.js';
-import {classSetFor, classSets, defaults, type ClassSet, type TrainConfig} from './train/config.js';
+import {type BackendChoice, backendChoices} from './nn/backend/backend.js';
+import {type OptimizerName, optimizerNames} from './nn/optim/optimizer.js';
+import {type ClassSet, classSetFor, classSets, defaults, type TrainConfig} from './train/config.js';
 
 /**
  * The command line as data: one table of flags, from which both the parser
@@ -12,7 +12,16 @@ export type Output = 'auto' | 'json' | 'plain';
 export type Command =
 	| {readonly kind: 'help'}
 	| {readonly kind: 'version'}
-	| {readonly kind: 'train'; readonly config: TrainConfig; readonly output: Output; readonly ascii: boolean; readonly log?: string; readonly minAccuracy?: number; readonly record?: string; readonly demo: boolean}
+	| {
+			readonly kind: 'train';
+			readonly config: TrainConfig;
+			readonly output: Output;
+			readonly ascii: boolean;
+			readonly log?: string;
+			readonly minAccuracy?: number;
+			readonly record?: string;
+			readonly demo: boolean;
+	  }
 	| {readonly kind: 'eval'; readonly config: TrainConfig; readonly output: Output; readonly model: string}
 	| {readonly kind: 'browse'; readonly config: TrainConfig; readonly model: string; readonly ascii: boolean; readonly record?: string};
 
@@ -39,26 +48,50 @@ const withModel = ['train', 'eval', 'browse'] as const;
 export const flags = {
 	epochs: {value: 'N', help: 'passes over the training images', default: String(defaults.epochs), commands: train},
 	hidden: {value: 'LIST', help: 'hidden layer sizes, comma separated (e.g. 256,128)', default: defaults.hidden.join(','), commands: train},
-	'batch-size': {value: 'N|full', help: 'images per step; full = one gradient-descent step per epoch', default: String(defaults.batchSize), commands: train},
+	'batch-size': {
+		value: 'N|full',
+		help: 'images per step; full = one gradient-descent step per epoch',
+		default: String(defaults.batchSize),
+		commands: train,
+	},
 	lr: {value: 'X', help: 'learning rate', default: String(defaults.learningRate), commands: train},
 	optimizer: {value: 'NAME', help: `${optimizerNames.join(' | ')}`, default: defaults.optimizer, commands: train},
 	seed: {value: 'N', help: 'seed for initial weights and batch order', default: String(defaults.seed), commands: train},
-	data: {value: 'DIR', help: 'folder with MNIST IDX files (raw or .gz) or mnist_train.csv/mnist_test.csv', default: 'the embedded MNIST', commands: all},
+	data: {
+		value: 'DIR',
+		help: 'folder with MNIST IDX files (raw or .gz) or mnist_train.csv/mnist_test.csv',
+		default: 'the embedded MNIST',
+		commands: all,
+	},
 	train: {value: 'FILE', help: 'training images: IDX (labels file beside it) or CSV', commands: train},
 	test: {value: 'FILE', help: 'test images: IDX (labels file beside it) or CSV', commands: all},
 	limit: {value: 'N', help: 'train on the first N training images', default: 'all', commands: train},
 	'test-limit': {value: 'N', help: 'test on the first N test images', default: 'all', commands: all},
 	classes: {value: 'NAME', help: 'class names: digits | fashion', default: 'digits; fashion for a "fashion" data path', commands: all},
 	backend: {value: 'NAME', help: 'matrix products: wasm (WebAssembly SIMD) | js | auto', default: defaults.backend, commands: all},
-	threads: {value: 'N|auto', help: 'threads sharing the wasm products; auto = one per core, at most 4', default: defaults.threads, commands: train},
+	threads: {
+		value: 'N|auto',
+		help: 'threads sharing the wasm products; auto = one per core, at most 4',
+		default: defaults.threads,
+		commands: train,
+	},
 	model: {value: 'FILE', help: 'start from (eval, browse: use) a saved model', commands: withModel},
 	save: {value: 'FILE', help: 'save the model after every epoch, at the end and on interrupt', commands: train},
 	resume: {value: 'FILE', help: 'continue the run checkpointed in FILE (a --save file); --epochs sets the new total', commands: train},
 	log: {value: 'FILE', help: 'append the JSON Lines events to FILE', commands: train},
 	'min-accuracy': {value: 'X', help: 'exit with code 3 when the final test accuracy is below X (0-1)', commands: train},
 	ascii: {help: 'draw with ASCII only (no Unicode blocks or lines)', commands: ['train', 'browse']},
-	record: {value: 'FILE.cast', help: 'record what is drawn as an asciicast v2 file (asciinema play FILE.cast)', commands: ['train', 'browse']},
-	demo: {help: `a captioned tour for talks (trains ${Object.entries(demoFlags).map(([name, value]) => `--${name} ${value}`).join(' ')} unless given); a key takes over`, commands: train},
+	record: {
+		value: 'FILE.cast',
+		help: 'record what is drawn as an asciicast v2 file (asciinema play FILE.cast)',
+		commands: ['train', 'browse'],
+	},
+	demo: {
+		help: `a captioned tour for talks (trains ${Object.entries(demoFlags)
+			.map(([name, value]) => `--${name} ${value}`)
+			.join(' ')} unless given); a key takes over`,
+		commands: train,
+	},
 	json: {help: 'JSON Lines on stdout, no dashboard', commands: ['train', 'eval']},
 	plain: {help: 'plain progress lines, no dashboard', commands: ['train', 'eval']},
 	help: {help: 'show this help', commands: all},
@@ -105,9 +138,11 @@ export function parseCommandLine(argv: readonly string[]): Command {
 		if (!(flags[name].commands as readonly string[]).includes(commandName)) throw new InputError(`--${name} is not used by ${commandName}`);
 	}
 	if (values.json && values.plain) throw new InputError('--json and --plain exclude each other');
-	if (values.demo && (values.json || values.plain)) throw new InputError(`--demo draws the dashboard; it does not go with --${values.json ? 'json' : 'plain'}`);
+	if (values.demo && (values.json || values.plain))
+		throw new InputError(`--demo draws the dashboard; it does not go with --${values.json ? 'json' : 'plain'}`);
 	// the demo's run, unless flags say otherwise (a --model keeps its own layers)
-	if (values.demo) for (const [name, value] of Object.entries(demoFlags)) if (!(name === 'hidden' && values.model)) values[name as FlagName] ??= value;
+	if (values.demo)
+		for (const [name, value] of Object.entries(demoFlags)) if (!(name === 'hidden' && values.model)) values[name as FlagName] ??= value;
 	const output: Output = values.json ? 'json' : values.plain ? 'plain' : 'auto';
 	const config = trainConfig(values);
 	if (commandName === 'eval' || commandName === 'browse') {
@@ -118,8 +153,14 @@ export function parseCommandLine(argv: readonly string[]): Command {
 	}
 	const minAccuracy = optional(values, 'min-accuracy', text => fraction('min-accuracy', text));
 	return {
-		kind: 'train', config, output, ascii: values.ascii === true, demo: values.demo === true,
-		...given(values, 'log'), ...given(values, 'record'), ...(minAccuracy === undefined ? {} : {minAccuracy}),
+		kind: 'train',
+		config,
+		output,
+		ascii: values.ascii === true,
+		demo: values.demo === true,
+		...given(values, 'log'),
+		...given(values, 'record'),
+		...(minAccuracy === undefined ? {} : {minAccuracy}),
 	};
 }
 
@@ -127,7 +168,9 @@ function trainConfig(values: Values): TrainConfig {
 	const sources = {...given(values, 'data'), ...given(values, 'train'), ...given(values, 'test')};
 	const config: TrainConfig = {
 		epochs: optional(values, 'epochs', text => wholeNumber('epochs', text, 1, 1_000_000)) ?? defaults.epochs,
-		batchSize: optional(values, 'batch-size', text => (text === 'full' ? 'full' : wholeNumber('batch-size', text, 1, 1_000_000_000))) ?? defaults.batchSize,
+		batchSize:
+			optional(values, 'batch-size', text => (text === 'full' ? 'full' : wholeNumber('batch-size', text, 1, 1_000_000_000))) ??
+			defaults.batchSize,
 		learningRate: optional(values, 'lr', learningRate) ?? defaults.learningRate,
 		optimizer: optional(values, 'optimizer', optimizer) ?? defaults.optimizer,
 		seed: optional(values, 'seed', text => wholeNumber('seed', text, 0, 2 ** 32 - 1)) ?? defaults.seed,
@@ -153,7 +196,8 @@ function trainConfig(values: Values): TrainConfig {
 /** --resume FILE, with the flags given beside it: the run's settings come from FILE, and a different one is an error. */
 function resumeRequest(values: Values): Pick<TrainConfig, 'resume'> {
 	if (values.resume === undefined) return {};
-	if (values.model !== undefined) throw new InputError('--model and --resume exclude each other: --resume continues a run with its own weights');
+	if (values.model !== undefined)
+		throw new InputError('--model and --resume exclude each other: --resume continues a run with its own weights');
 	return {resume: {file: text(values, 'resume'), given: Object.keys(values)}};
 }
 
@@ -168,7 +212,8 @@ function given<Name extends FlagName>(values: Values, name: Name): Partial<Recor
 
 function text(values: Values, name: FlagName): string {
 	const value = values[name];
-	if (typeof value !== 'string' || value.trim() === '') throw new InputError(`--${name} needs a value (${(flags[name] as Flag).value ?? ''})`);
+	if (typeof value !== 'string' || value.trim() === '')
+		throw new InputError(`--${name} needs a value (${(flags[name] as Flag).value ?? ''})`);
 	return value;
 }
 

@@ -20,7 +20,9 @@ afterEach(() => {
 function app(state = training, {ascii = false} = {}) {
 	const store = createDashboardStore(1, state);
 	const actions: KeyAction[] = [];
-	const rendered = render(withSettings(<App store={store} onAction={action => actions.push(action)} startedAt={startedAt} clock={clock}/>, {ascii}));
+	const rendered = render(
+		withSettings(<App store={store} onAction={action => actions.push(action)} startedAt={startedAt} clock={clock} />, {ascii}),
+	);
 	const frame = () => stripAnsi(rendered.lastFrame() ?? '');
 	mounted.push(rendered.unmount);
 	return {store, actions, frame, ...rendered};
@@ -53,7 +55,7 @@ describe('the app', () => {
 		await settle();
 		await eventually(() => assert.doesNotMatch(frame(), /Keys/));
 		await eventually(() => assert.match(frame(), /Confusion/));
-		await eventually(() => assert.deepEqual(actions, [], 'help is the app\'s own business'));
+		await eventually(() => assert.deepEqual(actions, [], "help is the app's own business"));
 	});
 
 	test('the frame follows the store: PAUSED and the resume hint', async () => {
@@ -93,7 +95,10 @@ describe('the app', () => {
 		await settle();
 		await eventually(() => assert.match(frame(), /#1 of 10,000/));
 		// 100 columns: the browser's keys, then the dashboard's, cut with an ASCII ellipsis
-		assert.equal(frame().split('\n').at(-1), '<-/-> digit - m mistakes - 0-9 label - s order - c matrix - g go to - tab dashboard - ? help - q ...');
+		assert.equal(
+			frame().split('\n').at(-1),
+			'<-/-> digit - m mistakes - 0-9 label - s order - c matrix - g go to - tab dashboard - ? help - q ...',
+		);
 		assert.match(frame(), /^[\x20-\x7E\n]*$/);
 		stdin.write('?');
 		await eventually(() => assert.ok(frame().split('\n').includes('<- h       previous digit (in the matrix: cursor left)'), frame()));

@@ -15,10 +15,18 @@ export interface Run {
 }
 
 /** Runs the built program as a user would, without a terminal. */
-export function runCli(args: readonly string[], options: {timeoutMs?: number; onStdout?: (text: string, child: ReturnType<typeof spawn>) => void} = {}): Promise<Run> {
+export function runCli(
+	args: readonly string[],
+	options: {timeoutMs?: number; onStdout?: (text: string, child: ReturnType<typeof spawn>) => void} = {},
+): Promise<Run> {
 	return new Promise((resolve, reject) => {
-		const child = spawn(process.execPath, [cli, ...args], {cwd: root, env: {...process.env, FORCE_COLOR: '0'}, stdio: ['ignore', 'pipe', 'pipe']});
-		let stdout = '', stderr = '';
+		const child = spawn(process.execPath, [cli, ...args], {
+			cwd: root,
+			env: {...process.env, FORCE_COLOR: '0'},
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
+		let stdout = '',
+			stderr = '';
 		const timer = setTimeout(() => {
 			child.kill('SIGKILL');
 			reject(new Error(`mnist-tui ${args.join(' ')} did not finish in ${options.timeoutMs ?? 60_000} ms\n${stderr}`));
@@ -38,7 +46,10 @@ export function runCli(args: readonly string[], options: {timeoutMs?: number; on
 
 /** The JSON Lines of a run, each parsed; fails on any line that is not JSON. */
 export function jsonLines(stdout: string): Record<string, unknown>[] {
-	return stdout.split('\n').filter(line => line !== '').map(line => JSON.parse(line) as Record<string, unknown>);
+	return stdout
+		.split('\n')
+		.filter(line => line !== '')
+		.map(line => JSON.parse(line) as Record<string, unknown>);
 }
 
 export const temporaryFolder = (): string => mkdtempSync(join(tmpdir(), 'mnist-tui-test-'));

@@ -12,7 +12,10 @@ describe('mnist-tui --json', () => {
 		const run = await runCli([...small, '--epochs', '2', '--seed', '7', '--json']);
 		assert.equal(run.code, 0, run.stderr);
 		const lines = jsonLines(run.stdout);
-		assert.deepEqual(lines.map(line => line.event), ['start', 'epoch', 'epoch', 'done']);
+		assert.deepEqual(
+			lines.map(line => line.event),
+			['start', 'epoch', 'epoch', 'done'],
+		);
 		const [start, first, second, done] = lines as [Record<string, any>, Record<string, any>, Record<string, any>, Record<string, any>];
 		assert.equal(start.trainCount, 1000);
 		assert.equal(start.testCount, 500);
@@ -30,7 +33,10 @@ describe('mnist-tui --json', () => {
 		assert.equal(done.savedTo, null);
 		const confusion = done.confusion as number[][];
 		assert.equal(confusion.length, 10);
-		assert.equal(confusion.flat().reduce((a, b) => a + b, 0), 500);
+		assert.equal(
+			confusion.flat().reduce((a, b) => a + b, 0),
+			500,
+		);
 		const diagonal = confusion.reduce((sum, row, i) => sum + row[i]!, 0);
 		assert.equal(diagonal / 500, done.testAccuracy);
 	});
@@ -38,7 +44,10 @@ describe('mnist-tui --json', () => {
 	test('the same seed and flags give the same numbers', async () => {
 		const args = [...small, '--epochs', '1', '--seed', '11', '--json'];
 		const [a, b, other] = await Promise.all([runCli(args), runCli(args), runCli([...small, '--epochs', '1', '--seed', '12', '--json'])]);
-		const numbers = (stdout: string) => jsonLines(stdout).filter(line => line.event === 'epoch').map(({trainLoss, testLoss, testAccuracy}) => ({trainLoss, testLoss, testAccuracy}));
+		const numbers = (stdout: string) =>
+			jsonLines(stdout)
+				.filter(line => line.event === 'epoch')
+				.map(({trainLoss, testLoss, testAccuracy}) => ({trainLoss, testLoss, testAccuracy}));
 		assert.deepEqual(numbers(a.stdout), numbers(b.stdout));
 		assert.notDeepEqual(numbers(a.stdout), numbers(other.stdout));
 	});
@@ -61,7 +70,14 @@ describe('mnist-tui --json', () => {
 		const [threeStart, ...threeRest] = jsonLines(three.stdout) as Record<string, any>[];
 		assert.equal(oneStart!.config.threads, 1);
 		assert.equal(threeStart!.config.threads, 3);
-		const numbers = (lines: Record<string, any>[]) => lines.map(({trainLoss, trainAccuracy, testLoss, testAccuracy, confusion}) => ({trainLoss, trainAccuracy, testLoss, testAccuracy, confusion}));
+		const numbers = (lines: Record<string, any>[]) =>
+			lines.map(({trainLoss, trainAccuracy, testLoss, testAccuracy, confusion}) => ({
+				trainLoss,
+				trainAccuracy,
+				testLoss,
+				testAccuracy,
+				confusion,
+			}));
 		assert.deepEqual(numbers(threeRest), numbers(oneRest));
 		assert.equal(one.code, 0);
 		assert.equal(three.code, 0);
@@ -75,7 +91,10 @@ describe('mnist-tui --json', () => {
 		assert.equal(run.code, 0, run.stderr);
 		const logged = jsonLines(readFileSync(log, 'utf8'));
 		assert.equal(logged[0]!.event, 'earlier');
-		assert.deepEqual(logged.slice(1).map(line => line.event), jsonLines(run.stdout).map(line => line.event));
+		assert.deepEqual(
+			logged.slice(1).map(line => line.event),
+			jsonLines(run.stdout).map(line => line.event),
+		);
 	});
 });
 
@@ -88,9 +107,18 @@ describe('models', () => {
 		const done = jsonLines(run.stdout).at(-1)!;
 		assert.equal(done.savedTo, model);
 		assert.deepEqual(readdirSync(folder), ['model.json'], 'no temporary files are left');
-		const file = JSON.parse(readFileSync(model, 'utf8')) as {format: string; layers: {inputs: number; outputs: number; weights: number[]}[]};
+		const file = JSON.parse(readFileSync(model, 'utf8')) as {
+			format: string;
+			layers: {inputs: number; outputs: number; weights: number[]}[];
+		};
 		assert.equal(file.format, 'mnist-tui-model');
-		assert.deepEqual(file.layers.map(layer => [layer.inputs, layer.outputs, layer.weights.length]), [[784, 32, 784 * 32], [32, 10, 320]]);
+		assert.deepEqual(
+			file.layers.map(layer => [layer.inputs, layer.outputs, layer.weights.length]),
+			[
+				[784, 32, 784 * 32],
+				[32, 10, 320],
+			],
+		);
 
 		const evaluation = await runCli(['eval', '--model', model, '--test-limit', '500', '--json']);
 		assert.equal(evaluation.code, 0, evaluation.stderr);
@@ -140,7 +168,10 @@ describe('exit codes', () => {
 	test('a diverging learning rate stops with 4 and names the epoch, batch and a lower --lr', async () => {
 		const run = await runCli([...small, '--epochs', '3', '--optimizer', 'gd', '--lr', '1000', '--json']);
 		assert.equal(run.code, 4, run.stderr);
-		assert.match(run.stderr, /^mnist-tui: training diverged at epoch 1, batch \d+: the loss exploded to [\d.e+]+; try a lower --lr \(for example --lr 100\)\n$/);
+		assert.match(
+			run.stderr,
+			/^mnist-tui: training diverged at epoch 1, batch \d+: the loss exploded to [\d.e+]+; try a lower --lr \(for example --lr 100\)\n$/,
+		);
 	});
 
 	const usageErrors: [string[], RegExp][] = [
@@ -195,7 +226,15 @@ describe('exit codes', () => {
 	test('a bad model file is an input error naming the file', async () => {
 		const folder = temporaryFolder();
 		const model = join(folder, 'bad.json');
-		writeFileSync(model, JSON.stringify({format: 'mnist-tui-model', version: 1, classes: [], layers: [{type: 'dense', inputs: 784, outputs: 10, activation: 'softmax', weights: [1, 2], biases: []}]}));
+		writeFileSync(
+			model,
+			JSON.stringify({
+				format: 'mnist-tui-model',
+				version: 1,
+				classes: [],
+				layers: [{type: 'dense', inputs: 784, outputs: 10, activation: 'softmax', weights: [1, 2], biases: []}],
+			}),
+		);
 		const run = await runCli(['eval', '--model', model, '--json']);
 		assert.equal(run.code, 2);
 		assert.equal(run.stdout, '');
@@ -227,7 +266,26 @@ describe('help and version', () => {
 	test('--help lists every option with its default', async () => {
 		const run = await runCli(['--help']);
 		assert.equal(run.code, 0);
-		for (const option of ['--epochs N', '--hidden LIST', '--batch-size N|full', '--lr X', '--optimizer NAME', '--seed N', '--data DIR', '--train FILE', '--test FILE', '--limit N', '--test-limit N', '--model FILE', '--save FILE', '--log FILE', '--json', '--plain', '--min-accuracy X', '--classes NAME']) {
+		for (const option of [
+			'--epochs N',
+			'--hidden LIST',
+			'--batch-size N|full',
+			'--lr X',
+			'--optimizer NAME',
+			'--seed N',
+			'--data DIR',
+			'--train FILE',
+			'--test FILE',
+			'--limit N',
+			'--test-limit N',
+			'--model FILE',
+			'--save FILE',
+			'--log FILE',
+			'--json',
+			'--plain',
+			'--min-accuracy X',
+			'--classes NAME',
+		]) {
 			assert.ok(run.stdout.includes(`  ${option} `), option);
 		}
 		assert.match(run.stdout, /--epochs N\s+passes over the training images \(default: \d+\)/);
@@ -241,7 +299,23 @@ describe('help and version', () => {
 
 describe('the tutorial setup', () => {
 	test('the tutorial command runs and reports train and test cost every epoch', async () => {
-		const run = await runCli(['--hidden', '50', '--batch-size', 'full', '--optimizer', 'gd', '--lr', '0.5', '--epochs', '8', '--limit', '2000', '--test-limit', '500', '--json']);
+		const run = await runCli([
+			'--hidden',
+			'50',
+			'--batch-size',
+			'full',
+			'--optimizer',
+			'gd',
+			'--lr',
+			'0.5',
+			'--epochs',
+			'8',
+			'--limit',
+			'2000',
+			'--test-limit',
+			'500',
+			'--json',
+		]);
 		assert.equal(run.code, 0, run.stderr);
 		const [start, ...rest] = jsonLines(run.stdout);
 		assert.deepEqual((start!.config as Record<string, unknown>).batchSize, 'full');

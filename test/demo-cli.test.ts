@@ -17,7 +17,11 @@ describe('--demo', () => {
 		terminal.type('q');
 		assert.equal((await terminal.exited).code, 0);
 		assert.match(terminal.output(), /mnist-tui: trained 784-16-10 for 1 of 1 epochs/);
-		const events = readFileSync(file, 'utf8').trimEnd().split('\n').slice(1).map(line => JSON.parse(line) as [number, string, string]);
+		const events = readFileSync(file, 'utf8')
+			.trimEnd()
+			.split('\n')
+			.slice(1)
+			.map(line => JSON.parse(line) as [number, string, string]);
 		assert.equal(events.map(event => event[2]).join(''), terminal.output(), 'the demo is recorded as shown');
 	});
 

@@ -46,7 +46,9 @@ describe('an unexpected failure during a run', () => {
 		const folder = temporaryFolder();
 		const model = join(folder, 'model.json');
 		const log = logPipe(4);
-		const child = spawn(process.execPath, [join(root, 'dist', 'cli.js'), ...tiny, '--json', '--save', model, '--log', log.path], {stdio: ['ignore', 'pipe', 'pipe']});
+		const child = spawn(process.execPath, [join(root, 'dist', 'cli.js'), ...tiny, '--json', '--save', model, '--log', log.path], {
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
 		let stderr = '';
 		child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
 		child.stdout.resume();

@@ -45,7 +45,10 @@ describe('Fashion-MNIST, told by its folder name', () => {
 		assert.equal(lines[2], 'Classes T-shirt/top, Trouser, Pullover, Dress, Coat, Sandal, Shirt, Sneaker, Bag, Ankle boot');
 		const confused = lines.find(line => line.startsWith('Most confused (true→predicted): '));
 		const name = `(?:${classSets.fashion.join('|')})`;
-		assert.match(confused ?? '', new RegExp(`^Most confused \\(true→predicted\\): (none|${name}→${name} \\(\\d+\\)(, ${name}→${name} \\(\\d+\\))*)$`));
+		assert.match(
+			confused ?? '',
+			new RegExp(`^Most confused \\(true→predicted\\): (none|${name}→${name} \\(\\d+\\)(, ${name}→${name} \\(\\d+\\))*)$`),
+		);
 		const saved = JSON.parse(readFileSync(model, 'utf8')) as {classes: string[]};
 		assert.deepEqual(saved.classes, classSets.fashion);
 
@@ -54,7 +57,10 @@ describe('Fashion-MNIST, told by its folder name', () => {
 		const evalLines = evaluated.stdout.split('\n');
 		const header = evalLines.indexOf('Confusion (rows: true label, columns: predicted)');
 		assert.equal(evalLines[header + 1], 'true\\pred     Top Trous  Pull Dress  Coat  Sand Shirt  Snkr   Bag  Boot');
-		assert.deepEqual(evalLines.slice(header + 2, header + 12).map(line => line.slice(0, 12).trimEnd()), classSets.fashion);
+		assert.deepEqual(
+			evalLines.slice(header + 2, header + 12).map(line => line.slice(0, 12).trimEnd()),
+			classSets.fashion,
+		);
 	});
 
 	test('--json: the class names in the start line; --classes digits overrides the folder name', async () => {

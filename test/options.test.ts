@@ -26,7 +26,22 @@ describe('command line', () => {
 	});
 
 	test('--flag=value, several hidden layers, data sources and gates', () => {
-		const command = parseCommandLine(['train', '--hidden=256,128', '--data', 'mnist', '--test=t.csv', '--limit', '500', '--min-accuracy', '0.97', '--json', '--log', 'run.jsonl', '--save', 'm.json']);
+		const command = parseCommandLine([
+			'train',
+			'--hidden=256,128',
+			'--data',
+			'mnist',
+			'--test=t.csv',
+			'--limit',
+			'500',
+			'--min-accuracy',
+			'0.97',
+			'--json',
+			'--log',
+			'run.jsonl',
+			'--save',
+			'm.json',
+		]);
 		assert.equal(command.kind, 'train');
 		if (command.kind !== 'train') return;
 		assert.deepEqual(command.config.hidden, [256, 128]);
@@ -60,7 +75,7 @@ describe('command line', () => {
 });
 
 describe('--demo', () => {
-	test('trains the demo\'s run unless flags say otherwise', () => {
+	test("trains the demo's run unless flags say otherwise", () => {
 		const command = parseCommandLine(['--demo', '--epochs', '3']);
 		assert.equal(command.kind, 'train');
 		if (command.kind !== 'train') return;

@@ -29,7 +29,8 @@ const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as
 
 async function packedFiles(): Promise<string[]> {
 	const {stdout} = await promisify(execFile)('npm', ['pack', '--dry-run', '--json', '--ignore-scripts', '--offline'], {
-		cwd: root, env: {...process.env, npm_config_update_notifier: 'false'},
+		cwd: root,
+		env: {...process.env, npm_config_update_notifier: 'false'},
 	});
 	const [pack] = JSON.parse(stdout) as [{files: PackEntry[]}];
 	return pack.files.map(file => file.path).sort();
@@ -59,11 +60,25 @@ function importedPackages(): Set<string> {
 describe('the npm package', () => {
 	test('holds the built program and its docs, and no sources, tests or fixtures', async () => {
 		const files = await packedFiles();
-		for (const wanted of ['package.json', 'README.md', 'LICENSE', 'data/README.md', 'dist/cli.js', 'dist/train/worker/worker.js', 'dist/nn/backend/wasm/wasm-kernels.js']) {
+		for (const wanted of [
+			'package.json',
+			'README.md',
+			'LICENSE',
+			'data/README.md',
+			'dist/cli.js',
+			'dist/train/worker/worker.js',
+			'dist/nn/backend/wasm/wasm-kernels.js',
+		]) {
 			assert.ok(files.includes(wanted), `${wanted} is packed`);
 		}
-		assert.deepEqual(files.filter(file => file.startsWith('dist/')), filesUnder(join(root, 'dist')).sort(), 'all of dist, and only dist');
-		const strays = files.filter(file => /\.tsx?$|\.tgz$/.test(file) || /^(source|test|scripts|bench|data\/fixtures|node_modules|\.ci)\//.test(file));
+		assert.deepEqual(
+			files.filter(file => file.startsWith('dist/')),
+			filesUnder(join(root, 'dist')).sort(),
+			'all of dist, and only dist',
+		);
+		const strays = files.filter(
+			file => /\.tsx?$|\.tgz$/.test(file) || /^(source|test|scripts|bench|data\/fixtures|node_modules|\.ci)\//.test(file),
+		);
 		assert.deepEqual(strays, []);
 	});
 

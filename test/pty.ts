@@ -14,7 +14,7 @@ export interface TerminalRun {
 	readonly exited: Promise<{code: number | null}>;
 }
 
-const quote = (word: string) => `'${word.replaceAll('\'', '\'\\\'\'')}'`;
+const quote = (word: string) => `'${word.replaceAll("'", "'\\''")}'`;
 
 /**
  * The built program in a pseudo-terminal of `columns`x`rows` (util-linux
@@ -22,7 +22,11 @@ const quote = (word: string) => `'${word.replaceAll('\'', '\'\\\'\'')}'`;
  */
 export function inTerminal(args: readonly string[], {columns = 100, rows = 30, timeoutMs = 90_000} = {}): TerminalRun {
 	const command = `stty cols ${columns} rows ${rows}; exec ${[process.execPath, cli, ...args].map(quote).join(' ')}`;
-	const child = spawn('script', ['-qfec', command, '/dev/null'], {cwd: root, stdio: ['pipe', 'pipe', 'inherit'], env: {...process.env, TERM: 'xterm-256color'}});
+	const child = spawn('script', ['-qfec', command, '/dev/null'], {
+		cwd: root,
+		stdio: ['pipe', 'pipe', 'inherit'],
+		env: {...process.env, TERM: 'xterm-256color'},
+	});
 	let output = '';
 	const waiters = new Set<{pattern: RegExp; from: number; resolve: () => void}>();
 	const check = () => {
@@ -37,18 +41,21 @@ export function inTerminal(args: readonly string[], {columns = 100, rows = 30, t
 		check();
 	});
 	const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-	const exited = new Promise<{code: number | null}>(resolve => child.on('close', code => {
-		clearTimeout(timer);
-		resolve({code});
-	}));
+	const exited = new Promise<{code: number | null}>(resolve =>
+		child.on('close', code => {
+			clearTimeout(timer);
+			resolve({code});
+		}),
+	);
 	return {
 		output: () => output,
 		type: keys => child.stdin.write(keys),
-		waitFor: (pattern, from = 0) => new Promise((resolve, reject) => {
-			waiters.add({pattern, from, resolve});
-			check();
-			void exited.then(() => reject(new Error(`the program ended before ${pattern} showed:\n${output.slice(-2000)}`)));
-		}),
+		waitFor: (pattern, from = 0) =>
+			new Promise((resolve, reject) => {
+				waiters.add({pattern, from, resolve});
+				check();
+				void exited.then(() => reject(new Error(`the program ended before ${pattern} showed:\n${output.slice(-2000)}`)));
+			}),
 		exited,
 	};
 }

@@ -27,7 +27,14 @@ function readCast(path: string): Cast {
 		assert.ok(event[1] === 'o' || event[1] === 'r', JSON.stringify(event));
 		assert.equal(typeof event[2], 'string');
 	}
-	return {header, events, output: events.filter(event => event[1] === 'o').map(event => event[2]).join('')};
+	return {
+		header,
+		events,
+		output: events
+			.filter(event => event[1] === 'o')
+			.map(event => event[2])
+			.join(''),
+	};
 }
 
 function assertValidHeader(cast: Cast, width: number, height: number, title: string): void {
@@ -35,10 +42,16 @@ function assertValidHeader(cast: Cast, width: number, height: number, title: str
 	assert.equal(header.version, 2);
 	assert.equal(header.width, width);
 	assert.equal(header.height, height);
-	assert.ok(Number.isInteger(header.timestamp) && Math.abs((header.timestamp as number) - Date.now() / 1000) < 600, String(header.timestamp));
+	assert.ok(
+		Number.isInteger(header.timestamp) && Math.abs((header.timestamp as number) - Date.now() / 1000) < 600,
+		String(header.timestamp),
+	);
 	assert.equal(header.title, title);
 	const times = cast.events.map(event => event[0]);
-	assert.ok(times.every((time, index) => time >= 0 && (index === 0 || time >= times[index - 1]!)), 'times start at 0 and never go back');
+	assert.ok(
+		times.every((time, index) => time >= 0 && (index === 0 || time >= times[index - 1]!)),
+		'times start at 0 and never go back',
+	);
 }
 
 describe('--record', () => {
@@ -52,11 +65,15 @@ describe('--record', () => {
 		assertValidHeader(cast, 100, 30, `mnist-tui ${tiny.join(' ')} --epochs 2`);
 		assert.equal(cast.output, terminal.output(), 'the recording is what the terminal showed');
 		assert.ok(cast.output.startsWith('\u001B[?1049h'), 'it starts by entering the alternate screen');
-		for (const words of ['Epoch 2/2', 'Confusion', 'training done', '\u001B[?1049l', 'test accuracy']) assert.ok(cast.output.includes(words), words);
-		assert.ok(cast.output.indexOf('\u001B[?1049l') < cast.output.indexOf('mnist-tui: trained'), 'the summary comes after leaving the alternate screen');
+		for (const words of ['Epoch 2/2', 'Confusion', 'training done', '\u001B[?1049l', 'test accuracy'])
+			assert.ok(cast.output.includes(words), words);
+		assert.ok(
+			cast.output.indexOf('\u001B[?1049l') < cast.output.indexOf('mnist-tui: trained'),
+			'the summary comes after leaving the alternate screen',
+		);
 	});
 
-	test('a Ctrl-C\'d run leaves a complete recording and exit code 130', async () => {
+	test("a Ctrl-C'd run leaves a complete recording and exit code 130", async () => {
 		const file = join(temporaryFolder(), 'stopped.cast');
 		const terminal = inTerminal([...tiny, '--epochs', '1000', '--record', file]);
 		await terminal.waitFor(/Epoch \d+\/1000/);

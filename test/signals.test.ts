@@ -5,7 +5,7 @@ import {open} from 'node:fs/promises';
 import {join} from 'node:path';
 import {describe, test} from 'node:test';
 import {readModelFile} from '../source/train/checkpoint/model-store.js';
-import {jsonLines, root, runCli, temporaryFolder, type Run} from './cli-helpers.js';
+import {jsonLines, type Run, root, runCli, temporaryFolder} from './cli-helpers.js';
 import {cookedMode, enterAlternateScreen, leaveAlternateScreen, runInTerminal, showCursor, type TerminalRun} from './terminal-helpers.js';
 
 const tiny = ['--hidden', '8', '--limit', '500', '--test-limit', '200', '--epochs', '100000', '--seed', '1'];
@@ -58,7 +58,9 @@ describe('signals without a terminal', () => {
 		const folder = temporaryFolder();
 		const fifo = join(folder, 'train.csv');
 		execFileSync('mkfifo', [fifo]);
-		const child = spawn(process.execPath, [join(root, 'dist', 'cli.js'), '--train', fifo, '--json', '--epochs', '1'], {stdio: ['ignore', 'pipe', 'pipe']});
+		const child = spawn(process.execPath, [join(root, 'dist', 'cli.js'), '--train', fifo, '--json', '--epochs', '1'], {
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
 		let stdout = '';
 		child.stdout.setEncoding('utf8').on('data', (text: string) => (stdout += text));
 		// opening the writing end returns once the program has opened the file to read it
@@ -75,13 +77,15 @@ describe('signals without a terminal', () => {
 		assert.equal(stdout, '');
 	});
 
-	test('eval: a signal while it reads the test images exits with the signal\'s code', async () => {
+	test("eval: a signal while it reads the test images exits with the signal's code", async () => {
 		const folder = temporaryFolder();
 		const model = join(folder, 'model.json');
 		assert.equal((await runCli([...tiny.slice(0, -4), '--epochs', '1', '--json', '--save', model])).code, 0);
 		const fifo = join(folder, 'test.csv');
 		execFileSync('mkfifo', [fifo]);
-		const child = spawn(process.execPath, [join(root, 'dist', 'cli.js'), 'eval', '--model', model, '--test', fifo], {stdio: ['ignore', 'pipe', 'pipe']});
+		const child = spawn(process.execPath, [join(root, 'dist', 'cli.js'), 'eval', '--model', model, '--test', fifo], {
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
 		const writer = await open(fifo, 'w');
 		const closed = new Promise<number | null>(resolve => child.on('close', resolve));
 		child.kill('SIGINT');

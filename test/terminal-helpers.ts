@@ -27,7 +27,16 @@ export interface TerminalRun {
  * given size, started from a shell that reports the program's exit code and
  * then the terminal's modes, so a test can check raw mode was turned off.
  */
-export function runInTerminal(args: readonly string[], {columns = 120, rows = 40, env = {}, timeoutMs = 60_000, stdinNull = false}: {columns?: number; rows?: number; env?: Record<string, string>; timeoutMs?: number; stdinNull?: boolean} = {}): TerminalRun {
+export function runInTerminal(
+	args: readonly string[],
+	{
+		columns = 120,
+		rows = 40,
+		env = {},
+		timeoutMs = 60_000,
+		stdinNull = false,
+	}: {columns?: number; rows?: number; env?: Record<string, string>; timeoutMs?: number; stdinNull?: boolean} = {},
+): TerminalRun {
 	const quoted = [process.execPath, cli, ...args].map(part => `'${part.replaceAll("'", "'\\''")}'`).join(' ');
 	const shell = `echo "shell $$"; stty cols ${columns} rows ${rows}; ${quoted}${stdinNull ? ' </dev/null' : ''}; echo "exit $?"; stty -a`;
 	const child = spawn('script', ['-qfec', `sh -c '${shell.replaceAll("'", "'\\''")}'`, '/dev/null'], {
@@ -46,10 +55,11 @@ export function runInTerminal(args: readonly string[], {columns = 120, rows = 40
 	const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
 	const run: TerminalRun = {
 		output: '',
-		waitFor: (pattern, from = 0) => new Promise(resolve => {
-			waiters.push({pattern, from, resolve});
-			check();
-		}),
+		waitFor: (pattern, from = 0) =>
+			new Promise(resolve => {
+				waiters.push({pattern, from, resolve});
+				check();
+			}),
 		write: text => child.stdin.write(text),
 		async signal(signal, times = 1) {
 			await run.waitFor(/shell \d+/);
@@ -74,4 +84,5 @@ export function runInTerminal(args: readonly string[], {columns = 120, rows = 40
 }
 
 /** True when `stty -a` shows a cooked terminal: line editing, echo and signals on. */
-export const cookedMode = (stty: string): boolean => ['icanon', 'echo', 'isig'].every(flag => new RegExp(`(^|\\s)${flag}(\\s|$)`).test(stty));
+export const cookedMode = (stty: string): boolean =>
+	['icanon', 'echo', 'isig'].every(flag => new RegExp(`(^|\\s)${flag}(\\s|$)`).test(stty));

@@ -16,12 +16,17 @@ import {fileURLToPath} from 'node:url';
 import {condenseCast} from './condense-cast.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const [input, output] = [process.argv[2] ?? join(root, 'docs', 'demo.cast'), process.argv[3] ?? join(root, 'docs', 'demo.svg')].map(path => resolve(path)) as [string, string];
+const [input, output] = [process.argv[2] ?? join(root, 'docs', 'demo.cast'), process.argv[3] ?? join(root, 'docs', 'demo.svg')].map(path =>
+	resolve(path),
+) as [string, string];
 
 const condensed = join(mkdtempSync(join(tmpdir(), 'mnist-tui-svg-')), 'condensed.cast');
 writeFileSync(condensed, condenseCast(readFileSync(input, 'utf8'), {frameSeconds: 0.125, idleSeconds: 3}));
 const svgTerm = ['exec', '--yes', '--package', 'svg-term-cli@2.1.1', '--', 'svg-term'];
-const run = spawnSync('npm', [...svgTerm, '--in', condensed, '--out', output, '--window', '--no-cursor'], {stdio: 'inherit', cwd: tmpdir()});
+const run = spawnSync('npm', [...svgTerm, '--in', condensed, '--out', output, '--window', '--no-cursor'], {
+	stdio: 'inherit',
+	cwd: tmpdir(),
+});
 if (run.status !== 0) {
 	process.stderr.write(`demo:svg: svg-term failed (${run.error?.message ?? `exit ${run.status}`})\n`);
 	process.exit(1);

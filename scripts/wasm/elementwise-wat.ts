@@ -9,7 +9,12 @@ export const elementwiseKernels = (): string => lines([optimizerSteps(), scaleBy
  * turning a scalar parameter into that type.
  */
 function optimizerSteps(): string {
-	const update = (name: string, arrays: string[], scalars: string[], body: (T: string, splat: (name: string) => string) => string[]): string => {
+	const update = (
+		name: string,
+		arrays: string[],
+		scalars: string[],
+		body: (T: string, splat: (name: string) => string) => string[],
+	): string => {
 		const vector = body('f32x4', scalar => `(f32x4.splat (local.get $${scalar}))`);
 		const single = body('f32', scalar => `(local.get $${scalar})`);
 		const advance = (bytes: number) => arrays.map(array => `(local.set $${array} (i32.add (local.get $${array}) (i32.const ${bytes})))`);
@@ -20,7 +25,10 @@ function optimizerSteps(): string {
 			...arrays.map(array => `    (local.set $${array} (i32.add (local.get $${array}) (i32.shl (local.get $from) (i32.const 2))))`),
 			'    (local.set $k (i32.shr_u (local.get $n) (i32.const 2)))',
 			`    (if (local.get $k) (then (loop $vectors`,
-			...vector.map(line => `      ${line.replaceAll('LOAD', 'v128.load').replaceAll('STORE', 'v128.store').replaceAll('$x', '$a').replaceAll('$y', '$b').replaceAll('$z', '$c')}`),
+			...vector.map(
+				line =>
+					`      ${line.replaceAll('LOAD', 'v128.load').replaceAll('STORE', 'v128.store').replaceAll('$x', '$a').replaceAll('$y', '$b').replaceAll('$z', '$c')}`,
+			),
 			...advance(16).map(line => `      ${line}`),
 			'      (br_if $vectors (local.tee $k (i32.sub (local.get $k) (i32.const 1)))))))',
 			'    (local.set $k (i32.and (local.get $n) (i32.const 3)))',
@@ -43,15 +51,20 @@ function optimizerSteps(): string {
 			`(STORE (local.get $value) (${T}.sub (LOAD (local.get $value)) (${T}.mul ${splat('lr')} (local.get $x))))`,
 		]),
 		// m = β1·m + (1 − β1)·g; v = β2·v + (1 − β2)·g²; value -= stepSize · m / (sqrt(v / correction2) + ε)
-		update('adam_step', ['value', 'grad', 'm', 'v'], ['stepSize', 'beta1', 'beta2', 'rest1', 'rest2', 'correction2', 'epsilon'], (T, splat) => [
-			'(local.set $z (LOAD (local.get $grad)))',
-			`(local.set $x (${T}.add (${T}.mul ${splat('beta1')} (LOAD (local.get $m))) (${T}.mul ${splat('rest1')} (local.get $z))))`,
-			`(local.set $y (${T}.add (${T}.mul ${splat('beta2')} (LOAD (local.get $v))) (${T}.mul ${splat('rest2')} (${T}.mul (local.get $z) (local.get $z)))))`,
-			'(STORE (local.get $m) (local.get $x))',
-			'(STORE (local.get $v) (local.get $y))',
-			`(STORE (local.get $value) (${T}.sub (LOAD (local.get $value)) (${T}.div (${T}.mul ${splat('stepSize')} (local.get $x))`,
-			`  (${T}.add (${T}.sqrt (${T}.div (local.get $y) ${splat('correction2')})) ${splat('epsilon')}))))`,
-		]),
+		update(
+			'adam_step',
+			['value', 'grad', 'm', 'v'],
+			['stepSize', 'beta1', 'beta2', 'rest1', 'rest2', 'correction2', 'epsilon'],
+			(T, splat) => [
+				'(local.set $z (LOAD (local.get $grad)))',
+				`(local.set $x (${T}.add (${T}.mul ${splat('beta1')} (LOAD (local.get $m))) (${T}.mul ${splat('rest1')} (local.get $z))))`,
+				`(local.set $y (${T}.add (${T}.mul ${splat('beta2')} (LOAD (local.get $v))) (${T}.mul ${splat('rest2')} (${T}.mul (local.get $z) (local.get $z)))))`,
+				'(STORE (local.get $m) (local.get $x))',
+				'(STORE (local.get $v) (local.get $y))',
+				`(STORE (local.get $value) (${T}.sub (LOAD (local.get $value)) (${T}.div (${T}.mul ${splat('stepSize')} (local.get $x))`,
+				`  (${T}.add (${T}.sqrt (${T}.div (local.get $y) ${splat('correction2')})) ${splat('epsilon')}))))`,
+			],
+		),
 	]);
 }
 
@@ -140,7 +153,13 @@ function zeroFill(): string {
  *   relu_grad: grad[i] = out[i] > 0 ? grad[i] : 0  for i in [from, to)
  */
 function reluKernels(): string {
-	const loop = (name: string, params: string, setup: string[], vector: string, single: string) => `  (func (export "${name}") (param $from i32) (param $to i32) ${params}
+	const loop = (
+		name: string,
+		params: string,
+		setup: string[],
+		vector: string,
+		single: string,
+	) => `  (func (export "${name}") (param $from i32) (param $to i32) ${params}
     (local $k i32) (local $v v128)
 ${setup.map(line => `    ${line}`).join('\n')}
     (local.set $k (i32.shr_u (i32.sub (local.get $to) (local.get $from)) (i32.const 2)))
@@ -153,18 +172,27 @@ ${setup.map(line => `    ${line}`).join('\n')}
       (br_if $singles (local.tee $k (i32.sub (local.get $k) (i32.const 1)))))))
   )`;
 	const at = (array: string) => `(local.set $${array} (i32.add (local.get $${array}) (i32.shl (local.get $from) (i32.const 2))))`;
-	const step = (arrays: string[], bytes: number) => arrays.map(array => `(local.set $${array} (i32.add (local.get $${array}) (i32.const ${bytes})))`).join(' ');
+	const step = (arrays: string[], bytes: number) =>
+		arrays.map(array => `(local.set $${array} (i32.add (local.get $${array}) (i32.const ${bytes})))`).join(' ');
 	return lines([
-		loop('relu', '(param $p i32)', [at('p')],
+		loop(
+			'relu',
+			'(param $p i32)',
+			[at('p')],
 			`(local.set $v (v128.load (local.get $p)))
       (v128.store (local.get $p) (v128.andnot (local.get $v) (f32x4.lt (local.get $v) (v128.const i32x4 0 0 0 0))))
       ${step(['p'], 16)}`,
 			`(if (f32.lt (f32.load (local.get $p)) (f32.const 0)) (then (f32.store (local.get $p) (f32.const 0))))
-      ${step(['p'], 4)}`),
-		loop('relu_grad', '(param $grad i32) (param $out i32)', [at('grad'), at('out')],
+      ${step(['p'], 4)}`,
+		),
+		loop(
+			'relu_grad',
+			'(param $grad i32) (param $out i32)',
+			[at('grad'), at('out')],
 			`(v128.store (local.get $grad) (v128.and (v128.load (local.get $grad)) (f32x4.gt (v128.load (local.get $out)) (v128.const i32x4 0 0 0 0))))
       ${step(['grad', 'out'], 16)}`,
 			`(if (i32.eqz (f32.gt (f32.load (local.get $out)) (f32.const 0))) (then (f32.store (local.get $grad) (f32.const 0))))
-      ${step(['grad', 'out'], 4)}`),
+      ${step(['grad', 'out'], 4)}`,
+		),
 	]);
 }

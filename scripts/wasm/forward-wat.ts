@@ -13,30 +13,39 @@ export function denseForward(rows: number): string {
     (param $batch i32) (param $inputs i32) (param $outputs i32) (param $relu i32)
     (local $r i32) (local $o i32) (local $k i32) (local $rowBytes i32) (local $outRowBytes i32)
     (local $sum v128) (local $left v128) (local $right v128) (local $product v128) (local $wv v128)`,
-		`    ${range(rows).map(r => `(local $px${r} i32) (local $xv${r} v128)`).join(' ')}`,
-		`    ${range(4).map(o => `(local $pw${o} i32)`).join(' ')}`,
+		`    ${range(rows)
+			.map(r => `(local $px${r} i32) (local $xv${r} v128)`)
+			.join(' ')}`,
+		`    ${range(4)
+			.map(o => `(local $pw${o} i32)`)
+			.join(' ')}`,
 		`    ${accumulators.map(name => `(local ${name} v128)`).join(' ')}`,
 		'    (local.set $rowBytes (i32.shl (local.get $inputs) (i32.const 2)))',
 		'    (local.set $outRowBytes (i32.shl (local.get $outputs) (i32.const 2)))',
-		heights.map(height => lines([
-			`    (block $rows${height}_done (loop $rows${height}`,
-			`      (br_if $rows${height}_done (i32.gt_u (i32.add (local.get $r) (i32.const ${height})) (local.get $batch)))`,
-			'      (local.set $o (local.get $from))',
-			[4, 3, 2, 1].map(width => forwardTile(height, width)),
-			`      (local.set $r (i32.add (local.get $r) (i32.const ${height})))`,
-			`      (br $rows${height})))`,
-		])),
+		heights.map(height =>
+			lines([
+				`    (block $rows${height}_done (loop $rows${height}`,
+				`      (br_if $rows${height}_done (i32.gt_u (i32.add (local.get $r) (i32.const ${height})) (local.get $batch)))`,
+				'      (local.set $o (local.get $from))',
+				[4, 3, 2, 1].map(width => forwardTile(height, width)),
+				`      (local.set $r (i32.add (local.get $r) (i32.const ${height})))`,
+				`      (br $rows${height})))`,
+			]),
+		),
 		'  )',
 	]);
 }
 
 function forwardTile(height: number, width: number): string {
-	const rows = range(height), columns = range(width);
+	const rows = range(height),
+		columns = range(width);
 	const step = (load: string, bytes: number): string[] => [
 		...rows.map(r => `          (local.set $xv${r} (${load} (local.get $px${r})))`),
 		...columns.flatMap(o => [
 			`          (local.set $wv (${load} (local.get $pw${o})))`,
-			...rows.map(r => `          (local.set $acc${r}_${o} (f32x4.add (local.get $acc${r}_${o}) (f32x4.mul (local.get $xv${r}) (local.get $wv))))`),
+			...rows.map(
+				r => `          (local.set $acc${r}_${o} (f32x4.add (local.get $acc${r}_${o}) (f32x4.mul (local.get $xv${r}) (local.get $wv))))`,
+			),
 		]),
 		...rows.map(r => `          (local.set $px${r} (i32.add (local.get $px${r}) (i32.const ${bytes})))`),
 		...columns.map(o => `          (local.set $pw${o} (i32.add (local.get $pw${o}) (i32.const ${bytes})))`),
@@ -45,8 +54,12 @@ function forwardTile(height: number, width: number): string {
 	return lines([
 		`      (block $${label}_done (loop $${label}`,
 		`        (br_if $${label}_done (i32.gt_u (i32.add (local.get $o) (i32.const ${width})) (local.get $to)))`,
-		...rows.map(r => `        (local.set $px${r} (i32.add (local.get $x) (i32.mul (i32.add (local.get $r) (i32.const ${r})) (local.get $rowBytes))))`),
-		...columns.map(o => `        (local.set $pw${o} (i32.add (local.get $w) (i32.mul (i32.add (local.get $o) (i32.const ${o})) (local.get $rowBytes))))`),
+		...rows.map(
+			r => `        (local.set $px${r} (i32.add (local.get $x) (i32.mul (i32.add (local.get $r) (i32.const ${r})) (local.get $rowBytes))))`,
+		),
+		...columns.map(
+			o => `        (local.set $pw${o} (i32.add (local.get $w) (i32.mul (i32.add (local.get $o) (i32.const ${o})) (local.get $rowBytes))))`,
+		),
 		...rows.flatMap(r => columns.map(o => `        (local.set $acc${r}_${o} (v128.const i32x4 0 0 0 0))`)),
 		// four inputs per step, then the last inputs % 4 one at a time in lane 0
 		'        (local.set $k (i32.shr_u (local.get $inputs) (i32.const 2)))',
@@ -57,7 +70,7 @@ function forwardTile(height: number, width: number): string {
 		`        (if (local.get $k) (then (loop $${label}_tail`,
 		...step('v128.load32_zero', 4),
 		`          (br_if $${label}_tail (local.tee $k (i32.sub (local.get $k) (i32.const 1)))))))`,
-		...rows.map(r => width === 4 ? storeFourOutputs(r) : columns.map(o => storeOneOutput(r, o)).join('\n')),
+		...rows.map(r => (width === 4 ? storeFourOutputs(r) : columns.map(o => storeOneOutput(r, o)).join('\n'))),
 		`        (local.set $o (i32.add (local.get $o) (i32.const ${width})))`,
 		`        (br $${label})))`,
 	]);
@@ -91,8 +104,5 @@ export function storeOneOutput(r: number, o: number): string {
 	const value = `(f32.add (f32.add (f32.add ${lane(0)} ${lane(1)}) (f32.add ${lane(2)} ${lane(3)}))
             (f32.load (i32.add (local.get $b) (i32.shl (i32.add (local.get $o) (i32.const ${o})) (i32.const 2)))))`;
 	const address = `(i32.add (local.get $out) (i32.add (i32.mul (i32.add (local.get $r) (i32.const ${r})) (local.get $outRowBytes)) (i32.shl (i32.add (local.get $o) (i32.const ${o})) (i32.const 2))))`;
-	return lines([
-		`        (f32.store ${address}`,
-		`          (select (f32.max ${value} (f32.const 0)) ${value} (local.get $relu)))`,
-	]);
+	return lines([`        (f32.store ${address}`, `          (select (f32.max ${value} (f32.const 0)) ${value} (local.get $relu)))`]);
 }

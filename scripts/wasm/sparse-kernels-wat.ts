@@ -53,7 +53,9 @@ export function sparseInputForward(): string {
     (local $r i32) (local $o i32) (local $k i32) (local $rowBytes i32) (local $outRowBytes i32) (local $groups i32)
     (local $listBytes i32) (local $px i32) (local $p i32) (local $end i32) (local $offset i32)
     (local $sum v128) (local $left v128) (local $right v128) (local $xv v128)`,
-		`    ${range(8).map(o => `(local $pw${o} i32) (local $acc0_${o} v128)`).join(' ')}`,
+		`    ${range(8)
+			.map(o => `(local $pw${o} i32) (local $acc0_${o} v128)`)
+			.join(' ')}`,
 		'    (local.set $rowBytes (i32.shl (local.get $inputs) (i32.const 2)))',
 		'    (local.set $outRowBytes (i32.shl (local.get $outputs) (i32.const 2)))',
 		'    (local.set $groups (i32.shr_u (local.get $inputs) (i32.const 2)))',
@@ -70,15 +72,18 @@ function forwardTiles(width: number): string {
 	const label = `sf${width}`;
 	const multiply = (load: string, at: string) => [
 		`            (local.set $xv (${load} (i32.add (local.get $px) ${at})))`,
-		...columns.map(o => `            (local.set $acc0_${o} (f32x4.add (local.get $acc0_${o}) (f32x4.mul (local.get $xv) (${load} (i32.add (local.get $pw${o}) ${at})))))`),
+		...columns.map(
+			o =>
+				`            (local.set $acc0_${o} (f32x4.add (local.get $acc0_${o}) (f32x4.mul (local.get $xv) (${load} (i32.add (local.get $pw${o}) ${at})))))`,
+		),
 	];
-	const stores = width >= 4
-		? range(width / 4).map(quarter => storeFourOutputs(0, 4 * quarter))
-		: columns.map(o => storeOneOutput(0, o));
+	const stores = width >= 4 ? range(width / 4).map(quarter => storeFourOutputs(0, 4 * quarter)) : columns.map(o => storeOneOutput(0, o));
 	return lines([
 		`    (block $${label}_done (loop $${label}`,
 		`      (br_if $${label}_done (i32.gt_u (i32.add (local.get $o) (i32.const ${width})) (local.get $to)))`,
-		...columns.map(o => `      (local.set $pw${o} (i32.add (local.get $w) (i32.mul (i32.add (local.get $o) (i32.const ${o})) (local.get $rowBytes))))`),
+		...columns.map(
+			o => `      (local.set $pw${o} (i32.add (local.get $w) (i32.mul (i32.add (local.get $o) (i32.const ${o})) (local.get $rowBytes))))`,
+		),
 		'      (local.set $r (i32.const 0))',
 		`      (block $${label}_rows_done (loop $${label}_rows`,
 		`        (br_if $${label}_rows_done (i32.ge_u (local.get $r) (local.get $batch)))`,
@@ -120,7 +125,7 @@ export function sparseInputWeightGrad(height: number): string {
 	const heights = [height, ...[4, 2, 1].filter(h => h < height)];
 	const tile = (rows: number) => {
 		const label = `sw${rows}`;
-		const pc = (r: number) => r === 0 ? '(local.get $pc)' : `(i32.add (local.get $pc) (i32.mul (i32.const ${r}) (local.get $ldx)))`;
+		const pc = (r: number) => (r === 0 ? '(local.get $pc)' : `(i32.add (local.get $pc) (i32.mul (i32.const ${r}) (local.get $ldx)))`);
 		return lines([
 			`    (block $${label}_done (loop $${label}`,
 			`      (br_if $${label}_done (i32.gt_u (i32.add (local.get $m) (i32.const ${rows})) (local.get $to)))`,
@@ -136,7 +141,10 @@ export function sparseInputWeightGrad(height: number): string {
 			`          (br_if $${label}_k_done (i32.ge_u (local.get $p) (local.get $end)))`,
 			'          (local.set $xv (v128.load (i32.load (local.get $p))))',
 			'          (local.set $pz (i32.add (i32.load offset=4 (local.get $p)) (local.get $mBytes)))',
-			...range(rows).map(r => `          (local.set $acc${r} (f32x4.add (local.get $acc${r}) (f32x4.mul (v128.load32_splat offset=${4 * r} (local.get $pz)) (local.get $xv))))`),
+			...range(rows).map(
+				r =>
+					`          (local.set $acc${r} (f32x4.add (local.get $acc${r}) (f32x4.mul (v128.load32_splat offset=${4 * r} (local.get $pz)) (local.get $xv))))`,
+			),
 			'          (local.set $p (i32.add (local.get $p) (i32.const 8)))',
 			`          (br $${label}_k)))`,
 			...range(rows).map(r => `        (v128.store ${pc(r)} (f32x4.add (v128.load ${pc(r)}) (local.get $acc${r})))`),
@@ -180,7 +188,9 @@ export function sparseInputWeightGrad(height: number): string {
     (param $batch i32) (param $inputs i32) (param $outputs i32) (param $scratch i32)
     (local $ldx i32) (local $ldz i32) (local $groups i32) (local $g i32) (local $list i32) (local $listBytes i32)
     (local $m i32) (local $mBytes i32) (local $p i32) (local $end i32) (local $pz i32) (local $pc i32) (local $xv v128)`,
-		`    ${range(height).map(r => `(local $acc${r} v128)`).join(' ')}`,
+		`    ${range(height)
+			.map(r => `(local $acc${r} v128)`)
+			.join(' ')}`,
 		'    (local.set $ldx (i32.shl (local.get $inputs) (i32.const 2)))',
 		'    (local.set $ldz (i32.shl (local.get $outputs) (i32.const 2)))',
 		'    (local.set $groups (i32.shr_u (local.get $inputs) (i32.const 2)))',

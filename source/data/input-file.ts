@@ -14,11 +14,16 @@ export function unreadable(file: string, error: unknown, flag?: string): never {
 	if (typeof code !== 'string' || !/^E[A-Z]+$/.test(code)) throw error;
 	const where = flag ? `${flag} ${file}` : file;
 	switch (code) {
-		case 'ENOENT': throw new InputError(`${where}: no such file`);
-		case 'EISDIR': throw new InputError(`${where}: is a folder, expected a file`);
-		case 'ENOTDIR': throw new InputError(`${where}: a part of the path is not a folder`);
+		case 'ENOENT':
+			throw new InputError(`${where}: no such file`);
+		case 'EISDIR':
+			throw new InputError(`${where}: is a folder, expected a file`);
+		case 'ENOTDIR':
+			throw new InputError(`${where}: a part of the path is not a folder`);
 		case 'EACCES':
-		case 'EPERM': throw new InputError(`${where}: permission denied`);
-		default: throw new InputError(`${where}: cannot be read (${code})`);
+		case 'EPERM':
+			throw new InputError(`${where}: permission denied`);
+		default:
+			throw new InputError(`${where}: cannot be read (${code})`);
 	}
 }

@@ -1,10 +1,10 @@
 import path from 'node:path';
 import {InputError} from '../errors.js';
 import {readCsv} from './csv.js';
-import {firstImages, type Dataset} from './dataset.js';
+import {type Dataset, firstImages} from './dataset.js';
 import {EMBEDDED_SOURCE, embeddedMnistFiles, type IdxPair} from './embedded.js';
-import {readIdxImages, readIdxLabels, type IdxImages} from './idx.js';
-import {locateFile, locateInFolder, locateLabels, type Located, type Role} from './locate.js';
+import {type IdxImages, readIdxImages, readIdxLabels} from './idx.js';
+import {type Located, locateFile, locateInFolder, locateLabels, type Role} from './locate.js';
 
 /** The data flags: `--data DIR`, `--train FILE`, `--test FILE`. */
 export interface DataSources {
@@ -29,7 +29,8 @@ export async function loadTest(sources: DataSources, limit?: number): Promise<Da
 }
 
 async function loadSet(role: Role, sources: DataSources, limit: number | undefined): Promise<Dataset> {
-	if (limit !== undefined && !(Number.isInteger(limit) && limit >= 1)) throw new RangeError(`limit must be a whole number ≥ 1, got ${limit}`);
+	if (limit !== undefined && !(Number.isInteger(limit) && limit >= 1))
+		throw new RangeError(`limit must be a whole number ≥ 1, got ${limit}`);
 	const file = sources[role];
 	if (file !== undefined) return readLocated(await locateFile(file, `--${role}`), limit);
 	if (sources.data !== undefined) return readLocated(await locateInFolder(sources.data, role), limit);

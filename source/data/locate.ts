@@ -48,7 +48,9 @@ export async function locateLabels(images: string, origin: string): Promise<stri
 	const compressed = /\.gz$/i.test(name);
 	const base = name.replace(/\.gz$/i, '');
 	if (!base.includes('images')) {
-		throw new InputError(`${origin}: cannot find the labels file of ${name}: its name has no "images" to turn into "labels" (as in train-images-idx3-ubyte beside train-labels-idx1-ubyte)`);
+		throw new InputError(
+			`${origin}: cannot find the labels file of ${name}: its name has no "images" to turn into "labels" (as in train-images-idx3-ubyte beside train-labels-idx1-ubyte)`,
+		);
 	}
 	const labels = base.replace('images', 'labels').replace('idx3', 'idx1');
 	const candidates = compressed ? [`${labels}.gz`, labels] : [labels, `${labels}.gz`];

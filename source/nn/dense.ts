@@ -11,8 +11,13 @@ import type {Layer, Parameter} from './layer.js';
 
 /** Z = A · Wᵀ + b: z[r][o] = Σ_i a[r][i]·w[o][i] + b[o]   a: [batch, inputs], w: [outputs, inputs] -> z: [batch, outputs] */
 export function forwardLoops(
-	a: Float32Array, w: Float32Array, b: Float32Array, z: Float32Array,
-	batch: number, inputs: number, outputs: number,
+	a: Float32Array,
+	w: Float32Array,
+	b: Float32Array,
+	z: Float32Array,
+	batch: number,
+	inputs: number,
+	outputs: number,
 ): void {
 	for (let r = 0; r < batch; r++) {
 		for (let o = 0; o < outputs; o++) {
@@ -29,8 +34,13 @@ export function forwardLoops(
  * add to what is there, so a big batch can be accumulated in chunks.
  */
 export function weightGradLoops(
-	dz: Float32Array, a: Float32Array, dw: Float32Array, db: Float32Array,
-	batch: number, inputs: number, outputs: number,
+	dz: Float32Array,
+	a: Float32Array,
+	dw: Float32Array,
+	db: Float32Array,
+	batch: number,
+	inputs: number,
+	outputs: number,
 ): void {
 	for (let o = 0; o < outputs; o++) {
 		for (let i = 0; i < inputs; i++) {
@@ -45,10 +55,7 @@ export function weightGradLoops(
 }
 
 /** dA = dZ · W, the gradient the layer before receives: da[r][i] = Σ_o dz[r][o]·w[o][i]   -> da: [batch, inputs] */
-export function inputGradLoops(
-	dz: Float32Array, w: Float32Array, da: Float32Array,
-	batch: number, inputs: number, outputs: number,
-): void {
+export function inputGradLoops(dz: Float32Array, w: Float32Array, da: Float32Array, batch: number, inputs: number, outputs: number): void {
 	for (let r = 0; r < batch; r++) {
 		for (let i = 0; i < inputs; i++) {
 			let sum = 0;
@@ -94,7 +101,11 @@ export class Dense implements Layer {
 	/** The first layer (no input gradient) reads pixels, mostly zeros: its products skip them where the backend can. */
 	private readonly products: DenseProducts;
 
-	constructor(readonly inputs: number, readonly outputs: number, {backend, inputGradient = true, weights, biases}: DenseOptions) {
+	constructor(
+		readonly inputs: number,
+		readonly outputs: number,
+		{backend, inputGradient = true, weights, biases}: DenseOptions,
+	) {
 		this.backend = backend;
 		this.needsInputGrad = inputGradient;
 		this.weights = this.adopt(weights, outputs * inputs);
@@ -130,7 +141,10 @@ export class Dense implements Layer {
 
 	parameters(): readonly Parameter[] {
 		const backend = this.backend;
-		return [{value: this.weights, grad: this.weightGrad, backend}, {value: this.biases, grad: this.biasGrad, backend}];
+		return [
+			{value: this.weights, grad: this.weightGrad, backend},
+			{value: this.biases, grad: this.biasGrad, backend},
+		];
 	}
 
 	private adopt(values: Float32Array | undefined, length: number): Float32Array {

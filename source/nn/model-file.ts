@@ -79,7 +79,8 @@ function parseLayer(layer: unknown, index: number, count: number, backend: Backe
 	const where = `layer ${index + 1}`;
 	if (!isRecord(layer)) return fail(`${where}: expected an object`);
 	if (layer.type !== 'dense') fail(`${where}: type ${JSON.stringify(layer.type)} is not supported (expected "dense")`);
-	const inputs = layer.inputs, outputs = layer.outputs;
+	const inputs = layer.inputs,
+		outputs = layer.outputs;
 	if (!isWidth(inputs)) return fail(`${where}: "inputs" must be a whole number from 1 to ${maxLayerWidth}`);
 	if (!isWidth(outputs)) return fail(`${where}: "outputs" must be a whole number from 1 to ${maxLayerWidth}`);
 	const activation = index === count - 1 ? 'softmax' : 'relu';

@@ -21,7 +21,10 @@ export function reluGrad(grad: Float32Array, output: Float32Array): void {
 export class Relu implements Layer {
 	private output: Float32Array = new Float32Array(0);
 
-	constructor(readonly size: number, private readonly backend: Backend) {}
+	constructor(
+		readonly size: number,
+		private readonly backend: Backend,
+	) {}
 
 	// z: [batch, size] -> a: [batch, size] (the same buffer)
 	forward(input: Float32Array, batch: number): Float32Array {

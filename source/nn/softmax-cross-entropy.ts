@@ -28,7 +28,8 @@ export function softmaxCrossEntropy(logits: Float32Array, labels: ArrayLike<numb
 	let loss = 0;
 	for (let r = 0; r < batch; r++) {
 		const start = r * classes;
-		let max = -Infinity, top = 0;
+		let max = -Infinity,
+			top = 0;
 		for (let c = 0; c < classes; c++) {
 			if (logits[start + c]! > max) {
 				max = logits[start + c]!;
@@ -51,8 +52,12 @@ export function softmaxCrossEntropy(logits: Float32Array, labels: ArrayLike<numb
  * probabilities, grad: [batch, classes]; grad may be the probabilities buffer.
  */
 export function softmaxCrossEntropyGrad(
-	probabilities: Float32Array, labels: ArrayLike<number>, grad: Float32Array,
-	batch: number, classes: number, scale: number,
+	probabilities: Float32Array,
+	labels: ArrayLike<number>,
+	grad: Float32Array,
+	batch: number,
+	classes: number,
+	scale: number,
 ): void {
 	for (let r = 0; r < batch; r++) {
 		const start = r * classes;

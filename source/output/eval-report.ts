@@ -28,8 +28,16 @@ export function evalText(result: ModelEvaluation, model: string): string[] {
 		lines.push('The test images have no labels: no accuracy to report.');
 	} else {
 		const right = Math.round(accuracy * result.testCount);
-		lines.push(`Test accuracy ${percent(accuracy)} (${count(right)} of ${count(result.testCount)}), test loss ${loss(result.evaluation.loss ?? 0)}`, '');
-		lines.push('Confusion (rows: true label, columns: predicted)', ...confusionText(confusion, result.classes), '', confusedLine(confusion, result.classes));
+		lines.push(
+			`Test accuracy ${percent(accuracy)} (${count(right)} of ${count(result.testCount)}), test loss ${loss(result.evaluation.loss ?? 0)}`,
+			'',
+		);
+		lines.push(
+			'Confusion (rows: true label, columns: predicted)',
+			...confusionText(confusion, result.classes),
+			'',
+			confusedLine(confusion, result.classes),
+		);
 	}
 	return lines;
 }

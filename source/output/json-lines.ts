@@ -1,5 +1,5 @@
-import type {Progress} from '../train/worker/protocol.js';
 import type {RunEvent} from '../train/events.js';
+import type {Progress} from '../train/worker/protocol.js';
 
 /**
  * The JSON Lines contract (README, "JSON Lines"): start, one line per epoch,

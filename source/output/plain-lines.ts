@@ -1,7 +1,7 @@
-import {areDigits} from '../train/config.js';
-import type {EpochSummary, RunEvent, RunStart} from '../train/events.js';
 import {confusedLine} from '../text/confused-pairs.js';
 import {count, duration, loss, percent} from '../text/format.js';
+import {areDigits} from '../train/config.js';
+import type {EpochSummary, RunEvent, RunStart} from '../train/events.js';
 
 /**
  * Plain progress: one readable line per event worth a line, for pipes, logs
@@ -38,9 +38,10 @@ export function plainLine(event: RunEvent): string | undefined {
 /** "Epoch 3/10  train loss … acc …  test loss … acc …  1.9s" */
 function epochResults(epoch: EpochSummary, epochs: number): string {
 	const width = String(epochs).length;
-	const test = epoch.testLoss === null || epoch.testAccuracy === null
-		? 'test: no labels'
-		: `test loss ${loss(epoch.testLoss)} acc ${percent(epoch.testAccuracy)}`;
+	const test =
+		epoch.testLoss === null || epoch.testAccuracy === null
+			? 'test: no labels'
+			: `test loss ${loss(epoch.testLoss)} acc ${percent(epoch.testAccuracy)}`;
 	return `Epoch ${String(epoch.epoch).padStart(width)}/${epochs}  train loss ${loss(epoch.trainLoss)} acc ${percent(epoch.trainAccuracy)}  ${test}  ${duration(epoch.seconds)}`;
 }
 

@@ -2,8 +2,16 @@ import {areDigits} from '../train/config.js';
 
 /** Short names for class names longer than a column (Fashion-MNIST). */
 const abbreviations: Readonly<Record<string, string>> = {
-	'T-shirt/top': 'Top', Trouser: 'Trous', Pullover: 'Pull', Dress: 'Dress', Coat: 'Coat',
-	Sandal: 'Sand', Shirt: 'Shirt', Sneaker: 'Snkr', Bag: 'Bag', 'Ankle boot': 'Boot',
+	'T-shirt/top': 'Top',
+	Trouser: 'Trous',
+	Pullover: 'Pull',
+	Dress: 'Dress',
+	Coat: 'Coat',
+	Sandal: 'Sand',
+	Shirt: 'Shirt',
+	Sneaker: 'Snkr',
+	Bag: 'Bag',
+	'Ankle boot': 'Boot',
 };
 
 /** A class name in at most five characters: "Snkr" for Sneaker. */

@@ -37,12 +37,30 @@ export interface Glyphs {
 	 */
 	readonly chart: {readonly solid: readonly string[]; readonly dashed: readonly string[]};
 	/** The arrow keys as the key hints name them. */
-	readonly keys: {readonly left: string; readonly right: string; readonly up: string; readonly down: string; readonly leftRight: string; readonly all: string};
+	readonly keys: {
+		readonly left: string;
+		readonly right: string;
+		readonly up: string;
+		readonly down: string;
+		readonly leftRight: string;
+		readonly all: string;
+	};
 }
 
 const unicode: Glyphs = {
-	ellipsis: '…', separator: ' · ', zero: '·', done: '✓ ', failed: '✗ ', stopped: '■ ',
-	arrow: '→', pointer: '◀', play: '▶', right: '✓ ', wrong: '✗ ', smallRight: '✓', smallWrong: '✗',
+	ellipsis: '…',
+	separator: ' · ',
+	zero: '·',
+	done: '✓ ',
+	failed: '✗ ',
+	stopped: '■ ',
+	arrow: '→',
+	pointer: '◀',
+	play: '▶',
+	right: '✓ ',
+	wrong: '✗ ',
+	smallRight: '✓',
+	smallWrong: '✗',
 	spinner: {frames: '⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏', name: 'dots'},
 	bar: {full: '█', empty: '░', eighths: ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉']},
 	chart: {solid: ['┼', '┤', '╶', '╴', '─', '╰', '╭', '╮', '╯', '│'], dashed: ['┼', '┤', '╶', '╴', '╌', '╰', '╭', '╮', '╯', '╎']},
@@ -50,8 +68,19 @@ const unicode: Glyphs = {
 };
 
 const ascii: Glyphs = {
-	ellipsis: '...', separator: ' - ', zero: '.', done: '', failed: '', stopped: '',
-	arrow: '->', pointer: '<', play: '>', right: 'right  ', wrong: 'WRONG  ', smallRight: 'ok', smallWrong: 'X',
+	ellipsis: '...',
+	separator: ' - ',
+	zero: '.',
+	done: '',
+	failed: '',
+	stopped: '',
+	arrow: '->',
+	pointer: '<',
+	play: '>',
+	right: 'right  ',
+	wrong: 'WRONG  ',
+	smallRight: 'ok',
+	smallWrong: 'X',
 	spinner: {frames: '-\\|/', name: 'line'},
 	bar: {full: '#', empty: '-', eighths: null},
 	chart: {solid: ['+', '|', '-', '-', '-', "'", '.', '.', "'", '|'], dashed: ['+', '|', '.', '.', '.', "'", '.', '.', "'", ':']},

@@ -1,9 +1,9 @@
 import type {Dataset} from '../data/dataset.js';
 import {loadTest} from '../data/load.js';
 import {InputError} from '../errors.js';
-import type {TrainConfig} from './config.js';
-import {checkInputs, checkLabels, evaluate, type Evaluation} from './evaluate.js';
 import {readModelFile} from './checkpoint/model-store.js';
+import type {TrainConfig} from './config.js';
+import {checkInputs, checkLabels, type Evaluation, evaluate} from './evaluate.js';
 
 export interface ModelEvaluation {
 	readonly layers: readonly number[];

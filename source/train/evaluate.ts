@@ -2,7 +2,7 @@ import type {Dataset} from '../data/dataset.js';
 import {InputError} from '../errors.js';
 import {argmaxRow, type Network} from '../nn/network.js';
 import {packLabels} from './batches.js';
-import {confusionMatrix, type Confusion} from './metrics.js';
+import {type Confusion, confusionMatrix} from './metrics.js';
 
 /** How a network does on a dataset, image by image and overall. */
 export interface Evaluation {
@@ -31,7 +31,8 @@ export function evaluate(network: Network, dataset: Dataset): Evaluation {
 	const batchLabels = new Uint8Array(batch);
 	const predictions = new Uint8Array(dataset.count);
 	const probabilities = new Float32Array(dataset.count * classes);
-	let lossSum = 0, correct = 0;
+	let lossSum = 0,
+		correct = 0;
 	for (let start = 0; start < dataset.count; start += batch) {
 		const count = Math.min(batch, dataset.count - start);
 		const x = network.packImages(dataset.images, null, start, count);
@@ -70,6 +71,7 @@ export function checkLabels(dataset: Dataset, classes: number): void {
 	const labels = dataset.labels;
 	if (!labels) return;
 	for (let i = 0; i < labels.length; i++) {
-		if (labels[i]! >= classes) throw new InputError(`${dataset.source}: label ${labels[i]} of image ${i + 1} is beyond the model's ${classes} classes`);
+		if (labels[i]! >= classes)
+			throw new InputError(`${dataset.source}: label ${labels[i]} of image ${i + 1} is beyond the model's ${classes} classes`);
 	}
 }

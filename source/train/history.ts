@@ -29,7 +29,8 @@ export function bestEpoch(history: readonly Pick<EpochSummary, 'epoch' | 'testAc
 export function testLossRising(history: readonly EpochSummary[]): Rising | null {
 	let epochs = 0;
 	for (let i = history.length - 1; i >= 1; i--) {
-		const before = history[i - 1]!, after = history[i]!;
+		const before = history[i - 1]!,
+			after = history[i]!;
 		if (before.testLoss === null || after.testLoss === null) break;
 		if (!(after.testLoss > before.testLoss && after.trainLoss < before.trainLoss)) break;
 		epochs++;

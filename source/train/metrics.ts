@@ -18,8 +18,17 @@ export function confusionMatrix(labels: ArrayLike<number>, predictions: ArrayLik
  * order): which true label is most often taken for which; only row `label`'s
  * when given.
  */
-export function mostConfused(confusion: Confusion, count: number, label: number | null = null): {actual: number; predicted: number; count: number}[] {
-	const pairs = confusion.flatMap((row, actual) => (label !== null && actual !== label ? [] :
-		row.map((cellCount, predicted) => ({actual, predicted, count: cellCount})).filter(cell => cell.actual !== cell.predicted && cell.count > 0)));
+export function mostConfused(
+	confusion: Confusion,
+	count: number,
+	label: number | null = null,
+): {actual: number; predicted: number; count: number}[] {
+	const pairs = confusion.flatMap((row, actual) =>
+		label !== null && actual !== label
+			? []
+			: row
+					.map((cellCount, predicted) => ({actual, predicted, count: cellCount}))
+					.filter(cell => cell.actual !== cell.predicted && cell.count > 0),
+	);
 	return pairs.sort((a, b) => b.count - a.count || a.actual - b.actual || a.predicted - b.predicted).slice(0, count);
 }

@@ -3,15 +3,15 @@ import {loadTest, loadTrain} from '../data/load.js';
 import {InputError} from '../errors.js';
 import type {Backend} from '../nn/backend/backend.js';
 import {createBackend} from '../nn/backend/create-backend.js';
-import {createOptimizer} from '../nn/optim/create-optimizer.js';
 import {serializeModel} from '../nn/model-file.js';
 import {Network} from '../nn/network.js';
+import {createOptimizer} from '../nn/optim/create-optimizer.js';
 import {Rng} from '../nn/rng.js';
 import {checkpointFields, runSettings} from './checkpoint/checkpoint.js';
-import {classSets, defaults, threadCount, type TrainConfig} from './config.js';
-import {checkInputs, checkLabels, evaluate} from './evaluate.js';
 import {checkSaveTarget, readModelFile, writeModelFile} from './checkpoint/model-store.js';
 import {openResume, resumedState} from './checkpoint/resume.js';
+import {classSets, defaults, type TrainConfig, threadCount} from './config.js';
+import {checkInputs, checkLabels, evaluate} from './evaluate.js';
 import type {EpochResult, EpochSummary, RunEvent} from './events.js';
 import {newTrainerState, trainer} from './trainer.js';
 
@@ -62,7 +62,9 @@ async function* runOn(backend: Backend, requested: TrainConfig, control: RunCont
 		network = saved.network;
 		const layers = network.sizes;
 		if (!resumed && config.hidden && config.hidden.join() !== layers.slice(1, -1).join()) {
-			throw new InputError(`--hidden ${config.hidden.join(',')} does not match the model in ${config.model} (${layers.join('-')}); leave --hidden out to train that model`);
+			throw new InputError(
+				`--hidden ${config.hidden.join(',')} does not match the model in ${config.model} (${layers.join('-')}); leave --hidden out to train that model`,
+			);
 		}
 		checkInputs(network, train, resumed?.file ?? config.model!);
 	} else {
@@ -73,10 +75,16 @@ async function* runOn(backend: Backend, requested: TrainConfig, control: RunCont
 	checkLabels(test, network.classes);
 	const optimizer = createOptimizer(config.optimizer, config.learningRate);
 	const state = resumed ? resumedState(resumed, network, optimizer, train.count) : newTrainerState(train.count);
-	const history: EpochSummary[] = [...resumed?.checkpoint.history ?? []];
+	const history: EpochSummary[] = [...(resumed?.checkpoint.history ?? [])];
 	yield {
-		type: 'start', config, layers: network.sizes, classes,
-		trainCount: train.count, testCount: test.count, trainSource: train.source, testSource: test.source,
+		type: 'start',
+		config,
+		layers: network.sizes,
+		classes,
+		trainCount: train.count,
+		testCount: test.count,
+		trainSource: train.source,
+		testSource: test.source,
 		backend: network.backend,
 		threads: backend.threads,
 		test: {images: test.images, labels: test.labels, count: test.count},
@@ -99,7 +107,12 @@ async function* runOn(backend: Backend, requested: TrainConfig, control: RunCont
 	const probeSet = control.probe && test.labels ? firstImages(test, control.probe.images) : undefined;
 	let nextProbe = performance.now() + (control.probe?.everyMs ?? 0);
 	const steps = trainer({
-		network, train, test, rng, optimizer, state,
+		network,
+		train,
+		test,
+		rng,
+		optimizer,
+		state,
 		epochs: config.epochs,
 		batchSize: config.batchSize,
 		learningRate: config.learningRate,
@@ -109,8 +122,12 @@ async function* runOn(backend: Backend, requested: TrainConfig, control: RunCont
 		if (event.type === 'epoch') {
 			last = event;
 			history.push({
-				epoch: event.epoch, trainLoss: event.trainLoss, trainAccuracy: event.trainAccuracy,
-				testLoss: event.testLoss, testAccuracy: event.testAccuracy, seconds: event.seconds,
+				epoch: event.epoch,
+				trainLoss: event.trainLoss,
+				trainAccuracy: event.trainAccuracy,
+				testLoss: event.testLoss,
+				testAccuracy: event.testAccuracy,
+				seconds: event.seconds,
 			});
 			if (save()) yield {type: 'saved', path: config.save!, epoch: event.epoch};
 		}
@@ -119,7 +136,14 @@ async function* runOn(backend: Backend, requested: TrainConfig, control: RunCont
 			const probe = evaluate(network, probeSet);
 			const cost = performance.now() - probeStarted;
 			nextProbe = performance.now() + Math.max(control.probe!.everyMs, cost / probeShare);
-			yield {type: 'probe', epoch: event.epoch, batch: event.batch, images: probeSet.count, accuracy: probe.accuracy!, confusion: probe.confusion!};
+			yield {
+				type: 'probe',
+				epoch: event.epoch,
+				batch: event.batch,
+				images: probeSet.count,
+				accuracy: probe.accuracy!,
+				confusion: probe.confusion!,
+			};
 		}
 		const paused = control.whilePaused?.();
 		if (paused) {

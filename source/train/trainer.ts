@@ -81,7 +81,8 @@ export function* trainer(options: TrainerOptions): Generator<TrainerEvent, void,
 			const stepStart = (batch - 1) * stepSize;
 			const stepCount = Math.min(stepSize, train.count - stepStart);
 			network.zeroGradients();
-			let stepLoss = 0, stepCorrect = 0;
+			let stepLoss = 0,
+				stepCorrect = 0;
 			for (let offset = 0; offset < stepCount; offset += chunk) {
 				const count = Math.min(chunk, stepCount - offset);
 				const x = network.packImages(train.images, order, stepStart + offset, count);
@@ -92,7 +93,9 @@ export function* trainer(options: TrainerOptions): Generator<TrainerEvent, void,
 			}
 			const meanLoss = stepLoss / stepCount;
 			if (!(meanLoss <= explodedLoss)) {
-				const what = Number.isFinite(meanLoss) ? `the loss exploded to ${meanLoss.toPrecision(3)}` : 'the loss is no longer a finite number';
+				const what = Number.isFinite(meanLoss)
+					? `the loss exploded to ${meanLoss.toPrecision(3)}`
+					: 'the loss is no longer a finite number';
 				throw DivergedError.at(epoch, batch, options.learningRate, what);
 			}
 			optimizer.step(parameters);
@@ -112,7 +115,9 @@ export function* trainer(options: TrainerOptions): Generator<TrainerEvent, void,
 		state.epoch = epoch + 1;
 		state.batch = 0;
 		yield {
-			type: 'epoch', epoch, epochs,
+			type: 'epoch',
+			epoch,
+			epochs,
 			trainLoss: lossSum / train.count,
 			trainAccuracy: correct / train.count,
 			testLoss: evaluation.loss,

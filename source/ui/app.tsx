@@ -1,19 +1,19 @@
-import {Box, useInput, useStdin, type Key} from 'ink';
+import {Box, type Key, useInput, useStdin} from 'ink';
 import {useEffect, useMemo, useReducer, useRef, useState, useSyncExternalStore} from 'react';
+import {Browser} from './browser/browser.js';
 import type {BrowserData} from './browser/browser-data.js';
 import {browserActionsFor, browserKeyHint, browserKeys} from './browser/browser-keys.js';
 import {browserReducer, initialBrowserState} from './browser/browser-state.js';
-import {Browser} from './browser/browser.js';
-import {Caption} from './demo/caption.js';
 import {Dashboard} from './dashboard/dashboard.js';
-import type {DemoStep} from './demo/demo-script.js';
+import {minimumSize, overlaySize} from './dashboard/dashboard-layout.js';
 import type {DashboardState} from './dashboard/dashboard-state.js';
 import type {DashboardStore} from './dashboard/dashboard-store.js';
+import {Caption} from './demo/caption.js';
+import type {DemoStep} from './demo/demo-script.js';
+import {type Schedule, useDemo} from './demo/use-demo.js';
 import {HelpOverlay} from './shared/help-overlay.js';
+import {actionsFor, dashboardKeys, type KeyAction, keyHint, typedInput} from './shared/keys.js';
 import {useRenderSettings} from './shared/render-context.js';
-import {actionsFor, dashboardKeys, keyHint, typedInput, type KeyAction} from './shared/keys.js';
-import {minimumSize, overlaySize} from './dashboard/dashboard-layout.js';
-import {useDemo, type Schedule} from './demo/use-demo.js';
 import {useTerminalSize} from './shared/use-terminal-size.js';
 
 export type View = 'dashboard' | 'browser';
@@ -70,43 +70,39 @@ export function App({store, onAction, startedAt, clock = Date.now, demo}: Props)
 	latest.current = pressHere;
 	const press = (input: string, key?: Partial<Key>) => latest.current(input, key);
 	const {caption, stop: stopDemo} = useDemo(demo?.script, finished, press, demo?.schedule);
-	useInput((input, key) => {
-		stopDemo();
-		press(input, key);
-	}, {isActive: keysOn});
+	useInput(
+		(input, key) => {
+			stopDemo();
+			press(input, key);
+		},
+		{isActive: keysOn},
+	);
 	// the caption takes the terminal's last line, or the key hints' line when there is no line to spare
 	const captionBelow = terminalRows - 1 >= minimumSize.rows ? caption : null;
 	const rows = captionBelow === null ? terminalRows : terminalRows - 1;
 
 	const body = overlaySize(columns, rows);
-	const overlay = help
-		? <HelpOverlay width={columns} bindings={view === 'browser' ? [...dashboardKeys, ...browserKeys] : dashboardKeys}/>
-		: view === 'browser' && body
-			? <Browser state={browser} width={body.width} height={body.height}/>
-			: undefined;
-	const hint = caption !== null && captionBelow === null
-		? caption
-		: !keysOn
-			? 'keys off: stdin is not a terminal'
-			: view === 'browser'
-				? `${browserKeyHint(browser, ascii)}${glyphs.separator}${keyHint(state.paused, finished, view, ascii)}`
-				: keyHint(state.paused, finished, view, ascii);
+	const overlay = help ? (
+		<HelpOverlay width={columns} bindings={view === 'browser' ? [...dashboardKeys, ...browserKeys] : dashboardKeys} />
+	) : view === 'browser' && body ? (
+		<Browser state={browser} width={body.width} height={body.height} />
+	) : undefined;
+	const hint =
+		caption !== null && captionBelow === null
+			? caption
+			: !keysOn
+				? 'keys off: stdin is not a terminal'
+				: view === 'browser'
+					? `${browserKeyHint(browser, ascii)}${glyphs.separator}${keyHint(state.paused, finished, view, ascii)}`
+					: keyHint(state.paused, finished, view, ascii);
 	const dashboard = (
-		<Dashboard
-			state={state}
-			columns={columns}
-			rows={rows}
-			now={now}
-			startedAt={startedAt}
-			keyHint={hint}
-			{...(overlay ? {overlay} : {})}
-		/>
+		<Dashboard state={state} columns={columns} rows={rows} now={now} startedAt={startedAt} keyHint={hint} {...(overlay ? {overlay} : {})} />
 	);
 	if (captionBelow === null) return dashboard;
 	return (
 		<Box flexDirection="column">
 			{dashboard}
-			<Caption text={captionBelow} width={columns}/>
+			<Caption text={captionBelow} width={columns} />
 		</Box>
 	);
 }
@@ -117,7 +113,15 @@ function useBrowserData(state: DashboardState): BrowserData | null {
 	const epoch = lastEpoch?.epoch ?? null;
 	return useMemo(() => {
 		if (!start || !predictions || !probabilities) return null;
-		return {images: start.test.images, labels: start.test.labels, predictions, probabilities, previousPredictions, epoch, classes: start.classes};
+		return {
+			images: start.test.images,
+			labels: start.test.labels,
+			predictions,
+			probabilities,
+			previousPredictions,
+			epoch,
+			classes: start.classes,
+		};
 	}, [start, predictions, probabilities, previousPredictions, epoch]);
 }
 

@@ -19,7 +19,12 @@ export function browse(data: BrowserData, title: string, settings: RenderSetting
 		closing = true;
 		void closeInk(ink, terminal).then(settle);
 	};
-	const ink = render(<RenderProvider settings={settings}><BrowseApp data={data} title={title} onQuit={close}/></RenderProvider>, inkOptions);
+	const ink = render(
+		<RenderProvider settings={settings}>
+			<BrowseApp data={data} title={title} onQuit={close} />
+		</RenderProvider>,
+		inkOptions,
+	);
 	terminal.drawnBy(ink);
 	return {closed, close};
 }

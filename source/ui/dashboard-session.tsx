@@ -1,8 +1,8 @@
 import {render} from 'ink';
-import {App} from './app.js';
 import type {TrainConfig} from '../train/config.js';
 import type {FromWorker} from '../train/worker/protocol.js';
 import {startTrainingWorker, type TrainingWorker} from '../train/worker/worker-host.js';
+import {App} from './app.js';
 import type {DashboardState} from './dashboard/dashboard-state.js';
 import {createDashboardStore} from './dashboard/dashboard-store.js';
 import {demoScript} from './demo/demo-script.js';
@@ -65,23 +65,27 @@ export function startDashboard(config: TrainConfig, terminal: TerminalSession, o
 	// without a keyboard nobody can press q: a finished run closes by itself (a demo quits when its tour ends)
 	const keysOff = !process.stdin.isTTY && !options.demo;
 
-	const worker: TrainingWorker = startTrainingWorker(config, {
-		onEvent(event) {
-			try {
-				options.onEvent?.(event);
-			} catch (error) {
-				fail(error);
-			}
-			store.dispatch(event);
-			if (event.type === 'done' && stopping) close(stopping);
-			else if (event.type === 'done' && keysOff) close('finished');
+	const worker: TrainingWorker = startTrainingWorker(
+		config,
+		{
+			onEvent(event) {
+				try {
+					options.onEvent?.(event);
+				} catch (error) {
+					fail(error);
+				}
+				store.dispatch(event);
+				if (event.type === 'done' && stopping) close(stopping);
+				else if (event.type === 'done' && keysOff) close('finished');
+			},
+			onError(error) {
+				failure = error;
+				store.dispatch({type: 'failed', message: error.message});
+				close('failed');
+			},
 		},
-		onError(error) {
-			failure = error;
-			store.dispatch({type: 'failed', message: error.message});
-			close('failed');
-		},
-	}, probe);
+		probe,
+	);
 
 	const stop = (how: Exclude<Ending, 'finished'>) => {
 		const {phase} = store.getSnapshot();
@@ -114,7 +118,7 @@ export function startDashboard(config: TrainConfig, terminal: TerminalSession, o
 	};
 
 	const demo = options.demo ? {demo: {script: demoScript}} : {};
-	const app = <App store={store} onAction={onAction} startedAt={startedAt} {...demo}/>;
+	const app = <App store={store} onAction={onAction} startedAt={startedAt} {...demo} />;
 	const ink = render(<RenderProvider settings={options.settings}>{app}</RenderProvider>, inkOptions);
 	terminal.drawnBy(ink);
 	ink.waitUntilExit().catch(fail);

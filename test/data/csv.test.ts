@@ -14,8 +14,6 @@ const {folder, write} = scratchFolder('mnist-tui-csv-');
 const test10k = await loadTest({}, 100);
 const train = await loadTrain({}, 100);
 
-
-
 /** The first `count` real test images as CSV lines (label first), without a header. */
 const rows = (count: number): string[] => mnistCsv(firstImages(test10k, count), {header: false}).trimEnd().split('\n');
 const row = (index: number): string[] => rows(index + 1)[index]!.split(',');
@@ -43,7 +41,12 @@ describe('reading MNIST CSV', () => {
 
 	test('CRLF line ends, a byte order mark, blank lines, quotes and spaces are accepted', async () => {
 		const crlf = write('crlf.csv', `\uFEFF${mnistCsv(firstImages(test10k, 5), {lineEnd: '\r\n'})}\r\n`);
-		const quoted = rows(5).map(line => line.split(',').map((cell, index) => (index % 2 ? `"${cell}"` : ` ${cell} `)).join(','));
+		const quoted = rows(5).map(line =>
+			line
+				.split(',')
+				.map((cell, index) => (index % 2 ? `"${cell}"` : ` ${cell} `))
+				.join(','),
+		);
 		const loose = write('loose.csv', `${csvHeader(true)}\n\n${quoted.join('\n')}\n\n`);
 		for (const file of [crlf, loose]) {
 			const csv = await readCsv(file);
@@ -68,7 +71,11 @@ describe('reading MNIST CSV', () => {
 describe('bad MNIST CSV', () => {
 	const header = csvHeader(true);
 	const cases: Array<[string, string, string]> = [
-		['short row', [header, ...rows(15), row(15).slice(0, 783).join(',')].join('\n'), 'line 17: expected 785 columns (label + 784 pixels), found 783'],
+		[
+			'short row',
+			[header, ...rows(15), row(15).slice(0, 783).join(',')].join('\n'),
+			'line 17: expected 785 columns (label + 784 pixels), found 783',
+		],
 		['label 12', [header, rows(1)[0], ['12', ...row(1).slice(1)].join(',')].join('\n'), 'line 3: label "12" is not a digit 0-9'],
 		['label x', [header, ['x', ...row(0).slice(1)].join(',')].join('\n'), 'line 2: label "x" is not a digit 0-9'],
 		['pixel abc', [header, ...rows(3), replaceCell(row(3), 199, 'abc')].join('\n'), 'line 5 column 200: pixel "abc" is not a number 0-255'],
@@ -76,14 +83,38 @@ describe('bad MNIST CSV', () => {
 		['pixel -1', [header, replaceCell(row(0), 10, '-1')].join('\n'), 'line 2 column 11: pixel -1 is outside 0-255'],
 		['pixel 12.5', [header, replaceCell(row(0), 10, '12.5')].join('\n'), 'line 2 column 11: pixel 12.5 is not a whole number 0-255'],
 		['pixel empty', [header, replaceCell(row(0), 10, '')].join('\n'), 'line 2 column 11: pixel "" is not a number 0-255'],
-		['header columns', ['label,pixel0,pixel1', ...rows(2)].join('\n'), 'line 1: the header row has 3 columns, expected 785 columns (label + 784 pixels) or 784 (pixels only)'],
-		['first row columns', [row(0).slice(0, 100).join(',')].join('\n'), 'line 1: expected 785 columns (label + 784 pixels) or 784 (pixels only), found 100'],
-		['unlabelled then labelled', [rows(2)[0]!.replace(/^\d,/, ''), rows(2)[1]].join('\n'), 'line 2: expected 784 columns (pixels only, no label), found 785'],
-		['header disagrees', [header, rows(1)[0]!.replace(/^\d,/, '')].join('\n'), 'line 2: expected 785 columns (label + 784 pixels), found 784'],
+		[
+			'header columns',
+			['label,pixel0,pixel1', ...rows(2)].join('\n'),
+			'line 1: the header row has 3 columns, expected 785 columns (label + 784 pixels) or 784 (pixels only)',
+		],
+		[
+			'first row columns',
+			[row(0).slice(0, 100).join(',')].join('\n'),
+			'line 1: expected 785 columns (label + 784 pixels) or 784 (pixels only), found 100',
+		],
+		[
+			'unlabelled then labelled',
+			[rows(2)[0]!.replace(/^\d,/, ''), rows(2)[1]].join('\n'),
+			'line 2: expected 784 columns (pixels only, no label), found 785',
+		],
+		[
+			'header disagrees',
+			[header, rows(1)[0]!.replace(/^\d,/, '')].join('\n'),
+			'line 2: expected 785 columns (label + 784 pixels), found 784',
+		],
 		['open quote', [header, `"7,${row(0).slice(1).join(',')}`].join('\n'), 'line 2: malformed CSV (quote not closed)'],
 		['text after quote', [header, `"7"x,${row(0).slice(1).join(',')}`].join('\n'), 'line 2: malformed CSV (invalid closing quote)'],
-		['long line', [header, rows(1)[0], '1'.repeat(70_000)].join('\n'), 'line 3: the line is longer than 65536 bytes, too long for an MNIST row'],
-		['far too many columns', [header, rows(1)[0], '1,'.repeat(40_000)].join('\n'), 'line 3: expected 785 columns (label + 784 pixels), found 40001'],
+		[
+			'long line',
+			[header, rows(1)[0], '1'.repeat(70_000)].join('\n'),
+			'line 3: the line is longer than 65536 bytes, too long for an MNIST row',
+		],
+		[
+			'far too many columns',
+			[header, rows(1)[0], '1,'.repeat(40_000)].join('\n'),
+			'line 3: expected 785 columns (label + 784 pixels), found 40001',
+		],
 		['nul byte', [header, rows(1)[0], '7\0,0'].join('\n'), 'line 3: expected 785 columns (label + 784 pixels), found 2'],
 		['trailing comma', [header, `${rows(1)[0]},`].join('\n'), 'line 2: expected 785 columns (label + 784 pixels), found 786'],
 	];
@@ -95,7 +126,10 @@ describe('bad MNIST CSV', () => {
 	}
 
 	test('empty files, and a header with no rows', async () => {
-		for (const [name, text] of [['empty.csv', ''], ['blank.csv', '\n\r\n\n']] as const) {
+		for (const [name, text] of [
+			['empty.csv', ''],
+			['blank.csv', '\n\r\n\n'],
+		] as const) {
 			const file = write(name, text);
 			await rejectsWith(readCsv(file), `${file}: the file is empty, expected MNIST rows`);
 		}

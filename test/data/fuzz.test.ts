@@ -18,7 +18,7 @@ import {parseModel, serializeModel} from '../../source/nn/model-file.js';
 import {Network} from '../../source/nn/network.js';
 import {Rng} from '../../source/nn/rng.js';
 import {root, runCli} from '../cli-helpers.js';
-import {mutateCsv, mutateGzip, mutateIdx, mutateModel, type Mutant} from './mutations.js';
+import {type Mutant, mutateCsv, mutateGzip, mutateIdx, mutateModel} from './mutations.js';
 import {scratchFolder} from './scratch.js';
 
 const seed = Number(process.env.FUZZ_SEED ?? 20_251_125);
@@ -43,7 +43,11 @@ const sources = {
 	images: [gunzipSync(readFileSync(join(fixtures, 'idx', 'train-images-idx3-ubyte.gz'))), embeddedSlice('images', 60)],
 	labels: [gunzipSync(readFileSync(join(fixtures, 'idx', 't10k-labels-idx1-ubyte.gz'))), embeddedSlice('labels', 60)],
 	csv: [readFileSync(join(fixtures, 'mnist_train_100.csv'), 'utf8'), readFileSync(join(fixtures, 'mnist_test_unlabelled_10.csv'), 'utf8')],
-	model: serializeModel(Network.create([784, 8, 10], new Rng(1), 'js'), Array.from({length: 10}, (_, i) => String(i)), {training: {epochs: 1}, history: []}),
+	model: serializeModel(
+		Network.create([784, 8, 10], new Rng(1), 'js'),
+		Array.from({length: 10}, (_, i) => String(i)),
+		{training: {epochs: 1}, history: []},
+	),
 };
 
 interface Outcome {
@@ -53,8 +57,15 @@ interface Outcome {
 }
 
 /** Runs each case; a case passes when it loads (and `check` accepts the result) or throws a one-line InputError naming `file`. */
-async function fuzz<T, R>(cases: number, rng: Rng, make: (rng: Rng) => Mutant<T> & {file: string}, load: (mutant: Mutant<T> & {file: string}) => R | Promise<R>, check: (result: R) => void): Promise<Outcome> {
-	let loaded = 0, refused = 0;
+async function fuzz<T, R>(
+	cases: number,
+	rng: Rng,
+	make: (rng: Rng) => Mutant<T> & {file: string},
+	load: (mutant: Mutant<T> & {file: string}) => R | Promise<R>,
+	check: (result: R) => void,
+): Promise<Outcome> {
+	let loaded = 0,
+		refused = 0;
 	const failures: string[] = [];
 	for (let index = 0; index < cases; index++) {
 		const mutant = make(rng);
@@ -68,8 +79,10 @@ async function fuzz<T, R>(cases: number, rng: Rng, make: (rng: Rng) => Mutant<T>
 			check(result);
 			loaded++;
 		} catch (error) {
-			if (!(error instanceof InputError)) failures.push(`${label}: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
-			else if (error.message.includes('\n') || !error.message.includes(mutant.file)) failures.push(`${label}: message not one line naming the file: ${error.message}`);
+			if (!(error instanceof InputError))
+				failures.push(`${label}: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
+			else if (error.message.includes('\n') || !error.message.includes(mutant.file))
+				failures.push(`${label}: message not one line naming the file: ${error.message}`);
 			else refused++;
 		} finally {
 			clearTimeout(timer);
@@ -96,8 +109,20 @@ const named = (extension: string) => `case-${counter++}${extension}`;
 describe(`fuzzed input files (seed ${seed})`, () => {
 	test('IDX images and labels, parsed from bytes: 300 cases', async t => {
 		const rng = new Rng(seed);
-		const images = await fuzz(150, rng, r => ({...mutateIdx(r, sources.images[r.int(2)]!, 16), file: 'images.idx'}), m => parseIdxImages(m.content, m.file), checkImages);
-		const labels = await fuzz(150, rng, r => ({...mutateIdx(r, sources.labels[r.int(2)]!, 8), file: 'labels.idx'}), m => parseIdxLabels(m.content, m.file), checkLabels);
+		const images = await fuzz(
+			150,
+			rng,
+			r => ({...mutateIdx(r, sources.images[r.int(2)]!, 16), file: 'images.idx'}),
+			m => parseIdxImages(m.content, m.file),
+			checkImages,
+		);
+		const labels = await fuzz(
+			150,
+			rng,
+			r => ({...mutateIdx(r, sources.labels[r.int(2)]!, 8), file: 'labels.idx'}),
+			m => parseIdxLabels(m.content, m.file),
+			checkLabels,
+		);
 		assertClean(images, 150, t.diagnostic.bind(t));
 		assertClean(labels, 150, t.diagnostic.bind(t));
 	});
@@ -107,7 +132,12 @@ describe(`fuzzed input files (seed ${seed})`, () => {
 		const make = (kind: 'images' | 'labels') => (r: Rng) => {
 			const valid = sources[kind][r.int(2)]!;
 			const headerSize = kind === 'images' ? 16 : 8;
-			const mutant = r.int(3) === 0 ? mutateGzip(r, gzipSync(valid)) : r.next() < 0.5 ? mutateIdx(r, valid, headerSize) : (m => ({what: `${m.what}, gzipped`, content: gzipSync(m.content)}))(mutateIdx(r, valid, headerSize));
+			const mutant =
+				r.int(3) === 0
+					? mutateGzip(r, gzipSync(valid))
+					: r.next() < 0.5
+						? mutateIdx(r, valid, headerSize)
+						: (m => ({what: `${m.what}, gzipped`, content: gzipSync(m.content)}))(mutateIdx(r, valid, headerSize));
 			return {...mutant, file: scratch.write(named(''), mutant.content)};
 		};
 		const images = await fuzz(60, rng, make('images'), m => readIdxImages(m.file), checkImages);
@@ -118,23 +148,35 @@ describe(`fuzzed input files (seed ${seed})`, () => {
 
 	test('CSV files: 150 cases', async t => {
 		const rng = new Rng(seed + 2);
-		const outcome = await fuzz(150, rng, r => {
-			const mutant = mutateCsv(r, sources.csv[r.int(2)]!);
-			return {...mutant, file: scratch.write(named('.csv'), mutant.content)};
-		}, m => readCsv(m.file), set => {
-			checkImages(set);
-			if (set.labels) checkLabels(set.labels);
-		});
+		const outcome = await fuzz(
+			150,
+			rng,
+			r => {
+				const mutant = mutateCsv(r, sources.csv[r.int(2)]!);
+				return {...mutant, file: scratch.write(named('.csv'), mutant.content)};
+			},
+			m => readCsv(m.file),
+			set => {
+				checkImages(set);
+				if (set.labels) checkLabels(set.labels);
+			},
+		);
 		assertClean(outcome, 150, t.diagnostic.bind(t));
 	});
 
 	test('model files: 150 cases', async t => {
 		const rng = new Rng(seed + 3);
-		const outcome = await fuzz(150, rng, r => ({...mutateModel(r, sources.model), file: 'model.json'}), m => parseModel(m.content, m.file, 'js'), model => {
-			const sizes = model.network.sizes;
-			assert.ok(sizes.every(size => Number.isInteger(size) && size >= 1) && model.classes.length === sizes.at(-1));
-			assert.equal(Object.getPrototypeOf(model.extra), Object.prototype);
-		});
+		const outcome = await fuzz(
+			150,
+			rng,
+			r => ({...mutateModel(r, sources.model), file: 'model.json'}),
+			m => parseModel(m.content, m.file, 'js'),
+			model => {
+				const sizes = model.network.sizes;
+				assert.ok(sizes.every(size => Number.isInteger(size) && size >= 1) && model.classes.length === sizes.at(-1));
+				assert.equal(Object.getPrototypeOf(model.extra), Object.prototype);
+			},
+		);
 		assertClean(outcome, 150, t.diagnostic.bind(t));
 		assert.equal(({} as Record<string, unknown>).polluted, undefined, 'no prototype was polluted');
 	});
@@ -153,7 +195,8 @@ describe(`fuzzed input files through the built program (seed ${seed})`, () => {
 		}
 		if (run.code !== 2) return `${label}: exit ${run.code} ${run.signal ?? ''}\n${run.stderr}`;
 		const lines = run.stderr.split('\n').filter(Boolean);
-		if (run.stdout !== '' || lines.length !== 1 || !lines[0]!.startsWith('mnist-tui: ') || !lines[0]!.includes(file)) return `${label}: ${JSON.stringify(run.stderr)}`;
+		if (run.stdout !== '' || lines.length !== 1 || !lines[0]!.startsWith('mnist-tui: ') || !lines[0]!.includes(file))
+			return `${label}: ${JSON.stringify(run.stderr)}`;
 		return undefined;
 	}
 

@@ -5,8 +5,8 @@ import path from 'node:path';
 import {after, describe, test} from 'node:test';
 import {fileURLToPath} from 'node:url';
 import {gzipSync} from 'node:zlib';
-import {firstImages, type Dataset} from '../../source/data/dataset.js';
-import {loadTest, loadTrain, type DataSources} from '../../source/data/load.js';
+import {type Dataset, firstImages} from '../../source/data/dataset.js';
+import {type DataSources, loadTest, loadTrain} from '../../source/data/load.js';
 import {idxImages, idxLabels, mnistCsv} from './mnist-files.js';
 import {rejectsWith} from './scratch.js';
 
@@ -41,7 +41,6 @@ function assertSame(actual: Dataset, expected: Dataset, source: string): void {
 	assert.deepEqual(actual.labels, expected.labels);
 	assert.equal(actual.source, source);
 }
-
 
 describe('choosing and loading the data', () => {
 	test('--data with the IDX fixtures gives both sets', async () => {
@@ -84,7 +83,11 @@ describe('choosing and loading the data', () => {
 			'fashion-images.idx3-ubyte': images(train, 30),
 			'fashion-labels.idx1-ubyte.gz': gzipSync(labels(train, 30)),
 		});
-		assertSame(await loadTrain({train: path.join(dir, 'fashion-images.idx3-ubyte')}), firstImages(train, 30), path.join(dir, 'fashion-images.idx3-ubyte'));
+		assertSame(
+			await loadTrain({train: path.join(dir, 'fashion-images.idx3-ubyte')}),
+			firstImages(train, 30),
+			path.join(dir, 'fashion-images.idx3-ubyte'),
+		);
 		// Content, not the name, tells a CSV from IDX: a CSV without the extension is still a CSV.
 		copyFileSync(path.join(fixtures, 'mnist_train_100.csv'), path.join(dir, 'digits.txt'));
 		assertSame(await loadTrain({train: path.join(dir, 'digits.txt')}), firstImages(train, 100), path.join(dir, 'digits.txt'));
@@ -105,26 +108,44 @@ describe('data that cannot be used', () => {
 		const file = path.join(fixtures, 'mnist_test_100.csv');
 		await rejectsWith(loadTest({data: file}), `--data ${file}: not a folder; give the folder that holds the MNIST files`);
 		const empty = folder('empty', {'readme.txt': 'nothing'});
-		await rejectsWith(loadTrain({data: empty}), `--data ${empty}: no MNIST files found (looked for train-images-idx3-ubyte[.gz], train-images.idx3-ubyte[.gz], mnist_train.csv)`);
-		await rejectsWith(loadTest({data: empty}), `--data ${empty}: no MNIST files found (looked for t10k-images-idx3-ubyte[.gz], t10k-images.idx3-ubyte[.gz], test-images-idx3-ubyte[.gz], test-images.idx3-ubyte[.gz], mnist_test.csv)`);
+		await rejectsWith(
+			loadTrain({data: empty}),
+			`--data ${empty}: no MNIST files found (looked for train-images-idx3-ubyte[.gz], train-images.idx3-ubyte[.gz], mnist_train.csv)`,
+		);
+		await rejectsWith(
+			loadTest({data: empty}),
+			`--data ${empty}: no MNIST files found (looked for t10k-images-idx3-ubyte[.gz], t10k-images.idx3-ubyte[.gz], test-images-idx3-ubyte[.gz], test-images.idx3-ubyte[.gz], mnist_test.csv)`,
+		);
 	});
 
 	test('missing --train/--test files, and folders given as files', async () => {
 		const missing = path.join(root, 'missing.csv');
 		await rejectsWith(loadTrain({train: missing}), `--train ${missing}: no such file`);
-		await rejectsWith(loadTest({test: idxFixtures}), `--test ${idxFixtures}: is a folder; give a file, or use --data for a folder of MNIST files`);
+		await rejectsWith(
+			loadTest({test: idxFixtures}),
+			`--test ${idxFixtures}: is a folder; give a file, or use --data for a folder of MNIST files`,
+		);
 	});
 
 	test('an IDX images file without its labels', async () => {
 		const dir = folder('no-labels', {'t10k-images-idx3-ubyte': images(test10k), 'digits-idx3-ubyte': images(test10k)});
-		await rejectsWith(loadTest({data: dir}), `--data ${dir}: found t10k-images-idx3-ubyte but no labels file beside it (looked for t10k-labels-idx1-ubyte[.gz])`);
+		await rejectsWith(
+			loadTest({data: dir}),
+			`--data ${dir}: found t10k-images-idx3-ubyte but no labels file beside it (looked for t10k-labels-idx1-ubyte[.gz])`,
+		);
 		const odd = path.join(dir, 'digits-idx3-ubyte');
-		await rejectsWith(loadTest({test: odd}), `--test ${odd}: cannot find the labels file of digits-idx3-ubyte: its name has no "images" to turn into "labels" (as in train-images-idx3-ubyte beside train-labels-idx1-ubyte)`);
+		await rejectsWith(
+			loadTest({test: odd}),
+			`--test ${odd}: cannot find the labels file of digits-idx3-ubyte: its name has no "images" to turn into "labels" (as in train-images-idx3-ubyte beside train-labels-idx1-ubyte)`,
+		);
 	});
 
 	test('a labels file given as images', async () => {
 		const file = path.join(idxFixtures, 'train-labels-idx1-ubyte.gz');
-		await rejectsWith(loadTrain({train: file}), `${file}: not an IDX images file (magic 0x00000801, expected 0x00000803); it looks like a labels file given as images`);
+		await rejectsWith(
+			loadTrain({train: file}),
+			`${file}: not an IDX images file (magic 0x00000801, expected 0x00000803); it looks like a labels file given as images`,
+		);
 	});
 
 	test('images and labels that disagree on the count', async () => {
@@ -135,13 +156,22 @@ describe('data that cannot be used', () => {
 
 	test('a training set without labels', async () => {
 		const file = path.join(fixtures, 'mnist_test_unlabelled_10.csv');
-		await rejectsWith(loadTrain({train: file}), `--train ${file}: no labels (784 columns, pixels only); a training set needs the label in the first column`);
+		await rejectsWith(
+			loadTrain({train: file}),
+			`--train ${file}: no labels (784 columns, pixels only); a training set needs the label in the first column`,
+		);
 		const dir = folder('unlabelled', {'mnist_train.csv': mnistCsv(test10k, {labelled: false})});
-		await rejectsWith(loadTrain({data: dir}), `--data ${dir}: mnist_train.csv has no labels (784 columns, pixels only); a training set needs the label in the first column`);
+		await rejectsWith(
+			loadTrain({data: dir}),
+			`--data ${dir}: mnist_train.csv has no labels (784 columns, pixels only); a training set needs the label in the first column`,
+		);
 	});
 
 	test('content errors name the file and line', async () => {
 		const dir = folder('bad-csv', {'mnist_test.csv': 'label,pixel0\n'});
-		await rejectsWith(loadTest({data: dir}), `${path.join(dir, 'mnist_test.csv')} line 1: the header row has 2 columns, expected 785 columns (label + 784 pixels) or 784 (pixels only)`);
+		await rejectsWith(
+			loadTest({data: dir}),
+			`${path.join(dir, 'mnist_test.csv')} line 1: the header row has 2 columns, expected 785 columns (label + 784 pixels) or 784 (pixels only)`,
+		);
 	});
 });

@@ -13,7 +13,9 @@ export interface Mutant<T> {
 const pick = <T>(rng: Rng, items: readonly T[]): T => items[rng.int(items.length)]!;
 
 /** Numbers a corrupt header field or a hostile cell might hold. */
-const hostileUint32 = [0, 1, 2, 3, 9, 10, 27, 28, 29, 255, 256, 784, 1000, 60_000, 1_000_000, 1_000_001, 0x7fff_ffff, 0x8000_0000, 0xffff_ffff];
+const hostileUint32 = [
+	0, 1, 2, 3, 9, 10, 27, 28, 29, 255, 256, 784, 1000, 60_000, 1_000_000, 1_000_001, 0x7fff_ffff, 0x8000_0000, 0xffff_ffff,
+];
 
 /** Damage to the bytes of an IDX file: truncations, flipped bytes, header fields rewritten, junk appended. */
 export function mutateIdx(rng: Rng, bytes: Uint8Array, headerSize: number): Mutant<Uint8Array> {
@@ -84,7 +86,28 @@ export function mutateGzip(rng: Rng, bytes: Uint8Array): Mutant<Uint8Array> {
 	return {what: `gzip with ${flips} bits flipped`, content: result};
 }
 
-const hostileCells = ['', ' ', '-1', '256', '1e3', '0x10', 'NaN', 'Infinity', ' 7 ', '3.5', '99999999999999999999', '"5"', '"', '\u0000', '٣', '+1', '0b1', '1_0', 'null', '-0'];
+const hostileCells = [
+	'',
+	' ',
+	'-1',
+	'256',
+	'1e3',
+	'0x10',
+	'NaN',
+	'Infinity',
+	' 7 ',
+	'3.5',
+	'99999999999999999999',
+	'"5"',
+	'"',
+	'\u0000',
+	'٣',
+	'+1',
+	'0b1',
+	'1_0',
+	'null',
+	'-0',
+];
 
 /** Damage to an MNIST CSV: cells, lines, quotes, line ends, very long lines, truncations. */
 export function mutateCsv(rng: Rng, text: string): Mutant<string> {
@@ -121,7 +144,13 @@ export function mutateCsv(rng: Rng, text: string): Mutant<string> {
 			return {what: `a ${long.length}-character line before line ${line + 1}`, content: lines.join('\n')};
 		}
 		case 5: {
-			const header = pick(rng, ['label', `label,${'x,'.repeat(783)}x`, `\uFEFFlabel,${Array.from({length: 784}, (_, i) => `pixel${i}`).join(',')}`, ',,,,', '__proto__,constructor']);
+			const header = pick(rng, [
+				'label',
+				`label,${'x,'.repeat(783)}x`,
+				`\uFEFFlabel,${Array.from({length: 784}, (_, i) => `pixel${i}`).join(',')}`,
+				',,,,',
+				'__proto__,constructor',
+			]);
 			return {what: `header ${JSON.stringify(header.slice(0, 20))}…`, content: `${header}\n${text}`};
 		}
 		case 6:
@@ -135,7 +164,11 @@ export function mutateCsv(rng: Rng, text: string): Mutant<string> {
 
 /** Damage to a model file's JSON text: shapes, numbers, forbidden keys, truncations, nesting. */
 export function mutateModel(rng: Rng, text: string): Mutant<string> {
-	const model = JSON.parse(text) as {layers: {inputs: unknown; outputs: unknown; weights: unknown[]; biases: unknown[]; activation: unknown}[]; classes: unknown; version: unknown};
+	const model = JSON.parse(text) as {
+		layers: {inputs: unknown; outputs: unknown; weights: unknown[]; biases: unknown[]; activation: unknown}[];
+		classes: unknown;
+		version: unknown;
+	};
 	const layer = model.layers[rng.int(model.layers.length)]!;
 	const edit = (what: string, change: () => void): Mutant<string> => {
 		change();

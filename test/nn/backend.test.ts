@@ -1,14 +1,14 @@
-import {describe, test} from 'node:test';
 import assert from 'node:assert/strict';
+import {describe, test} from 'node:test';
+import {defaultTiles} from '../../scripts/wasm/kernels-wat.js';
 import {createBackend, resolveBackend} from '../../source/nn/backend/create-backend.js';
 import {jsBackend} from '../../source/nn/backend/js-backend.js';
-import {createOptimizer} from '../../source/nn/optim/create-optimizer.js';
-import {serializeModel, parseModel} from '../../source/nn/model-file.js';
+import {parseModel, serializeModel} from '../../source/nn/model-file.js';
 import {Network} from '../../source/nn/network.js';
-import {Relu} from '../../source/nn/relu.js';
+import {createOptimizer} from '../../source/nn/optim/create-optimizer.js';
 import {optimizerNames} from '../../source/nn/optim/optimizer.js';
+import {Relu} from '../../source/nn/relu.js';
 import {Rng} from '../../source/nn/rng.js';
-import {defaultTiles} from '../../scripts/wasm/kernels-wat.js';
 import {on, random} from './arrays.js';
 import {mnistSlice} from './mnist-slice.js';
 
@@ -17,7 +17,14 @@ const wasm = createBackend('wasm');
 // [batch, inputs, outputs]: the shapes asked for, then every remainder of the tiles
 // (forward: 2 rows x 4 outputs, 4 inputs a step; gradients: 2 rows x 4·4 columns, then 12, 8, 4, 1;
 // first layer: 1 row x 8, 4, 3, 2, 1 outputs, and one group of 4 inputs x 8, 4, 2, 1 outputs, the rest dense)
-const named: Array<[number, number, number]> = [[1, 1, 1], [7, 13, 5], [129, 785, 33], [64, 784, 512], [128, 784, 128], [128, 128, 10]];
+const named: Array<[number, number, number]> = [
+	[1, 1, 1],
+	[7, 13, 5],
+	[129, 785, 33],
+	[64, 784, 512],
+	[128, 784, 128],
+	[128, 128, 10],
+];
 const remainders: Array<[number, number, number]> = [];
 for (const batch of [1, 2, 3, 5]) {
 	for (let inputs = 1; inputs <= 4 * defaultTiles.outerVectors + 19; inputs++) {
@@ -33,7 +40,8 @@ function assertAgree(js: Float32Array, wasmValues: Float32Array, magnitude: Floa
 	assert.equal(js.length, wasmValues.length, `${what}: length`);
 	for (let i = 0; i < js.length; i++) {
 		const error = Math.abs(js[i]! - wasmValues[i]!);
-		if (!(error <= 1e-5 * (magnitude[i]! + 1e-6))) assert.fail(`${what}[${i}]: js ${js[i]} vs wasm ${wasmValues[i]} (magnitude ${magnitude[i]})`);
+		if (!(error <= 1e-5 * (magnitude[i]! + 1e-6)))
+			assert.fail(`${what}[${i}]: js ${js[i]} vs wasm ${wasmValues[i]} (magnitude ${magnitude[i]})`);
 	}
 }
 
@@ -44,12 +52,17 @@ function assertAgree(js: Float32Array, wasmValues: Float32Array, magnitude: Floa
  */
 function compareProducts(batch: number, inputs: number, outputs: number, zeros = 0): void {
 	const rng = new Rng(batch * 1_000_003 + inputs * 1009 + outputs);
-	const x = random(rng, batch * inputs), w = random(rng, outputs * inputs), b = random(rng, outputs);
-	for (let i = 0; i < x.length;) {
-		const run = 1 + rng.int(12), zero = rng.next() < zeros;
+	const x = random(rng, batch * inputs),
+		w = random(rng, outputs * inputs),
+		b = random(rng, outputs);
+	for (let i = 0; i < x.length; ) {
+		const run = 1 + rng.int(12),
+			zero = rng.next() < zeros;
 		for (const end = Math.min(x.length, i + run); i < end; i++) if (zero) x[i] = 0;
 	}
-	const dz = random(rng, batch * outputs), dw0 = random(rng, outputs * inputs), db0 = random(rng, outputs);
+	const dz = random(rng, batch * outputs),
+		dw0 = random(rng, outputs * inputs),
+		db0 = random(rng, outputs);
 	const shape = `${batch}x${inputs}x${outputs}`;
 
 	const forwardSize = new Float64Array(batch * outputs);
@@ -67,18 +80,27 @@ function compareProducts(batch: number, inputs: number, outputs: number, zeros =
 			products.denseForward(on(wasm, x), on(wasm, w), on(wasm, b), out, batch, inputs, outputs, relu);
 			return out;
 		});
-		for (const [index, name] of [[1, 'wasm'], [2, 'wasm sparse-input']] as const) {
+		for (const [index, name] of [
+			[1, 'wasm'],
+			[2, 'wasm sparse-input'],
+		] as const) {
 			assertAgree(results[0]!, results[index]!, forwardSize, `${shape} ${name} forward${relu ? ' + ReLU' : ''}`);
-			if (relu) assert.ok(results[index]!.every(value => value >= 0), `${shape}: ${name} ReLU left a negative`);
+			if (relu)
+				assert.ok(
+					results[index]!.every(value => value >= 0),
+					`${shape}: ${name} ReLU left a negative`,
+				);
 		}
 	}
 
 	const gradients = [jsBackend, wasm, sparse].map(products => {
-		const dw = on(wasm, dw0), db = on(wasm, db0);
+		const dw = on(wasm, dw0),
+			db = on(wasm, db0);
 		products.accumulateWeightGrad(on(wasm, dz), on(wasm, x), dw, db, batch, inputs, outputs);
 		return {dw, db};
 	});
-	const dwSize = new Float64Array(outputs * inputs), dbSize = new Float64Array(outputs);
+	const dwSize = new Float64Array(outputs * inputs),
+		dbSize = new Float64Array(outputs);
 	for (let o = 0; o < outputs; o++) {
 		let bias = Math.abs(db0[o]!);
 		for (let r = 0; r < batch; r++) bias += Math.abs(dz[r * outputs + o]!);
@@ -89,7 +111,10 @@ function compareProducts(batch: number, inputs: number, outputs: number, zeros =
 			dwSize[o * inputs + i] = size;
 		}
 	}
-	for (const [index, name] of [[1, 'wasm'], [2, 'wasm sparse-input']] as const) {
+	for (const [index, name] of [
+		[1, 'wasm'],
+		[2, 'wasm sparse-input'],
+	] as const) {
 		assertAgree(gradients[0]!.dw, gradients[index]!.dw, dwSize, `${shape} ${name} dW`);
 		assertAgree(gradients[0]!.db, gradients[index]!.db, dbSize, `${shape} ${name} db`);
 	}
@@ -121,7 +146,12 @@ describe('js and wasm products agree', () => {
 
 	for (const zeros of [0.5, 0.8, 1]) {
 		test(`x ${zeros * 100}% zeros, in runs: the first layer's products that skip them`, () => {
-			for (const [batch, inputs, outputs] of [...remainders.filter((_, index) => index % 7 === 0), [7, 13, 5], [129, 785, 33], [64, 784, 512]] as const) {
+			for (const [batch, inputs, outputs] of [
+				...remainders.filter((_, index) => index % 7 === 0),
+				[7, 13, 5],
+				[129, 785, 33],
+				[64, 784, 512],
+			] as const) {
 				compareProducts(batch, inputs, outputs, zeros);
 			}
 		});
@@ -148,12 +178,17 @@ describe('the wasm backend', () => {
 		assert.ok(backend.owns(small) && backend.owns(large));
 		assert.equal(small.byteOffset % 16, 0);
 		assert.equal(large.byteOffset % 16, 0);
-		assert.ok(large.every((value, i) => value === (i === large.length - 1 ? 7 : 0)), 'new arrays start at zero');
+		assert.ok(
+			large.every((value, i) => value === (i === large.length - 1 ? 7 : 0)),
+			'new arrays start at zero',
+		);
 	});
 
 	test('refuses an array from outside its memory instead of reading whatever is at its offset', () => {
 		const backend = createBackend('wasm');
-		const w = backend.allocate(4), b = backend.allocate(2), out = backend.allocate(4);
+		const w = backend.allocate(4),
+			b = backend.allocate(2),
+			out = backend.allocate(4);
 		assert.equal(backend.owns(new Float32Array(4)), false);
 		assert.throws(() => backend.denseForward(new Float32Array(4), w, b, out, 2, 2, 2, false), /outside their memory/);
 	});
@@ -170,16 +205,18 @@ describe('the wasm backend', () => {
 
 	test('a model file loads onto either backend, with the same weights', () => {
 		const text = serializeModel(Network.create([5, 4, 3], new Rng(8), 'js'), ['a', 'b', 'c']);
-		const onJs = parseModel(text, 'model.json', 'js').network, onWasm = parseModel(text, 'model.json', 'wasm').network;
+		const onJs = parseModel(text, 'model.json', 'js').network,
+			onWasm = parseModel(text, 'model.json', 'wasm').network;
 		assert.equal(onJs.backend, 'js');
 		assert.equal(onWasm.backend, 'wasm');
-		for (const [index, parameter] of onJs.parameters().entries()) assert.deepEqual(Array.from(onWasm.parameters()[index]!.value), Array.from(parameter.value));
+		for (const [index, parameter] of onJs.parameters().entries())
+			assert.deepEqual(Array.from(onWasm.parameters()[index]!.value), Array.from(parameter.value));
 	});
 });
 
-
 describe('js and wasm follow the same training trajectory on real MNIST', () => {
-	const batch = 50, steps = 8;
+	const batch = 50,
+		steps = 8;
 	const {images, labels} = mnistSlice(batch * steps);
 	const learningRates = {gd: 0.1, momentum: 0.05, adam: 0.002};
 
@@ -197,7 +234,7 @@ describe('js and wasm follow the same training trajectory on real MNIST', () => 
 				}
 				return {losses, parameters: network.parameters().map(parameter => Float32Array.from(parameter.value))};
 			});
-			const [js, wasmRun] = runs as [typeof runs[0], typeof runs[0]];
+			const [js, wasmRun] = runs as [(typeof runs)[0], (typeof runs)[0]];
 			assert.ok(js.losses[steps - 1]! < js.losses[0]!, `the loss falls: ${js.losses.join(', ')}`);
 			js.losses.forEach((loss, step) => {
 				assert.ok(Math.abs(loss - wasmRun.losses[step]!) <= 1e-5 * loss, `step ${step}: js loss ${loss}, wasm ${wasmRun.losses[step]}`);
@@ -216,7 +253,8 @@ describe('js and wasm optimizer updates agree', () => {
 		test(`${name}: three steps on parameters of 1 to 9 values (every tail of the 4-wide loop)`, () => {
 			for (let length = 1; length <= 9; length++) {
 				const rng = new Rng(length);
-				const start = random(rng, length), grads = [random(rng, length), random(rng, length), random(rng, length)];
+				const start = random(rng, length),
+					grads = [random(rng, length), random(rng, length), random(rng, length)];
 				const finals = [jsBackend, wasm].map(backend => {
 					const parameter = {value: on(backend, start), grad: backend.allocate(length), backend};
 					const optimizer = createOptimizer(name, 0.01);
@@ -227,9 +265,15 @@ describe('js and wasm optimizer updates agree', () => {
 					return parameter.value;
 				});
 				finals[0]!.forEach((value, i) => {
-					assert.ok(Math.abs(value - finals[1]![i]!) <= 1e-6 * (1 + Math.abs(value)), `${name} length ${length} [${i}]: js ${value}, wasm ${finals[1]![i]}`);
+					assert.ok(
+						Math.abs(value - finals[1]![i]!) <= 1e-6 * (1 + Math.abs(value)),
+						`${name} length ${length} [${i}]: js ${value}, wasm ${finals[1]![i]}`,
+					);
 				});
-				assert.ok(finals[0]!.some((value, i) => value !== start[i]), 'the step moved something');
+				assert.ok(
+					finals[0]!.some((value, i) => value !== start[i]),
+					'the step moved something',
+				);
 			}
 		});
 	}
@@ -249,7 +293,9 @@ describe('packing pixels', () => {
 		const {images} = mnistSlice(10);
 		const bytes = Uint8Array.from(images, value => Math.round(value * 255));
 		const order = Uint32Array.of(9, 3, 0, 7, 5, 1);
-		const packed = (['js', 'wasm'] as const).map(backend => Array.from(Network.create([784, 8, 10], new Rng(1), backend).packImages(bytes, order, 2, 3)));
+		const packed = (['js', 'wasm'] as const).map(backend =>
+			Array.from(Network.create([784, 8, 10], new Rng(1), backend).packImages(bytes, order, 2, 3)),
+		);
 		assert.equal(packed[0]!.length, 3 * 784);
 		assert.deepEqual(packed[1], packed[0]);
 		[0, 7, 5].forEach((image, r) => {
@@ -257,8 +303,11 @@ describe('packing pixels', () => {
 		});
 		const network = Network.create([784, 8, 10], new Rng(1), 'wasm');
 		const x = network.packImages(bytes, null, 4, 2);
-		assert.ok(network.dense[0]!.backend.owns(x), 'packed straight into the kernels\' memory');
-		assert.deepEqual(Array.from(network.predict(x, 2).subarray(0, 20)), Array.from(network.predict(Float32Array.from(x), 2).subarray(0, 20)));
+		assert.ok(network.dense[0]!.backend.owns(x), "packed straight into the kernels' memory");
+		assert.deepEqual(
+			Array.from(network.predict(x, 2).subarray(0, 20)),
+			Array.from(network.predict(Float32Array.from(x), 2).subarray(0, 20)),
+		);
 	});
 });
 
@@ -293,13 +342,20 @@ describe('ReLU on the wasm backend', () => {
 			const z = Float32Array.from({length}, (_, i) => (i < special.length ? special[(i + length) % special.length]! : rng.next() * 2 - 1));
 			const upstream = Float32Array.from({length}, () => rng.next() * 2 - 1);
 			const [plain, kernels] = [new Relu(length, jsBackend), new Relu(length, wasm)].map(relu => {
-				const input = on(wasm, z), grad = on(wasm, upstream);
+				const input = on(wasm, z),
+					grad = on(wasm, upstream);
 				const output = Float32Array.from(relu.forward(input, 1));
 				return {output, grad: Float32Array.from(relu.backward(grad, 1))};
 			});
 			for (let i = 0; i < length; i++) {
-				assert.ok(Object.is(kernels!.output[i], plain!.output[i]), `length ${length} forward [${i}] of ${z[i]}: ${kernels!.output[i]} vs ${plain!.output[i]}`);
-				assert.ok(Object.is(kernels!.grad[i], plain!.grad[i]), `length ${length} backward [${i}]: ${kernels!.grad[i]} vs ${plain!.grad[i]}`);
+				assert.ok(
+					Object.is(kernels!.output[i], plain!.output[i]),
+					`length ${length} forward [${i}] of ${z[i]}: ${kernels!.output[i]} vs ${plain!.output[i]}`,
+				);
+				assert.ok(
+					Object.is(kernels!.grad[i], plain!.grad[i]),
+					`length ${length} backward [${i}]: ${kernels!.grad[i]} vs ${plain!.grad[i]}`,
+				);
 			}
 		}
 	});

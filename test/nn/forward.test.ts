@@ -1,5 +1,5 @@
-import {describe, test} from 'node:test';
 import assert from 'node:assert/strict';
+import {describe, test} from 'node:test';
 import {createBackend} from '../../source/nn/backend/create-backend.js';
 import {jsBackend} from '../../source/nn/backend/js-backend.js';
 import {Dense} from '../../source/nn/dense.js';
@@ -16,7 +16,8 @@ function assertAllClose(actual: ArrayLike<number>, expected: readonly number[], 
 describe('Dense by hand', () => {
 	// W = | 1  2  3 |   b = |  1 |   X = | 1  0  2 |
 	//     |-1  0  2 |       | -2 |       | 3 -1  1 |
-	const dense = () => new Dense(3, 2, {backend: createBackend('auto'), weights: Float32Array.of(1, 2, 3, -1, 0, 2), biases: Float32Array.of(1, -2)});
+	const dense = () =>
+		new Dense(3, 2, {backend: createBackend('auto'), weights: Float32Array.of(1, 2, 3, -1, 0, 2), biases: Float32Array.of(1, -2)});
 	const x = Float32Array.of(1, 0, 2, 3, -1, 1);
 
 	test('forward: Z = X·Wᵀ + b on a 2x3 batch', () => {

@@ -1,5 +1,5 @@
-import {describe, test} from 'node:test';
 import assert from 'node:assert/strict';
+import {describe, test} from 'node:test';
 import {createBackend} from '../../source/nn/backend/create-backend.js';
 import {jsBackend} from '../../source/nn/backend/js-backend.js';
 import {Dense} from '../../source/nn/dense.js';
@@ -53,13 +53,19 @@ describe('finite differences', () => {
 	test('Dense: weights, biases and input', () => {
 		const rng = new Rng(11);
 		const [batch, inputs, outputs] = [3, 5, 4];
-		const layer = new Dense(inputs, outputs, {backend: createBackend('auto'), weights: random(rng, outputs * inputs), biases: random(rng, outputs)});
-		const x = random(rng, batch * inputs), c = random(rng, batch * outputs);
+		const layer = new Dense(inputs, outputs, {
+			backend: createBackend('auto'),
+			weights: random(rng, outputs * inputs),
+			biases: random(rng, outputs),
+		});
+		const x = random(rng, batch * inputs),
+			c = random(rng, batch * outputs);
 		const loss = () => linearLoss(layer.forward(x, batch), c);
 
 		layer.forward(x, batch);
 		const dx = Float64Array.from(layer.backward(c.slice(), batch).subarray(0, batch * inputs));
-		const dw = Float64Array.from(layer.weightGrad), db = Float64Array.from(layer.biasGrad);
+		const dw = Float64Array.from(layer.weightGrad),
+			db = Float64Array.from(layer.biasGrad);
 		checkGradient(layer.weights, dw, loss, 'dW');
 		checkGradient(layer.biases, db, loss, 'db');
 		checkGradient(x, dx, loss, 'dX');
@@ -99,18 +105,23 @@ describe('finite differences', () => {
 			let sum = 0;
 			for (let k = 0; k < classes; k++) sum += Math.exp(z[r * classes + k]!);
 			for (let k = 0; k < classes; k++) {
-				const a = Math.exp(z[r * classes + k]!) / sum, y = k === labels[r] ? 1 : 0;
+				const a = Math.exp(z[r * classes + k]!) / sum,
+					y = k === labels[r] ? 1 : 0;
 				assert.ok(Math.abs(grad[r * classes + k]! - (a - y) * scale) < 1e-6);
 			}
 		}
 	});
 
-	for (const [sizes, seed] of [[[6, 5, 3], 21], [[4, 7, 5, 3], 22]] as const) {
+	for (const [sizes, seed] of [
+		[[6, 5, 3], 21],
+		[[4, 7, 5, 3], 22],
+	] as const) {
 		test(`network [${sizes.join(', ')}] through trainBatch: every weight and bias`, () => {
 			const rng = new Rng(seed);
 			const network = Network.create(sizes, rng);
 			for (const layer of network.dense) layer.biases.set(random(rng, layer.outputs, -0.1, 0.1));
-			const batch = 4, classes = sizes[sizes.length - 1]!;
+			const batch = 4,
+				classes = sizes[sizes.length - 1]!;
 			const x = random(rng, batch * sizes[0]!);
 			const labels = Array.from({length: batch}, () => rng.int(classes));
 			const scale = 1 / batch;
@@ -122,7 +133,10 @@ describe('finite differences', () => {
 			const parameters = network.parameters();
 			assert.equal(parameters.length, 2 * (sizes.length - 1));
 			const analytic = parameters.map(parameter => Float64Array.from(parameter.grad));
-			assert.ok(analytic.every(grad => grad.some(value => value !== 0)), 'every parameter has some gradient');
+			assert.ok(
+				analytic.every(grad => grad.some(value => value !== 0)),
+				'every parameter has some gradient',
+			);
 			parameters.forEach((parameter, index) => {
 				const layer = Math.floor(index / 2) + 1;
 				checkGradient(parameter.value, analytic[index]!, loss, `layer ${layer} ${index % 2 === 0 ? 'dW' : 'db'}`);

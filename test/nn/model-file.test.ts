@@ -1,5 +1,5 @@
-import {describe, test} from 'node:test';
 import assert from 'node:assert/strict';
+import {describe, test} from 'node:test';
 import {InputError} from '../../source/errors.js';
 import {maxLayerWidth, parseModel, serializeModel} from '../../source/nn/model-file.js';
 import {Network} from '../../source/nn/network.js';
@@ -27,11 +27,14 @@ function spoilt(change: (model: ReturnType<typeof validModel>) => void): string 
 }
 
 function assertRejected(text: string, message: string): void {
-	assert.throws(() => parseModel(text, file), (error: unknown) => {
-		assert.ok(error instanceof InputError, `an InputError, not ${String(error)}`);
-		assert.equal(error.message, `${file}: ${message}`);
-		return true;
-	});
+	assert.throws(
+		() => parseModel(text, file),
+		(error: unknown) => {
+			assert.ok(error instanceof InputError, `an InputError, not ${String(error)}`);
+			assert.equal(error.message, `${file}: ${message}`);
+			return true;
+		},
+	);
 }
 
 function bits(values: Float32Array): number[] {
@@ -72,7 +75,7 @@ describe('serializeModel → parseModel', () => {
 		assert.ok(text.startsWith('{"format":"mnist-tui-model"'), 'the format comes first');
 	});
 
-	test('layers are written like the tutorial\'s W: weights[o*inputs + i]', () => {
+	test("layers are written like the tutorial's W: weights[o*inputs + i]", () => {
 		const network = Network.create([3, 2], new Rng(1));
 		network.dense[0]!.weights.set([0, 1, 2, 10, 11, 12]); // row o holds 10·o + i
 		network.dense[0]!.biases.set([0.5, -0.5]);
@@ -110,11 +113,14 @@ describe('serializeModel → parseModel', () => {
 		const p = model.network.predict(Float32Array.of(2, 1, -2, 0.5, 0, 1), 3);
 		const expected = [
 			// x = [2, 1]: Z1 = [2 + 2, 6 − 2] = [4, 4]; Z2 = [4 + 8, 12 + ln 3]: p = [1/4, 3/4]
-			1 / 4, 3 / 4,
+			1 / 4,
+			3 / 4,
 			// x = [−2, 0.5]: Z1 = [−2 + 1, −6 − 2] = [−1, −8], ReLU → [0, 0]; Z2 = [0, ln 3]: p = [1/4, 3/4]
-			1 / 4, 3 / 4,
+			1 / 4,
+			3 / 4,
 			// x = [0, 1]: Z1 = [2, −2], ReLU → [2, 0]; Z2 = [2, 6 + ln 3]: p = [1, 3e⁴] / (1 + 3e⁴)
-			1 / (1 + 3 * Math.exp(4)), 3 * Math.exp(4) / (1 + 3 * Math.exp(4)),
+			1 / (1 + 3 * Math.exp(4)),
+			(3 * Math.exp(4)) / (1 + 3 * Math.exp(4)),
 		];
 		for (const [i, value] of expected.entries()) assert.ok(Math.abs(p[i]! - value) < 1e-6, `p[${i}] = ${p[i]}, expected ${value}`);
 	});
@@ -139,34 +145,99 @@ describe('parseModel rejects', () => {
 
 	test('a wrong or missing format', () => {
 		const message = 'not an mnist-tui model (expected "format": "mnist-tui-model")';
-		assertRejected(spoilt(model => { model.format = 'keras'; }), message);
-		assertRejected(spoilt(model => { delete model.format; }), message);
+		assertRejected(
+			spoilt(model => {
+				model.format = 'keras';
+			}),
+			message,
+		);
+		assertRejected(
+			spoilt(model => {
+				delete model.format;
+			}),
+			message,
+		);
 	});
 
 	test('a wrong version', () => {
-		assertRejected(spoilt(model => { model.version = 2; }), 'unsupported model version 2 (expected 1)');
-		assertRejected(spoilt(model => { model.version = '1'; }), 'unsupported model version "1" (expected 1)');
+		assertRejected(
+			spoilt(model => {
+				model.version = 2;
+			}),
+			'unsupported model version 2 (expected 1)',
+		);
+		assertRejected(
+			spoilt(model => {
+				model.version = '1';
+			}),
+			'unsupported model version "1" (expected 1)',
+		);
 	});
 
 	test('no layers', () => {
-		assertRejected(spoilt(model => { model.layers = []; }), 'expected "layers": a non-empty list');
-		assertRejected(spoilt(model => { delete (model as Record<string, unknown>).layers; }), 'expected "layers": a non-empty list');
+		assertRejected(
+			spoilt(model => {
+				model.layers = [];
+			}),
+			'expected "layers": a non-empty list',
+		);
+		assertRejected(
+			spoilt(model => {
+				delete (model as Record<string, unknown>).layers;
+			}),
+			'expected "layers": a non-empty list',
+		);
 	});
 
 	test('a layer that is not a dense object', () => {
-		assertRejected(spoilt(model => { (model.layers as unknown[])[1] = 'dense'; }), 'layer 2: expected an object');
-		assertRejected(spoilt(model => { model.layers[0]!.type = 'conv'; }), 'layer 1: type "conv" is not supported (expected "dense")');
+		assertRejected(
+			spoilt(model => {
+				(model.layers as unknown[])[1] = 'dense';
+			}),
+			'layer 2: expected an object',
+		);
+		assertRejected(
+			spoilt(model => {
+				model.layers[0]!.type = 'conv';
+			}),
+			'layer 1: type "conv" is not supported (expected "dense")',
+		);
 	});
 
 	test('a wrong number of weights or biases', () => {
-		assertRejected(spoilt(model => { model.layers[0]!.weights = [1, 2, 3, 4, 5]; }), 'layer 1 weights (3 outputs × 2 inputs): expected 6 numbers, found 5');
-		assertRejected(spoilt(model => { model.layers[1]!.biases = [0, 0, 0]; }), 'layer 2 biases: expected 2 numbers, found 3');
-		assertRejected(spoilt(model => { model.layers[1]!.weights = 'none'; }), 'layer 2 weights (2 outputs × 3 inputs): expected a list of 6 numbers');
+		assertRejected(
+			spoilt(model => {
+				model.layers[0]!.weights = [1, 2, 3, 4, 5];
+			}),
+			'layer 1 weights (3 outputs × 2 inputs): expected 6 numbers, found 5',
+		);
+		assertRejected(
+			spoilt(model => {
+				model.layers[1]!.biases = [0, 0, 0];
+			}),
+			'layer 2 biases: expected 2 numbers, found 3',
+		);
+		assertRejected(
+			spoilt(model => {
+				model.layers[1]!.weights = 'none';
+			}),
+			'layer 2 weights (2 outputs × 3 inputs): expected a list of 6 numbers',
+		);
 	});
 
 	test('values that are not finite float32 numbers', () => {
-		assertRejected(spoilt(model => { model.layers[0]!.weights = [1, 2, '3', 4, 5, 6]; }), 'layer 1 weights (3 outputs × 2 inputs): value 2 is "3", expected a finite number');
-		assertRejected(spoilt(model => { model.layers[1]!.biases = [0, null]; }), 'layer 2 biases: value 1 is null, expected a finite number');
+		assertRejected(
+			spoilt(model => {
+				model.layers[0]!.weights = [1, 2, '3', 4, 5, 6];
+			}),
+			'layer 1 weights (3 outputs × 2 inputs): value 2 is "3", expected a finite number',
+		);
+		assertRejected(
+			spoilt(model => {
+				model.layers[1]!.biases = [0, null];
+			}),
+			'layer 2 biases: value 1 is null, expected a finite number',
+		);
 		// 1e39 is a finite double but overflows float32
 		const overflow = JSON.stringify(validModel()).replace('"biases":[0,0.5,-1]', '"biases":[0,1e39,-1]');
 		assert.ok(overflow.includes('1e39'));
@@ -174,32 +245,85 @@ describe('parseModel rejects', () => {
 	});
 
 	test('layers that do not chain', () => {
-		assertRejected(spoilt(model => {
-			model.layers[1] = {type: 'dense', inputs: 4, outputs: 2, activation: 'softmax', weights: [0, 0, 0, 0, 0, 0, 0, 0], biases: [0, 0]};
-		}), 'layer 2 has 4 inputs but layer 1 has 3 outputs');
+		assertRejected(
+			spoilt(model => {
+				model.layers[1] = {type: 'dense', inputs: 4, outputs: 2, activation: 'softmax', weights: [0, 0, 0, 0, 0, 0, 0, 0], biases: [0, 0]};
+			}),
+			'layer 2 has 4 inputs but layer 1 has 3 outputs',
+		);
 	});
 
 	test('a class list that does not match the outputs', () => {
 		const message = 'expected "classes": a list of 2 names, one per output';
-		assertRejected(spoilt(model => { model.classes = ['a', 'b', 'c']; }), message);
-		assertRejected(spoilt(model => { model.classes = ['a', 2]; }), message);
-		assertRejected(spoilt(model => { delete model.classes; }), message);
+		assertRejected(
+			spoilt(model => {
+				model.classes = ['a', 'b', 'c'];
+			}),
+			message,
+		);
+		assertRejected(
+			spoilt(model => {
+				model.classes = ['a', 2];
+			}),
+			message,
+		);
+		assertRejected(
+			spoilt(model => {
+				delete model.classes;
+			}),
+			message,
+		);
 	});
 
 	test('a wrong activation', () => {
-		assertRejected(spoilt(model => { model.layers[0]!.activation = 'sigmoid'; }), 'layer 1: expected "activation": "relu"');
-		assertRejected(spoilt(model => { model.layers[1]!.activation = 'relu'; }), 'layer 2: expected "activation": "softmax"');
+		assertRejected(
+			spoilt(model => {
+				model.layers[0]!.activation = 'sigmoid';
+			}),
+			'layer 1: expected "activation": "relu"',
+		);
+		assertRejected(
+			spoilt(model => {
+				model.layers[1]!.activation = 'relu';
+			}),
+			'layer 2: expected "activation": "softmax"',
+		);
 	});
 
 	test('widths that are not whole numbers from 1 to maxLayerWidth', () => {
 		assert.equal(maxLayerWidth, 65_536);
 		const inputs = `layer 1: "inputs" must be a whole number from 1 to ${maxLayerWidth}`;
 		const outputs = `layer 1: "outputs" must be a whole number from 1 to ${maxLayerWidth}`;
-		assertRejected(spoilt(model => { model.layers[0]!.inputs = maxLayerWidth + 1; }), inputs);
-		assertRejected(spoilt(model => { model.layers[0]!.inputs = 0; }), inputs);
-		assertRejected(spoilt(model => { model.layers[0]!.inputs = 1.5; }), inputs);
-		assertRejected(spoilt(model => { model.layers[0]!.inputs = '2'; }), inputs);
-		assertRejected(spoilt(model => { model.layers[0]!.outputs = 1e9; }), outputs);
+		assertRejected(
+			spoilt(model => {
+				model.layers[0]!.inputs = maxLayerWidth + 1;
+			}),
+			inputs,
+		);
+		assertRejected(
+			spoilt(model => {
+				model.layers[0]!.inputs = 0;
+			}),
+			inputs,
+		);
+		assertRejected(
+			spoilt(model => {
+				model.layers[0]!.inputs = 1.5;
+			}),
+			inputs,
+		);
+		assertRejected(
+			spoilt(model => {
+				model.layers[0]!.inputs = '2';
+			}),
+			inputs,
+		);
+		assertRejected(
+			spoilt(model => {
+				model.layers[0]!.outputs = 1e9;
+			}),
+			outputs,
+		);
 	});
 
 	for (const key of ['__proto__', 'constructor', 'prototype']) {

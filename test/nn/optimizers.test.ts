@@ -1,10 +1,10 @@
-import {describe, test} from 'node:test';
 import assert from 'node:assert/strict';
+import {describe, test} from 'node:test';
 import {jsBackend} from '../../source/nn/backend/js-backend.js';
+import type {Parameter} from '../../source/nn/layer.js';
 import {Adam} from '../../source/nn/optim/adam.js';
 import {createOptimizer} from '../../source/nn/optim/create-optimizer.js';
 import {GradientDescent} from '../../source/nn/optim/gd.js';
-import type {Parameter} from '../../source/nn/layer.js';
 import {Momentum} from '../../source/nn/optim/momentum.js';
 import {optimizerNames} from '../../source/nn/optim/optimizer.js';
 
@@ -61,10 +61,17 @@ describe('adam', () => {
 	});
 
 	test('two steps against the written-out formula', () => {
-		const lr = 0.01, beta1 = 0.9, beta2 = 0.999, epsilon = 1e-8;
-		const grads = [[0.3, -0.2, 1e-3], [-0.1, -0.4, 2e-3]];
+		const lr = 0.01,
+			beta1 = 0.9,
+			beta2 = 0.999,
+			epsilon = 1e-8;
+		const grads = [
+			[0.3, -0.2, 1e-3],
+			[-0.1, -0.4, 2e-3],
+		];
 		const expected = [0.5, -0.5, 2];
-		const m = [0, 0, 0], v = [0, 0, 0];
+		const m = [0, 0, 0],
+			v = [0, 0, 0];
 		const weights = parameter([...expected], grads[0]!);
 		const optimizer = new Adam(lr);
 		grads.forEach((grad, index) => {
@@ -72,8 +79,9 @@ describe('adam', () => {
 			for (let i = 0; i < 3; i++) {
 				m[i] = beta1 * m[i]! + (1 - beta1) * grad[i]!;
 				v[i] = beta2 * v[i]! + (1 - beta2) * grad[i]! ** 2;
-				const mHat = m[i]! / (1 - beta1 ** t), vHat = v[i]! / (1 - beta2 ** t);
-				expected[i] = expected[i]! - lr * mHat / (Math.sqrt(vHat) + epsilon);
+				const mHat = m[i]! / (1 - beta1 ** t),
+					vHat = v[i]! / (1 - beta2 ** t);
+				expected[i] = expected[i]! - (lr * mHat) / (Math.sqrt(vHat) + epsilon);
 			}
 			weights.grad.set(grad);
 			optimizer.step([weights]);

@@ -1,10 +1,10 @@
-import {after, before, describe, test} from 'node:test';
 import assert from 'node:assert/strict';
-import {createOptimizer} from '../../source/nn/optim/create-optimizer.js';
+import {after, before, describe, test} from 'node:test';
+import {WasmBackend} from '../../source/nn/backend/wasm/wasm-backend.js';
 import {Network} from '../../source/nn/network.js';
+import {createOptimizer} from '../../source/nn/optim/create-optimizer.js';
 import {optimizerNames} from '../../source/nn/optim/optimizer.js';
 import {Rng} from '../../source/nn/rng.js';
-import {WasmBackend} from '../../source/nn/backend/wasm/wasm-backend.js';
 import {on, random} from './arrays.js';
 import {mnistSlice} from './mnist-slice.js';
 
@@ -37,16 +37,24 @@ function products(backend: WasmBackend, batch: number, inputs: number, outputs: 
 	// three quarters of x zero, as in images, for the first layer's products that skip zeros
 	const pixels = random(rng, batch * inputs);
 	for (let i = 0; i < pixels.length; i++) if (rng.next() < 0.75) pixels[i] = 0;
-	const x = on(backend, pixels), w = on(backend, random(rng, outputs * inputs)), b = on(backend, random(rng, outputs));
-	const dz = on(backend, random(rng, batch * outputs)), dw0 = random(rng, outputs * inputs), db0 = random(rng, outputs);
+	const x = on(backend, pixels),
+		w = on(backend, random(rng, outputs * inputs)),
+		b = on(backend, random(rng, outputs));
+	const dz = on(backend, random(rng, batch * outputs)),
+		dw0 = random(rng, outputs * inputs),
+		db0 = random(rng, outputs);
 	const results: Record<string, Float32Array> = {};
-	for (const [name, kernels] of [['dense', backend], ['sparse-input', backend.sparseInput]] as const) {
+	for (const [name, kernels] of [
+		['dense', backend],
+		['sparse-input', backend.sparseInput],
+	] as const) {
 		for (const relu of [false, true]) {
 			const out = on(backend, new Float32Array(batch * outputs).fill(Number.NaN));
 			kernels.denseForward(x, w, b, out, batch, inputs, outputs, relu);
 			results[`${name} forward${relu ? ' + ReLU' : ''}`] = Float32Array.from(out);
 		}
-		const dw = on(backend, dw0), db = on(backend, db0);
+		const dw = on(backend, dw0),
+			db = on(backend, db0);
 		kernels.accumulateWeightGrad(dz, x, dw, db, batch, inputs, outputs);
 		results[`${name} dW`] = Float32Array.from(dw);
 		results[`${name} db`] = Float32Array.from(db);
@@ -59,7 +67,16 @@ function products(backend: WasmBackend, batch: number, inputs: number, outputs: 
 
 describe('products shared among threads', () => {
 	// the defaults' and the benchmark's shapes, odd ones, ones too small to share, and totals that are no multiple of a part
-	const shapes: Array<[number, number, number]> = [[64, 784, 512], [128, 784, 128], [129, 785, 33], [7, 13, 5], [1, 1, 1], [3, 203, 301], [65, 785, 1001], [1000, 784, 512]];
+	const shapes: Array<[number, number, number]> = [
+		[64, 784, 512],
+		[128, 784, 128],
+		[129, 785, 33],
+		[7, 13, 5],
+		[1, 1, 1],
+		[3, 203, 301],
+		[65, 785, 1001],
+		[1000, 784, 512],
+	];
 	for (const [batch, inputs, outputs] of shapes) {
 		test(`${batch}x${inputs}x${outputs}: forward, sparse-input forward, dW and db, dX exactly as on one thread`, () => {
 			const expected = products(single, batch, inputs, outputs);
@@ -75,7 +92,11 @@ describe('products shared among threads', () => {
 			const values = backend.allocate(401_920);
 			values.fill(0.5);
 			assert.equal(backend.allFinite(values), true, `${backend.threads} threads: all finite`);
-			for (const [at, bad] of [[0, Number.NaN], [200_003, Number.POSITIVE_INFINITY], [401_919, Number.NEGATIVE_INFINITY]] as const) {
+			for (const [at, bad] of [
+				[0, Number.NaN],
+				[200_003, Number.POSITIVE_INFINITY],
+				[401_919, Number.NEGATIVE_INFINITY],
+			] as const) {
 				values[at] = bad;
 				assert.equal(backend.allFinite(values), false, `${backend.threads} threads: ${bad} at ${at}`);
 				values[at] = 0.5;
@@ -91,8 +112,15 @@ describe('products shared among threads', () => {
 				around.fill(7);
 				const values = around.subarray(4, 4 + length);
 				backend.fillZero(values);
-				assert.ok(values.every(value => value === 0), `${backend.threads} threads, length ${length}: all zero`);
-				assert.deepEqual([...around.subarray(0, 4), ...around.subarray(4 + length)], Array(8).fill(7), `${backend.threads} threads, length ${length}: neighbours kept`);
+				assert.ok(
+					values.every(value => value === 0),
+					`${backend.threads} threads, length ${length}: all zero`,
+				);
+				assert.deepEqual(
+					[...around.subarray(0, 4), ...around.subarray(4 + length)],
+					Array(8).fill(7),
+					`${backend.threads} threads, length ${length}: neighbours kept`,
+				);
 			}
 		}
 	});
@@ -103,7 +131,8 @@ describe('products shared among threads', () => {
 });
 
 describe('training with threads', () => {
-	const batch = 64, steps = 6;
+	const batch = 64,
+		steps = 6;
 	const {images, labels} = mnistSlice(batch * steps);
 	const learningRates = {gd: 0.1, momentum: 0.05, adam: 0.002};
 	for (const name of optimizerNames) {
@@ -135,7 +164,8 @@ describe('training with threads', () => {
 		const backend = new WasmBackend({threads: 2});
 		backend.close();
 		assert.equal(backend.threads, 1);
-		const expected = products(single, 64, 784, 512), actual = products(backend, 64, 784, 512);
+		const expected = products(single, 64, 784, 512),
+			actual = products(backend, 64, 784, 512);
 		for (const [what, values] of Object.entries(expected)) assertSame(values, actual[what]!, what);
 	});
 });

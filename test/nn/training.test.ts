@@ -1,9 +1,9 @@
-import {describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {closeSync, openSync, readSync} from 'node:fs';
-import {createOptimizer} from '../../source/nn/optim/create-optimizer.js';
+import {describe, test} from 'node:test';
 import {heInit} from '../../source/nn/init.js';
 import {Network} from '../../source/nn/network.js';
+import {createOptimizer} from '../../source/nn/optim/create-optimizer.js';
 import {optimizerNames} from '../../source/nn/optim/optimizer.js';
 import {Rng} from '../../source/nn/rng.js';
 
@@ -56,7 +56,10 @@ describe('training', () => {
 	}
 
 	test('the same seed gives identical initial weights, another seed different ones', () => {
-		const weights = (seed: number) => Network.create([784, 16, 10], new Rng(seed)).parameters().map(p => Array.from(p.value));
+		const weights = (seed: number) =>
+			Network.create([784, 16, 10], new Rng(seed))
+				.parameters()
+				.map(p => Array.from(p.value));
 		assert.deepEqual(weights(3), weights(3));
 		const [a, b] = [weights(3), weights(4)];
 		assert.notDeepEqual(a[0], b[0]);
@@ -70,7 +73,7 @@ describe('training', () => {
 		assert.equal(weights.length, 256 * 784);
 		const expectedStd = Math.sqrt(2 / 784);
 		// over 200,704 draws the sample mean is within 1e-4 of 0 (one standard error) most of the time
-		assert.ok(Math.abs(mean(weights)) < 5 * expectedStd / Math.sqrt(weights.length), `mean ${mean(weights)}`);
+		assert.ok(Math.abs(mean(weights)) < (5 * expectedStd) / Math.sqrt(weights.length), `mean ${mean(weights)}`);
 		const std = Math.sqrt(variance(weights));
 		assert.ok(Math.abs(std / expectedStd - 1) < 0.02, `std ${std} vs ${expectedStd}`);
 		const outputStd = Math.sqrt(variance(output!.weights));
@@ -79,7 +82,8 @@ describe('training', () => {
 	});
 
 	test('heInit scales by the fan-in, not the fan-out', () => {
-		const wide = new Float32Array(20_000), narrow = new Float32Array(20_000);
+		const wide = new Float32Array(20_000),
+			narrow = new Float32Array(20_000);
 		heInit(wide, 800, new Rng(5));
 		heInit(narrow, 8, new Rng(5));
 		// the same normal draws: only the scale sqrt(2/n) differs, by sqrt(100)
@@ -103,7 +107,10 @@ describe('Rng', () => {
 		draw(rng, 57);
 		const copy = Rng.fromState(rng.state);
 		assert.deepEqual(draw(copy, 500), draw(rng, 500));
-		assert.deepEqual(Array.from({length: 50}, () => copy.int(1000)), Array.from({length: 50}, () => rng.int(1000)));
+		assert.deepEqual(
+			Array.from({length: 50}, () => copy.int(1000)),
+			Array.from({length: 50}, () => rng.int(1000)),
+		);
 		assert.equal(rng.state.length, 4);
 	});
 
@@ -123,7 +130,10 @@ describe('Rng', () => {
 	test('shuffle is a permutation, and not the identity', () => {
 		const values = Uint32Array.from({length: 1000}, (_, i) => i);
 		new Rng(9).shuffle(values);
-		assert.deepEqual(Array.from(values).sort((a, b) => a - b), Array.from({length: 1000}, (_, i) => i));
+		assert.deepEqual(
+			Array.from(values).sort((a, b) => a - b),
+			Array.from({length: 1000}, (_, i) => i),
+		);
 		assert.ok(values.some((value, i) => value !== i));
 		const again = Uint32Array.from({length: 1000}, (_, i) => i);
 		new Rng(9).shuffle(again);

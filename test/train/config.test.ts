@@ -26,7 +26,7 @@ describe('class names from the data paths', () => {
 		assert.equal(classSetFor({train: '/home/fashionlab/projects/mnist/train-images-idx3-ubyte'}), 'digits');
 	});
 
-	test('--data . inside the Fashion-MNIST folder is told by the folder\'s real name', () => {
+	test("--data . inside the Fashion-MNIST folder is told by the folder's real name", () => {
 		const {folder} = scratchFolder('mnist-tui-classes-');
 		const fashion = path.join(folder, 'Fashion-MNIST');
 		mkdirSync(fashion);

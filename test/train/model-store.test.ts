@@ -30,8 +30,13 @@ describe('model files on disk', () => {
 		const folder = temporaryFolder();
 		const path = join(folder, 'broken.json');
 		writeFileSync(path, '{"format":"mnist-tui-model","version":1,');
-		assert.throws(() => readModelFile(path, '--model'), (error: unknown) => error instanceof InputError && error.message.startsWith(`${path}: not valid JSON`));
-		assert.throws(() => readModelFile(join(folder, 'missing.json'), '--model'), {message: `--model ${join(folder, 'missing.json')}: cannot read the model file (ENOENT)`});
+		assert.throws(
+			() => readModelFile(path, '--model'),
+			(error: unknown) => error instanceof InputError && error.message.startsWith(`${path}: not valid JSON`),
+		);
+		assert.throws(() => readModelFile(join(folder, 'missing.json'), '--model'), {
+			message: `--model ${join(folder, 'missing.json')}: cannot read the model file (ENOENT)`,
+		});
 		assert.throws(() => readModelFile(folder, '--model'), {message: `--model ${folder}: not a file`});
 	});
 
@@ -43,31 +48,49 @@ describe('model files on disk', () => {
 		checkSaveTarget(model);
 		const notes = join(folder, 'notes.json');
 		writeFileSync(notes, '{"my": "data"}');
-		assert.throws(() => checkSaveTarget(notes), {message: `--save ${notes}: the file exists and is not an mnist-tui model; refusing to overwrite it`});
+		assert.throws(() => checkSaveTarget(notes), {
+			message: `--save ${notes}: the file exists and is not an mnist-tui model; refusing to overwrite it`,
+		});
 		assert.equal(readFileSync(notes, 'utf8'), '{"my": "data"}');
 		const mention = join(folder, 'notes.md');
 		writeFileSync(mention, 'A model file starts with {"format":"mnist-tui-model", then the layers.\n');
-		assert.throws(() => checkSaveTarget(mention), {message: `--save ${mention}: the file exists and is not an mnist-tui model; refusing to overwrite it`});
+		assert.throws(() => checkSaveTarget(mention), {
+			message: `--save ${mention}: the file exists and is not an mnist-tui model; refusing to overwrite it`,
+		});
 		const pretty = join(folder, 'pretty.json');
 		writeFileSync(pretty, '{\n  "format": "mnist-tui-model",\n  "version": 1\n}\n');
 		checkSaveTarget(pretty);
 		const log = join(folder, 'run.jsonl');
 		writeFileSync(log, '{"event":"start","config":{"save":"model.json"}}\n');
-		assert.throws(() => checkSaveTarget(log), {message: `--save ${log}: the file exists and is not an mnist-tui model; refusing to overwrite it`});
+		assert.throws(() => checkSaveTarget(log), {
+			message: `--save ${log}: the file exists and is not an mnist-tui model; refusing to overwrite it`,
+		});
 		assert.throws(() => checkSaveTarget(folder), {message: `--save ${folder}: is a folder, expected a file name`});
-		assert.throws(() => checkSaveTarget(join(folder, 'nope', 'm.json')), {message: `--save ${join(folder, 'nope', 'm.json')}: the folder ${join(folder, 'nope')} does not exist`});
+		assert.throws(() => checkSaveTarget(join(folder, 'nope', 'm.json')), {
+			message: `--save ${join(folder, 'nope', 'm.json')}: the folder ${join(folder, 'nope')} does not exist`,
+		});
 	});
 });
 
 describe('temporary files of saves that never finished', () => {
-	test('a save removes those of processes that are gone and its own, never a live writer\'s or other files', async () => {
+	test("a save removes those of processes that are gone and its own, never a live writer's or other files", async () => {
 		const folder = temporaryFolder();
 		const path = join(folder, 'model.json');
 		const gone = await exitedPid();
-		const names = [`.model.json.${gone}.tmp`, `.model.json.${process.pid}.tmp`, `.model.json.${process.ppid}.tmp`, `.other.json.${gone}.tmp`, '.model.json.notes.tmp', 'model.json.tmp'];
+		const names = [
+			`.model.json.${gone}.tmp`,
+			`.model.json.${process.pid}.tmp`,
+			`.model.json.${process.ppid}.tmp`,
+			`.other.json.${gone}.tmp`,
+			'.model.json.notes.tmp',
+			'model.json.tmp',
+		];
 		for (const name of names) writeFileSync(join(folder, name), 'partial');
 		writeModelFile(path, serializeModel(Network.create([4, 2], new Rng(1)), ['a', 'b']));
-		assert.deepEqual(readdirSync(folder).sort(), [`.model.json.${process.ppid}.tmp`, `.other.json.${gone}.tmp`, '.model.json.notes.tmp', 'model.json', 'model.json.tmp'].sort());
+		assert.deepEqual(
+			readdirSync(folder).sort(),
+			[`.model.json.${process.ppid}.tmp`, `.other.json.${gone}.tmp`, '.model.json.notes.tmp', 'model.json', 'model.json.tmp'].sort(),
+		);
 	});
 
 	test('the check before a run removes them too', async () => {

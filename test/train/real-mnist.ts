@@ -1,4 +1,4 @@
-import {firstImages, type Dataset} from '../../source/data/dataset.js';
+import {type Dataset, firstImages} from '../../source/data/dataset.js';
 import {loadTest, loadTrain} from '../../source/data/load.js';
 
 /** The first images of the embedded MNIST training and test sets. */

@@ -4,8 +4,8 @@ import {join} from 'node:path';
 import {describe, test} from 'node:test';
 import type {OptimizerName} from '../../source/nn/optim/optimizer.js';
 import {parseCheckpoint} from '../../source/train/checkpoint/checkpoint.js';
-import type {TrainConfig} from '../../source/train/config.js';
 import {readModelFile} from '../../source/train/checkpoint/model-store.js';
+import type {TrainConfig} from '../../source/train/config.js';
 import type {RunDone, RunEvent} from '../../source/train/events.js';
 import {runTraining} from '../../source/train/run.js';
 import {startTrainingWorker} from '../../source/train/worker/worker-host.js';
@@ -13,8 +13,17 @@ import {temporaryFolder} from '../cli-helpers.js';
 
 /** 2,000 real MNIST images in 32 steps of 64 per epoch. */
 const base: TrainConfig = {
-	hidden: [24], epochs: 4, batchSize: 64, learningRate: 0.05, optimizer: 'momentum', seed: 3, backend: 'auto',
-	classes: 'digits', sources: {}, limit: 2000, testLimit: 400,
+	hidden: [24],
+	epochs: 4,
+	batchSize: 64,
+	learningRate: 0.05,
+	optimizer: 'momentum',
+	seed: 3,
+	backend: 'auto',
+	classes: 'digits',
+	sources: {},
+	limit: 2000,
+	testLimit: 400,
 };
 
 /** Runs to the end, or stops after `stopAfterSteps` optimizer steps; returns every event. */
@@ -28,13 +37,20 @@ async function train(config: TrainConfig, stopAfterSteps = Infinity): Promise<Ru
 	return events;
 }
 
-const resume = (file: string, given: string[] = [], extra: Partial<TrainConfig> = {}): TrainConfig => ({...base, ...extra, resume: {file, given}});
+const resume = (file: string, given: string[] = [], extra: Partial<TrainConfig> = {}): TrainConfig => ({
+	...base,
+	...extra,
+	resume: {file, given},
+});
 const done = (events: RunEvent[]) => events.at(-1) as RunDone;
 const withoutSeconds = (done: RunDone) => done.history.map(({seconds: _s, ...epoch}) => epoch);
 
 /** The weights, biases and optimizer state of a saved file, as they are written. */
 function savedNumbers(path: string) {
-	const file = JSON.parse(readFileSync(path, 'utf8')) as {layers: unknown; training: {optimizerState: unknown; rng: unknown; order: unknown}};
+	const file = JSON.parse(readFileSync(path, 'utf8')) as {
+		layers: unknown;
+		training: {optimizerState: unknown; rng: unknown; order: unknown};
+	};
 	return {layers: file.layers, optimizerState: file.training.optimizerState, rng: file.training.rng, order: file.training.order};
 }
 
@@ -42,7 +58,8 @@ describe('resuming a checkpointed run', () => {
 	for (const optimizer of ['momentum', 'adam', 'gd'] as OptimizerName[]) {
 		test(`${optimizer}: stopped mid-epoch and resumed, the run ends exactly where the uninterrupted one does`, async () => {
 			const folder = temporaryFolder();
-			const whole = join(folder, 'whole.json'), parts = join(folder, 'parts.json');
+			const whole = join(folder, 'whole.json'),
+				parts = join(folder, 'parts.json');
 			const config = {...base, optimizer, learningRate: optimizer === 'adam' ? 0.002 : 0.05};
 			const uninterrupted = await train({...config, save: whole});
 
@@ -54,11 +71,21 @@ describe('resuming a checkpointed run', () => {
 
 			const resumed = await train(resume(parts, [], {optimizer}));
 			const start = resumed.find(event => event.type === 'start');
-			assert.deepEqual(start?.type === 'start' && start.resumed && [start.resumed.epochs, start.resumed.batch, start.resumed.history.length], [1, 8, 1]);
-			assert.deepEqual(resumed.filter(event => event.type === 'epoch').map(event => event.type === 'epoch' && event.epoch), [2, 3, 4]);
+			assert.deepEqual(
+				start?.type === 'start' && start.resumed && [start.resumed.epochs, start.resumed.batch, start.resumed.history.length],
+				[1, 8, 1],
+			);
+			assert.deepEqual(
+				resumed.filter(event => event.type === 'epoch').map(event => event.type === 'epoch' && event.epoch),
+				[2, 3, 4],
+			);
 			assert.equal(resumed.filter(event => event.type === 'batch').length, 4 * 32 - 40, 'every remaining step, and no other');
 			assert.equal(done(resumed).interrupted, false);
-			assert.deepEqual(withoutSeconds(done(resumed)), withoutSeconds(done(uninterrupted)), 'the same losses and accuracies, epoch by epoch');
+			assert.deepEqual(
+				withoutSeconds(done(resumed)),
+				withoutSeconds(done(uninterrupted)),
+				'the same losses and accuracies, epoch by epoch',
+			);
 			assert.deepEqual(done(resumed).confusion, done(uninterrupted).confusion);
 			assert.deepEqual(savedNumbers(parts), savedNumbers(whole), 'the same weights, optimizer state, rng and image order');
 		});
@@ -66,7 +93,8 @@ describe('resuming a checkpointed run', () => {
 
 	test('stopped at an epoch boundary and resumed twice with a higher total, it matches the uninterrupted run', async () => {
 		const folder = temporaryFolder();
-		const whole = join(folder, 'whole.json'), parts = join(folder, 'parts.json');
+		const whole = join(folder, 'whole.json'),
+			parts = join(folder, 'parts.json');
 		const uninterrupted = await train({...base, epochs: 5, save: whole});
 		await train({...base, epochs: 2, save: parts});
 		await train(resume(parts, ['epochs'], {epochs: 3}));
@@ -75,9 +103,10 @@ describe('resuming a checkpointed run', () => {
 		assert.deepEqual(savedNumbers(parts), savedNumbers(whole));
 	});
 
-	test('a resumed run keeps the checkpoint\'s settings and saves to the file it resumed unless told otherwise', async () => {
+	test("a resumed run keeps the checkpoint's settings and saves to the file it resumed unless told otherwise", async () => {
 		const folder = temporaryFolder();
-		const parts = join(folder, 'parts.json'), elsewhere = join(folder, 'elsewhere.json');
+		const parts = join(folder, 'parts.json'),
+			elsewhere = join(folder, 'elsewhere.json');
 		await train({...base, epochs: 1, save: parts});
 		const resumed = await train(resume(parts, ['epochs', 'save'], {epochs: 2, hidden: undefined, learningRate: 0.5, save: elsewhere}));
 		const start = resumed.find(event => event.type === 'start');
@@ -87,7 +116,7 @@ describe('resuming a checkpointed run', () => {
 		assert.equal(parseCheckpoint(readModelFile(parts, '--resume').extra, parts).history.length, 1, 'the resumed file is left as it was');
 	});
 
-	test('through the dashboard\'s worker thread: the start carries the earlier epochs, the epochs go on from there', async () => {
+	test("through the dashboard's worker thread: the start carries the earlier epochs, the epochs go on from there", async () => {
 		const folder = temporaryFolder();
 		const parts = join(folder, 'parts.json');
 		await train({...base, epochs: 2, save: parts});

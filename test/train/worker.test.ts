@@ -6,27 +6,43 @@ import type {FromWorker} from '../../source/train/worker/protocol.js';
 import {startTrainingWorker, type TrainingWorker} from '../../source/train/worker/worker-host.js';
 
 const config: TrainConfig = {
-	hidden: [16], epochs: 2, batchSize: 32, learningRate: 0.05, optimizer: 'momentum', seed: 1, backend: 'auto',
-	classes: 'digits', sources: {}, limit: 2000, testLimit: 300,
+	hidden: [16],
+	epochs: 2,
+	batchSize: 32,
+	learningRate: 0.05,
+	optimizer: 'momentum',
+	seed: 1,
+	backend: 'auto',
+	classes: 'digits',
+	sources: {},
+	limit: 2000,
+	testLimit: 300,
 };
 
 type Event = Exclude<FromWorker, {type: 'failure'}>;
 
-function run(runConfig: TrainConfig, onEvent: (event: Event, worker: TrainingWorker) => void = () => {}): Promise<{events: Event[]; error: Error | null}> {
+function run(
+	runConfig: TrainConfig,
+	onEvent: (event: Event, worker: TrainingWorker) => void = () => {},
+): Promise<{events: Event[]; error: Error | null}> {
 	return new Promise(resolve => {
 		const events: Event[] = [];
 		let worker: TrainingWorker;
 		let error: Error | null = null;
-		worker = startTrainingWorker(runConfig, {
-			onEvent(event) {
-				events.push(event);
-				onEvent(event, worker);
+		worker = startTrainingWorker(
+			runConfig,
+			{
+				onEvent(event) {
+					events.push(event);
+					onEvent(event, worker);
+				},
+				onError(failure) {
+					error = failure;
+				},
+				onExit: () => resolve({events, error}),
 			},
-			onError(failure) {
-				error = failure;
-			},
-			onExit: () => resolve({events, error}),
-		}, {images: 200, everyMs: 0});
+			{images: 200, everyMs: 0},
+		);
 	});
 }
 

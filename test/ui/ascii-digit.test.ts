@@ -78,8 +78,14 @@ describe('digit art', () => {
 	test('a white image is full blocks in white, or the heaviest shade', () => {
 		const cells = digitCells(white, {ascii: false}).flat();
 		assert.ok(cells.every(cell => cell.glyph === '█' && cell.fg === 255 && cell.bg === null));
-		assert.deepEqual(digitLines(white, {ascii: true}), Array.from({length: 14}, () => '@'.repeat(28)));
-		assert.deepEqual(digitLines(white, {ascii: false, scale: 2}), Array.from({length: 7}, () => '█'.repeat(14)));
+		assert.deepEqual(
+			digitLines(white, {ascii: true}),
+			Array.from({length: 14}, () => '@'.repeat(28)),
+		);
+		assert.deepEqual(
+			digitLines(white, {ascii: false, scale: 2}),
+			Array.from({length: 7}, () => '█'.repeat(14)),
+		);
 	});
 
 	test('half blocks: top or bottom ink, with the faint other half as a grey background', () => {

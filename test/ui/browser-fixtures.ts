@@ -22,14 +22,38 @@ export const imageOf = (index: number): Uint8Array => testImages.subarray(index 
 
 /** Test index → the class predicted instead of its true label. */
 export const mistakes: ReadonlyMap<number, number> = new Map([
-	[33, 9], [115, 9], [447, 9], [565, 9], [707, 9], // 4→9
-	[340, 3], [674, 3], // 5→3
-	[259, 0], [445, 0], // 6→0
-	[684, 2], [92, 4], [321, 7], [449, 5], [582, 2], [659, 1], [720, 8], [247, 6], [151, 8], [8, 6], [691, 4], [18, 8], [495, 0],
+	[33, 9],
+	[115, 9],
+	[447, 9],
+	[565, 9],
+	[707, 9], // 4→9
+	[340, 3],
+	[674, 3], // 5→3
+	[259, 0],
+	[445, 0], // 6→0
+	[684, 2],
+	[92, 4],
+	[321, 7],
+	[449, 5],
+	[582, 2],
+	[659, 1],
+	[720, 8],
+	[247, 6],
+	[151, 8],
+	[8, 6],
+	[691, 4],
+	[18, 8],
+	[495, 0],
 ]);
 
 /** At epoch 2 these were predicted differently. */
-const before: ReadonlyMap<number, number> = new Map([[2, 7], [447, 4], [340, 5], [8, 4], [11, 5]]);
+const before: ReadonlyMap<number, number> = new Map([
+	[2, 7],
+	[447, 4],
+	[340, 5],
+	[8, 4],
+	[11, 5],
+]);
 
 /** A number in [0, 1) fixed for (index, salt). */
 function hash(index: number, salt: number): number {

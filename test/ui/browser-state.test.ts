@@ -3,9 +3,8 @@ import {describe, test} from 'node:test';
 import {classSets} from '../../source/train/config.js';
 import type {BrowserData} from '../../source/ui/browser/browser-data.js';
 import {filteredIndices} from '../../source/ui/browser/browser-list.js';
-import {browserReducer, initialBrowserState, type BrowserAction, type BrowserState} from '../../source/ui/browser/browser-state.js';
+import {type BrowserAction, type BrowserState, browserReducer, initialBrowserState} from '../../source/ui/browser/browser-state.js';
 import {emptyText} from '../../source/ui/browser/browser-text.js';
-
 
 /** New predictions, as a finished epoch brings them. */
 const updateData = (state: BrowserState, data: BrowserData | null): BrowserState => browserReducer(state, {type: 'data', data});
@@ -60,7 +59,14 @@ const at = (state: BrowserState) => ({position: state.position, selected: state.
 const step = (by: number): BrowserAction => ({type: 'step', by});
 const digit = (value: number): BrowserAction => ({type: 'digit', digit: value});
 const [next, previous, mistakes, order, goTo, matrix, enter, esc] = [
-	step(1), step(-1), {type: 'mistakes'}, {type: 'order'}, {type: 'goTo'}, {type: 'matrix'}, {type: 'enter'}, {type: 'escape'},
+	step(1),
+	step(-1),
+	{type: 'mistakes'},
+	{type: 'order'},
+	{type: 'goTo'},
+	{type: 'matrix'},
+	{type: 'enter'},
+	{type: 'escape'},
 ] as const satisfies readonly BrowserAction[];
 
 describe('browser state: moving', () => {
@@ -82,7 +88,8 @@ describe('browser state: moving', () => {
 
 	test('up and down, Enter and Backspace do nothing outside their modes', () => {
 		const state = run([next]);
-		for (const action of [{type: 'vertical', by: 1}, enter, {type: 'backspace'}] as const) assert.equal(browserReducer(state, action), state);
+		for (const action of [{type: 'vertical', by: 1}, enter, {type: 'backspace'}] as const)
+			assert.equal(browserReducer(state, action), state);
 	});
 
 	test('before any predictions nothing moves, and filters can already be chosen', () => {
@@ -221,7 +228,7 @@ describe('browser state: confusion cursor', () => {
 		assert.deepEqual(list(ones), [2, 7]);
 	});
 
-	test('with a label filter the cursor starts on that row\'s worst cell; with a cell filter on that cell', () => {
+	test("with a label filter the cursor starts on that row's worst cell; with a cell filter on that cell", () => {
 		assert.deepEqual(run([digit(9), matrix]).mode, {kind: 'matrix', cursor: {actual: 9, predicted: 4}});
 		assert.deepEqual(run([matrix, enter, next, matrix]).mode, {kind: 'matrix', cursor: {actual: 4, predicted: 9}});
 	});
@@ -240,7 +247,11 @@ describe('browser state: confusion cursor', () => {
 		assert.deepEqual(list(state), []);
 		assert.equal(emptyText(state, false), 'no digits in cell 0→3 yet');
 		assert.equal(emptyText(state, true), 'no digits in cell 0->3 yet');
-		assert.equal(emptyText(updateData(state, handMade(undefined, {epoch: null})), false), 'no digits in cell 0→3', 'a saved model will not change');
+		assert.equal(
+			emptyText(updateData(state, handMade(undefined, {epoch: null})), false),
+			'no digits in cell 0→3',
+			'a saved model will not change',
+		);
 	});
 });
 

@@ -3,14 +3,14 @@ import {after, describe, test} from 'node:test';
 import chalk from 'chalk';
 import {renderToString} from 'ink';
 import {render} from 'ink-testing-library';
-import {useReducer, type ReactElement} from 'react';
+import {type ReactElement, useReducer} from 'react';
 import stringWidth from 'string-width';
 import stripAnsi from 'strip-ansi';
 import {classSets} from '../../source/train/config.js';
 import {Browser} from '../../source/ui/browser/browser.js';
 import type {BrowserData} from '../../source/ui/browser/browser-data.js';
 import {browserActionsFor} from '../../source/ui/browser/browser-keys.js';
-import {browserReducer, initialBrowserState, type BrowserState} from '../../source/ui/browser/browser-state.js';
+import {type BrowserState, browserReducer, initialBrowserState} from '../../source/ui/browser/browser-state.js';
 import {useBrowserKeys} from '../../source/ui/browser/use-browser-keys.js';
 import {browserData} from './browser-fixtures.js';
 import {eventually, withSettings} from './frame.js';
@@ -35,9 +35,8 @@ function frameAt(element: ReactElement, width: number): {frame: string; lines: s
 const typed = (keys: string, from: BrowserData | null = data): BrowserState =>
 	browserActionsFor(keys).reduce(browserReducer, initialBrowserState(from));
 
-const browser = (state: BrowserState, width: number, height: number, options: {ascii?: boolean; color?: boolean} = {}) => (
-	withSettings(<Browser state={state} width={width} height={height}/>, options)
-);
+const browser = (state: BrowserState, width: number, height: number, options: {ascii?: boolean; color?: boolean} = {}) =>
+	withSettings(<Browser state={state} width={width} height={height} />, options);
 
 const frame = (state: BrowserState, width: number, height: number, options: {ascii?: boolean; color?: boolean} = {}) =>
 	frameAt(browser(state, width, height, options), width).frame;
@@ -111,81 +110,90 @@ describe('Browser frames', () => {
 	});
 
 	test('at 80x20, mistakes only: the first one, what it was at the epoch before, both classes marked', () => {
-		assert.equal(frame(typed('m'), 80, 20), [
-			'Predictions · epoch 3 · 10,000 test digits · mistakes · test-set order',
-			'',
-			'                               #9 of 10,000',
-			'                               1 of 22 mistakes',
-			'                ▄▄▄▄▄▄█▄▄      ✗ true 5  pred 6',
-			'             ████████████      was 4 at epoch 2',
-			'        ▄█   ▀▀▀▀▀',
-			'      ▄██▀                     0                               0.3%',
-			'     ▄██                       1 █▏                            4.4%',
-			'     ████▄▄ ▄                  2                               0.3%',
-			'     ▀▀████████████▄           3                               0.3%',
-			'           ████▀████           4                               0.3%',
-			'            ███████▀           5 █████                        18.9% ◀ true',
-			'             ▀▀█▀▀             6 ████████████████████▏        74.8% ◀ pred',
-			'                               7                               0.3%',
-			'                               8                               0.3%',
-			'                               9                               0.3%',
-			'',
-			'',
-			'',
-		].join('\n'));
+		assert.equal(
+			frame(typed('m'), 80, 20),
+			[
+				'Predictions · epoch 3 · 10,000 test digits · mistakes · test-set order',
+				'',
+				'                               #9 of 10,000',
+				'                               1 of 22 mistakes',
+				'                ▄▄▄▄▄▄█▄▄      ✗ true 5  pred 6',
+				'             ████████████      was 4 at epoch 2',
+				'        ▄█   ▀▀▀▀▀',
+				'      ▄██▀                     0                               0.3%',
+				'     ▄██                       1 █▏                            4.4%',
+				'     ████▄▄ ▄                  2                               0.3%',
+				'     ▀▀████████████▄           3                               0.3%',
+				'           ████▀████           4                               0.3%',
+				'            ███████▀           5 █████                        18.9% ◀ true',
+				'             ▀▀█▀▀             6 ████████████████████▏        74.8% ◀ pred',
+				'                               7                               0.3%',
+				'                               8                               0.3%',
+				'                               9                               0.3%',
+				'',
+				'',
+				'',
+			].join('\n'),
+		);
 	});
 
 	test('at 80x20 with --ascii: the shade ramp, words for right and wrong, # bars', () => {
-		assert.equal(frame(typed('m'), 80, 20, {ascii: true}), [
-			'Predictions - epoch 3 - 10,000 test digits - mistakes - test-set order',
-			'',
-			'                               #9 of 10,000',
-			'                               1 of 22 mistakes',
-			'               .:=+++=#*+      WRONG  true 5  pred 6',
-			'            .#@@@@@@@%%%%      was 4 at epoch 2',
-			'        =#: .+=+-:.',
-			'      :%@:                     0                               0.3%',
-			'     =@#                       1 #                             4.4%',
-			'     @@@#+:.:.  .              2                               0.3%',
-			'     :+@@@@@@@@@@@%:           3                               0.3%',
-			'         ..*@@#+%@@*           4                               0.3%',
-			'           .%@@%@@%-           5 #####                        18.9% < true',
-			'             -*#=:             6 ####################         74.8% < pred',
-			'                               7                               0.3%',
-			'                               8                               0.3%',
-			'                               9                               0.3%',
-			'',
-			'',
-			'',
-		].join('\n'));
+		assert.equal(
+			frame(typed('m'), 80, 20, {ascii: true}),
+			[
+				'Predictions - epoch 3 - 10,000 test digits - mistakes - test-set order',
+				'',
+				'                               #9 of 10,000',
+				'                               1 of 22 mistakes',
+				'               .:=+++=#*+      WRONG  true 5  pred 6',
+				'            .#@@@@@@@%%%%      was 4 at epoch 2',
+				'        =#: .+=+-:.',
+				'      :%@:                     0                               0.3%',
+				'     =@#                       1 #                             4.4%',
+				'     @@@#+:.:.  .              2                               0.3%',
+				'     :+@@@@@@@@@@@%:           3                               0.3%',
+				'         ..*@@#+%@@*           4                               0.3%',
+				'           .%@@%@@%-           5 #####                        18.9% < true',
+				'             -*#=:             6 ####################         74.8% < pred',
+				'                               7                               0.3%',
+				'                               8                               0.3%',
+				'                               9                               0.3%',
+				'',
+				'',
+				'',
+			].join('\n'),
+		);
 	});
 
 	test('at 80x20, c: the matrix in place of the digit, the cursor in brackets on the most confused cell', () => {
-		assert.equal(frame(typed('c'), 80, 20), [
-			'Predictions · epoch 3 · 10,000 test digits · all digits · test-set order',
-			'',
-			'Confusion · epoch 3 · accuracy 99.78%',
-			'true\\pred    0    1    2    3    4    5    6    7    8    9 recall',
-			'0          980    ·    ·    ·    ·    ·    ·    ·    ·    ·   100%',
-			'1            · 1135    ·    ·    ·    ·    ·    ·    ·    ·   100%',
-			'2            ·    1 1030    ·    ·    ·    ·    1    ·    ·  99.8%',
-			'3            ·    ·    · 1008    ·    1    ·    ·    1    ·  99.8%',
-			'4            ·    ·    ·    ·  976    ·    1    ·    ·   [5] 99.4%',
-			'5            ·    ·    ·    2    ·  888    1    ·    1    ·  99.6%',
-			'6            2    ·    ·    ·    ·    ·  956    ·    ·    ·  99.8%',
-			'7            ·    ·    1    ·    ·    ·    · 1027    ·    ·  99.9%',
-			'8            1    ·    1    ·    1    ·    ·    ·  971    ·  99.7%',
-			'9            ·    ·    ·    ·    1    ·    ·    ·    1 1007  99.8%',
-			'precision 99.7 99.9 99.8 99.8 99.8 99.9 99.8 99.9 99.7 99.5',
-			'',
-			'',
-			'',
-			'',
-			'cell 4→9: 5 of true 4 taken for 9 · Enter shows them · Esc leaves',
-		].join('\n'));
+		assert.equal(
+			frame(typed('c'), 80, 20),
+			[
+				'Predictions · epoch 3 · 10,000 test digits · all digits · test-set order',
+				'',
+				'Confusion · epoch 3 · accuracy 99.78%',
+				'true\\pred    0    1    2    3    4    5    6    7    8    9 recall',
+				'0          980    ·    ·    ·    ·    ·    ·    ·    ·    ·   100%',
+				'1            · 1135    ·    ·    ·    ·    ·    ·    ·    ·   100%',
+				'2            ·    1 1030    ·    ·    ·    ·    1    ·    ·  99.8%',
+				'3            ·    ·    · 1008    ·    1    ·    ·    1    ·  99.8%',
+				'4            ·    ·    ·    ·  976    ·    1    ·    ·   [5] 99.4%',
+				'5            ·    ·    ·    2    ·  888    1    ·    1    ·  99.6%',
+				'6            2    ·    ·    ·    ·    ·  956    ·    ·    ·  99.8%',
+				'7            ·    ·    1    ·    ·    ·    · 1027    ·    ·  99.9%',
+				'8            1    ·    1    ·    1    ·    ·    ·  971    ·  99.7%',
+				'9            ·    ·    ·    ·    1    ·    ·    ·    1 1007  99.8%',
+				'precision 99.7 99.9 99.8 99.8 99.8 99.9 99.8 99.9 99.7 99.5',
+				'',
+				'',
+				'',
+				'',
+				'cell 4→9: 5 of true 4 taken for 9 · Enter shows them · Esc leaves',
+			].join('\n'),
+		);
 	});
 
-	test('at 120x36, c then Enter: the cell\'s first digit, its neighbours, the matrix below', () => {
+	test("at 120x36, c then Enter: the cell's first digit, its neighbours, the matrix below", () => {
 		assert.equal(frame(typed('c\r'), 120, 36), mostConfused120);
 	});
 
@@ -249,41 +257,59 @@ describe('Browser frames', () => {
 
 	test('Fashion-MNIST mistakes at 80x20: the class names on the true/pred line, the change and the bars', () => {
 		const fashion = {...browserData({count: 50}), classes: classSets.fashion};
-		assert.equal(frame(typed('m', fashion), 80, 20), [
-			'Predictions · epoch 3 · 50 test images · mistakes · test-set order',
-			'',
-			'                               #9 of 50',
-			'                               1 of 3 mistakes',
-			'                ▄▄▄▄▄▄█▄▄      ✗ true Sandal  pred Shirt',
-			'             ████████████      was Coat at epoch 2',
-			'        ▄█   ▀▀▀▀▀',
-			'      ▄██▀                     T-shirt/top                     0.3%',
-			'     ▄██                       Trouser     ▋                   4.4%',
-			'     ████▄▄ ▄                  Pullover                        0.3%',
-			'     ▀▀████████████▄           Dress                           0.3%',
-			'           ████▀████           Coat                            0.3%',
-			'            ███████▀           Sandal      ███▏               18.9% ◀ true',
-			'             ▀▀█▀▀             Shirt       ████████████▋      74.8% ◀ pred',
-			'                               Sneaker                         0.3%',
-			'                               Bag                             0.3%',
-			'                               Ankle boot                      0.3%',
-			'',
-			'',
-			'',
-		].join('\n'));
+		assert.equal(
+			frame(typed('m', fashion), 80, 20),
+			[
+				'Predictions · epoch 3 · 50 test images · mistakes · test-set order',
+				'',
+				'                               #9 of 50',
+				'                               1 of 3 mistakes',
+				'                ▄▄▄▄▄▄█▄▄      ✗ true Sandal  pred Shirt',
+				'             ████████████      was Coat at epoch 2',
+				'        ▄█   ▀▀▀▀▀',
+				'      ▄██▀                     T-shirt/top                     0.3%',
+				'     ▄██                       Trouser     ▋                   4.4%',
+				'     ████▄▄ ▄                  Pullover                        0.3%',
+				'     ▀▀████████████▄           Dress                           0.3%',
+				'           ████▀████           Coat                            0.3%',
+				'            ███████▀           Sandal      ███▏               18.9% ◀ true',
+				'             ▀▀█▀▀             Shirt       ████████████▋      74.8% ◀ pred',
+				'                               Sneaker                         0.3%',
+				'                               Bag                             0.3%',
+				'                               Ankle boot                      0.3%',
+				'',
+				'',
+				'',
+			].join('\n'),
+		);
 	});
 
 	test('never larger than its room, from 80x20 to 200x56, in every mode', () => {
 		const states: [string, BrowserState, boolean][] = [
-			['first', typed(''), true], ['mistakes', typed('mll'), false], ['ranked', typed('s\u001B[6~'), false],
-			['matrix', typed('c'), true], ['cell', typed('c\r'), true], ['empty', typed('1m'), false], ['none', typed('', null), false],
-			['go to', typed('g123'), false], ['unlabelled', typed('', browserData({count: 30, labelled: false})), false],
+			['first', typed(''), true],
+			['mistakes', typed('mll'), false],
+			['ranked', typed('s\u001B[6~'), false],
+			['matrix', typed('c'), true],
+			['cell', typed('c\r'), true],
+			['empty', typed('1m'), false],
+			['none', typed('', null), false],
+			['go to', typed('g123'), false],
+			['unlabelled', typed('', browserData({count: 30, labelled: false})), false],
 			['fashion', typed('m', {...data, classes: classSets.fashion}), true],
 		];
 		// around each width where a pair of neighbours fits, and each height where the matrix and its precision row fit
 		// each side of where neighbours, the matrix below and its precision row come in;
 		// the layout of every size in between is checked in browser-layout.test.ts
-		const sizes = [[80, 20], [112, 31], [113, 32], [144, 33], [145, 40], [176, 33], [177, 56], [200, 56]] as const;
+		const sizes = [
+			[80, 20],
+			[112, 31],
+			[113, 32],
+			[144, 33],
+			[145, 40],
+			[176, 33],
+			[177, 56],
+			[200, 56],
+		] as const;
 		for (const [width, height] of sizes) {
 			for (const [name, state, inAscii] of states) {
 				for (const ascii of inAscii ? [false, true] : [false]) {
@@ -325,7 +351,7 @@ describe('Browser colours', () => {
 function Harness({width, height}: {readonly width: number; readonly height: number}) {
 	const [state, dispatch] = useReducer(browserReducer, data, initialBrowserState);
 	useBrowserKeys(dispatch, true);
-	return <Browser state={state} width={width} height={height}/>;
+	return <Browser state={state} width={width} height={height} />;
 }
 
 describe('Browser with keys', () => {
@@ -338,7 +364,7 @@ describe('Browser with keys', () => {
 	};
 
 	test('arrows, PgDn and End as escape codes, m and batched l', async () => {
-		const {stdin, lastFrame, unmount} = render(<Harness width={80} height={20}/>);
+		const {stdin, lastFrame, unmount} = render(<Harness width={80} height={20} />);
 		const line = (index: number) => stripAnsi(lastFrame() ?? '').split('\n')[index] ?? '';
 		await settle();
 		await eventually(() => assert.equal(stripAnsi(lastFrame() ?? ''), firstScreen80));
@@ -358,8 +384,8 @@ describe('Browser with keys', () => {
 		unmount();
 	});
 
-	test('c and Enter reach the most confused pair\'s digits in two keys', async () => {
-		const {stdin, lastFrame, unmount} = render(<Harness width={120} height={36}/>);
+	test("c and Enter reach the most confused pair's digits in two keys", async () => {
+		const {stdin, lastFrame, unmount} = render(<Harness width={120} height={36} />);
 		await settle();
 		await press(stdin, 'c', '\r');
 		await eventually(() => assert.equal(stripAnsi(lastFrame() ?? ''), mostConfused120));

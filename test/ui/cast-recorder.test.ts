@@ -21,12 +21,18 @@ function screen(isTTY: boolean): NodeJS.WriteStream & {shown: string} {
 	return stream;
 }
 
-const lines = (path: string) => readFileSync(path, 'utf8').trimEnd().split('\n').map(line => JSON.parse(line) as unknown);
+const lines = (path: string) =>
+	readFileSync(path, 'utf8')
+		.trimEnd()
+		.split('\n')
+		.map(line => JSON.parse(line) as unknown);
 
 describe('asciicast v2 lines', () => {
 	test('a header is one JSON object, an event a [seconds, type, data] array with escapes kept', () => {
-		assert.equal(castHeaderLine({version: 2, width: 100, height: 30, timestamp: 1_700_000_000, title: 'mnist-tui --demo'}),
-			'{"version":2,"width":100,"height":30,"timestamp":1700000000,"title":"mnist-tui --demo"}');
+		assert.equal(
+			castHeaderLine({version: 2, width: 100, height: 30, timestamp: 1_700_000_000, title: 'mnist-tui --demo'}),
+			'{"version":2,"width":100,"height":30,"timestamp":1700000000,"title":"mnist-tui --demo"}',
+		);
 		assert.equal(castEventLine(1.23456789, 'o', '\u001B[?1049h✓\r\n'), '[1.234568,"o","\\u001b[?1049h✓\\r\\n"]');
 		assert.equal(castEventLine(2, 'r', '80x24'), '[2,"r","80x24"]');
 	});
@@ -46,9 +52,19 @@ describe('recordTerminal', () => {
 		terminal.write('after');
 		assert.equal(terminal.shown, 'one\ntwo✓after', 'the terminal gets what it got before');
 		const [header, ...events] = lines(path) as [Record<string, unknown>, ...[number, string, string][]];
-		assert.deepEqual({...header, timestamp: 0, env: undefined}, {version: 2, width: 90, height: 25, timestamp: 0, title: 'a title', env: undefined});
-		assert.deepEqual(events.map(([, type, data]) => [type, data]), [['o', 'one\r\ntwo'], ['o', '✓'], ['r', '90x25']],
-			'a newline is drawn as CR LF; a character split over two writes is one');
+		assert.deepEqual(
+			{...header, timestamp: 0, env: undefined},
+			{version: 2, width: 90, height: 25, timestamp: 0, title: 'a title', env: undefined},
+		);
+		assert.deepEqual(
+			events.map(([, type, data]) => [type, data]),
+			[
+				['o', 'one\r\ntwo'],
+				['o', '✓'],
+				['r', '90x25'],
+			],
+			'a newline is drawn as CR LF; a character split over two writes is one',
+		);
 		assert.equal(recording.error(), undefined);
 	});
 
@@ -59,11 +75,16 @@ describe('recordTerminal', () => {
 		const recording = recordTerminal(path, 't', pipe);
 		pipe.write('a\nb');
 		recording.stop();
-		assert.deepEqual((lines(path).slice(1) as [number, string, string][]).map(event => event[2]), ['a\nb']);
+		assert.deepEqual(
+			(lines(path).slice(1) as [number, string, string][]).map(event => event[2]),
+			['a\nb'],
+		);
 	});
 
 	test('a file that cannot be created is an InputError naming the flag and the file', () => {
-		assert.throws(() => recordTerminal('/nonexistent/x.cast', 't', screen(true)),
-			(error: unknown) => error instanceof InputError && error.message === '--record /nonexistent/x.cast: cannot create the file (ENOENT)');
+		assert.throws(
+			() => recordTerminal('/nonexistent/x.cast', 't', screen(true)),
+			(error: unknown) => error instanceof InputError && error.message === '--record /nonexistent/x.cast: cannot create the file (ENOENT)',
+		);
 	});
 });

@@ -62,7 +62,13 @@ describe('fitColumns', () => {
 
 describe('ranges', () => {
 	test('valueRange spans every finite value of every series', () => {
-		assert.deepEqual(valueRange([[3, 1], [7, Number.NaN, Infinity]]), {min: 1, max: 7});
+		assert.deepEqual(
+			valueRange([
+				[3, 1],
+				[7, Number.NaN, Infinity],
+			]),
+			{min: 1, max: 7},
+		);
 		assert.equal(valueRange([[], [Number.NaN]]), null);
 	});
 
@@ -94,28 +100,42 @@ describe('plotLines', () => {
 
 	test('puts the top value on the first line and the bottom one on the last, labels right-aligned', () => {
 		const lines = plotLines([[2, 1, 0]], {min: 0, max: 2}, axisLabels({min: 0, max: 2}, 3, String), false).map(text);
-		assert.deepEqual(lines, [
-			'  2 ┼╮ ',
-			'  1 ┤╰╮',
-			'  0 ┤ ╰',
-		]);
+		assert.deepEqual(lines, ['  2 ┼╮ ', '  1 ┤╰╮', '  0 ┤ ╰']);
 	});
 
 	test('draws the second series dashed over the first, and says which series drew what', () => {
-		const lines = plotLines([[0, 0, 0], [1, 1, 1]], {min: 0, max: 1}, ['  1', '  0'], false);
+		const lines = plotLines(
+			[
+				[0, 0, 0],
+				[1, 1, 1],
+			],
+			{min: 0, max: 1},
+			['  1', '  0'],
+			false,
+		);
 		assert.deepEqual(lines.map(text), ['  1 ┼╌╌', '  0 ┼──']);
-		assert.deepEqual(lines[0], [{text: '  1 ', series: null}, {text: '┼╌╌', series: 1}]);
-		assert.deepEqual(lines[1], [{text: '  0 ', series: null}, {text: '┼──', series: 0}]);
+		assert.deepEqual(lines[0], [
+			{text: '  1 ', series: null},
+			{text: '┼╌╌', series: 1},
+		]);
+		assert.deepEqual(lines[1], [
+			{text: '  0 ', series: null},
+			{text: '┼──', series: 0},
+		]);
 	});
 
 	test('draws only ASCII in ASCII mode', () => {
-		const lines = plotLines([[0, 2, 1, 1], [2, 0, 0, 1]], {min: 0, max: 2}, ['  2', '  1', '  0'], true).map(text);
+		const lines = plotLines(
+			[
+				[0, 2, 1, 1],
+				[2, 0, 0, 1],
+			],
+			{min: 0, max: 2},
+			['  2', '  1', '  0'],
+			true,
+		).map(text);
 		// the dashed (second) series wins where both draw
-		assert.deepEqual(lines, [
-			'  2 +.. ',
-			"  1 |:'.",
-			"  0 +'.'",
-		]);
+		assert.deepEqual(lines, ['  2 +.. ', "  1 |:'.", "  0 +'.'"]);
 	});
 
 	test('plotColumns leaves room for the labels and the axis', () => {
@@ -145,7 +165,10 @@ describe('charts as text', () => {
 		const chart = stepLossChart({stepLosses: [0.004123, 0.003456, 0.002011], stepsPerPoint: 1, pendingLosses: []}, 30, 4, false);
 		const labels = chart.lines.map(line => text(line).split(' ┤')[0]!.split(' ┼')[0]!.trim());
 		assert.equal(labels[0], '0.004123');
-		assert.ok(labels.every(label => /^0\.00\d{4}$/.test(label)), labels.join(' '));
+		assert.ok(
+			labels.every(label => /^0\.00\d{4}$/.test(label)),
+			labels.join(' '),
+		);
 	});
 
 	test('the step-loss chart counts the steps still waiting to fill a point', () => {
@@ -154,20 +177,31 @@ describe('charts as text', () => {
 	});
 
 	test('charts without data show a placeholder', () => {
-		assert.equal(stepLossChart({stepLosses: [], stepsPerPoint: 1, pendingLosses: []}, 40, 6, false).placeholder, 'waiting for the first steps…');
+		assert.equal(
+			stepLossChart({stepLosses: [], stepsPerPoint: 1, pendingLosses: []}, 40, 6, false).placeholder,
+			'waiting for the first steps…',
+		);
 		assert.equal(epochChart([], 'loss', 40, 6, true).placeholder, 'waiting for the first epoch...');
 	});
 
 	test('the epoch charts have exactly height - 1 lines and fit their width, with one epoch or many', () => {
 		for (const epochs of [1, 2, 3, 40, 200]) {
 			const history = Array.from({length: epochs}, (_, i) => ({
-				epoch: i + 1, trainLoss: 0.3 / (i + 1), trainAccuracy: 1 - 0.08 / (i + 1), testLoss: 0.2 / (i + 1), testAccuracy: 1 - 0.05 / (i + 1), seconds: 2,
+				epoch: i + 1,
+				trainLoss: 0.3 / (i + 1),
+				trainAccuracy: 1 - 0.08 / (i + 1),
+				testLoss: 0.2 / (i + 1),
+				testAccuracy: 1 - 0.05 / (i + 1),
+				seconds: 2,
 			}));
 			for (const width of [30, 39, 59, 100]) {
 				for (const kind of ['loss', 'accuracy'] as const) {
 					const chart = epochChart(history, kind, width, 10, false);
 					assert.equal(chart.lines.length, 9);
-					assert.ok(chart.title.length + chart.legend.reduce((sum, run) => sum + run.text.length, 0) <= width, `${kind} ${width}: ${chart.title}`);
+					assert.ok(
+						chart.title.length + chart.legend.reduce((sum, run) => sum + run.text.length, 0) <= width,
+						`${kind} ${width}: ${chart.title}`,
+					);
 					for (const line of chart.lines) assert.ok(Array.from(text(line)).length <= width);
 				}
 			}
@@ -175,12 +209,14 @@ describe('charts as text', () => {
 	});
 
 	test('an epoch chart without test labels draws the train line alone', () => {
-		const chart = epochChart([{epoch: 1, trainLoss: 0.3, trainAccuracy: 0.9, testLoss: null, testAccuracy: null, seconds: 2}], 'accuracy', 60, 4, false);
+		const chart = epochChart(
+			[{epoch: 1, trainLoss: 0.3, trainAccuracy: 0.9, testLoss: null, testAccuracy: null, seconds: 2}],
+			'accuracy',
+			60,
+			4,
+			false,
+		);
 		assert.equal(chart.title + text(chart.legend), 'Accuracy · epoch 1  ── train 90.00%');
-		assert.deepEqual(chart.lines.map(text), [
-			'90.45% ┤'.padEnd(60),
-			`90.00% ┼${'─'.repeat(52)}`,
-			'89.55% ┤'.padEnd(60),
-		]);
+		assert.deepEqual(chart.lines.map(text), ['90.45% ┤'.padEnd(60), `90.00% ┼${'─'.repeat(52)}`, '89.55% ┤'.padEnd(60)]);
 	});
 });

@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
-import {classSets} from '../../source/train/config.js';
 import {abbreviate} from '../../source/text/class-names.js';
+import {classSets} from '../../source/train/config.js';
 import {confusionTable, naturalWidth} from '../../source/ui/confusion/confusion-table.js';
 import {epochConfusion, probeConfusion} from './fixtures.js';
 
 const digits = classSets.digits;
-const line = (row: {label: string; cells: readonly {text: string}[]; recallText: string}) => row.label + row.cells.map(cell => cell.text).join('') + row.recallText;
+const line = (row: {label: string; cells: readonly {text: string}[]; recallText: string}) =>
+	row.label + row.cells.map(cell => cell.text).join('') + row.recallText;
 
 describe('confusionTable', () => {
 	const table = confusionTable(epochConfusion, digits, 200, false);
@@ -43,7 +44,10 @@ describe('confusionTable', () => {
 	});
 
 	test('draws zeros as . in ASCII mode', () => {
-		assert.equal(line(confusionTable(epochConfusion, digits, 200, true).rows[0]!), '0          970    .    1    .    .    2    3    1    3    .  99.0%');
+		assert.equal(
+			line(confusionTable(epochConfusion, digits, 200, true).rows[0]!),
+			'0          970    .    1    .    .    2    3    1    3    .  99.0%',
+		);
 	});
 
 	test('narrows itself to fit: first the corner label goes, then the recall column, then the column width', () => {
@@ -65,7 +69,15 @@ describe('confusionTable', () => {
 	});
 
 	test('a class without images has no recall, a column nothing was predicted as no precision', () => {
-		const empty = confusionTable([[3, 0], [0, 0]], ['0', '1'], 80, false);
+		const empty = confusionTable(
+			[
+				[3, 0],
+				[0, 0],
+			],
+			['0', '1'],
+			80,
+			false,
+		);
 		assert.equal(empty.rows[1]!.recall, null);
 		assert.equal(empty.rows[1]!.recallText, '      -');
 		assert.equal(empty.precision[1], null);
@@ -74,7 +86,18 @@ describe('confusionTable', () => {
 	});
 
 	test('an empty matrix has no accuracy', () => {
-		assert.equal(confusionTable([[0, 0], [0, 0]], ['0', '1'], 80, false).accuracy, null);
+		assert.equal(
+			confusionTable(
+				[
+					[0, 0],
+					[0, 0],
+				],
+				['0', '1'],
+				80,
+				false,
+			).accuracy,
+			null,
+		);
 	});
 
 	test('Fashion-MNIST: short column names, full row names while they fit', () => {

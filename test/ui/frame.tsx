@@ -1,14 +1,15 @@
-import type {ReactElement} from 'react';
 import {render} from 'ink-testing-library';
+import type {ReactElement} from 'react';
 import stringWidth from 'string-width';
 import stripAnsi from 'strip-ansi';
 import {RenderProvider} from '../../source/ui/shared/render-context.js';
 import {renderSettings} from '../../source/ui/shared/render-settings.js';
 
 /** The element as a root draws it with --ascii, or without colour (NO_COLOR). */
-export const withSettings = (element: ReactElement, {ascii = false, color = true}: {ascii?: boolean; color?: boolean} = {}): ReactElement => (
-	<RenderProvider settings={renderSettings(ascii, color)}>{element}</RenderProvider>
-);
+export const withSettings = (
+	element: ReactElement,
+	{ascii = false, color = true}: {ascii?: boolean; color?: boolean} = {},
+): ReactElement => <RenderProvider settings={renderSettings(ascii, color)}>{element}</RenderProvider>;
 
 /** Renders once and returns the frame without colours, its lines and its widest line. */
 export function frameOf(element: ReactElement): {frame: string; lines: string[]; width: number} {

@@ -13,7 +13,10 @@ import {eventually} from './frame.js';
 /** A terminal of a given size that keeps the frames Ink writes (debug mode: each frame whole). */
 class Screen extends EventEmitter {
 	frames: string[] = [];
-	constructor(readonly columns: number, readonly rows: number) {
+	constructor(
+		readonly columns: number,
+		readonly rows: number,
+	) {
 		super();
 	}
 
@@ -30,14 +33,29 @@ test('with stdin not a terminal the dashboard is drawn, keys are off and the las
 	// a pipe, not a TTY: no raw mode, so Ink cannot read keys
 	const stdin = new PassThrough();
 	const actions: KeyAction[] = [];
-	const ink = render(<App store={createDashboardStore(1, training)} onAction={action => actions.push(action)} startedAt={startedAt} clock={() => startedAt + 62_000}/>, {
-		stdout: screen as unknown as NodeJS.WriteStream, stdin: stdin as unknown as NodeJS.ReadStream, debug: true, patchConsole: false, exitOnCtrlC: false,
-	});
+	const ink = render(
+		<App
+			store={createDashboardStore(1, training)}
+			onAction={action => actions.push(action)}
+			startedAt={startedAt}
+			clock={() => startedAt + 62_000}
+		/>,
+		{
+			stdout: screen as unknown as NodeJS.WriteStream,
+			stdin: stdin as unknown as NodeJS.ReadStream,
+			debug: true,
+			patchConsole: false,
+			exitOnCtrlC: false,
+		},
+	);
 	try {
 		const lines = () => stripAnsi(screen.frames.at(-1) ?? '').split('\n');
 		await eventually(() => assert.equal(lines().at(-1), 'keys off: stdin is not a terminal'));
 		assert.match(lines()[0]!, /^. Training {2}Epoch 4\/10/);
-		assert.ok(lines().some(line => line.startsWith('Confusion')), 'the dashboard itself is drawn');
+		assert.ok(
+			lines().some(line => line.startsWith('Confusion')),
+			'the dashboard itself is drawn',
+		);
 		stdin.write('q');
 		stdin.write('p');
 		await new Promise(resolve => setTimeout(resolve, 50));

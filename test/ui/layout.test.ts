@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
-import {dashboardLayout, gutter, overlaySize, type DashboardLayout} from '../../source/ui/dashboard/dashboard-layout.js';
+import {type DashboardLayout, dashboardLayout, gutter, overlaySize} from '../../source/ui/dashboard/dashboard-layout.js';
 
 const digits = {width: 66, classes: 10};
 
@@ -19,23 +19,43 @@ describe('dashboardLayout', () => {
 		const layout = dashboardLayout(80, 24, digits);
 		assert.ok(layout.kind === 'compact');
 		assert.deepEqual(layout.body, {width: 80, height: 20});
-		assert.deepEqual(layout.sections.map(section => section.panels), [
-			[{kind: 'bars', width: 80, height: 1}],
-			[{kind: 'loss-chart', width: 80, height: 6}],
-			[{kind: 'confusion', width: 66, height: 12, compact: true}],
-			[{kind: 'events', width: 80, height: 1}],
-		]);
+		assert.deepEqual(
+			layout.sections.map(section => section.panels),
+			[
+				[{kind: 'bars', width: 80, height: 1}],
+				[{kind: 'loss-chart', width: 80, height: 6}],
+				[{kind: 'confusion', width: 66, height: 12, compact: true}],
+				[{kind: 'events', width: 80, height: 1}],
+			],
+		);
 	});
 
 	test('120x40 is full: loss chart beside the matrix, the epoch charts side by side below', () => {
 		const layout = dashboardLayout(120, 40, digits);
 		assert.ok(layout.kind === 'full');
-		assert.deepEqual(layout.sections.map(section => [section.marginTop, section.height, section.panels]), [
-			[0, 2, [{kind: 'bars', width: 120, height: 2}]],
-			[1, 16, [{kind: 'loss-chart', width: 52, height: 16}, {kind: 'confusion', width: 66, height: 13, compact: false}]],
-			[1, 15, [{kind: 'epoch-chart', chart: 'loss', width: 59, height: 15}, {kind: 'epoch-chart', chart: 'accuracy', width: 59, height: 15}]],
-			[0, 1, [{kind: 'events', width: 120, height: 1}]],
-		]);
+		assert.deepEqual(
+			layout.sections.map(section => [section.marginTop, section.height, section.panels]),
+			[
+				[0, 2, [{kind: 'bars', width: 120, height: 2}]],
+				[
+					1,
+					16,
+					[
+						{kind: 'loss-chart', width: 52, height: 16},
+						{kind: 'confusion', width: 66, height: 13, compact: false},
+					],
+				],
+				[
+					1,
+					15,
+					[
+						{kind: 'epoch-chart', chart: 'loss', width: 59, height: 15},
+						{kind: 'epoch-chart', chart: 'accuracy', width: 59, height: 15},
+					],
+				],
+				[0, 1, [{kind: 'events', width: 120, height: 1}]],
+			],
+		);
 	});
 
 	test('wide but short: no epoch charts; tall but narrow: the epoch charts stacked under the matrix', () => {
@@ -54,7 +74,10 @@ describe('dashboardLayout', () => {
 	test('the matrix gives way to a 40-column loss chart', () => {
 		const layout = dashboardLayout(110, 40, {width: 79, classes: 10});
 		assert.ok(layout.kind === 'full');
-		assert.deepEqual(layout.sections[1]!.panels.map(panel => panel.width), [40, 68]);
+		assert.deepEqual(
+			layout.sections[1]!.panels.map(panel => panel.width),
+			[40, 68],
+		);
 	});
 
 	test('every size from 80x24 to 220x80 is filled to rows - 1 lines and never wider than the terminal', () => {
@@ -70,7 +93,8 @@ describe('dashboardLayout', () => {
 					assert.ok(width <= columns, `${columns}x${rows}`);
 					for (const panel of section.panels) {
 						assert.ok(panel.height <= section.height && panel.height >= 1, `${columns}x${rows} ${panel.kind}`);
-						if (panel.kind === 'loss-chart' || panel.kind === 'epoch-chart') assert.ok(panel.height >= 6 && panel.width >= 39, `${columns}x${rows} ${panel.kind}`);
+						if (panel.kind === 'loss-chart' || panel.kind === 'epoch-chart')
+							assert.ok(panel.height >= 6 && panel.width >= 39, `${columns}x${rows} ${panel.kind}`);
 					}
 				}
 			}

@@ -1,20 +1,36 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
-import {classSets} from '../../source/train/config.js';
-import type {RunEvent} from '../../source/train/events.js';
 import {confusionText} from '../../source/output/eval-report.js';
 import {plainLine} from '../../source/output/plain-lines.js';
+import {classSets} from '../../source/train/config.js';
+import type {RunEvent} from '../../source/train/events.js';
 import {config, epochConfusion} from './fixtures.js';
 
 const start = (classes: readonly string[], epochs: number): RunEvent => ({
-	type: 'start', config: {...config, epochs}, layers: [784, 512, 10], classes, backend: 'wasm', threads: 1,
-	trainCount: 60_000, testCount: 10_000, trainSource: 'fashion/train-images-idx3-ubyte', testSource: 'fashion/t10k-images-idx3-ubyte',
+	type: 'start',
+	config: {...config, epochs},
+	layers: [784, 512, 10],
+	classes,
+	backend: 'wasm',
+	threads: 1,
+	trainCount: 60_000,
+	testCount: 10_000,
+	trainSource: 'fashion/train-images-idx3-ubyte',
+	testSource: 'fashion/t10k-images-idx3-ubyte',
 	test: {images: new Uint8Array(0), labels: null, count: 0},
 });
 
 const done = (classes: readonly string[]): RunEvent => ({
-	type: 'done', epochs: 3, testAccuracy: 0.9798, testLoss: 0.0768, seconds: 71.6, confusion: epochConfusion, classes,
-	savedTo: null, interrupted: false, history: [],
+	type: 'done',
+	epochs: 3,
+	testAccuracy: 0.9798,
+	testLoss: 0.0768,
+	seconds: 71.6,
+	confusion: epochConfusion,
+	classes,
+	savedTo: null,
+	interrupted: false,
+	history: [],
 });
 
 describe('plain lines', () => {
@@ -35,7 +51,10 @@ describe('plain lines', () => {
 
 	test('the most confused pairs in class names', () => {
 		assert.equal(plainLine(done(classSets.digits))!.split('\n')[1], 'Most confused (true→predicted): 7→2 (9), 9→4 (9), 4→9 (8)');
-		assert.equal(plainLine(done(classSets.fashion))!.split('\n')[1], 'Most confused (true→predicted): Sneaker→Pullover (9), Ankle boot→Coat (9), Coat→Ankle boot (8)');
+		assert.equal(
+			plainLine(done(classSets.fashion))!.split('\n')[1],
+			'Most confused (true→predicted): Sneaker→Pullover (9), Ankle boot→Coat (9), Coat→Ankle boot (8)',
+		);
 	});
 
 	test('the confusion matrix of eval: digits as before, Fashion-MNIST with short column and full row names', () => {

@@ -1,13 +1,15 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import {classSets} from '../../source/train/config.js';
-import {probabilityLine, probabilityRows, probabilityText, type ProbabilityOptions} from '../../source/ui/browser/probability-bars.js';
+import {type ProbabilityOptions, probabilityLine, probabilityRows, probabilityText} from '../../source/ui/browser/probability-bars.js';
 
 /** A 4 taken for a 9, as a network's softmax gives it. */
 const fourAsNine = [0.001, 0.0002, 0.012, 0.0003, 0.0381, 0.009, 0.0001, 0.0004, 0.0002, 0.9387];
 
 const lines = (probabilities: readonly number[], options: Partial<ProbabilityOptions>) =>
-	probabilityRows(probabilities, {classes: classSets.digits, predicted: 9, actual: 4, width: 49, ascii: false, ...options}).map(probabilityLine);
+	probabilityRows(probabilities, {classes: classSets.digits, predicted: 9, actual: 4, width: 49, ascii: false, ...options}).map(
+		probabilityLine,
+	);
 
 describe('probability bars', () => {
 	test('one row per class, the predicted and the true class marked in words', () => {
@@ -68,7 +70,10 @@ describe('probability bars', () => {
 		for (const width of [24, 30, 49, 57, 73]) {
 			for (const actual of [null, 4, 9]) {
 				const rows = probabilityRows(fourAsNine, {classes: classSets.digits, predicted: 9, actual, width, ascii: false});
-				assert.ok(rows.every(row => Array.from(probabilityLine(row)).length === width), `${width} ${actual}`);
+				assert.ok(
+					rows.every(row => Array.from(probabilityLine(row)).length === width),
+					`${width} ${actual}`,
+				);
 				// label, space, value, then " ◀ pred, true" even when only one word is there
 				if (actual !== null && width >= 30) assert.equal(rows[0]!.bar.length + rows[0]!.track.length, width - 1 - 1 - 7 - 13);
 			}
@@ -77,10 +82,24 @@ describe('probability bars', () => {
 
 	test('flags say which row is predicted and which is true', () => {
 		const rows = probabilityRows(fourAsNine, {classes: classSets.digits, predicted: 9, actual: 4, width: 49, ascii: false});
-		assert.deepEqual(rows.map(row => [row.predicted, row.actual]).filter(([p, a]) => p || a), [[false, true], [true, false]]);
+		assert.deepEqual(
+			rows.map(row => [row.predicted, row.actual]).filter(([p, a]) => p || a),
+			[
+				[false, true],
+				[true, false],
+			],
+		);
 	});
 
 	test('values never claim 0% or 100% unless they are', () => {
-		assert.deepEqual([0, 0.0004, 0.0005, 0.973, 0.9994, 0.9996, 1].map(probabilityText), ['0.0%', '<0.1%', '0.1%', '97.3%', '99.9%', '>99.9%', '100.0%']);
+		assert.deepEqual([0, 0.0004, 0.0005, 0.973, 0.9994, 0.9996, 1].map(probabilityText), [
+			'0.0%',
+			'<0.1%',
+			'0.1%',
+			'97.3%',
+			'99.9%',
+			'>99.9%',
+			'100.0%',
+		]);
 	});
 });

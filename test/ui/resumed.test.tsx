@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import type {RunStart} from '../../source/train/events.js';
-import {dashboardReducer, type DashboardAction} from '../../source/ui/dashboard/dashboard-state.js';
 import {EpochChart} from '../../source/ui/charts/epoch-chart.js';
+import {type DashboardAction, dashboardReducer} from '../../source/ui/dashboard/dashboard-state.js';
 import {configLine} from '../../source/ui/dashboard/header-text.js';
 import {summaryLines} from '../../source/ui/dashboard/summary.js';
 import {loading, started, training} from './fixtures.js';
@@ -14,10 +14,16 @@ const resumed = dashboardReducer(loading, resumedStart as DashboardAction);
 
 describe('a resumed run on the dashboard', () => {
 	test('the epoch charts show its earlier epochs from the start', () => {
-		assert.deepEqual(resumed.history.map(epoch => epoch.epoch), [1, 2, 3]);
-		const chart = frameOf(withSettings(<EpochChart history={resumed.history} kind="loss" width={59} height={12}/>, {ascii: true})).frame;
+		assert.deepEqual(
+			resumed.history.map(epoch => epoch.epoch),
+			[1, 2, 3],
+		);
+		const chart = frameOf(withSettings(<EpochChart history={resumed.history} kind="loss" width={59} height={12} />, {ascii: true})).frame;
 		assert.match(chart, /^Loss - epochs 1-3 {2}/);
-		assert.equal(frameOf(withSettings(<EpochChart history={resumed.history} kind="loss" width={59} height={12}/>, {ascii: true})).frame, frameOf(withSettings(<EpochChart history={training.history} kind="loss" width={59} height={12}/>, {ascii: true})).frame);
+		assert.equal(
+			frameOf(withSettings(<EpochChart history={resumed.history} kind="loss" width={59} height={12} />, {ascii: true})).frame,
+			frameOf(withSettings(<EpochChart history={training.history} kind="loss" width={59} height={12} />, {ascii: true})).frame,
+		);
 	});
 
 	test('the configuration line and the summary say it was resumed', () => {

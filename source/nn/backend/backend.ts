@@ -44,15 +44,41 @@ export interface Backend extends DenseProducts {
 /** The dense layer's forward and weight-gradient products (dense.ts: forwardLoops, weightGradLoops). */
 export interface DenseProducts {
 	/** out = x · wᵀ + b, then max(0, ·) when relu   x: [batch, inputs], w: [outputs, inputs] -> out: [batch, outputs] */
-	denseForward(x: Float32Array, w: Float32Array, b: Float32Array, out: Float32Array, batch: number, inputs: number, outputs: number, relu: boolean): void;
+	denseForward(
+		x: Float32Array,
+		w: Float32Array,
+		b: Float32Array,
+		out: Float32Array,
+		batch: number,
+		inputs: number,
+		outputs: number,
+		relu: boolean,
+	): void;
 	/** dw += dzᵀ · x and db += Σ dz   dz: [batch, outputs], x: [batch, inputs] -> dw: [outputs, inputs] */
-	accumulateWeightGrad(dz: Float32Array, x: Float32Array, dw: Float32Array, db: Float32Array, batch: number, inputs: number, outputs: number): void;
+	accumulateWeightGrad(
+		dz: Float32Array,
+		x: Float32Array,
+		dw: Float32Array,
+		db: Float32Array,
+		batch: number,
+		inputs: number,
+		outputs: number,
+	): void;
 }
 
 /** Element-wise parameter updates; optim/gd.ts, momentum.ts and adam.ts have each as a plain loop. */
 export interface Updates {
 	gradientDescent(value: Float32Array, grad: Float32Array, learningRate: number): void;
 	momentum(value: Float32Array, grad: Float32Array, velocity: Float32Array, learningRate: number, momentum: number): void;
-	adam(value: Float32Array, grad: Float32Array, m: Float32Array, v: Float32Array,
-		stepSize: number, beta1: number, beta2: number, correction2: number, epsilon: number): void;
+	adam(
+		value: Float32Array,
+		grad: Float32Array,
+		m: Float32Array,
+		v: Float32Array,
+		stepSize: number,
+		beta1: number,
+		beta2: number,
+		correction2: number,
+		epsilon: number,
+	): void;
 }

@@ -35,7 +35,8 @@ export const jsBackend: Backend = {
 	allFinite,
 	packPixels(images, order, start, count, size, out) {
 		for (let r = 0; r < count; r++) {
-			const from = (order ? order[start + r]! : start + r) * size, to = r * size;
+			const from = (order ? order[start + r]! : start + r) * size,
+				to = r * size;
 			for (let p = 0; p < size; p++) out[to + p] = pixelScale[images[from + p]!]!;
 		}
 	},
@@ -44,7 +45,10 @@ export const jsBackend: Backend = {
 
 /** Whether every value is a finite number: x·0 is 0 for a finite x and NaN otherwise, so sums tell without a branch per value. */
 function allFinite(values: Float32Array): boolean {
-	let a = 0, b = 0, c = 0, d = 0;
+	let a = 0,
+		b = 0,
+		c = 0,
+		d = 0;
 	const whole = values.length - (values.length % 4);
 	for (let i = 0; i < whole; i += 4) {
 		a += values[i]! * 0;

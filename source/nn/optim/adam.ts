@@ -1,13 +1,20 @@
 import type {Parameter} from '../layer.js';
-import {restoreArrays, restoreCount, type Optimizer, type OptimizerState} from './optimizer.js';
+import {type Optimizer, type OptimizerState, restoreArrays, restoreCount} from './optimizer.js';
 
 /**
  * m = β1·m + (1 − β1)·dW; v = β2·v + (1 − β2)·dW²; W -= stepSize · m / (√(v / correction2) + ε),
  * where stepSize = lr / (1 − β1^t) and correction2 = 1 − β2^t correct the moments' bias.
  */
 export function adamStep(
-	value: Float32Array, grad: Float32Array, m: Float32Array, v: Float32Array,
-	stepSize: number, beta1: number, beta2: number, correction2: number, epsilon: number,
+	value: Float32Array,
+	grad: Float32Array,
+	m: Float32Array,
+	v: Float32Array,
+	stepSize: number,
+	beta1: number,
+	beta2: number,
+	correction2: number,
+	epsilon: number,
 ): void {
 	for (let i = 0; i < value.length; i++) {
 		const g = grad[i]!;

@@ -5,8 +5,11 @@ import type {Optimizer, OptimizerName} from './optimizer.js';
 
 export function createOptimizer(name: OptimizerName, learningRate: number): Optimizer {
 	switch (name) {
-		case 'gd': return new GradientDescent(learningRate);
-		case 'momentum': return new Momentum(learningRate);
-		case 'adam': return new Adam(learningRate);
+		case 'gd':
+			return new GradientDescent(learningRate);
+		case 'momentum':
+			return new Momentum(learningRate);
+		case 'adam':
+			return new Adam(learningRate);
 	}
 }

@@ -1,8 +1,14 @@
 import type {Parameter} from '../layer.js';
-import {restoreArrays, type Optimizer, type OptimizerState} from './optimizer.js';
+import {type Optimizer, type OptimizerState, restoreArrays} from './optimizer.js';
 
 /** v = μ·v + dW; W -= lr · v, for one parameter and its velocity. */
-export function momentumStep(value: Float32Array, grad: Float32Array, velocity: Float32Array, learningRate: number, momentum: number): void {
+export function momentumStep(
+	value: Float32Array,
+	grad: Float32Array,
+	velocity: Float32Array,
+	learningRate: number,
+	momentum: number,
+): void {
 	for (let i = 0; i < value.length; i++) {
 		const v = momentum * velocity[i]! + grad[i]!;
 		velocity[i] = v;
@@ -15,7 +21,10 @@ export class Momentum implements Optimizer {
 	readonly name = 'momentum';
 	velocities: Float32Array[] = [];
 
-	constructor(readonly learningRate: number, readonly momentum = 0.9) {}
+	constructor(
+		readonly learningRate: number,
+		readonly momentum = 0.9,
+	) {}
 
 	step(parameters: readonly Parameter[]): void {
 		parameters.forEach(({value, grad, backend}, index) => {

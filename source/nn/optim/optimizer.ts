@@ -25,7 +25,8 @@ export function restoreArrays(state: OptimizerState, key: string, parameters: re
 	if (arrays.length !== parameters.length) throw new Error(`"${key}": expected ${parameters.length} arrays, found ${arrays.length}`);
 	return parameters.map(({value, backend}, index) => {
 		const array = arrays[index]!;
-		if (array.length !== value.length) throw new Error(`"${key}" array ${index + 1}: expected ${value.length} numbers, found ${array.length}`);
+		if (array.length !== value.length)
+			throw new Error(`"${key}" array ${index + 1}: expected ${value.length} numbers, found ${array.length}`);
 		const copy = backend.allocate(value.length);
 		copy.set(array);
 		return copy;

@@ -1,8 +1,8 @@
 import {endianness} from 'node:os';
 import {resolve} from 'node:path';
 import {InputError} from '../../errors.js';
-import {optimizerNames, type OptimizerState} from '../../nn/optim/optimizer.js';
 import {isRecord} from '../../nn/model-file.js';
+import {type OptimizerState, optimizerNames} from '../../nn/optim/optimizer.js';
 import {Rng} from '../../nn/rng.js';
 import {classSets, type TrainConfig} from '../config.js';
 import type {EpochSummary} from '../events.js';
@@ -26,7 +26,10 @@ export interface Checkpoint {
 }
 
 /** The settings that shape a run: a resumed run keeps them. */
-export type RunSettings = Pick<TrainConfig, 'epochs' | 'batchSize' | 'learningRate' | 'optimizer' | 'seed' | 'classes' | 'sources' | 'limit' | 'testLimit'> & {
+export type RunSettings = Pick<
+	TrainConfig,
+	'epochs' | 'batchSize' | 'learningRate' | 'optimizer' | 'seed' | 'classes' | 'sources' | 'limit' | 'testLimit'
+> & {
 	/** [inputs, hidden…, classes] */
 	readonly layers: readonly number[];
 };
@@ -34,13 +37,28 @@ export type RunSettings = Pick<TrainConfig, 'epochs' | 'batchSize' | 'learningRa
 /** The settings to keep, with the data paths made absolute so a resume from another folder finds the same files. */
 export function runSettings(config: TrainConfig, layers: readonly number[]): RunSettings {
 	const {epochs, batchSize, learningRate, optimizer, seed, classes, limit, testLimit} = config;
-	const sources = Object.fromEntries(Object.entries(config.sources).flatMap(([key, value]) => (typeof value === 'string' ? [[key, resolve(value)]] : [])));
-	return {layers, epochs, batchSize, learningRate, optimizer, seed, classes, sources, ...(limit === undefined ? {} : {limit}), ...(testLimit === undefined ? {} : {testLimit})};
+	const sources = Object.fromEntries(
+		Object.entries(config.sources).flatMap(([key, value]) => (typeof value === 'string' ? [[key, resolve(value)]] : [])),
+	);
+	return {
+		layers,
+		epochs,
+		batchSize,
+		learningRate,
+		optimizer,
+		seed,
+		classes,
+		sources,
+		...(limit === undefined ? {} : {limit}),
+		...(testLimit === undefined ? {} : {testLimit}),
+	};
 }
 
 /** The top-level keys a checkpoint adds to the model file. */
 export function checkpointFields({settings, state, rng, optimizer, history}: Checkpoint): Record<string, unknown> {
-	const optimizerState = Object.fromEntries(Object.entries(optimizer).map(([key, value]) => [key, typeof value === 'number' ? value : value.map(float32Base64)]));
+	const optimizerState = Object.fromEntries(
+		Object.entries(optimizer).map(([key, value]) => [key, typeof value === 'number' ? value : value.map(float32Base64)]),
+	);
 	return {
 		training: {
 			config: settings,
@@ -62,7 +80,9 @@ export function checkpointFields({settings, state, rng, optimizer, history}: Che
 export function parseCheckpoint(extra: Readonly<Record<string, unknown>>, file: string): Checkpoint {
 	const training = extra.training;
 	if (!isRecord(training) || training.optimizerState === undefined || training.rng === undefined) {
-		throw new InputError(`--resume ${file}: the model has no training state to resume (optimizer state, image order, epoch); use --model ${file} to start a new run from its weights`);
+		throw new InputError(
+			`--resume ${file}: the model has no training state to resume (optimizer state, image order, epoch); use --model ${file} to start a new run from its weights`,
+		);
 	}
 	const damaged = (what: string): never => {
 		throw new InputError(`--resume ${file}: the training state is damaged: ${what}`);
@@ -73,11 +93,18 @@ export function parseCheckpoint(extra: Readonly<Record<string, unknown>>, file: 
 	const soFar = isRecord(training.epochSoFar) ? training.epochSoFar : damaged('training.epochSoFar: expected an object');
 	const order = parseOrder(training.order, damaged);
 	const rng = training.rng;
-	if (!Array.isArray(rng) || rng.length !== 4 || !rng.every(word => Number.isInteger(word) && word >= 0 && word < 2 ** 32) || rng.every(word => word === 0)) {
+	if (
+		!Array.isArray(rng) ||
+		rng.length !== 4 ||
+		!rng.every(word => Number.isInteger(word) && word >= 0 && word < 2 ** 32) ||
+		rng.every(word => word === 0)
+	) {
 		damaged('training.rng: expected 4 whole numbers from 0 to 2^32-1, not all 0');
 	}
 	const state: TrainerState = {
-		epoch: epochs + 1, batch, order,
+		epoch: epochs + 1,
+		batch,
+		order,
 		lossSum: finite(soFar.loss, 'training.epochSoFar.loss', damaged),
 		correct: wholeNumber(soFar.correct, 0, 'training.epochSoFar.correct', damaged),
 		seconds: finite(soFar.seconds, 'training.epochSoFar.seconds', damaged),
@@ -93,12 +120,17 @@ function parseSettings(config: unknown, fail: Fail): RunSettings {
 	if (!isRecord(config)) return fail('training.config: expected an object');
 	const where = (key: string) => `training.config.${key}`;
 	const layers = config.layers;
-	if (!Array.isArray(layers) || layers.length < 2 || !layers.every(size => Number.isInteger(size) && size >= 1)) fail(`${where('layers')}: expected a list of layer sizes`);
+	if (!Array.isArray(layers) || layers.length < 2 || !layers.every(size => Number.isInteger(size) && size >= 1))
+		fail(`${where('layers')}: expected a list of layer sizes`);
 	const batchSize = config.batchSize === 'full' ? 'full' : wholeNumber(config.batchSize, 1, where('batchSize'), fail);
 	const learningRate = finite(config.learningRate, where('learningRate'), fail);
 	if (!(learningRate > 0)) fail(`${where('learningRate')}: expected a positive number`);
-	const optimizer = optimizerNames.find(name => name === config.optimizer) ?? fail(`${where('optimizer')}: expected one of ${optimizerNames.join(', ')}`);
-	const classes = typeof config.classes === 'string' && Object.hasOwn(classSets, config.classes) ? config.classes as keyof typeof classSets : fail(`${where('classes')}: expected one of ${Object.keys(classSets).join(', ')}`);
+	const optimizer =
+		optimizerNames.find(name => name === config.optimizer) ?? fail(`${where('optimizer')}: expected one of ${optimizerNames.join(', ')}`);
+	const classes =
+		typeof config.classes === 'string' && Object.hasOwn(classSets, config.classes)
+			? (config.classes as keyof typeof classSets)
+			: fail(`${where('classes')}: expected one of ${Object.keys(classSets).join(', ')}`);
 	const sources = isRecord(config.sources) ? config.sources : fail(`${where('sources')}: expected an object`);
 	for (const key of ['data', 'train', 'test']) {
 		if (sources[key] !== undefined && typeof sources[key] !== 'string') fail(`${where(`sources.${key}`)}: expected a file or folder name`);
@@ -108,7 +140,10 @@ function parseSettings(config: unknown, fail: Fail): RunSettings {
 	return {
 		layers: layers as number[],
 		epochs: wholeNumber(config.epochs, 1, where('epochs'), fail),
-		batchSize, learningRate, optimizer, classes,
+		batchSize,
+		learningRate,
+		optimizer,
+		classes,
 		seed: wholeNumber(config.seed, 0, where('seed'), fail),
 		sources: sources as RunSettings['sources'],
 		...(limit === undefined ? {} : {limit}),
@@ -132,7 +167,8 @@ function parseOrder(order: unknown, fail: Fail): Uint32Array {
 }
 
 function parseHistory(history: unknown, epochs: number, fail: Fail): EpochSummary[] {
-	if (!Array.isArray(history) || history.length !== epochs) return fail(`history: expected one entry for each of the ${epochs} epochs done`);
+	if (!Array.isArray(history) || history.length !== epochs)
+		return fail(`history: expected one entry for each of the ${epochs} epochs done`);
 	return history.map((entry: unknown, index) => {
 		const where = `history entry ${index + 1}`;
 		if (!isRecord(entry) || entry.epoch !== index + 1) return fail(`${where}: expected an object with "epoch": ${index + 1}`);
@@ -151,16 +187,22 @@ function parseHistory(history: unknown, epochs: number, fail: Fail): EpochSummar
 /** Counters stay numbers; lists of base64 float32 arrays become Float32Arrays (the optimizer checks their shapes). */
 function parseOptimizerState(state: unknown, fail: Fail): OptimizerState {
 	if (!isRecord(state)) return fail('training.optimizerState: expected an object');
-	return Object.fromEntries(Object.entries(state).map(([key, value]) => {
-		const where = `training.optimizerState.${key}`;
-		if (typeof value === 'number') return [key, finite(value, where, fail)];
-		if (!Array.isArray(value)) return fail(`${where}: expected a number or a list of base64 float32 arrays`);
-		return [key, value.map((text: unknown, index) => {
-			const array = typeof text === 'string' ? base64Float32(text) : undefined;
-			if (!array?.every(Number.isFinite)) return fail(`${where} ${index + 1}: expected base64 little-endian float32 bytes of finite numbers`);
-			return array;
-		})];
-	}));
+	return Object.fromEntries(
+		Object.entries(state).map(([key, value]) => {
+			const where = `training.optimizerState.${key}`;
+			if (typeof value === 'number') return [key, finite(value, where, fail)];
+			if (!Array.isArray(value)) return fail(`${where}: expected a number or a list of base64 float32 arrays`);
+			return [
+				key,
+				value.map((text: unknown, index) => {
+					const array = typeof text === 'string' ? base64Float32(text) : undefined;
+					if (!array?.every(Number.isFinite))
+						return fail(`${where} ${index + 1}: expected base64 little-endian float32 bytes of finite numbers`);
+					return array;
+				}),
+			];
+		}),
+	);
 }
 
 const bigEndian = endianness() === 'BE';

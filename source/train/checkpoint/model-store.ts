@@ -2,7 +2,7 @@ import {closeSync, fsyncSync, openSync, readdirSync, readFileSync, readSync, ren
 import {basename, dirname, join} from 'node:path';
 import {InputError} from '../../errors.js';
 import type {Backend, BackendChoice} from '../../nn/backend/backend.js';
-import {modelFormat, parseModel, type Model} from '../../nn/model-file.js';
+import {type Model, modelFormat, parseModel} from '../../nn/model-file.js';
 
 /** Model files larger than this are refused before they are read. */
 export const maxModelBytes = 512 * 1024 * 1024;
@@ -41,7 +41,7 @@ export function writeModelFile(path: string, text: string): void {
 		try {
 			// one write may take only part of a large buffer
 			const bytes = Buffer.from(text, 'utf8');
-			for (let written = 0; written < bytes.length;) written += writeSync(fd, bytes, written);
+			for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written);
 			fsyncSync(fd);
 		} finally {
 			closeSync(fd);

@@ -3,10 +3,10 @@ import type {Backend} from '../../nn/backend/backend.js';
 import type {Model} from '../../nn/model-file.js';
 import type {Network} from '../../nn/network.js';
 import type {Optimizer} from '../../nn/optim/optimizer.js';
-import {parseCheckpoint, type Checkpoint} from './checkpoint.js';
 import type {TrainConfig} from '../config.js';
-import {readModelFile} from './model-store.js';
 import type {TrainerState} from '../trainer.js';
+import {type Checkpoint, parseCheckpoint} from './checkpoint.js';
+import {readModelFile} from './model-store.js';
 
 /** A checkpointed run, read back for --resume. */
 export interface Resumed {
@@ -43,20 +43,29 @@ export function openResume(requested: TrainConfig, backend: Backend): Resumed {
 	];
 	for (const [flag, wanted, kept] of settings) {
 		if (given.includes(flag) && String(wanted) !== String(kept)) {
-			throw new InputError(`--${flag} ${String(wanted)} does not match the run in ${file} (${flag} ${String(kept)}); leave --${flag} out to resume it, or start a new run from its weights with --model ${file}`);
+			throw new InputError(
+				`--${flag} ${String(wanted)} does not match the run in ${file} (${flag} ${String(kept)}); leave --${flag} out to resume it, or start a new run from its weights with --model ${file}`,
+			);
 		}
 	}
 	const done = checkpoint.state.epoch - 1;
 	const epochs = given.includes('epochs') ? requested.epochs : saved.epochs;
 	if (epochs <= done) {
-		const what = given.includes('epochs') ? `--epochs ${epochs}: the run in ${file} has already done ${done} epochs` : `--resume ${file}: the run has done all its ${done} epochs`;
+		const what = given.includes('epochs')
+			? `--epochs ${epochs}: the run in ${file} has already done ${done} epochs`
+			: `--resume ${file}: the run has done all its ${done} epochs`;
 		throw new InputError(`${what}; give a higher total to train further (e.g. --epochs ${done + Math.max(1, saved.epochs)})`);
 	}
 	const dataGiven = ['data', 'train', 'test'].some(flag => given.includes(flag));
 	const {limit, testLimit} = saved;
 	const config: TrainConfig = {
-		hidden, epochs,
-		batchSize: saved.batchSize, learningRate: saved.learningRate, optimizer: saved.optimizer, seed: saved.seed, classes: saved.classes,
+		hidden,
+		epochs,
+		batchSize: saved.batchSize,
+		learningRate: saved.learningRate,
+		optimizer: saved.optimizer,
+		seed: saved.seed,
+		classes: saved.classes,
 		sources: dataGiven ? requested.sources : saved.sources,
 		...(limit === undefined ? {} : {limit}),
 		...(testLimit === undefined ? {} : {testLimit}),
@@ -73,13 +82,20 @@ export function resumedState(resumed: Resumed, network: Network, optimizer: Opti
 	const {checkpoint, file} = resumed;
 	const {state, settings} = checkpoint;
 	if (settings.layers.join() !== network.sizes.join()) {
-		throw new InputError(`--resume ${file}: the training state is damaged: training.config.layers ${settings.layers.join('-')} do not match the model's ${network.sizes.join('-')}`);
+		throw new InputError(
+			`--resume ${file}: the training state is damaged: training.config.layers ${settings.layers.join('-')} do not match the model's ${network.sizes.join('-')}`,
+		);
 	}
 	if (state.order.length !== trainCount) {
-		throw new InputError(`--resume ${file}: the run trained on ${state.order.length} images, the training data now has ${trainCount}; resume with the same data`);
+		throw new InputError(
+			`--resume ${file}: the run trained on ${state.order.length} images, the training data now has ${trainCount}; resume with the same data`,
+		);
 	}
 	const batches = settings.batchSize === 'full' ? 1 : Math.ceil(trainCount / Math.min(settings.batchSize, trainCount));
-	if (state.batch > batches) throw new InputError(`--resume ${file}: the training state is damaged: training.batch ${state.batch} is past the ${batches} steps of an epoch`);
+	if (state.batch > batches)
+		throw new InputError(
+			`--resume ${file}: the training state is damaged: training.batch ${state.batch} is past the ${batches} steps of an epoch`,
+		);
 	try {
 		optimizer.restore(checkpoint.optimizer, network.parameters());
 	} catch (error) {

@@ -1,6 +1,5 @@
 import type {TrainConfig} from '../config.js';
-import type {RunEvent} from '../events.js';
-import type {BatchProgress} from '../events.js';
+import type {BatchProgress, RunEvent} from '../events.js';
 
 /** Messages from the main thread to the training worker. */
 export type ToWorker =

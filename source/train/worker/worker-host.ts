@@ -23,7 +23,11 @@ export interface WorkerListener {
 }
 
 /** Starts the run in a worker so the main thread stays free for keys and frames. */
-export function startTrainingWorker(config: TrainConfig, listener: WorkerListener, probe?: {images: number; everyMs: number}): TrainingWorker {
+export function startTrainingWorker(
+	config: TrainConfig,
+	listener: WorkerListener,
+	probe?: {images: number; everyMs: number},
+): TrainingWorker {
 	const worker = createWorker();
 	const send = (message: ToWorker) => worker.postMessage(message);
 	let finished = false;
@@ -80,5 +84,7 @@ function createWorker(): Worker {
 	if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./worker.js', import.meta.url));
 	const tsx = import.meta.resolve('tsx/esm/api');
 	const worker = new URL('./worker.ts', import.meta.url).href;
-	return new Worker(`import(${JSON.stringify(tsx)}).then(api => { api.register(); return import(${JSON.stringify(worker)}); });`, {eval: true});
+	return new Worker(`import(${JSON.stringify(tsx)}).then(api => { api.register(); return import(${JSON.stringify(worker)}); });`, {
+		eval: true,
+	});
 }

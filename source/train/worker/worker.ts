@@ -1,8 +1,8 @@
 import {parentPort} from 'node:worker_threads';
 import {DivergedError, InputError} from '../../errors.js';
-import type {FromWorker, ToWorker, WorkerFailure} from './protocol.js';
-import {runTraining} from '../run.js';
 import type {BatchProgress} from '../events.js';
+import {runTraining} from '../run.js';
+import type {FromWorker, ToWorker, WorkerFailure} from './protocol.js';
 
 /**
  * The training worker: runs one training run and posts its events. Steps are

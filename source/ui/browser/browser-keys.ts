@@ -5,11 +5,23 @@
  * "g12\r"), are read here too.
  */
 import type {Key} from 'ink';
-import type {BrowserAction, BrowserState} from './browser-state.js';
 import {glyphsFor} from '../../text/glyphs.js';
+import type {BrowserAction, BrowserState} from './browser-state.js';
 
 /** Ink's flags for keys that type no character. */
-export type SpecialKey = 'leftArrow' | 'rightArrow' | 'upArrow' | 'downArrow' | 'pageUp' | 'pageDown' | 'home' | 'end' | 'return' | 'escape' | 'backspace' | 'delete';
+export type SpecialKey =
+	| 'leftArrow'
+	| 'rightArrow'
+	| 'upArrow'
+	| 'downArrow'
+	| 'pageUp'
+	| 'pageDown'
+	| 'home'
+	| 'end'
+	| 'return'
+	| 'escape'
+	| 'backspace'
+	| 'delete';
 
 export type KeyedAction = Exclude<BrowserAction, {type: 'data'}>;
 
@@ -40,18 +52,42 @@ export const browserKeys: readonly BrowserKeyBinding[] = [
 	{inputs: ['c'], keys: [], label: 'c', action: {type: 'matrix'}, help: 'cursor on the confusion matrix, on its most confused cell'},
 	{inputs: ['k'], keys: ['upArrow'], label: '↑ k', action: {type: 'vertical', by: -1}, help: 'in the matrix: cursor up'},
 	{inputs: ['j'], keys: ['downArrow'], label: '↓ j', action: {type: 'vertical', by: 1}, help: 'in the matrix: cursor down'},
-	{inputs: ['\r', '\n'], keys: ['return'], label: 'Enter', action: {type: 'enter'}, help: 'in the matrix: that cell\'s digits; after g: go'},
-	{inputs: ['\u001B'], keys: ['escape'], label: 'Esc', action: {type: 'escape'}, help: 'leave the matrix or the number; else clear the filters'},
-	{inputs: ['\u007F', '\b'], keys: ['backspace', 'delete'], label: 'Backspace', action: {type: 'backspace'}, help: 'after g: delete a digit'},
+	{inputs: ['\r', '\n'], keys: ['return'], label: 'Enter', action: {type: 'enter'}, help: "in the matrix: that cell's digits; after g: go"},
+	{
+		inputs: ['\u001B'],
+		keys: ['escape'],
+		label: 'Esc',
+		action: {type: 'escape'},
+		help: 'leave the matrix or the number; else clear the filters',
+	},
+	{
+		inputs: ['\u007F', '\b'],
+		keys: ['backspace', 'delete'],
+		label: 'Backspace',
+		action: {type: 'backspace'},
+		help: 'after g: delete a digit',
+	},
 ];
 
 /** Escape codes for the keys above, with and without the ESC that Ink strips from the start of an input. */
 const escapeCodes: ReadonlyArray<readonly [string, SpecialKey]> = [
-	...(['[', 'O'] as const).flatMap(lead => [
-		[`${lead}A`, 'upArrow'], [`${lead}B`, 'downArrow'], [`${lead}C`, 'rightArrow'], [`${lead}D`, 'leftArrow'],
-		[`${lead}H`, 'home'], [`${lead}F`, 'end'],
-	] as const),
-	['[5~', 'pageUp'], ['[6~', 'pageDown'], ['[1~', 'home'], ['[7~', 'home'], ['[4~', 'end'], ['[8~', 'end'],
+	...(['[', 'O'] as const).flatMap(
+		lead =>
+			[
+				[`${lead}A`, 'upArrow'],
+				[`${lead}B`, 'downArrow'],
+				[`${lead}C`, 'rightArrow'],
+				[`${lead}D`, 'leftArrow'],
+				[`${lead}H`, 'home'],
+				[`${lead}F`, 'end'],
+			] as const,
+	),
+	['[5~', 'pageUp'],
+	['[6~', 'pageDown'],
+	['[1~', 'home'],
+	['[7~', 'home'],
+	['[4~', 'end'],
+	['[8~', 'end'],
 ];
 
 const bindingFor = (special: SpecialKey) => browserKeys.find(binding => binding.keys.includes(special));
@@ -65,7 +101,10 @@ export function browserActionsFor(input: string, key: Partial<Key> = {}): KeyedA
 	let at = 0;
 	while (at < input.length) {
 		const rest = input.slice(input[at] === '\u001B' ? at + 1 : at);
-		const code = input[at] === '\u001B' || input[at] === '[' || input[at] === 'O' ? escapeCodes.find(([sequence]) => rest.startsWith(sequence)) : undefined;
+		const code =
+			input[at] === '\u001B' || input[at] === '[' || input[at] === 'O'
+				? escapeCodes.find(([sequence]) => rest.startsWith(sequence))
+				: undefined;
 		if (code) {
 			actions.push(bindingFor(code[1])!.action);
 			at += (input[at] === '\u001B' ? 1 : 0) + code[0].length;

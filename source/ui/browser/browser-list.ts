@@ -3,8 +3,8 @@
  * per data and filter/order and cached, since every key press asks again.
  */
 import {probabilityLoss} from '../../train/evaluate.js';
-import {confusionMatrix, type Cell, type Confusion} from '../../train/metrics.js';
-import {imageCount, type BrowserData} from './browser-data.js';
+import {type Cell, type Confusion, confusionMatrix} from '../../train/metrics.js';
+import {type BrowserData, imageCount} from './browser-data.js';
 
 export interface BrowserFilter {
 	readonly mistakesOnly: boolean;
@@ -19,14 +19,16 @@ export type BrowserOrder = 'test' | 'loss' | 'confidence';
 
 export const noFilter: BrowserFilter = {mistakesOnly: false, label: null, cell: null};
 
-export const isFiltered = (filter: BrowserFilter): boolean =>
-	filter.mistakesOnly || filter.label !== null || filter.cell !== null;
+export const isFiltered = (filter: BrowserFilter): boolean => filter.mistakesOnly || filter.label !== null || filter.cell !== null;
 
 const lists = new WeakMap<BrowserData, Map<string, Int32Array>>();
 const confusions = new WeakMap<BrowserData, Confusion | null>();
 
 /** The test indices that pass the filter, in the order asked for. Cached per data: do not modify. */
-export function filteredIndices(data: BrowserData, {filter, order}: {readonly filter: BrowserFilter; readonly order: BrowserOrder}): Int32Array {
+export function filteredIndices(
+	data: BrowserData,
+	{filter, order}: {readonly filter: BrowserFilter; readonly order: BrowserOrder},
+): Int32Array {
 	const key = `${filter.mistakesOnly}|${filter.label}|${filter.cell?.actual},${filter.cell?.predicted}|${order}`;
 	let cached = lists.get(data);
 	if (!cached) lists.set(data, (cached = new Map()));

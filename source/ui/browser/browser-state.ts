@@ -4,10 +4,11 @@
  * two small modes (typing an index after `g`, a cursor on the confusion matrix
  * after `c`). New predictions arrive as a `data` action that keeps the place.
  */
-import {imageCount, type BrowserData} from './browser-data.js';
-import {mostConfused, type Cell} from '../../train/metrics.js';
-import {confusionOf, filteredIndices, isFiltered, noFilter, type BrowserFilter, type BrowserOrder} from './browser-list.js';
+
 import {count} from '../../text/format.js';
+import {type Cell, mostConfused} from '../../train/metrics.js';
+import {type BrowserData, imageCount} from './browser-data.js';
+import {type BrowserFilter, type BrowserOrder, confusionOf, filteredIndices, isFiltered, noFilter} from './browser-list.js';
 
 export type BrowserMode =
 	| {readonly kind: 'browse'}
@@ -49,7 +50,13 @@ export type BrowserAction =
 	| {readonly type: 'data'; readonly data: BrowserData | null};
 
 export const initialBrowserState = (data: BrowserData | null = null): BrowserState => ({
-	data, filter: noFilter, order: 'test', position: 0, selected: 0, mode: {kind: 'browse'}, notice: null,
+	data,
+	filter: noFilter,
+	order: 'test',
+	position: 0,
+	selected: 0,
+	mode: {kind: 'browse'},
+	notice: null,
 });
 
 export const orders: readonly BrowserOrder[] = ['test', 'loss', 'confidence'];
@@ -71,8 +78,7 @@ export function browserReducer(state: BrowserState, action: BrowserAction): Brow
 }
 
 /** The list the state walks through (empty before the first predictions). */
-export const currentList = (state: BrowserState): Int32Array =>
-	state.data ? filteredIndices(state.data, state) : new Int32Array(0);
+export const currentList = (state: BrowserState): Int32Array => (state.data ? filteredIndices(state.data, state) : new Int32Array(0));
 
 function browse(state: BrowserState, action: Exclude<BrowserAction, {type: 'data'}>): BrowserState {
 	const labelled = state.data === null || state.data.labels !== null;
@@ -138,7 +144,12 @@ function goTo(state: BrowserState, typed: string): BrowserState {
 	const position = currentList(left).indexOf(index);
 	if (position >= 0) return {...left, position, selected: index};
 	const unfiltered = {...left, filter: noFilter};
-	return {...unfiltered, position: currentList(unfiltered).indexOf(index), selected: index, notice: `filters off to show #${count(number)}`};
+	return {
+		...unfiltered,
+		position: currentList(unfiltered).indexOf(index),
+		selected: index,
+		notice: `filters off to show #${count(number)}`,
+	};
 }
 
 function openMatrix(state: BrowserState): BrowserState {
@@ -154,8 +165,10 @@ function openMatrix(state: BrowserState): BrowserState {
 function pointing(state: BrowserState, cursor: Cell, action: Exclude<BrowserAction, {type: 'data'}>): BrowserState {
 	const last = (state.data?.classes.length ?? 10) - 1;
 	const clamp = (value: number) => Math.min(last, Math.max(0, value));
-	const point = (actual: number, predicted: number): BrowserState =>
-		({...state, mode: {kind: 'matrix', cursor: {actual: clamp(actual), predicted: clamp(predicted)}}});
+	const point = (actual: number, predicted: number): BrowserState => ({
+		...state,
+		mode: {kind: 'matrix', cursor: {actual: clamp(actual), predicted: clamp(predicted)}},
+	});
 	switch (action.type) {
 		case 'step':
 			return point(cursor.actual, cursor.predicted + action.by);

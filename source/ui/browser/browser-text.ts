@@ -1,10 +1,11 @@
 /** The browser's words, as plain functions: the header, the filtered set, the empty results. */
-import {changedFrom, imageCount, type BrowserData} from './browser-data.js';
-import type {BrowserFilter, BrowserOrder} from './browser-list.js';
-import type {BrowserState} from './browser-state.js';
+
 import {imagesNoun} from '../../text/class-names.js';
 import {count} from '../../text/format.js';
 import {firstFitting, glyphsFor} from '../../text/glyphs.js';
+import {type BrowserData, changedFrom, imageCount} from './browser-data.js';
+import type {BrowserFilter, BrowserOrder} from './browser-list.js';
+import type {BrowserState} from './browser-state.js';
 
 export const orderNames: Readonly<Record<BrowserOrder, string>> = {
 	test: 'test-set order',
@@ -48,11 +49,15 @@ export function headerText(state: BrowserState, width: number, ascii: boolean): 
 	const filters = filterNames(state.filter, data?.classes ?? [], ascii);
 	const order = orderNames[state.order];
 	const total = data === null ? '' : `${count(imageCount(data))} test ${imagesNoun(data.classes)}`;
-	return firstFitting([
-		['Predictions', source, total, filters, order].filter(Boolean).join(separator),
-		['Predictions', source, filters, order].join(separator),
-		[source, filters, order].join(separator),
-	], width, ellipsis);
+	return firstFitting(
+		[
+			['Predictions', source, total, filters, order].filter(Boolean).join(separator),
+			['Predictions', source, filters, order].join(separator),
+			[source, filters, order].join(separator),
+		],
+		width,
+		ellipsis,
+	);
 }
 
 /** "was 3 at epoch 2", when the prediction changed at the last epoch. */

@@ -5,10 +5,10 @@ import type {Cell} from '../../train/metrics.js';
 import {ConfusionMatrix} from '../confusion/confusion-matrix.js';
 import {DigitView} from '../shared/digit-view.js';
 import {useRenderSettings} from '../shared/render-context.js';
-import {imagePixelsOf, type BrowserData} from './browser-data.js';
-import {browserLayout, digitSize, infoGap, smallDigit, stripGap, type BrowserLayout} from './browser-layout.js';
+import {type BrowserData, imagePixelsOf} from './browser-data.js';
+import {type BrowserLayout, browserLayout, digitSize, infoGap, smallDigit, stripGap} from './browser-layout.js';
 import {confusionOf} from './browser-list.js';
-import {currentList, type BrowserState} from './browser-state.js';
+import {type BrowserState, currentList} from './browser-state.js';
 import {cellName, emptyText, headerText} from './browser-text.js';
 import {DigitFacts} from './digit-facts.js';
 import {NeighbourDigit} from './neighbour-digit.js';
@@ -33,13 +33,19 @@ export function Browser({state, width, height}: Props) {
 	const {data} = state;
 	return (
 		<Box flexDirection="column" width={layout.width} height={layout.height} overflow="hidden">
-			<Text bold wrap="truncate">{headerText(state, layout.width, ascii)}</Text>
+			<Text bold wrap="truncate">
+				{headerText(state, layout.width, ascii)}
+			</Text>
 			<Text> </Text>
-			{data === null
-				? <Text dimColor wrap="truncate">{truncate('predictions appear when the first epoch ends', layout.width, glyphs.ellipsis)}</Text>
-				: <Body state={{...state, data}} layout={layout}/>}
-			<Box flexGrow={1}/>
-			<Footer state={state} width={layout.width}/>
+			{data === null ? (
+				<Text dimColor wrap="truncate">
+					{truncate('predictions appear when the first epoch ends', layout.width, glyphs.ellipsis)}
+				</Text>
+			) : (
+				<Body state={{...state, data}} layout={layout} />
+			)}
+			<Box flexGrow={1} />
+			<Footer state={state} width={layout.width} />
 		</Box>
 	);
 }
@@ -55,24 +61,38 @@ function Body({state, layout}: BodyProps) {
 	const {data, mode} = state;
 	const confusion = confusionOf(data);
 	const source = data.epoch === null ? 'saved model' : `epoch ${data.epoch}`;
-	const matrix = (marked: Cell | null, height: number) => confusion && (
-		<ConfusionMatrix confusion={confusion} classes={data.classes} source={source} marked={marked} cursor={mode.kind === 'matrix'} width={layout.width} height={height}/>
-	);
+	const matrix = (marked: Cell | null, height: number) =>
+		confusion && (
+			<ConfusionMatrix
+				confusion={confusion}
+				classes={data.classes}
+				source={source}
+				marked={marked}
+				cursor={mode.kind === 'matrix'}
+				width={layout.width}
+				height={height}
+			/>
+		);
 	if (mode.kind === 'matrix' && layout.matrixBelow === 0) return matrix(mode.cursor, layout.height - 3);
 
 	const list = currentList(state);
 	const index = list[state.position];
-	const selectedCell = index === undefined || data.labels === null ? null : {actual: data.labels[index]!, predicted: data.predictions[index]!};
+	const selectedCell =
+		index === undefined || data.labels === null ? null : {actual: data.labels[index]!, predicted: data.predictions[index]!};
 	return (
 		<>
-			{index === undefined
-				? (
-					<Box flexDirection="column" height={layout.mainHeight}>
-						<Text color="yellow" wrap="truncate">{emptyText(state, ascii)}</Text>
-						<Text dimColor wrap="truncate">Esc clears the filters</Text>
-					</Box>
-				)
-				: <DigitRow state={state} list={list} index={index} layout={layout}/>}
+			{index === undefined ? (
+				<Box flexDirection="column" height={layout.mainHeight}>
+					<Text color="yellow" wrap="truncate">
+						{emptyText(state, ascii)}
+					</Text>
+					<Text dimColor wrap="truncate">
+						Esc clears the filters
+					</Text>
+				</Box>
+			) : (
+				<DigitRow state={state} list={list} index={index} layout={layout} />
+			)}
 			{layout.matrixBelow > 0 && confusion && (
 				<Box marginTop={1}>{matrix(mode.kind === 'matrix' ? mode.cursor : selectedCell, layout.matrixBelow - 1)}</Box>
 			)}
@@ -92,8 +112,14 @@ function DigitRow({state, list, index, layout}: DigitRowProps) {
 	const neighbour = (offset: number) => {
 		const other = list[position + offset];
 		return (
-			<Box key={offset} width={smallDigit.width} marginTop={3} flexShrink={0} {...(offset < 0 ? {marginRight: stripGap} : {marginLeft: stripGap})}>
-				{other !== undefined && <NeighbourDigit data={data} index={other}/>}
+			<Box
+				key={offset}
+				width={smallDigit.width}
+				marginTop={3}
+				flexShrink={0}
+				{...(offset < 0 ? {marginRight: stripGap} : {marginLeft: stripGap})}
+			>
+				{other !== undefined && <NeighbourDigit data={data} index={other} />}
 			</Box>
 		);
 	};
@@ -102,11 +128,11 @@ function DigitRow({state, list, index, layout}: DigitRowProps) {
 		<Box height={layout.mainHeight} width={layout.width}>
 			{[...offsets].reverse().map(offset => neighbour(-offset))}
 			<Box flexDirection="column" width={digitSize.width} height={digitSize.height} flexShrink={0}>
-				<DigitView pixels={imagePixelsOf(data, index)}/>
+				<DigitView pixels={imagePixelsOf(data, index)} />
 			</Box>
 			{offsets.map(offset => neighbour(offset))}
 			<Box marginLeft={infoGap} flexShrink={0}>
-				<DigitFacts state={state} index={index} listLength={list.length} width={layout.infoWidth} height={layout.mainHeight}/>
+				<DigitFacts state={state} index={index} listLength={list.length} width={layout.infoWidth} height={layout.mainHeight} />
 			</Box>
 		</Box>
 	);
@@ -114,18 +140,36 @@ function DigitRow({state, list, index, layout}: DigitRowProps) {
 
 /** The bottom line: the number being typed after `g`, the cell under the matrix cursor, or a notice. */
 function Footer({state, width}: {readonly state: BrowserState; readonly width: number}) {
-	const {ascii, glyphs: {ellipsis, separator}} = useRenderSettings();
+	const {
+		ascii,
+		glyphs: {ellipsis, separator},
+	} = useRenderSettings();
 	const fit = (text: string) => truncate(text, width, ellipsis);
 	const {mode, data} = state;
 	if (mode.kind === 'goTo') {
 		const total = data ? ` (#1 to #${count(data.predictions.length)})` : '';
-		return <Text color="cyan" wrap="truncate">{fit(`go to #${mode.typed}_${total}${separator}Enter go${separator}Esc cancel`)}</Text>;
+		return (
+			<Text color="cyan" wrap="truncate">
+				{fit(`go to #${mode.typed}_${total}${separator}Enter go${separator}Esc cancel`)}
+			</Text>
+		);
 	}
 	if (mode.kind === 'matrix' && data) {
 		const {actual, predicted} = mode.cursor;
 		const images = confusionOf(data)?.[actual]?.[predicted] ?? 0;
-		const what = actual === predicted ? `${count(images)} right` : `${count(images)} of true ${data.classes[actual]} taken for ${data.classes[predicted]}`;
-		return <Text color="cyan" wrap="truncate">{fit(`cell ${cellName(actual, predicted, data.classes, ascii)}: ${what}${separator}Enter shows them${separator}Esc leaves`)}</Text>;
+		const what =
+			actual === predicted
+				? `${count(images)} right`
+				: `${count(images)} of true ${data.classes[actual]} taken for ${data.classes[predicted]}`;
+		return (
+			<Text color="cyan" wrap="truncate">
+				{fit(`cell ${cellName(actual, predicted, data.classes, ascii)}: ${what}${separator}Enter shows them${separator}Esc leaves`)}
+			</Text>
+		);
 	}
-	return <Text color="yellow" wrap="truncate">{state.notice ? fit(state.notice) : ' '}</Text>;
+	return (
+		<Text color="yellow" wrap="truncate">
+			{state.notice ? fit(state.notice) : ' '}
+		</Text>
+	);
 }

@@ -1,10 +1,10 @@
 import {Box, Text} from 'ink';
-import {imagePixelsOf, trueLabel, type BrowserData} from './browser-data.js';
-import {smallDigit} from './browser-layout.js';
 import {abbreviate} from '../../text/class-names.js';
 import {count} from '../../text/format.js';
 import {DigitView} from '../shared/digit-view.js';
 import {useRenderSettings} from '../shared/render-context.js';
+import {type BrowserData, imagePixelsOf, trueLabel} from './browser-data.js';
+import {smallDigit} from './browser-layout.js';
 
 export type Props = {
 	readonly data: BrowserData;
@@ -18,14 +18,21 @@ export function NeighbourDigit({data, index}: Props) {
 	const actual = trueLabel(data, index);
 	const name = (label: number) => abbreviate(data.classes[label] ?? String(label));
 	const right = actual === predicted;
-	const labels = actual === null
-		? `?${arrow}${name(predicted)}`
-		: right ? `${name(actual)} ${smallRight}` : `${name(actual)}${arrow}${name(predicted)} ${smallWrong}`;
+	const labels =
+		actual === null
+			? `?${arrow}${name(predicted)}`
+			: right
+				? `${name(actual)} ${smallRight}`
+				: `${name(actual)}${arrow}${name(predicted)} ${smallWrong}`;
 	return (
 		<Box flexDirection="column" width={smallDigit.width} height={smallDigit.height}>
-			<DigitView pixels={imagePixelsOf(data, index)} scale={2}/>
-			<Text dimColor wrap="truncate">{centre(`#${count(index + 1)}`)}</Text>
-			<Text wrap="truncate" {...(actual === null ? {} : {color: right ? 'green' : 'red'})}>{centre(labels)}</Text>
+			<DigitView pixels={imagePixelsOf(data, index)} scale={2} />
+			<Text dimColor wrap="truncate">
+				{centre(`#${count(index + 1)}`)}
+			</Text>
+			<Text wrap="truncate" {...(actual === null ? {} : {color: right ? 'green' : 'red'})}>
+				{centre(labels)}
+			</Text>
 		</Box>
 	);
 }

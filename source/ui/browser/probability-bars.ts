@@ -3,9 +3,10 @@
  * every row exactly `width` characters. The predicted and the true class are
  * marked in words, so the marks read without colour.
  */
-import {barParts} from '../shared/bars.js';
+
 import {abbreviate} from '../../text/class-names.js';
 import {glyphsFor} from '../../text/glyphs.js';
+import {barParts} from '../shared/bars.js';
 
 export interface ProbabilityRow {
 	/** The class name, padded to the label column. */
@@ -38,7 +39,10 @@ const markWords = {
 	short: {pred: 'P', true: 'T', both: 'PT'},
 } as const;
 
-export function probabilityRows(probabilities: ArrayLike<number>, {classes, predicted, actual, width, ascii}: ProbabilityOptions): ProbabilityRow[] {
+export function probabilityRows(
+	probabilities: ArrayLike<number>,
+	{classes, predicted, actual, width, ascii}: ProbabilityOptions,
+): ProbabilityRow[] {
 	const arrow = glyphsFor(ascii).pointer;
 	const fullLabels = Math.max(...classes.map(name => name.length));
 	const shortLabels = Math.max(...classes.map(name => abbreviate(name).length));

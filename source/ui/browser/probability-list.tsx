@@ -21,9 +21,7 @@ export function ProbabilityList({probabilities, classes, predicted, actual, widt
 				const color = row.actual ? 'green' : row.predicted ? (right ? 'green' : 'red') : undefined;
 				return (
 					<Text key={index} wrap="truncate">
-						<Text bold={row.predicted || row.actual}>{row.label}</Text>
-						{' '}
-						<Text {...(color ? {color} : {dimColor: true})}>{row.bar}</Text>
+						<Text bold={row.predicted || row.actual}>{row.label}</Text> <Text {...(color ? {color} : {dimColor: true})}>{row.bar}</Text>
 						{row.track}
 						<Text bold={row.predicted}>{row.value}</Text>
 						<Text {...(color ? {color, bold: true} : {})}>{row.mark}</Text>

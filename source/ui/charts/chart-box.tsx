@@ -19,17 +19,29 @@ export function ChartBox({chart, width, height}: Props) {
 				<Text bold>{chart.title}</Text>
 				{runs(chart.legend)}
 			</Text>
-			{chart.placeholder === null
-				? chart.lines.slice(0, Math.max(0, height - 1)).map((line, row) => (
-					<Text key={row} wrap="truncate">{runs(line)}</Text>
+			{chart.placeholder === null ? (
+				chart.lines.slice(0, Math.max(0, height - 1)).map((line, row) => (
+					<Text key={row} wrap="truncate">
+						{runs(line)}
+					</Text>
 				))
-				: <Text dimColor wrap="truncate">{chart.placeholder}</Text>}
+			) : (
+				<Text dimColor wrap="truncate">
+					{chart.placeholder}
+				</Text>
+			)}
 		</Box>
 	);
 }
 
 function runs(line: ChartLine) {
-	return line.map((run, index) => (run.series === null
-		? <Text key={index}>{run.text}</Text>
-		: <Text key={index} color={seriesColors[run.series % seriesColors.length]}>{run.text}</Text>));
+	return line.map((run, index) =>
+		run.series === null ? (
+			<Text key={index}>{run.text}</Text>
+		) : (
+			<Text key={index} color={seriesColors[run.series % seriesColors.length]}>
+				{run.text}
+			</Text>
+		),
+	);
 }

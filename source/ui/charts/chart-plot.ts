@@ -1,6 +1,6 @@
 import asciichart from 'asciichart';
 import {glyphsFor} from '../../text/glyphs.js';
-import {rowValues, type Range} from './chart-series.js';
+import {type Range, rowValues} from './chart-series.js';
 
 /** A stretch of one chart line drawn by one series (its index), or by the axis and labels (null). */
 export interface ChartRun {
@@ -50,7 +50,14 @@ export function plotLines(series: readonly (readonly number[])[], range: Range, 
 	series.forEach((values, index) => {
 		if (values.length === 0) return;
 		const symbols = symbolsOf(index, ascii);
-		const drawn = asciichart.plot(values.map(toRow), {min: 1, max: rows, height: rows - 1, offset: 3, symbols, format: (_, row) => labels[row] ?? ''});
+		const drawn = asciichart.plot(values.map(toRow), {
+			min: 1,
+			max: rows,
+			height: rows - 1,
+			offset: 3,
+			symbols,
+			format: (_, row) => labels[row] ?? '',
+		});
 		drawn.split('\n').forEach((line, row) => {
 			const characters = Array.from(line);
 			for (let column = axisColumn; column < axisColumn + points; column++) {

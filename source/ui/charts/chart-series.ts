@@ -56,7 +56,8 @@ export function fitColumns(series: readonly number[], points: number): number[] 
 
 /** The smallest and largest finite values of all the series, or null when there are none. */
 export function valueRange(series: readonly (readonly number[])[]): Range | null {
-	let min = Infinity, max = -Infinity;
+	let min = Infinity,
+		max = -Infinity;
 	for (const values of series) {
 		for (const value of values) {
 			if (!Number.isFinite(value)) continue;

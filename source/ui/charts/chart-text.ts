@@ -1,8 +1,8 @@
-import {axisLabels, fitRuns, lineSample, plotColumns, plotLines, runsWidth, type ChartLine, type ChartRun} from './chart-plot.js';
-import {downsample, fitColumns, smooth, spreadRange, valueRange, type Range} from './chart-series.js';
-import type {EpochSummary} from '../../train/events.js';
 import {count, loss, percent} from '../../text/format.js';
 import {glyphsFor} from '../../text/glyphs.js';
+import type {EpochSummary} from '../../train/events.js';
+import {axisLabels, type ChartLine, type ChartRun, fitRuns, lineSample, plotColumns, plotLines, runsWidth} from './chart-plot.js';
+import {downsample, fitColumns, type Range, smooth, spreadRange, valueRange} from './chart-series.js';
 
 /** A chart as text: a title line (title, then a legend), and either the plot or a placeholder. */
 export interface ChartText {
@@ -31,23 +31,31 @@ export function stepLossChart(input: StepLosses, width: number, height: number, 
 	const {separator, ellipsis} = glyphsFor(ascii);
 	const steps = input.stepLosses.length * input.stepsPerPoint + input.pendingLosses.length;
 	const points = input.pendingLosses.length > 0 ? [...input.stepLosses, mean(input.pendingLosses)] : input.stepLosses;
-	const title = chooseTitle([
-		...(steps > 0 ? [`Training loss per step, smoothed, log scale${separator}${count(steps)} steps`] : []),
-		'Training loss per step, smoothed, log scale',
-		'Training loss per step (log scale)',
-		'Training loss (log scale)',
-	], [], width);
+	const title = chooseTitle(
+		[
+			...(steps > 0 ? [`Training loss per step, smoothed, log scale${separator}${count(steps)} steps`] : []),
+			'Training loss per step, smoothed, log scale',
+			'Training loss per step (log scale)',
+			'Training loss (log scale)',
+		],
+		[],
+		width,
+	);
 	const smoothed = smooth(points, lossSmoothing);
 	const plot = fitPlot([smoothed], downsample, width, height - 1, loss, ascii, 'log');
-	return plot
-		? {...title, ...plot, placeholder: null}
-		: {...title, lines: [], placeholder: `waiting for the first steps${ellipsis}`};
+	return plot ? {...title, ...plot, placeholder: null} : {...title, lines: [], placeholder: `waiting for the first steps${ellipsis}`};
 }
 
 export type EpochChartKind = 'loss' | 'accuracy';
 
 /** Train and test loss or accuracy per epoch, the epochs spread over the chart's width. */
-export function epochChart(history: readonly EpochSummary[], kind: EpochChartKind, width: number, height: number, ascii: boolean): ChartText {
+export function epochChart(
+	history: readonly EpochSummary[],
+	kind: EpochChartKind,
+	width: number,
+	height: number,
+	ascii: boolean,
+): ChartText {
 	const {separator, ellipsis} = glyphsFor(ascii);
 	const train = history.map(epoch => (kind === 'loss' ? epoch.trainLoss : epoch.trainAccuracy));
 	const test = history.flatMap(epoch => {
@@ -56,19 +64,29 @@ export function epochChart(history: readonly EpochSummary[], kind: EpochChartKin
 	});
 	const format = kind === 'loss' ? loss : (value: number) => percent(value);
 	const name = kind === 'loss' ? 'Loss' : 'Accuracy';
-	const first = history[0]?.epoch, last = history.at(-1)?.epoch;
+	const first = history[0]?.epoch,
+		last = history.at(-1)?.epoch;
 	const epochs = first === undefined ? '' : first === last ? `${separator}epoch ${first}` : `${separator}epochs ${first}-${last}`;
 	const series = test.length > 0 ? [train, test] : [train];
 	// no legend before the first epoch: whether there will be a test line is not known yet
-	const legends = history.length === 0 ? [] : [
-		legend(series.map(values => values.at(-1)), format, ascii),
-		legend(series.map(() => undefined), format, ascii),
-	];
+	const legends =
+		history.length === 0
+			? []
+			: [
+					legend(
+						series.map(values => values.at(-1)),
+						format,
+						ascii,
+					),
+					legend(
+						series.map(() => undefined),
+						format,
+						ascii,
+					),
+				];
 	const title = chooseTitle(history.length === 0 ? [`${name} per epoch`, name] : [`${name}${epochs}`, name], legends, width);
 	const plot = fitPlot(series, fitColumns, width, height - 1, format, ascii);
-	return plot
-		? {...title, ...plot, placeholder: null}
-		: {...title, lines: [], placeholder: `waiting for the first epoch${ellipsis}`};
+	return plot ? {...title, ...plot, placeholder: null} : {...title, lines: [], placeholder: `waiting for the first epoch${ellipsis}`};
 }
 
 /** "── train 0.0512  ╌╌ test 0.0734": each series' line style, name and latest value. */
@@ -101,8 +119,10 @@ function chooseTitle(titles: readonly string[], legends: readonly ChartLine[], w
 function fitPlot(
 	series: readonly (readonly number[])[],
 	shape: (values: readonly number[], columns: number) => number[],
-	width: number, rows: number,
-	format: (value: number) => string, ascii: boolean,
+	width: number,
+	rows: number,
+	format: (value: number) => string,
+	ascii: boolean,
 	scale: 'linear' | 'log' = 'linear',
 ): Pick<ChartText, 'lines'> | null {
 	// a log scale draws log10 of the values (a loss is never 0: it is kept above a tiny floor) and labels the rows with 10^row
@@ -119,7 +139,15 @@ function fitPlot(
 		const range: Range = spreadRange(found);
 		const labels = axisLabels(range, rows, labelOf);
 		const needed = labels[0]!.length;
-		if (needed <= labelWidth) return {lines: plotLines(shown, range, labels.map(label => label.padStart(labelWidth)), ascii)};
+		if (needed <= labelWidth)
+			return {
+				lines: plotLines(
+					shown,
+					range,
+					labels.map(label => label.padStart(labelWidth)),
+					ascii,
+				),
+			};
 		labelWidth = needed;
 	}
 }

@@ -2,7 +2,7 @@ import {useMemo} from 'react';
 import type {EpochSummary} from '../../train/events.js';
 import {useRenderSettings} from '../shared/render-context.js';
 import {ChartBox} from './chart-box.js';
-import {epochChart, type EpochChartKind} from './chart-text.js';
+import {type EpochChartKind, epochChart} from './chart-text.js';
 
 export type Props = {
 	readonly history: readonly EpochSummary[];
@@ -16,5 +16,5 @@ export type Props = {
 export function EpochChart({history, kind, width, height}: Props) {
 	const {ascii} = useRenderSettings();
 	const chart = useMemo(() => epochChart(history, kind, width, height, ascii), [history, kind, width, height, ascii]);
-	return <ChartBox chart={chart} width={width} height={height}/>;
+	return <ChartBox chart={chart} width={width} height={height} />;
 }

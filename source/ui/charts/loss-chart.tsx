@@ -1,7 +1,7 @@
 import {useMemo} from 'react';
 import {useRenderSettings} from '../shared/render-context.js';
 import {ChartBox} from './chart-box.js';
-import {stepLossChart, type StepLosses} from './chart-text.js';
+import {type StepLosses, stepLossChart} from './chart-text.js';
 
 export type Props = StepLosses & {
 	readonly width: number;
@@ -16,5 +16,5 @@ export function LossChart({stepLosses, stepsPerPoint, pendingLosses, width, heig
 		() => stepLossChart({stepLosses, stepsPerPoint, pendingLosses}, width, height, ascii),
 		[stepLosses, stepsPerPoint, pendingLosses, width, height, ascii],
 	);
-	return <ChartBox chart={chart} width={width} height={height}/>;
+	return <ChartBox chart={chart} width={width} height={height} />;
 }

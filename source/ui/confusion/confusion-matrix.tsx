@@ -1,11 +1,11 @@
 import {Box, Text} from 'ink';
 import {useMemo} from 'react';
-import type {Cell, Confusion} from '../../train/metrics.js';
 import {percent} from '../../text/format.js';
 import {firstFitting} from '../../text/glyphs.js';
+import type {Cell, Confusion} from '../../train/metrics.js';
 import {useRenderSettings} from '../shared/render-context.js';
-import {toneStyle, type ToneStyle} from '../shared/tones.js';
-import {confusionTable, type CellTone, type ConfusionRow} from './confusion-table.js';
+import {type ToneStyle, toneStyle} from '../shared/tones.js';
+import {type CellTone, type ConfusionRow, confusionTable} from './confusion-table.js';
 
 export type Props = {
 	readonly confusion: Confusion | null;
@@ -33,35 +33,54 @@ const cellStyle: Readonly<Record<CellTone, ToneStyle>> = {
 
 /** Rows the true class, columns the predicted one, with recall per row and precision per column. */
 export function ConfusionMatrix({confusion, source, classes, width, height, compact = false, marked = null, cursor = false}: Props) {
-	const {ascii, glyphs: {separator, ellipsis}} = useRenderSettings();
+	const {
+		ascii,
+		glyphs: {separator, ellipsis},
+	} = useRenderSettings();
 	const table = useMemo(() => (confusion ? confusionTable(confusion, classes, width, ascii) : null), [confusion, classes, width, ascii]);
 	const accuracy = table && table.accuracy !== null ? percent(table.accuracy) : null;
 	const sourceText = source ? `${separator}${source}` : '';
-	const title = accuracy === null
-		? firstFitting([`Confusion${sourceText}`], width, ellipsis)
-		: firstFitting([
-			`Confusion${sourceText}${separator}accuracy ${accuracy}`,
-			`Confusion${sourceText}${separator}${accuracy}`,
-			`Confusion${separator}${accuracy}${sourceText}`,
-		], width, ellipsis);
+	const title =
+		accuracy === null
+			? firstFitting([`Confusion${sourceText}`], width, ellipsis)
+			: firstFitting(
+					[
+						`Confusion${sourceText}${separator}accuracy ${accuracy}`,
+						`Confusion${sourceText}${separator}${accuracy}`,
+						`Confusion${separator}${accuracy}${sourceText}`,
+					],
+					width,
+					ellipsis,
+				);
 	const showPrecision = table !== null && !compact && height >= table.rows.length + 3;
 	return (
 		<Box flexDirection="column" width={width} height={height}>
-			<Text bold wrap="truncate">{title}</Text>
-			{table === null
-				? <Text dimColor wrap="truncate">{`waiting for the first test results${ellipsis}`}</Text>
-				: <>
+			<Text bold wrap="truncate">
+				{title}
+			</Text>
+			{table === null ? (
+				<Text dimColor wrap="truncate">{`waiting for the first test results${ellipsis}`}</Text>
+			) : (
+				<>
 					<Text wrap="truncate">{table.header}</Text>
 					{table.rows.slice(0, Math.max(0, height - 2)).map((row, actual) => (
 						<Text key={actual} wrap="truncate">
 							{row.label}
 							{rowSpans(row, marked?.actual === actual ? marked.predicted : -1).map((span, index) => (
-								<Text key={index} {...(span.tone ? cellStyle[span.tone] : {})} {...(span.mark ? {bold: true, inverse: cursor} : {})}>{span.text}</Text>
+								<Text key={index} {...(span.tone ? cellStyle[span.tone] : {})} {...(span.mark ? {bold: true, inverse: cursor} : {})}>
+									{span.text}
+								</Text>
 							))}
 						</Text>
 					))}
-					{showPrecision && <Text wrap="truncate">{table.precisionLabel}{table.precisionTexts.join('')}</Text>}
-				</>}
+					{showPrecision && (
+						<Text wrap="truncate">
+							{table.precisionLabel}
+							{table.precisionTexts.join('')}
+						</Text>
+					)}
+				</>
+			)}
 		</Box>
 	);
 }

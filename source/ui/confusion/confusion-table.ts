@@ -1,6 +1,6 @@
-import type {Confusion} from '../../train/metrics.js';
 import {abbreviate} from '../../text/class-names.js';
 import {glyphsFor} from '../../text/glyphs.js';
+import type {Confusion} from '../../train/metrics.js';
 
 /**
  * How a cell is drawn, from its share of its row (the true class): the diagonal
@@ -106,7 +106,8 @@ function layOut(confusion: Confusion, classes: readonly string[], shape: Shape, 
 
 	const columnTotals = Array.from({length: size}, (_, column) => confusion.reduce((sum, row) => sum + (row[column] ?? 0), 0));
 	const zero = glyphsFor(ascii).zero;
-	let correct = 0, all = 0;
+	let correct = 0,
+		all = 0;
 	const rows = confusion.map((counts, actual): ConfusionRow => {
 		const total = counts.reduce((sum, value) => sum + value, 0);
 		const right = counts[actual] ?? 0;
@@ -114,7 +115,8 @@ function layOut(confusion: Confusion, classes: readonly string[], shape: Shape, 
 		all += total;
 		const cells = counts.map((value, predicted): ConfusionCell => {
 			const share = total > 0 ? value / total : 0;
-			const tone: CellTone = predicted === actual ? 'correct' : value === 0 ? 'zero' : share >= highShare ? 'high' : share >= mediumShare ? 'medium' : 'low';
+			const tone: CellTone =
+				predicted === actual ? 'correct' : value === 0 ? 'zero' : share >= highShare ? 'high' : share >= mediumShare ? 'medium' : 'low';
 			return {count: value, share, tone, text: (value === 0 && predicted !== actual ? zero : String(value)).padStart(cellWidth)};
 		});
 		const recall = total > 0 ? right / total : null;
@@ -129,13 +131,16 @@ function layOut(confusion: Confusion, classes: readonly string[], shape: Shape, 
 	const precisionDigits = cellWidth - 1 >= 4 ? 1 : 0;
 	const header = shortNames.map(short => short.slice(0, cellWidth - 1).padStart(cellWidth)).join('');
 	return {
-		labelWidth, cellWidth,
+		labelWidth,
+		cellWidth,
 		width: labelWidth + size * cellWidth + recallWidth,
 		header: (shape.corner ? corner : '').padEnd(labelWidth) + header + (shape.recall ? recallHeader : ''),
 		rows,
 		precisionLabel: precisionLabel.padEnd(labelWidth),
 		precision,
-		precisionTexts: precision.map(value => (value === null ? '-' : shareText(value, precisionDigits, cellWidth - 1 >= 5)).padStart(cellWidth)),
+		precisionTexts: precision.map(value =>
+			(value === null ? '-' : shareText(value, precisionDigits, cellWidth - 1 >= 5)).padStart(cellWidth),
+		),
 		accuracy: all > 0 ? correct / all : null,
 	};
 }

@@ -35,13 +35,13 @@ export interface Section {
 export type DashboardLayout =
 	| {readonly kind: 'too-small'; readonly width: number; readonly height: number}
 	| {
-		readonly kind: 'full' | 'compact';
-		readonly width: number;
-		readonly height: number;
-		/** Two lines of header on top and one line of key hints at the bottom; the body is the rest. */
-		readonly body: {readonly width: number; readonly height: number};
-		readonly sections: readonly Section[];
-	};
+			readonly kind: 'full' | 'compact';
+			readonly width: number;
+			readonly height: number;
+			/** Two lines of header on top and one line of key hints at the bottom; the body is the rest. */
+			readonly body: {readonly width: number; readonly height: number};
+			readonly sections: readonly Section[];
+	  };
 
 /** What the layout needs to know of the matrix: its natural width and its number of classes. */
 export interface ConfusionNeeds {
@@ -69,9 +69,12 @@ export function dashboardLayout(columns: number, rows: number, confusion: Confus
 	const section = (marginTop: number, height: number, ...panels: Panel[]): Section => ({marginTop, height, panels});
 	const epochCharts = (marginTop: number, chartHeight: number): Section => {
 		const left = Math.floor((width - gutter) / 2);
-		return section(marginTop, chartHeight,
+		return section(
+			marginTop,
+			chartHeight,
 			{kind: 'epoch-chart', chart: 'loss', width: left, height: chartHeight},
-			{kind: 'epoch-chart', chart: 'accuracy', width: width - gutter - left, height: chartHeight});
+			{kind: 'epoch-chart', chart: 'accuracy', width: width - gutter - left, height: chartHeight},
+		);
 	};
 
 	if (width >= sideBySideColumns) {
@@ -82,9 +85,12 @@ export function dashboardLayout(columns: number, rows: number, confusion: Confus
 		const top = withEpochCharts ? Math.max(matrixHeight, Math.ceil((room - 1) / 2)) : room;
 		const sections = [
 			section(0, 2, {kind: 'bars', width, height: 2}),
-			section(1, top,
+			section(
+				1,
+				top,
 				{kind: 'loss-chart', width: width - gutter - matrixWidth, height: top},
-				{kind: 'confusion', width: matrixWidth, height: Math.min(top, matrixHeight), compact: top < matrixHeight}),
+				{kind: 'confusion', width: matrixWidth, height: Math.min(top, matrixHeight), compact: top < matrixHeight},
+			),
 		];
 		if (withEpochCharts) sections.push(epochCharts(1, room - 1 - top));
 		return {kind: 'full', width, height, body, sections: [...sections, events]};

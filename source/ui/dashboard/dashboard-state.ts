@@ -1,7 +1,7 @@
+import type {EpochSummary, RunDone, RunStart} from '../../train/events.js';
+import {type BestEpoch, bestEpoch, type Rising, testLossRising} from '../../train/history.js';
 import type {Confusion} from '../../train/metrics.js';
 import type {FromWorker, Progress} from '../../train/worker/protocol.js';
-import type {EpochSummary, RunDone, RunStart} from '../../train/events.js';
-import {bestEpoch, testLossRising, type BestEpoch, type Rising} from '../../train/history.js';
 
 /**
  * Everything the dashboard shows, rebuilt from the worker's events by a pure
@@ -47,11 +47,30 @@ export interface DashboardState {
 }
 
 export const initialDashboard: DashboardState = {
-	phase: 'loading', paused: false, start: null, progress: null, progressUpdates: 0, samplesPerSecond: null,
-	stepLosses: [], stepsPerPoint: 1, pendingLosses: [], history: [], epochsPerPoint: 1, pendingEpochs: [],
-	lastEpoch: null, epochCount: 0, best: null, rising: null,
-	confusion: null, confusionSource: null, predictions: null, probabilities: null, previousPredictions: null,
-	savedTo: null, done: null, error: null,
+	phase: 'loading',
+	paused: false,
+	start: null,
+	progress: null,
+	progressUpdates: 0,
+	samplesPerSecond: null,
+	stepLosses: [],
+	stepsPerPoint: 1,
+	pendingLosses: [],
+	history: [],
+	epochsPerPoint: 1,
+	pendingEpochs: [],
+	lastEpoch: null,
+	epochCount: 0,
+	best: null,
+	rising: null,
+	confusion: null,
+	confusionSource: null,
+	predictions: null,
+	probabilities: null,
+	previousPredictions: null,
+	savedTo: null,
+	done: null,
+	error: null,
 };
 
 /** The step-loss history never holds more points than this. */
@@ -59,7 +78,10 @@ export const maxLossPoints = 2048;
 /** Nor the epoch history: wider than any chart, which spreads it over its columns. */
 export const maxEpochPoints = 1024;
 
-export type DashboardAction = Exclude<FromWorker, {type: 'failure'}> | {type: 'paused'; paused: boolean} | {type: 'failed'; message: string};
+export type DashboardAction =
+	| Exclude<FromWorker, {type: 'failure'}>
+	| {type: 'paused'; paused: boolean}
+	| {type: 'failed'; message: string};
 
 export function dashboardReducer(state: DashboardState, action: DashboardAction): DashboardState {
 	switch (action.type) {
@@ -81,11 +103,19 @@ export function dashboardReducer(state: DashboardState, action: DashboardAction)
 		case 'probe':
 			return state.lastEpoch !== null && state.lastEpoch.epoch >= action.epoch
 				? state
-				: {...state, confusion: action.confusion, confusionSource: `probe: ${action.images.toLocaleString('en-US')} test images, epoch ${action.epoch}`};
+				: {
+						...state,
+						confusion: action.confusion,
+						confusionSource: `probe: ${action.images.toLocaleString('en-US')} test images, epoch ${action.epoch}`,
+					};
 		case 'epoch': {
 			const summary: EpochSummary = {
-				epoch: action.epoch, trainLoss: action.trainLoss, trainAccuracy: action.trainAccuracy,
-				testLoss: action.testLoss, testAccuracy: action.testAccuracy, seconds: action.seconds,
+				epoch: action.epoch,
+				trainLoss: action.trainLoss,
+				trainAccuracy: action.trainAccuracy,
+				testLoss: action.testLoss,
+				testAccuracy: action.testAccuracy,
+				seconds: action.seconds,
 			};
 			return {
 				...withEpoch(state, summary),
@@ -125,7 +155,11 @@ function withEpoch(state: DashboardState, summary: EpochSummary): DashboardState
  * point of their own. The chart's title names the first point's epoch and the
  * last one's, so the first point is labelled with the first epoch it holds.
  */
-export function epochPoints({history, pendingEpochs, epochsPerPoint}: Pick<DashboardState, 'history' | 'pendingEpochs' | 'epochsPerPoint'>): readonly EpochSummary[] {
+export function epochPoints({
+	history,
+	pendingEpochs,
+	epochsPerPoint,
+}: Pick<DashboardState, 'history' | 'pendingEpochs' | 'epochsPerPoint'>): readonly EpochSummary[] {
 	const points = pendingEpochs.length === 0 ? history.slice() : [...history, meanEpoch(pendingEpochs)];
 	const first = history[0];
 	if (first && epochsPerPoint > 1) points[0] = {...first, epoch: first.epoch - epochsPerPoint + 1};
@@ -172,7 +206,10 @@ function nextRising(state: DashboardState, summary: EpochSummary): Rising | null
 }
 
 /** Adds step losses, averaging pairs of points whenever the history would grow past its bound. */
-function appendLosses(state: DashboardState, losses: ArrayLike<number>): Pick<DashboardState, 'stepLosses' | 'stepsPerPoint' | 'pendingLosses'> {
+function appendLosses(
+	state: DashboardState,
+	losses: ArrayLike<number>,
+): Pick<DashboardState, 'stepLosses' | 'stepsPerPoint' | 'pendingLosses'> {
 	let points = state.stepLosses.slice();
 	let stepsPerPoint = state.stepsPerPoint;
 	let pending = state.pendingLosses.slice();

@@ -1,4 +1,4 @@
-import {dashboardReducer, initialDashboard, type DashboardAction, type DashboardState} from './dashboard-state.js';
+import {type DashboardAction, type DashboardState, dashboardReducer, initialDashboard} from './dashboard-state.js';
 
 /**
  * The latest dashboard state, outside React: the worker's events are folded

@@ -1,19 +1,19 @@
 import {Box, Text} from 'ink';
-import {useMemo, type ReactNode} from 'react';
-import {classSets} from '../../train/config.js';
-import {naturalWidth} from '../confusion/confusion-table.js';
-import {ConfusionMatrix} from '../confusion/confusion-matrix.js';
-import {epochPoints, type DashboardState} from './dashboard-state.js';
-import {EpochChart} from '../charts/epoch-chart.js';
-import {EventLine} from './event-line.js';
+import {type ReactNode, useMemo} from 'react';
 import {truncate} from '../../text/glyphs.js';
-import {Header} from './header.js';
-import {headerFacts, headerStatus} from './header-text.js';
-import {dashboardLayout, gutter, type Panel} from './dashboard-layout.js';
+import {classSets} from '../../train/config.js';
+import {EpochChart} from '../charts/epoch-chart.js';
 import {LossChart} from '../charts/loss-chart.js';
-import {ProgressBars} from './progress-bars.js';
+import {ConfusionMatrix} from '../confusion/confusion-matrix.js';
+import {naturalWidth} from '../confusion/confusion-table.js';
 import {useRenderSettings} from '../shared/render-context.js';
 import {TooSmall} from '../shared/too-small.js';
+import {dashboardLayout, gutter, type Panel} from './dashboard-layout.js';
+import {type DashboardState, epochPoints} from './dashboard-state.js';
+import {EventLine} from './event-line.js';
+import {Header} from './header.js';
+import {headerFacts, headerStatus} from './header-text.js';
+import {ProgressBars} from './progress-bars.js';
 
 export type Props = {
 	readonly state: DashboardState;
@@ -40,36 +40,63 @@ export function Dashboard({state, columns, rows, now, startedAt, keyHint, overla
 	if (layout.kind === 'too-small') {
 		const lead = headerStatus(state, ascii).text;
 		const status = `${lead}  ${headerFacts(state, now, startedAt, columns - lead.length - 2, ascii)}`;
-		return <TooSmall columns={columns} rows={rows} status={status}/>;
+		return <TooSmall columns={columns} rows={rows} status={status} />;
 	}
 	const panel = (item: Panel) => {
 		switch (item.kind) {
 			case 'bars':
-				return <ProgressBars state={state} width={item.width} lines={item.height}/>;
+				return <ProgressBars state={state} width={item.width} lines={item.height} />;
 			case 'loss-chart':
-				return <LossChart stepLosses={state.stepLosses} stepsPerPoint={state.stepsPerPoint} pendingLosses={state.pendingLosses} width={item.width} height={item.height}/>;
+				return (
+					<LossChart
+						stepLosses={state.stepLosses}
+						stepsPerPoint={state.stepsPerPoint}
+						pendingLosses={state.pendingLosses}
+						width={item.width}
+						height={item.height}
+					/>
+				);
 			case 'confusion':
-				return <ConfusionMatrix confusion={state.confusion} source={state.confusionSource} classes={classes} width={item.width} height={item.height} compact={item.compact}/>;
+				return (
+					<ConfusionMatrix
+						confusion={state.confusion}
+						source={state.confusionSource}
+						classes={classes}
+						width={item.width}
+						height={item.height}
+						compact={item.compact}
+					/>
+				);
 			case 'epoch-chart':
-				return <EpochChart history={points} kind={item.chart} width={item.width} height={item.height}/>;
+				return <EpochChart history={points} kind={item.chart} width={item.width} height={item.height} />;
 			case 'events':
-				return <EventLine state={state} width={item.width}/>;
+				return <EventLine state={state} width={item.width} />;
 		}
 	};
 	return (
 		<Box flexDirection="column" width={layout.width} height={layout.height}>
-			<Header state={state} width={layout.width} now={now} startedAt={startedAt}/>
+			<Header state={state} width={layout.width} now={now} startedAt={startedAt} />
 			{/* only the overlay, whose size is not known here, is clipped: clipping costs Ink a slice of every line */}
-			{overlay
-				? <Box flexDirection="column" width={layout.body.width} height={layout.body.height} overflow="hidden">{overlay}</Box>
-				: <Box flexDirection="column" width={layout.body.width} height={layout.body.height}>
+			{overlay ? (
+				<Box flexDirection="column" width={layout.body.width} height={layout.body.height} overflow="hidden">
+					{overlay}
+				</Box>
+			) : (
+				<Box flexDirection="column" width={layout.body.width} height={layout.body.height}>
 					{layout.sections.map((section, index) => (
 						<Box key={index} marginTop={section.marginTop} height={section.height} width={layout.width} columnGap={gutter} flexShrink={0}>
-							{section.panels.map((item, column) => <Box key={column} width={item.width} height={item.height} flexShrink={0}>{panel(item)}</Box>)}
+							{section.panels.map((item, column) => (
+								<Box key={column} width={item.width} height={item.height} flexShrink={0}>
+									{panel(item)}
+								</Box>
+							))}
 						</Box>
 					))}
-				</Box>}
-			<Text dimColor wrap="truncate">{truncate(keyHint, layout.width, glyphs.ellipsis)}</Text>
+				</Box>
+			)}
+			<Text dimColor wrap="truncate">
+				{truncate(keyHint, layout.width, glyphs.ellipsis)}
+			</Text>
 		</Box>
 	);
 }

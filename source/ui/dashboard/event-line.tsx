@@ -1,7 +1,7 @@
 import {Text} from 'ink';
-import type {DashboardState} from './dashboard-state.js';
 import {useRenderSettings} from '../shared/render-context.js';
 import {toneStyle} from '../shared/tones.js';
+import type {DashboardState} from './dashboard-state.js';
 import {eventParts, fitEventParts} from './event-parts.js';
 
 export type Props = {
@@ -15,7 +15,11 @@ export function EventLine({state, width}: Props) {
 	const parts = fitEventParts(eventParts(state), width, ascii);
 	return (
 		<Text wrap="truncate">
-			{parts.map((part, index) => <Text key={index} {...toneStyle[part.tone]}>{part.text}</Text>)}
+			{parts.map((part, index) => (
+				<Text key={index} {...toneStyle[part.tone]}>
+					{part.text}
+				</Text>
+			))}
 		</Text>
 	);
 }

@@ -1,7 +1,7 @@
-import type {Tone} from '../shared/tones.js';
-import type {DashboardState} from './dashboard-state.js';
 import {clock, percent} from '../../text/format.js';
 import {glyphsFor, truncate} from '../../text/glyphs.js';
+import type {Tone} from '../shared/tones.js';
+import type {DashboardState} from './dashboard-state.js';
 
 export interface EventPart {
 	readonly text: string;
@@ -15,13 +15,25 @@ export function eventParts(state: DashboardState): EventPart[] {
 	const parts: EventPart[] = [];
 	if (state.phase === 'failed') parts.push({text: state.error ?? 'training failed', tone: 'bad'});
 	if (state.done) {
-		parts.push(state.done.interrupted
-			? {text: `stopped after epoch ${state.done.epochs} (${clock(state.done.seconds)})`, tone: 'warn'}
-			: {text: `training done in ${clock(state.done.seconds)}`, tone: 'good'});
+		parts.push(
+			state.done.interrupted
+				? {text: `stopped after epoch ${state.done.epochs} (${clock(state.done.seconds)})`, tone: 'warn'}
+				: {text: `training done in ${clock(state.done.seconds)}`, tone: 'good'},
+		);
 	}
 	const {rising, best} = state;
-	if (rising) parts.push({text: `test loss rising since epoch ${rising.since}, train loss falling`, short: `test loss up since epoch ${rising.since}`, tone: 'warn'});
-	if (best) parts.push({text: `best test accuracy ${percent(best.testAccuracy)} (epoch ${best.epoch})`, short: `best ${percent(best.testAccuracy)} (epoch ${best.epoch})`, tone: 'plain'});
+	if (rising)
+		parts.push({
+			text: `test loss rising since epoch ${rising.since}, train loss falling`,
+			short: `test loss up since epoch ${rising.since}`,
+			tone: 'warn',
+		});
+	if (best)
+		parts.push({
+			text: `best test accuracy ${percent(best.testAccuracy)} (epoch ${best.epoch})`,
+			short: `best ${percent(best.testAccuracy)} (epoch ${best.epoch})`,
+			tone: 'plain',
+		});
 	if (state.savedTo) parts.push({text: `saved to ${state.savedTo}`, tone: 'plain'});
 	if (parts.length === 0 && state.phase === 'training') {
 		const epoch = (state.lastEpoch?.epoch ?? 0) + 1;

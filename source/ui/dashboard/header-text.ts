@@ -1,7 +1,7 @@
-import type {RunStart} from '../../train/events.js';
-import type {DashboardState} from './dashboard-state.js';
 import {clock, count, percent} from '../../text/format.js';
 import {glyphsFor, truncate} from '../../text/glyphs.js';
+import type {RunStart} from '../../train/events.js';
+import type {DashboardState} from './dashboard-state.js';
 import {runProgress} from './run-progress.js';
 
 /** What the header's first line leads with: a spinner while work runs, else a word that says why not. */
@@ -43,9 +43,11 @@ export function headerFacts(state: DashboardState, now: number, startedAt: numbe
 	}
 	const accuracy = state.done?.testAccuracy ?? null;
 	if (state.phase === 'done' && accuracy !== null) facts.push({text: `test accuracy ${percent(accuracy)}`, priority: 9});
-	if (state.samplesPerSecond !== null && state.phase !== 'loading') facts.push({text: `${count(state.samplesPerSecond)} samples/s`, priority: 5});
+	if (state.samplesPerSecond !== null && state.phase !== 'loading')
+		facts.push({text: `${count(state.samplesPerSecond)} samples/s`, priority: 5});
 	facts.push({text: `${state.phase === 'done' ? 'total' : 'elapsed'} ${clock(elapsed)}`, priority: 3});
-	if (state.phase === 'training') facts.push({text: `ETA ${progress?.etaSeconds == null ? '--' : clock(progress.etaSeconds)}`, priority: 7});
+	if (state.phase === 'training')
+		facts.push({text: `ETA ${progress?.etaSeconds == null ? '--' : clock(progress.etaSeconds)}`, priority: 7});
 	return fitFacts(facts, width, glyphsFor(ascii).ellipsis);
 }
 

@@ -3,7 +3,7 @@ import Spinner from 'ink-spinner';
 import type {Glyphs} from '../../text/glyphs.js';
 import {useRenderSettings} from '../shared/render-context.js';
 import type {DashboardState} from './dashboard-state.js';
-import {configLine, headerFacts, headerStatus, type HeaderStatus} from './header-text.js';
+import {configLine, type HeaderStatus, headerFacts, headerStatus} from './header-text.js';
 
 export type Props = {
 	readonly state: DashboardState;
@@ -26,7 +26,9 @@ export function Header({state, width, now, startedAt}: Props) {
 				{lead(status, glyphs, state)}
 				{facts && `  ${facts}`}
 			</Text>
-			<Text dimColor wrap="truncate">{state.start ? configLine(state.start, width, ascii) : ''}</Text>
+			<Text dimColor wrap="truncate">
+				{state.start ? configLine(state.start, width, ascii) : ''}
+			</Text>
 		</Box>
 	);
 }
@@ -37,16 +39,33 @@ function lead(status: HeaderStatus, {spinner}: Glyphs, state: DashboardState) {
 		case 'working': {
 			// while training, the spinner turns with each progress update: its own
 			// timer would redraw the whole frame 12 times a second beside the worker
-			const turning = state.progressUpdates === 0 ? <Spinner type={spinner.name}/> : spinner.frames[state.progressUpdates % spinner.frames.length];
-			return <Text color="cyan">{turning} {status.text}</Text>;
+			const turning =
+				state.progressUpdates === 0 ? <Spinner type={spinner.name} /> : spinner.frames[state.progressUpdates % spinner.frames.length];
+			return (
+				<Text color="cyan">
+					{turning} {status.text}
+				</Text>
+			);
 		}
 		case 'paused':
 			return <Text color="yellow" bold inverse>{` ${status.text} `}</Text>;
 		case 'done':
-			return <Text color="green" bold>{status.text}</Text>;
+			return (
+				<Text color="green" bold>
+					{status.text}
+				</Text>
+			);
 		case 'stopped':
-			return <Text color="yellow" bold>{status.text}</Text>;
+			return (
+				<Text color="yellow" bold>
+					{status.text}
+				</Text>
+			);
 		case 'failed':
-			return <Text color="red" bold>{status.text}</Text>;
+			return (
+				<Text color="red" bold>
+					{status.text}
+				</Text>
+			);
 	}
 }

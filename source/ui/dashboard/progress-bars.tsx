@@ -27,9 +27,15 @@ export function ProgressBars({state, width, lines}: Props) {
 	);
 	return (
 		<Box flexDirection="column" width={width} height={lines}>
-			{lines === 2
-				? bars.map((bar, index) => <Text key={index} wrap="truncate">{row(bar, index)}</Text>)
-				: <Text wrap="truncate">{bars.map(row)}</Text>}
+			{lines === 2 ? (
+				bars.map((bar, index) => (
+					<Text key={index} wrap="truncate">
+						{row(bar, index)}
+					</Text>
+				))
+			) : (
+				<Text wrap="truncate">{bars.map(row)}</Text>
+			)}
 		</Box>
 	);
 }

@@ -1,5 +1,5 @@
-import {barParts, type BarParts} from '../shared/bars.js';
 import {count, percent} from '../../text/format.js';
+import {type BarParts, barParts} from '../shared/bars.js';
 import type {RunProgress} from './run-progress.js';
 
 /** One labelled bar: "Epoch 3  ████▍░░░░  43.9%  26,340/60,000 images". */
@@ -19,7 +19,11 @@ const percentWidth = 6;
 export function progressBars(progress: RunProgress, trainCount: number, width: number, lines: 1 | 2, ascii: boolean): ProgressBarText[] {
 	const epochLabel = `Epoch ${progress.epoch}`;
 	const bars = [
-		{label: epochLabel, fraction: progress.epochFraction, detail: `${count(progress.epochFraction * trainCount)}/${count(trainCount)} images`},
+		{
+			label: epochLabel,
+			fraction: progress.epochFraction,
+			detail: `${count(progress.epochFraction * trainCount)}/${count(trainCount)} images`,
+		},
 		{label: 'Run', fraction: progress.runFraction, detail: `${progress.epochs} epoch${progress.epochs === 1 ? '' : 's'}`},
 	];
 	if (lines === 2) {

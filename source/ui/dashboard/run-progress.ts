@@ -26,13 +26,16 @@ export function runProgress(state: DashboardState): RunProgress | null {
 	const finished = state.phase === 'done' && !state.done?.interrupted;
 	// before the first step of an epoch, the previous one is complete
 	const epoch = progress?.epoch ?? Math.max(1, lastDone);
-	const images = finished ? trainCount : progress?.images ?? (lastDone > 0 ? trainCount : 0);
+	const images = finished ? trainCount : (progress?.images ?? (lastDone > 0 ? trainCount : 0));
 	const batches = progress?.batches ?? Math.ceil(trainCount / batchSize);
-	const batch = finished ? batches : progress?.batch ?? (lastDone > 0 ? batches : 0);
+	const batch = finished ? batches : (progress?.batch ?? (lastDone > 0 ? batches : 0));
 	const remaining = Math.max(0, (epochs - epoch) * trainCount + (trainCount - images));
 	const speed = state.samplesPerSecond;
 	return {
-		epoch, epochs, batch, batches,
+		epoch,
+		epochs,
+		batch,
+		batches,
 		epochFraction: images / trainCount,
 		runFraction: finished ? 1 : Math.min(1, ((epoch - 1) * trainCount + images) / (epochs * trainCount)),
 		testing: state.phase === 'training' && images >= trainCount && lastDone < epoch,

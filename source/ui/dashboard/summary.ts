@@ -1,7 +1,7 @@
-import type {DashboardState} from './dashboard-state.js';
+import {confusedPairs} from '../../text/confused-pairs.js';
 import {duration, loss, percent} from '../../text/format.js';
 import {glyphsFor} from '../../text/glyphs.js';
-import {confusedPairs} from '../../text/confused-pairs.js';
+import type {DashboardState} from './dashboard-state.js';
 
 /**
  * What is printed on the normal screen after the dashboard closes: the
@@ -16,7 +16,9 @@ export function summaryLines(state: DashboardState, seconds: number, ascii = fal
 		`mnist-tui: ${done && !done.interrupted ? 'trained' : 'stopped'} ${start.layers.join('-')} for ${epochs} of ${start.config.epochs} epochs${start.resumed ? ` (resumed after epoch ${start.resumed.epochs})` : ''} in ${duration(seconds)}`,
 	];
 	if (last && last.testAccuracy !== null && best) {
-		lines.push(`  test accuracy ${percent(last.testAccuracy)} (loss ${loss(last.testLoss ?? 0)}), best ${percent(best.testAccuracy)} at epoch ${best.epoch}`);
+		lines.push(
+			`  test accuracy ${percent(last.testAccuracy)} (loss ${loss(last.testLoss ?? 0)}), best ${percent(best.testAccuracy)} at epoch ${best.epoch}`,
+		);
 	}
 	// the last whole epoch's matrix, not a probe's
 	const confusion = done?.confusion ?? (state.confusionSource?.startsWith('epoch') ? state.confusion : null);

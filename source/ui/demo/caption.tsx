@@ -11,5 +11,9 @@ export type Props = {
 export function Caption({text, width}: Props) {
 	const {play, ellipsis} = useRenderSettings().glyphs;
 	const line = truncate(` ${play} ${text}`, width, ellipsis);
-	return <Text bold inverse wrap="truncate">{line.padEnd(width)}</Text>;
+	return (
+		<Text bold inverse wrap="truncate">
+			{line.padEnd(width)}
+		</Text>
+	);
 }

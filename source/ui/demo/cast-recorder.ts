@@ -42,7 +42,12 @@ type Write = NodeJS.WriteStream['write'];
  * same terminal) is given to write from now on. A file that cannot be created
  * is an InputError, raised before anything is written.
  */
-export function recordTerminal(path: string, title: string, terminal: NodeJS.WriteStream, alsoFrom: readonly NodeJS.WriteStream[] = []): Recording {
+export function recordTerminal(
+	path: string,
+	title: string,
+	terminal: NodeJS.WriteStream,
+	alsoFrom: readonly NodeJS.WriteStream[] = [],
+): Recording {
 	let file: number | undefined;
 	try {
 		file = openSync(path, 'w');
@@ -63,13 +68,20 @@ export function recordTerminal(path: string, title: string, terminal: NodeJS.Wri
 	const event = (type: CastEventType, data: string) => append(castEventLine((performance.now() - started) / 1000, type, data));
 
 	const size = () => ({width: terminal.columns || 80, height: terminal.rows || 24});
-	append(castHeaderLine({
-		version: 2, ...size(), timestamp: Math.floor(Date.now() / 1000), title,
-		...(process.env.TERM ? {env: {TERM: process.env.TERM}} : {}),
-	}));
+	append(
+		castHeaderLine({
+			version: 2,
+			...size(),
+			timestamp: Math.floor(Date.now() / 1000),
+			title,
+			...(process.env.TERM ? {env: {TERM: process.env.TERM}} : {}),
+		}),
+	);
 
 	// a terminal turns each "\n" into "\r\n" (ONLCR, on in raw mode too): record what it shows
-	const restores = [terminal, ...alsoFrom].map(stream => tap(stream, text => event('o', stream.isTTY ? text.replaceAll('\n', '\r\n') : text)));
+	const restores = [terminal, ...alsoFrom].map(stream =>
+		tap(stream, text => event('o', stream.isTTY ? text.replaceAll('\n', '\r\n') : text)),
+	);
 	const onResize = () => {
 		const {width, height} = size();
 		event('r', `${width}x${height}`);
@@ -94,9 +106,12 @@ function tap(stream: NodeJS.WriteStream, seen: (text: string) => void): () => vo
 	const decoder = new StringDecoder('utf8');
 	const write = function (this: NodeJS.WriteStream, chunk: string | Uint8Array, ...rest: unknown[]) {
 		const encoding = typeof rest[0] === 'string' ? (rest[0] as BufferEncoding) : 'utf8';
-		const text = typeof chunk === 'string'
-			? (encoding === 'utf8' || encoding === 'utf-8' ? chunk : Buffer.from(chunk, encoding).toString('utf8'))
-			: decoder.write(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+		const text =
+			typeof chunk === 'string'
+				? encoding === 'utf8' || encoding === 'utf-8'
+					? chunk
+					: Buffer.from(chunk, encoding).toString('utf8')
+				: decoder.write(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
 		if (text !== '') seen(text);
 		return (original as (...args: unknown[]) => boolean).call(this, chunk, ...rest);
 	};

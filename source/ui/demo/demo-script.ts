@@ -27,7 +27,7 @@ export const demoScript: readonly DemoStep[] = [
 	{wait: 1800, caption: 'm: only the mistakes', keys: 'm'},
 	{wait: 1800, keys: 'l'},
 	{wait: 2000, caption: 'c: a cursor on the confusion matrix, on its most confused cell', keys: 'c'},
-	{wait: 2500, caption: 'Enter: exactly that cell\'s digits', keys: '\r'},
+	{wait: 2500, caption: "Enter: exactly that cell's digits", keys: '\r'},
 	{wait: 2000, keys: 'l'},
 	{wait: 2500, caption: 'Esc clears the filters; s orders the digits: highest loss first', keys: '\u001B'},
 	{wait: 1000, keys: 's'},

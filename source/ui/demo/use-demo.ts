@@ -1,5 +1,5 @@
 import {useCallback, useEffect, useRef, useState} from 'react';
-import {demoStoppedCaption, type DemoStep} from './demo-script.js';
+import {type DemoStep, demoStoppedCaption} from './demo-script.js';
 
 /** Runs `run` after `ms`; returns the cancel. Tests pass one they advance by hand. */
 export type Schedule = (run: () => void, ms: number) => () => void;
@@ -24,7 +24,12 @@ const stoppedCaptionMs = 3000;
  * typing its keys into `press`: the same function the keyboard's input goes
  * to. A step after `trained` waits for `trained` to be true first.
  */
-export function useDemo(script: readonly DemoStep[] | undefined, trained: boolean, press: (input: string) => void, schedule: Schedule = timers): Demo {
+export function useDemo(
+	script: readonly DemoStep[] | undefined,
+	trained: boolean,
+	press: (input: string) => void,
+	schedule: Schedule = timers,
+): Demo {
 	const [next, setNext] = useState(0);
 	const [running, setRunning] = useState(script !== undefined);
 	const [caption, setCaption] = useState<string | null>(null);

@@ -53,7 +53,7 @@ export const digitLines = (pixels: ArrayLike<number>, options: DigitArtOptions):
 	digitCells(pixels, options).map(cells => cells.map(cell => cell.glyph).join(''));
 
 function rampCell(top: number, bottom: number): DigitCell {
-	const level = Math.floor(((top + bottom) / 2) * shadeRamp.length / 256);
+	const level = Math.floor((((top + bottom) / 2) * shadeRamp.length) / 256);
 	return {glyph: shadeRamp[level] ?? ' ', fg: null, bg: null};
 }
 

@@ -1,5 +1,5 @@
 import {Text} from 'ink';
-import {digitCells, type DigitCell} from './digit-art.js';
+import {type DigitCell, digitCells} from './digit-art.js';
 import {useRenderSettings} from './render-context.js';
 
 export type Props = {
@@ -21,9 +21,19 @@ export function DigitView({pixels, scale = 1}: Props) {
 		<>
 			{rows.map((row, line) => (
 				<Text key={line} wrap="truncate">
-					{row.map((run, index) => (run.fg === null && run.bg === null
-						? run.text
-						: <Text key={index} {...(run.fg === null ? {} : {color: `ansi256(${run.fg})`})} {...(run.bg === null ? {} : {backgroundColor: `ansi256(${run.bg})`})}>{run.text}</Text>))}
+					{row.map((run, index) =>
+						run.fg === null && run.bg === null ? (
+							run.text
+						) : (
+							<Text
+								key={index}
+								{...(run.fg === null ? {} : {color: `ansi256(${run.fg})`})}
+								{...(run.bg === null ? {} : {backgroundColor: `ansi256(${run.bg})`})}
+							>
+								{run.text}
+							</Text>
+						),
+					)}
 				</Text>
 			))}
 		</>

@@ -16,7 +16,9 @@ export function HelpOverlay({bindings = dashboardKeys, width}: Props) {
 	return (
 		// lines keep their height (no flex shrinking), so a short terminal cuts the help at the bottom instead of overlapping its lines
 		<Box flexDirection="column" width={width}>
-			<Box flexShrink={0}><Text bold>Keys</Text></Box>
+			<Box flexShrink={0}>
+				<Text bold>Keys</Text>
+			</Box>
 			{bindings.map((binding, index) => (
 				<Box key={binding.label} flexShrink={0}>
 					<Text wrap="truncate-end">
@@ -25,7 +27,9 @@ export function HelpOverlay({bindings = dashboardKeys, width}: Props) {
 					</Text>
 				</Box>
 			))}
-			<Box flexShrink={0}><Text dimColor>Press ? again to close this help.</Text></Box>
+			<Box flexShrink={0}>
+				<Text dimColor>Press ? again to close this help.</Text>
+			</Box>
 		</Box>
 	);
 }

@@ -40,4 +40,5 @@ export function actionsFor(input: string, bindings: readonly KeyBinding[] = dash
 /** The short hint line under the dashboard: "p pause · tab digits · ? help · q quit" ("p pause - tab digits - …" in ASCII). */
 export const keyHint = (paused: boolean, finished: boolean, view: 'dashboard' | 'browser' = 'dashboard', ascii = false): string =>
 	[finished ? undefined : paused ? 'p resume' : 'p pause', view === 'dashboard' ? 'tab digits' : 'tab dashboard', '? help', 'q quit']
-		.filter(Boolean).join(glyphsFor(ascii).separator);
+		.filter(Boolean)
+		.join(glyphsFor(ascii).separator);

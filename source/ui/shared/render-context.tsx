@@ -1,5 +1,5 @@
-import {createContext, useContext, type ReactNode} from 'react';
-import {renderSettings, type RenderSettings} from './render-settings.js';
+import {createContext, type ReactNode, useContext} from 'react';
+import {type RenderSettings, renderSettings} from './render-settings.js';
 
 const RenderContext = createContext<RenderSettings>(renderSettings(false, true));
 

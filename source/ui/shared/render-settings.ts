@@ -1,4 +1,4 @@
-import {glyphsFor, type Glyphs} from '../../text/glyphs.js';
+import {type Glyphs, glyphsFor} from '../../text/glyphs.js';
 
 /** How the screens draw: ASCII only or Unicode, with colour or without, and the glyphs that follow. */
 export interface RenderSettings {

@@ -8,13 +8,57 @@ import {KernelTeam, type PartKernel} from './wasm-team.js';
  * result (outputs; inputs for input_grad; elements for the updates).
  */
 interface Kernels {
-	dense_forward(from: number, to: number, x: number, w: number, b: number, out: number, batch: number, inputs: number, outputs: number, relu: number): void;
-	weight_grad(from: number, to: number, dz: number, x: number, dw: number, db: number, batch: number, inputs: number, outputs: number): void;
+	dense_forward(
+		from: number,
+		to: number,
+		x: number,
+		w: number,
+		b: number,
+		out: number,
+		batch: number,
+		inputs: number,
+		outputs: number,
+		relu: number,
+	): void;
+	weight_grad(
+		from: number,
+		to: number,
+		dz: number,
+		x: number,
+		dw: number,
+		db: number,
+		batch: number,
+		inputs: number,
+		outputs: number,
+	): void;
 	input_grad(from: number, to: number, dz: number, w: number, dx: number, batch: number, inputs: number, outputs: number): void;
 	sparse_rows(x: number, batch: number, inputs: number, scratch: number): void;
-	sparse_forward(from: number, to: number, x: number, w: number, b: number, out: number, batch: number, inputs: number, outputs: number, relu: number, scratch: number): void;
+	sparse_forward(
+		from: number,
+		to: number,
+		x: number,
+		w: number,
+		b: number,
+		out: number,
+		batch: number,
+		inputs: number,
+		outputs: number,
+		relu: number,
+		scratch: number,
+	): void;
 	sparse_groups(x: number, dz: number, batch: number, inputs: number, outputs: number, scratch: number): void;
-	sparse_weight_grad(from: number, to: number, dz: number, x: number, dw: number, db: number, batch: number, inputs: number, outputs: number, scratch: number): void;
+	sparse_weight_grad(
+		from: number,
+		to: number,
+		dz: number,
+		x: number,
+		dw: number,
+		db: number,
+		batch: number,
+		inputs: number,
+		outputs: number,
+		scratch: number,
+	): void;
 	scale_bytes(src: number, dst: number, n: number): void;
 	finite_probe(from: number, to: number, p: number, flag: number): void;
 	zero_fill(from: number, to: number, p: number): void;
@@ -22,12 +66,38 @@ interface Kernels {
 	relu_grad(from: number, to: number, grad: number, out: number): void;
 	gd_step(from: number, to: number, value: number, grad: number, lr: number): void;
 	momentum_step(from: number, to: number, value: number, grad: number, velocity: number, lr: number, mu: number): void;
-	adam_step(from: number, to: number, value: number, grad: number, m: number, v: number,
-		stepSize: number, beta1: number, beta2: number, rest1: number, rest2: number, correction2: number, epsilon: number): void;
+	adam_step(
+		from: number,
+		to: number,
+		value: number,
+		grad: number,
+		m: number,
+		v: number,
+		stepSize: number,
+		beta1: number,
+		beta2: number,
+		rest1: number,
+		rest2: number,
+		correction2: number,
+		epsilon: number,
+	): void;
 }
 
 /** The kernels a team of threads shares, each call cut into parts. */
-const sharedKernels = ['dense_forward', 'weight_grad', 'input_grad', 'sparse_forward', 'sparse_weight_grad', 'gd_step', 'momentum_step', 'adam_step', 'finite_probe', 'zero_fill', 'relu', 'relu_grad'] as const;
+const sharedKernels = [
+	'dense_forward',
+	'weight_grad',
+	'input_grad',
+	'sparse_forward',
+	'sparse_weight_grad',
+	'gd_step',
+	'momentum_step',
+	'adam_step',
+	'finite_probe',
+	'zero_fill',
+	'relu',
+	'relu_grad',
+] as const;
 type SharedKernel = (typeof sharedKernels)[number];
 
 /**
@@ -104,14 +174,31 @@ export class WasmBackend implements Backend {
 		denseForward: (x, w, b, out, batch, inputs, outputs, relu) => {
 			const scratch = this.scratchFor(batch * (Math.floor(inputs / 4) + 1));
 			this.kernels.sparse_rows(this.at(x), batch, inputs, scratch);
-			this.share('sparse_forward', outputs, batch * inputs * outputs,
-				[this.at(x), this.at(w), this.at(b), this.at(out), batch, inputs, outputs, relu ? 1 : 0, scratch]);
+			this.share('sparse_forward', outputs, batch * inputs * outputs, [
+				this.at(x),
+				this.at(w),
+				this.at(b),
+				this.at(out),
+				batch,
+				inputs,
+				outputs,
+				relu ? 1 : 0,
+				scratch,
+			]);
 		},
 		accumulateWeightGrad: (dz, x, dw, db, batch, inputs, outputs) => {
 			const scratch = this.scratchFor(Math.floor(inputs / 4) * (2 * batch + 1));
 			this.kernels.sparse_groups(this.at(x), this.at(dz), batch, inputs, outputs, scratch);
-			this.share('sparse_weight_grad', outputs, batch * inputs * outputs,
-				[this.at(dz), this.at(x), this.at(dw), this.at(db), batch, inputs, outputs, scratch]);
+			this.share('sparse_weight_grad', outputs, batch * inputs * outputs, [
+				this.at(dz),
+				this.at(x),
+				this.at(dw),
+				this.at(db),
+				batch,
+				inputs,
+				outputs,
+				scratch,
+			]);
 		},
 	};
 	readonly updates: Updates = {
@@ -122,8 +209,19 @@ export class WasmBackend implements Backend {
 			this.share('momentum_step', value.length, value.length, [this.at(value), this.at(grad), this.at(velocity), learningRate, momentum]);
 		},
 		adam: (value, grad, m, v, stepSize, beta1, beta2, correction2, epsilon) => {
-			this.share('adam_step', value.length, value.length,
-				[this.at(value), this.at(grad), this.at(m), this.at(v), stepSize, beta1, beta2, 1 - beta1, 1 - beta2, correction2, epsilon]);
+			this.share('adam_step', value.length, value.length, [
+				this.at(value),
+				this.at(grad),
+				this.at(m),
+				this.at(v),
+				stepSize,
+				beta1,
+				beta2,
+				1 - beta1,
+				1 - beta2,
+				correction2,
+				epsilon,
+			]);
 		},
 	};
 
@@ -133,9 +231,10 @@ export class WasmBackend implements Backend {
 		if (!(Number.isInteger(threads) && threads >= 1)) throw new RangeError(`threads must be a whole number ≥ 1, got ${threads}`);
 		this.memory = new webAssembly.Memory({initial: 1, maximum: maximumPages, shared: true});
 		this.kernels = new webAssembly.Instance(module, {env: {memory: this.memory}}).exports as Kernels;
-		this.team = threads > 1
-			? new KernelTeam(module, this.memory, this.kernels as unknown as Record<string, PartKernel>, sharedKernels, threads - 1)
-			: null;
+		this.team =
+			threads > 1
+				? new KernelTeam(module, this.memory, this.kernels as unknown as Record<string, PartKernel>, sharedKernels, threads - 1)
+				: null;
 	}
 
 	/** Threads that share each product, this one included. */
@@ -166,7 +265,8 @@ export class WasmBackend implements Backend {
 		const have = this.memory.buffer.byteLength;
 		if (end > have) {
 			const pages = Math.ceil((end - have) / pageBytes);
-			if (have / pageBytes + pages > maximumPages) throw new RangeError(`the network needs more than the 4 GiB a WebAssembly memory can hold`);
+			if (have / pageBytes + pages > maximumPages)
+				throw new RangeError(`the network needs more than the 4 GiB a WebAssembly memory can hold`);
 			this.memory.grow(pages);
 		}
 		this.top = end;
@@ -179,12 +279,46 @@ export class WasmBackend implements Backend {
 		return this.buffers.has(array.buffer);
 	}
 
-	denseForward(x: Float32Array, w: Float32Array, b: Float32Array, out: Float32Array, batch: number, inputs: number, outputs: number, relu: boolean): void {
-		this.share('dense_forward', outputs, batch * inputs * outputs, [this.at(x), this.at(w), this.at(b), this.at(out), batch, inputs, outputs, relu ? 1 : 0]);
+	denseForward(
+		x: Float32Array,
+		w: Float32Array,
+		b: Float32Array,
+		out: Float32Array,
+		batch: number,
+		inputs: number,
+		outputs: number,
+		relu: boolean,
+	): void {
+		this.share('dense_forward', outputs, batch * inputs * outputs, [
+			this.at(x),
+			this.at(w),
+			this.at(b),
+			this.at(out),
+			batch,
+			inputs,
+			outputs,
+			relu ? 1 : 0,
+		]);
 	}
 
-	accumulateWeightGrad(dz: Float32Array, x: Float32Array, dw: Float32Array, db: Float32Array, batch: number, inputs: number, outputs: number): void {
-		this.share('weight_grad', outputs, batch * inputs * outputs, [this.at(dz), this.at(x), this.at(dw), this.at(db), batch, inputs, outputs]);
+	accumulateWeightGrad(
+		dz: Float32Array,
+		x: Float32Array,
+		dw: Float32Array,
+		db: Float32Array,
+		batch: number,
+		inputs: number,
+		outputs: number,
+	): void {
+		this.share('weight_grad', outputs, batch * inputs * outputs, [
+			this.at(dz),
+			this.at(x),
+			this.at(dw),
+			this.at(db),
+			batch,
+			inputs,
+			outputs,
+		]);
 	}
 
 	inputGrad(dz: Float32Array, w: Float32Array, dx: Float32Array, batch: number, inputs: number, outputs: number): void {

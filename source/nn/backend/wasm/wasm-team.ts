@@ -21,7 +21,20 @@ import {Worker} from 'node:worker_threads';
  * ready, parts the partners have done) and a flag a failing partner raises
  * (it still counts its part done, so nobody waits for it forever).
  */
-const slot = {job: 0, claim: 1, done: 2, kernel: 3, parts: 4, grain: 5, total: 6, argc: 7, stop: 8, ready: 9, partnerParts: 10, failed: 11} as const;
+const slot = {
+	job: 0,
+	claim: 1,
+	done: 2,
+	kernel: 3,
+	parts: 4,
+	grain: 5,
+	total: 6,
+	argc: 7,
+	stop: 8,
+	ready: 9,
+	partnerParts: 10,
+	failed: 11,
+} as const;
 const controlInts = 16;
 const maximumArgs = 16;
 /** Parts per call at most: the claim keeps the part in its low 10 bits, and the caller may step one past the last. */
@@ -104,7 +117,13 @@ export class KernelTeam {
 	 * @param names the exports the team may be asked to run
 	 * @param partners how many threads besides the caller
 	 */
-	constructor(module: object, memory: object, private readonly kernels: Record<string, PartKernel>, names: readonly string[], partners: number) {
+	constructor(
+		module: object,
+		memory: object,
+		private readonly kernels: Record<string, PartKernel>,
+		names: readonly string[],
+		partners: number,
+	) {
 		const buffer = new SharedArrayBuffer(controlInts * 4 + maximumArgs * 8);
 		this.control = new Int32Array(buffer, 0, controlInts);
 		this.args = new Float64Array(buffer, controlInts * 4, maximumArgs);
