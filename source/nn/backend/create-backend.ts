@@ -1,6 +1,7 @@
 import type {Backend, BackendChoice, BackendName} from './backend.js';
 import {jsBackend} from './js-backend.js';
-import {WasmBackend, type WasmOptions, wasmAvailable} from './wasm/wasm-backend.js';
+import {WasmBackend, type WasmOptions} from './wasm/wasm-backend.js';
+import {wasmAvailable} from './wasm/wasm-module.js';
 
 /** 'auto' is wasm when this runtime validates the SIMD kernels, js otherwise. */
 export function resolveBackend(choice: BackendChoice): BackendName {

@@ -1,104 +1,15 @@
 import type {Backend, DenseProducts, Updates} from '../backend.js';
-import {kernelsBase64} from './wasm-kernels.js';
+import {
+	type Kernels,
+	kernelsModule,
+	maximumPages,
+	pageBytes,
+	type SharedKernel,
+	sharedKernels,
+	type WasmMemory,
+	webAssembly,
+} from './wasm-module.js';
 import {KernelTeam, type PartKernel} from './wasm-team.js';
-
-/**
- * The exports of scripts/wasm/kernels-wat.ts; every matrix is a byte offset into
- * the memory. The products and updates compute part [from, to) of their
- * result (outputs; inputs for input_grad; elements for the updates).
- */
-interface Kernels {
-	dense_forward(
-		from: number,
-		to: number,
-		x: number,
-		w: number,
-		b: number,
-		out: number,
-		batch: number,
-		inputs: number,
-		outputs: number,
-		relu: number,
-	): void;
-	weight_grad(
-		from: number,
-		to: number,
-		dz: number,
-		x: number,
-		dw: number,
-		db: number,
-		batch: number,
-		inputs: number,
-		outputs: number,
-	): void;
-	input_grad(from: number, to: number, dz: number, w: number, dx: number, batch: number, inputs: number, outputs: number): void;
-	sparse_rows(x: number, batch: number, inputs: number, scratch: number): void;
-	sparse_forward(
-		from: number,
-		to: number,
-		x: number,
-		w: number,
-		b: number,
-		out: number,
-		batch: number,
-		inputs: number,
-		outputs: number,
-		relu: number,
-		scratch: number,
-	): void;
-	sparse_groups(x: number, dz: number, batch: number, inputs: number, outputs: number, scratch: number): void;
-	sparse_weight_grad(
-		from: number,
-		to: number,
-		dz: number,
-		x: number,
-		dw: number,
-		db: number,
-		batch: number,
-		inputs: number,
-		outputs: number,
-		scratch: number,
-	): void;
-	scale_bytes(src: number, dst: number, n: number): void;
-	finite_probe(from: number, to: number, p: number, flag: number): void;
-	zero_fill(from: number, to: number, p: number): void;
-	relu(from: number, to: number, p: number): void;
-	relu_grad(from: number, to: number, grad: number, out: number): void;
-	gd_step(from: number, to: number, value: number, grad: number, lr: number): void;
-	momentum_step(from: number, to: number, value: number, grad: number, velocity: number, lr: number, mu: number): void;
-	adam_step(
-		from: number,
-		to: number,
-		value: number,
-		grad: number,
-		m: number,
-		v: number,
-		stepSize: number,
-		beta1: number,
-		beta2: number,
-		rest1: number,
-		rest2: number,
-		correction2: number,
-		epsilon: number,
-	): void;
-}
-
-/** The kernels a team of threads shares, each call cut into parts. */
-const sharedKernels = [
-	'dense_forward',
-	'weight_grad',
-	'input_grad',
-	'sparse_forward',
-	'sparse_weight_grad',
-	'gd_step',
-	'momentum_step',
-	'adam_step',
-	'finite_probe',
-	'zero_fill',
-	'relu',
-	'relu_grad',
-] as const;
-type SharedKernel = (typeof sharedKernels)[number];
 
 /**
  * Below this many multiply-adds (or parameters, for an update) a call runs
@@ -110,42 +21,6 @@ const minimumSharedWork = 1 << 16;
 export interface WasmOptions {
 	/** Threads that share each product, the caller included (default 1: no partner threads). */
 	readonly threads?: number;
-}
-
-/** The part of the WebAssembly API used here: lib ES2022 and @types/node 20 do not declare it. */
-interface WasmMemory {
-	readonly buffer: ArrayBufferLike;
-	grow(pages: number): number;
-}
-interface WasmApi {
-	Module: new (bytes: Uint8Array) => object;
-	Memory: new (descriptor: {initial: number; maximum: number; shared: boolean}) => WasmMemory;
-	Instance: new (module: object, imports: object) => {readonly exports: object};
-}
-const webAssembly = (globalThis as {WebAssembly?: WasmApi}).WebAssembly;
-
-const pageBytes = 65_536;
-/** 4 GiB, all that 32-bit offsets reach; a shared memory must declare its maximum. */
-const maximumPages = 65_536;
-
-let compiled: object | null | undefined;
-
-/** The kernels, compiled once per thread; null when this runtime lacks SIMD or shared memory. */
-function kernelsModule(): object | null {
-	if (compiled === undefined) {
-		try {
-			if (!webAssembly) throw new Error('no WebAssembly');
-			compiled = new webAssembly.Module(Uint8Array.from(atob(kernelsBase64), character => character.charCodeAt(0)));
-			new webAssembly.Memory({initial: 1, maximum: 1, shared: true});
-		} catch {
-			compiled = null;
-		}
-	}
-	return compiled;
-}
-
-export function wasmAvailable(): boolean {
-	return kernelsModule() !== null;
 }
 
 /**
