@@ -7,7 +7,7 @@ import {mkdirSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {gzipSync} from 'node:zlib';
 import {loadTest, loadTrain} from '../source/data/load.js';
-import {idxImages, idxLabels, mnistCsv} from '../test/data/mnist-files.js';
+import {idxImages, idxLabels, mnistCsv} from '../test/helpers/mnist-files.js';
 
 const folder = path.join(import.meta.dirname, '..', 'data', 'fixtures');
 const train = await loadTrain({}, 200);

@@ -1,0 +1,92 @@
+import assert from 'node:assert/strict';
+import {describe, test} from 'node:test';
+import {demoFlags, parseCommandLine} from '../../source/options.js';
+import {defaults} from '../../source/train/config.js';
+
+describe('command line', () => {
+	test('no flags: train with the defaults, output chosen by the terminal', () => {
+		const command = parseCommandLine([]);
+		assert.equal(command.kind, 'train');
+		if (command.kind !== 'train') return;
+		assert.equal(command.output, 'auto');
+		assert.equal(command.config.epochs, defaults.epochs);
+		assert.equal(command.config.hidden, undefined, 'unset, so a --model keeps its own layers');
+		assert.deepEqual(command.config.sources, {});
+	});
+
+	test('the tutorial setup parses into one full-batch gradient-descent run', () => {
+		const command = parseCommandLine(['--hidden', '50', '--batch-size', 'full', '--optimizer', 'gd', '--lr', '0.5', '--epochs', '100']);
+		assert.equal(command.kind, 'train');
+		if (command.kind !== 'train') return;
+		assert.deepEqual(command.config.hidden, [50]);
+		assert.equal(command.config.batchSize, 'full');
+		assert.equal(command.config.optimizer, 'gd');
+		assert.equal(command.config.learningRate, 0.5);
+		assert.equal(command.config.epochs, 100);
+	});
+
+	test('--flag=value, several hidden layers, data sources and gates', () => {
+		const command = parseCommandLine([
+			'train',
+			'--hidden=256,128',
+			'--data',
+			'mnist',
+			'--test=t.csv',
+			'--limit',
+			'500',
+			'--min-accuracy',
+			'0.97',
+			'--json',
+			'--log',
+			'run.jsonl',
+			'--save',
+			'm.json',
+		]);
+		assert.equal(command.kind, 'train');
+		if (command.kind !== 'train') return;
+		assert.deepEqual(command.config.hidden, [256, 128]);
+		assert.deepEqual(command.config.sources, {data: 'mnist', test: 't.csv'});
+		assert.equal(command.config.limit, 500);
+		assert.equal(command.minAccuracy, 0.97);
+		assert.equal(command.output, 'json');
+		assert.equal(command.log, 'run.jsonl');
+		assert.equal(command.config.save, 'm.json');
+	});
+
+	test('eval takes the model and the test data', () => {
+		const command = parseCommandLine(['eval', '--model', 'm.json', '--test-limit', '100', '--plain']);
+		assert.equal(command.kind, 'eval');
+		if (command.kind !== 'eval') return;
+		assert.equal(command.model, 'm.json');
+		assert.equal(command.config.testLimit, 100);
+		assert.equal(command.output, 'plain');
+	});
+
+	test('--help and --version win over everything else', () => {
+		assert.equal(parseCommandLine(['--epochs', '3', '--help']).kind, 'help');
+		assert.equal(parseCommandLine(['--version']).kind, 'version');
+	});
+
+	test('a flag whose value is missing is not confused with the next flag', () => {
+		assert.throws(() => parseCommandLine(['--save', '--json']), {message: '--save needs a value (FILE)'});
+		assert.throws(() => parseCommandLine(['--data=']), {message: '--data needs a value (DIR)'});
+		assert.throws(() => parseCommandLine(['--json=yes']), {message: '--json takes no value'});
+	});
+});
+
+describe('--demo on the command line', () => {
+	test("trains the demo's run unless flags say otherwise", () => {
+		const command = parseCommandLine(['--demo', '--epochs', '3']);
+		assert.equal(command.kind, 'train');
+		if (command.kind !== 'train') return;
+		assert.equal(command.demo, true);
+		assert.equal(command.config.epochs, 3);
+		assert.deepEqual(command.config.hidden, [Number(demoFlags.hidden)]);
+		assert.equal(command.config.seed, Number(demoFlags.seed));
+	});
+
+	test('a --model keeps its own layers', () => {
+		const command = parseCommandLine(['--demo', '--model', 'm.json']);
+		assert.equal(command.kind === 'train' && command.config.hidden, undefined);
+	});
+});

@@ -1,0 +1,80 @@
+import assert from 'node:assert/strict';
+import {describe, test} from 'node:test';
+import {confusionText} from '../../../source/output/eval-report.js';
+import {plainLine} from '../../../source/output/plain-lines.js';
+import {classSets} from '../../../source/train/config.js';
+import type {RunEvent} from '../../../source/train/events.js';
+import {config, epochConfusion} from '../ui/fixtures.js';
+
+const start = (classes: readonly string[], epochs: number): RunEvent => ({
+	type: 'start',
+	config: {...config, epochs},
+	layers: [784, 512, 10],
+	classes,
+	backend: 'wasm',
+	threads: 1,
+	trainCount: 60_000,
+	testCount: 10_000,
+	trainSource: 'fashion/train-images-idx3-ubyte',
+	testSource: 'fashion/t10k-images-idx3-ubyte',
+	test: {images: new Uint8Array(0), labels: null, count: 0},
+});
+
+const done = (classes: readonly string[]): RunEvent => ({
+	type: 'done',
+	epochs: 3,
+	testAccuracy: 0.9798,
+	testLoss: 0.0768,
+	seconds: 71.6,
+	confusion: epochConfusion,
+	classes,
+	savedTo: null,
+	interrupted: false,
+	history: [],
+});
+
+describe('plain lines', () => {
+	test('the start says how many threads share the products when there are several', () => {
+		const line = plainLine({...(start(classSets.digits, 12) as Extract<RunEvent, {type: 'start'}>), threads: 3})!.split('\n')[1];
+		assert.equal(line, 'momentum, lr 0.05, batch 64, 12 epochs, seed 1, wasm backend on 3 threads');
+	});
+
+	test('the start names the class names when they are not the digits', () => {
+		assert.deepEqual(plainLine(start(classSets.fashion, 1))!.split('\n'), [
+			'Training 784-512-10 on 60,000 images (fashion/train-images-idx3-ubyte), testing on 10,000 (fashion/t10k-images-idx3-ubyte)',
+			'momentum, lr 0.05, batch 64, 1 epoch, seed 1, wasm backend',
+			'Classes T-shirt/top, Trouser, Pullover, Dress, Coat, Sandal, Shirt, Sneaker, Bag, Ankle boot',
+		]);
+		assert.equal(plainLine(start(classSets.digits, 3))!.split('\n')[1], 'momentum, lr 0.05, batch 64, 3 epochs, seed 1, wasm backend');
+		assert.equal(plainLine(start(classSets.digits, 3))!.split('\n').length, 2);
+	});
+
+	test('the most confused pairs in class names', () => {
+		assert.equal(plainLine(done(classSets.digits))!.split('\n')[1], 'Most confused (true→predicted): 7→2 (9), 9→4 (9), 4→9 (8)');
+		assert.equal(
+			plainLine(done(classSets.fashion))!.split('\n')[1],
+			'Most confused (true→predicted): Sneaker→Pullover (9), Ankle boot→Coat (9), Coat→Ankle boot (8)',
+		);
+	});
+
+	test('the confusion matrix of eval: digits as before, Fashion-MNIST with short column and full row names', () => {
+		assert.deepEqual(confusionText(epochConfusion).slice(0, 3), [
+			'true\\pred    0    1    2    3    4    5    6    7    8    9',
+			'        0  970    0    1    0    0    2    3    1    3    0',
+			'        1    0 1124    3    1    0    1    2    1    3    0',
+		]);
+		assert.deepEqual(confusionText(epochConfusion, classSets.fashion), [
+			'true\\pred     Top Trous  Pull Dress  Coat  Sand Shirt  Snkr   Bag  Boot',
+			'T-shirt/top   970     0     1     0     0     2     3     1     3     0',
+			'Trouser         0  1124     3     1     0     1     2     1     3     0',
+			'Pullover        4     1  1010     3     2     0     2     6     4     0',
+			'Dress           0     0     3   992     0     5     0     4     4     2',
+			'Coat            1     0     3     0   963     0     4     2     1     8',
+			'Sandal          2     0     0     8     1   870     4     1     4     2',
+			'Shirt           5     2     1     1     3     4   940     0     2     0',
+			'Sneaker         1     4     9     2     1     0     0  1002     2     7',
+			'Bag             3     0     3     5     3     4     2     3   949     2',
+			'Ankle boot      2     3     0     4     9     3     1     6     3   978',
+		]);
+	});
+});

