@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import {existsSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
+import {readdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, test} from 'node:test';
 import {jsonLines, runCli} from '../helpers/cli.js';
@@ -154,112 +154,6 @@ describe('models', () => {
 		assert.equal(run.code, 2);
 		assert.match(run.stderr, /--save .*notes\.txt: the file exists and is not an mnist-tui model/);
 		assert.equal(readFileSync(precious, 'utf8'), 'my notes\n');
-	});
-});
-
-describe('exit codes', () => {
-	test('--min-accuracy: 3 below the gate, 0 above it', async () => {
-		const below = await runCli([...small, '--epochs', '1', '--json', '--min-accuracy', '0.999']);
-		assert.equal(below.code, 3);
-		assert.match(below.stderr, /^mnist-tui: test accuracy 0\.\d+ is below --min-accuracy 0\.999\n$/);
-		const above = await runCli([...small, '--epochs', '1', '--json', '--min-accuracy', '0.3']);
-		assert.equal(above.code, 0, above.stderr);
-	});
-
-	test('a diverging learning rate stops with 4 and names the epoch, batch and a lower --lr', async () => {
-		const run = await runCli([...small, '--epochs', '3', '--optimizer', 'gd', '--lr', '1000', '--json']);
-		assert.equal(run.code, 4, run.stderr);
-		assert.match(
-			run.stderr,
-			/^mnist-tui: training diverged at epoch 1, batch \d+: the loss exploded to [\d.e+]+; try a lower --lr \(for example --lr 100\)\n$/,
-		);
-	});
-
-	const usageErrors: [string[], RegExp][] = [
-		[['--epochs', '0'], /^--epochs "0" is not a whole number from 1 to 1000000$/],
-		[['--epochs', 'ten'], /^--epochs "ten" is not a whole number/],
-		[['--epochs'], /^--epochs needs a value \(N\)$/],
-		[['--lr', '-1'], /^--lr "-1" is not a positive number/],
-		[['--lr', 'NaN'], /^--lr "NaN" is not a positive number/],
-		[['--batch-size', '0'], /^--batch-size "0" is not a whole number/],
-		[['--batch-size', 'half'], /^--batch-size "half" is not a whole number/],
-		[['--optimizer', 'sgd'], /^--optimizer "sgd" is not one of gd, momentum, adam$/],
-		[['--hidden', '128,x'], /^--hidden "x" is not a whole number from 1 to 65536$/],
-		[['--seed', '-3'], /^--seed "-3" is not a whole number/],
-		[['--min-accuracy', '98'], /^--min-accuracy "98" is not a fraction from 0 to 1/],
-		[['--classes', 'letters'], /^--classes "letters" is not one of digits, fashion$/],
-		[['--backend', 'gpu'], /^--backend "gpu" is not one of auto, js, wasm$/],
-		[['--threads', '0'], /^--threads "0" is not a whole number from 1 to 64$/],
-		[['--threads', 'many'], /^--threads "many" is not a whole number from 1 to 64$/],
-		[['--foo'], /^unknown option --foo \(see mnist-tui --help\)$/],
-		[['--json', '--plain'], /^--json and --plain exclude each other$/],
-		[['--epochs', '2', '--epochs', '3'], /^--epochs is given twice$/],
-		[['fly'], /^unknown command "fly"/],
-		[['eval'], /^eval needs --model FILE$/],
-		[['browse'], /^browse needs --model FILE$/],
-		[['browse', '--model', 'm.json', '--limit', '5'], /^--limit is not used by browse$/],
-		[['eval', '--model', 'm.json', '--epochs', '3'], /^--epochs is not used by eval$/],
-		[['--data', '/nonexistent/mnist'], /^--data \/nonexistent\/mnist: /],
-		[['--model', '/nonexistent/model.json'], /^--model \/nonexistent\/model\.json: cannot read the model file \(ENOENT\)$/],
-	];
-	for (const [args, message] of usageErrors) {
-		test(`exit 2 for ${args.join(' ')}`, async () => {
-			const run = await runCli(args.includes('--json') || args[0] === 'browse' ? args : [...args, '--json']);
-			assert.equal(run.code, 2, run.stderr);
-			assert.equal(run.stdout, '', 'nothing on stdout');
-			const lines = run.stderr.split('\n').filter(Boolean);
-			assert.equal(lines.length, 1, run.stderr);
-			assert.match(lines[0]!.replace(/^mnist-tui: /, ''), message);
-			assert.ok(lines[0]!.startsWith('mnist-tui: '));
-		});
-	}
-
-	test('browse needs a terminal and says what to use instead', async () => {
-		const folder = temporaryFolder();
-		const model = join(folder, 'model.json');
-		assert.equal((await runCli([...small, '--epochs', '1', '--json', '--save', model])).code, 0);
-		const run = await runCli(['browse', '--model', model]);
-		assert.equal(run.code, 2);
-		assert.equal(run.stdout, '');
-		assert.equal(run.stderr, 'mnist-tui: browse draws the test digits in a terminal; for text or JSON use eval --model\n');
-	});
-
-	test('a bad model file is an input error naming the file', async () => {
-		const folder = temporaryFolder();
-		const model = join(folder, 'bad.json');
-		writeFileSync(
-			model,
-			JSON.stringify({
-				format: 'mnist-tui-model',
-				version: 1,
-				classes: [],
-				layers: [{type: 'dense', inputs: 784, outputs: 10, activation: 'softmax', weights: [1, 2], biases: []}],
-			}),
-		);
-		const run = await runCli(['eval', '--model', model, '--json']);
-		assert.equal(run.code, 2);
-		assert.equal(run.stdout, '');
-		assert.match(run.stderr, /^mnist-tui: .*bad\.json: layer 1 weights \(10 outputs × 784 inputs\): expected 7840 numbers, found 2\n$/);
-	});
-
-	test('Ctrl-C saves the model, prints the summary and exits 130', async () => {
-		const folder = temporaryFolder();
-		const model = join(folder, 'model.json');
-		let sent = false;
-		const run = await runCli(['--limit', '2000', '--test-limit', '200', '--hidden', '16', '--epochs', '1000', '--json', '--save', model], {
-			onStdout: (stdout, child) => {
-				if (!sent && stdout.includes('"event":"epoch"')) {
-					sent = true;
-					child.kill('SIGINT');
-				}
-			},
-		});
-		assert.equal(run.code, 130, run.stderr);
-		const done = jsonLines(run.stdout).at(-1)!;
-		assert.equal(done.event, 'done');
-		assert.equal(done.interrupted, true);
-		assert.equal(done.savedTo, model);
-		assert.ok(existsSync(model));
 	});
 });
 

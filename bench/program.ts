@@ -1,0 +1,54 @@
+/** The program as a user starts it: its first frame in a terminal, and the whole default run. */
+import {spawn} from 'node:child_process';
+import {readFileSync} from 'node:fs';
+import {cli, firstFrame} from './terminal.js';
+
+/** The first frame of the program with no flags, warm (one run first fills the page cache): the median of 3. */
+export async function measureStartup(): Promise<{words: number; ink: number; runs: Array<{words: number; ink: number}>}> {
+	await firstFrame([]);
+	const runs: Array<{words: number; ink: number}> = [];
+	for (let run = 0; run < 3; run++) runs.push(await firstFrame([]));
+	const median = (key: 'words' | 'ink') => runs.map(run => run[key]).sort((a, b) => a - b)[1]!;
+	return {words: median('words'), ink: median('ink'), runs};
+}
+
+/**
+ * `mnist-tui --json` with the defaults, start to exit: wall seconds, the final
+ * test accuracy, and the peak RSS (the kernel's high-water mark, read while it runs).
+ */
+export async function measureDefaultRun(): Promise<{
+	seconds: number;
+	testAccuracy: number;
+	epochs: number;
+	threads: number;
+	peakRssMegabytes: number;
+}> {
+	const started = performance.now();
+	const child = spawn(process.execPath, [cli, '--json'], {stdio: ['ignore', 'pipe', 'inherit']});
+	let stdout = '',
+		peakKb = 0;
+	child.stdout.setEncoding('utf8').on('data', (text: string) => (stdout += text));
+	const sample = setInterval(() => {
+		try {
+			const match = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+			if (match) peakKb = Math.max(peakKb, Number(match[1]));
+		} catch {}
+	}, 100);
+	const code = await new Promise<number | null>(resolve => child.on('close', resolve));
+	clearInterval(sample);
+	const seconds = (performance.now() - started) / 1000;
+	const lines = stdout
+		.split('\n')
+		.filter(Boolean)
+		.map(line => JSON.parse(line) as Record<string, any>);
+	const done = lines.find(line => line.event === 'done'),
+		start = lines.find(line => line.event === 'start');
+	if (code !== 0 || !done || !start) throw new Error(`the default run failed (exit ${code})`);
+	return {
+		seconds,
+		testAccuracy: done.testAccuracy,
+		epochs: done.epochs,
+		threads: start.config.threads,
+		peakRssMegabytes: Math.round(peakKb / 1024),
+	};
+}

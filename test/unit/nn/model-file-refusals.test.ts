@@ -1,0 +1,259 @@
+import assert from 'node:assert/strict';
+import {describe, test} from 'node:test';
+import {InputError} from '../../../source/errors.js';
+import {maxLayerWidth, parseModel} from '../../../source/nn/model-file.js';
+
+const file = 'models/digits.json';
+
+/** A valid 2 → 3 → 2 model file as a plain object, to spoil one thing at a time. */
+function validModel(): Record<string, unknown> & {layers: Array<Record<string, unknown>>} {
+	return {
+		format: 'mnist-tui-model',
+		version: 1,
+		classes: ['no', 'yes'],
+		layers: [
+			{type: 'dense', inputs: 2, outputs: 3, activation: 'relu', weights: [1, 2, 3, 4, 5, 6], biases: [0, 0.5, -1]},
+			{type: 'dense', inputs: 3, outputs: 2, activation: 'softmax', weights: [1, 0, -1, 0.5, 0.25, 2], biases: [0, 0]},
+		],
+	};
+}
+
+function spoilt(change: (model: ReturnType<typeof validModel>) => void): string {
+	const model = validModel();
+	change(model);
+	return JSON.stringify(model);
+}
+
+function assertRejected(text: string, message: string): void {
+	assert.throws(
+		() => parseModel(text, file),
+		(error: unknown) => {
+			assert.ok(error instanceof InputError, `an InputError, not ${String(error)}`);
+			assert.equal(error.message, `${file}: ${message}`);
+			return true;
+		},
+	);
+}
+
+function _bits(values: Float32Array): number[] {
+	return Array.from(new Uint32Array(values.buffer, values.byteOffset, values.length));
+}
+
+describe('parseModel rejects', () => {
+	test('text that is not JSON', () => {
+		const text = '{"format": "mnist-tui-model",';
+		let parserMessage = '';
+		try {
+			JSON.parse(text);
+		} catch (error) {
+			parserMessage = (error as Error).message;
+		}
+		assert.notEqual(parserMessage, '');
+		assertRejected(text, `not valid JSON (${parserMessage})`);
+	});
+
+	test('JSON that is not an object', () => {
+		for (const text of ['[1, 2]', 'null', '"model"', '42']) assertRejected(text, 'expected a JSON object');
+	});
+
+	test('a wrong or missing format', () => {
+		const message = 'not an mnist-tui model (expected "format": "mnist-tui-model")';
+		assertRejected(
+			spoilt(model => {
+				model.format = 'keras';
+			}),
+			message,
+		);
+		assertRejected(
+			spoilt(model => {
+				delete model.format;
+			}),
+			message,
+		);
+	});
+
+	test('a wrong version', () => {
+		assertRejected(
+			spoilt(model => {
+				model.version = 2;
+			}),
+			'unsupported model version 2 (expected 1)',
+		);
+		assertRejected(
+			spoilt(model => {
+				model.version = '1';
+			}),
+			'unsupported model version "1" (expected 1)',
+		);
+	});
+
+	test('no layers', () => {
+		assertRejected(
+			spoilt(model => {
+				model.layers = [];
+			}),
+			'expected "layers": a non-empty list',
+		);
+		assertRejected(
+			spoilt(model => {
+				delete (model as Record<string, unknown>).layers;
+			}),
+			'expected "layers": a non-empty list',
+		);
+	});
+
+	test('a layer that is not a dense object', () => {
+		assertRejected(
+			spoilt(model => {
+				(model.layers as unknown[])[1] = 'dense';
+			}),
+			'layer 2: expected an object',
+		);
+		assertRejected(
+			spoilt(model => {
+				model.layers[0]!.type = 'conv';
+			}),
+			'layer 1: type "conv" is not supported (expected "dense")',
+		);
+	});
+
+	test('a wrong number of weights or biases', () => {
+		assertRejected(
+			spoilt(model => {
+				model.layers[0]!.weights = [1, 2, 3, 4, 5];
+			}),
+			'layer 1 weights (3 outputs × 2 inputs): expected 6 numbers, found 5',
+		);
+		assertRejected(
+			spoilt(model => {
+				model.layers[1]!.biases = [0, 0, 0];
+			}),
+			'layer 2 biases: expected 2 numbers, found 3',
+		);
+		assertRejected(
+			spoilt(model => {
+				model.layers[1]!.weights = 'none';
+			}),
+			'layer 2 weights (2 outputs × 3 inputs): expected a list of 6 numbers',
+		);
+	});
+
+	test('values that are not finite float32 numbers', () => {
+		assertRejected(
+			spoilt(model => {
+				model.layers[0]!.weights = [1, 2, '3', 4, 5, 6];
+			}),
+			'layer 1 weights (3 outputs × 2 inputs): value 2 is "3", expected a finite number',
+		);
+		assertRejected(
+			spoilt(model => {
+				model.layers[1]!.biases = [0, null];
+			}),
+			'layer 2 biases: value 1 is null, expected a finite number',
+		);
+		// 1e39 is a finite double but overflows float32
+		const overflow = JSON.stringify(validModel()).replace('"biases":[0,0.5,-1]', '"biases":[0,1e39,-1]');
+		assert.ok(overflow.includes('1e39'));
+		assertRejected(overflow, 'layer 1 biases: value 1 is 1e+39, expected a finite number');
+	});
+
+	test('layers that do not chain', () => {
+		assertRejected(
+			spoilt(model => {
+				model.layers[1] = {type: 'dense', inputs: 4, outputs: 2, activation: 'softmax', weights: [0, 0, 0, 0, 0, 0, 0, 0], biases: [0, 0]};
+			}),
+			'layer 2 has 4 inputs but layer 1 has 3 outputs',
+		);
+	});
+
+	test('a class list that does not match the outputs', () => {
+		const message = 'expected "classes": a list of 2 names, one per output';
+		assertRejected(
+			spoilt(model => {
+				model.classes = ['a', 'b', 'c'];
+			}),
+			message,
+		);
+		assertRejected(
+			spoilt(model => {
+				model.classes = ['a', 2];
+			}),
+			message,
+		);
+		assertRejected(
+			spoilt(model => {
+				delete model.classes;
+			}),
+			message,
+		);
+	});
+
+	test('a wrong activation', () => {
+		assertRejected(
+			spoilt(model => {
+				model.layers[0]!.activation = 'sigmoid';
+			}),
+			'layer 1: expected "activation": "relu"',
+		);
+		assertRejected(
+			spoilt(model => {
+				model.layers[1]!.activation = 'relu';
+			}),
+			'layer 2: expected "activation": "softmax"',
+		);
+	});
+
+	test('widths that are not whole numbers from 1 to maxLayerWidth', () => {
+		assert.equal(maxLayerWidth, 65_536);
+		const inputs = `layer 1: "inputs" must be a whole number from 1 to ${maxLayerWidth}`;
+		const outputs = `layer 1: "outputs" must be a whole number from 1 to ${maxLayerWidth}`;
+		assertRejected(
+			spoilt(model => {
+				model.layers[0]!.inputs = maxLayerWidth + 1;
+			}),
+			inputs,
+		);
+		assertRejected(
+			spoilt(model => {
+				model.layers[0]!.inputs = 0;
+			}),
+			inputs,
+		);
+		assertRejected(
+			spoilt(model => {
+				model.layers[0]!.inputs = 1.5;
+			}),
+			inputs,
+		);
+		assertRejected(
+			spoilt(model => {
+				model.layers[0]!.inputs = '2';
+			}),
+			inputs,
+		);
+		assertRejected(
+			spoilt(model => {
+				model.layers[0]!.outputs = 1e9;
+			}),
+			outputs,
+		);
+	});
+
+	for (const key of ['__proto__', 'constructor', 'prototype']) {
+		test(`a "${key}" key at the top level and nested`, () => {
+			const message = `key "${key}" is not allowed in a model file`;
+			const valid = JSON.stringify(validModel());
+			// written as text: an object literal's __proto__ would set the prototype, not a key
+			const texts = [
+				`{"${key}": {"polluted": true}, ${valid.slice(1)}`,
+				valid.replace('"version":1', `"version":1,"history":[{"epoch":1,"${key}":{"polluted":true}}]`),
+				valid.replace('"type":"dense"', `"${key}":{},"type":"dense"`),
+			];
+			for (const text of texts) {
+				assert.ok(text.includes(`"${key}"`), text);
+				assertRejected(text, message);
+			}
+			assert.equal(({} as Record<string, unknown>).polluted, undefined);
+		});
+	}
+});
