@@ -5,7 +5,7 @@ import type {BrowserData} from './browser/browser-data.js';
 import {browserActionsFor, browserKeyHint, browserKeys} from './browser/browser-keys.js';
 import {browserReducer, initialBrowserState} from './browser/browser-state.js';
 import {Dashboard} from './dashboard/dashboard.js';
-import {minimumSize, overlaySize} from './dashboard/dashboard-layout.js';
+import {overlaySize} from './dashboard/dashboard-layout.js';
 import type {DashboardState} from './dashboard/dashboard-state.js';
 import type {DashboardStore} from './dashboard/dashboard-store.js';
 import {Caption} from './demo/caption.js';
@@ -13,6 +13,7 @@ import type {DemoStep} from './demo/demo-script.js';
 import {type Schedule, useDemo} from './demo/use-demo.js';
 import {HelpOverlay} from './shared/help-overlay.js';
 import {actionsFor, dashboardKeys, type KeyAction, keyHint, typedInput} from './shared/keys.js';
+import {minimumSize} from './shared/minimum-size.js';
 import {useRenderSettings} from './shared/render-context.js';
 import {useTerminalSize} from './shared/use-terminal-size.js';
 

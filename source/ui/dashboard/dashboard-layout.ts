@@ -5,7 +5,7 @@
  * flickers, so a frame has at most rows - 1 lines and at most `columns` columns.
  */
 
-export const minimumSize = {columns: 80, rows: 24} as const;
+import {minimumSize} from '../shared/minimum-size.js';
 
 /** From this width the loss chart sits beside the confusion matrix, and the epoch charts side by side under them. */
 export const sideBySideColumns = 110;

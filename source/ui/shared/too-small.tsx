@@ -1,6 +1,6 @@
 import {Box, Text} from 'ink';
 import {truncate} from '../../text/glyphs.js';
-import {minimumSize} from '../dashboard/dashboard-layout.js';
+import {minimumSize} from './minimum-size.js';
 import {useRenderSettings} from './render-context.js';
 
 export type Props = {
