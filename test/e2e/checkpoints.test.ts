@@ -4,20 +4,11 @@ import {join} from 'node:path';
 import {describe, test} from 'node:test';
 import {parseCheckpoint} from '../../source/train/checkpoint/checkpoint.js';
 import {readModelFile} from '../../source/train/checkpoint/model-store.js';
-import {jsonLines, runCli} from '../helpers/cli.js';
+import {csvFixtures, jsonLines, runCli} from '../helpers/cli.js';
 import {root, temporaryFolder} from '../helpers/paths.js';
 
 const small = ['--limit', '1000', '--test-limit', '300', '--hidden', '24'];
-const fixtures = [
-	'--train',
-	'data/fixtures/mnist_train_100.csv',
-	'--test',
-	'data/fixtures/mnist_test_100.csv',
-	'--hidden',
-	'16',
-	'--batch-size',
-	'10',
-];
+const fixtures = csvFixtures;
 
 type Line = Record<string, any>;
 const epochNumbers = (stdout: string) =>

@@ -6,22 +6,12 @@ import {describe, test} from 'node:test';
 import {Rng} from '../../source/nn/rng.js';
 import {parseCheckpoint} from '../../source/train/checkpoint/checkpoint.js';
 import {readModelFile} from '../../source/train/checkpoint/model-store.js';
-import {runCli} from '../helpers/cli.js';
+import {csvFixtures, runCli} from '../helpers/cli.js';
 import {root, temporaryFolder} from '../helpers/paths.js';
 
 /** 1,000 training images, 300 test images: a run of a few seconds. */
 const small = ['--limit', '1000', '--test-limit', '300', '--hidden', '24'];
-/** The small real CSV fixtures: 100 training and 100 test images, epochs of ten steps. */
-const fixtures = [
-	'--train',
-	'data/fixtures/mnist_train_100.csv',
-	'--test',
-	'data/fixtures/mnist_test_100.csv',
-	'--hidden',
-	'16',
-	'--batch-size',
-	'10',
-];
+const fixtures = csvFixtures;
 
 describe('checkpoints under kill -9', () => {
 	test('killed at any moment, the checkpoint is the previous or a later complete one, and the next run leaves no temporary file', async t => {

@@ -48,3 +48,15 @@ export function jsonLines(stdout: string): Record<string, unknown>[] {
 		.filter(line => line !== '')
 		.map(line => JSON.parse(line) as Record<string, unknown>);
 }
+
+/** The small real CSV fixtures (100 training, 100 test images) and a network that trains on them in epochs of ten steps. */
+export const csvFixtures = [
+	'--train',
+	'data/fixtures/mnist_train_100.csv',
+	'--test',
+	'data/fixtures/mnist_test_100.csv',
+	'--hidden',
+	'16',
+	'--batch-size',
+	'10',
+];

@@ -4,18 +4,7 @@ import {heInit} from '../../../source/nn/init.js';
 import {Network} from '../../../source/nn/network.js';
 import {Rng} from '../../../source/nn/rng.js';
 
-function mean(values: ArrayLike<number>): number {
-	let sum = 0;
-	for (let i = 0; i < values.length; i++) sum += values[i]!;
-	return sum / values.length;
-}
-
-function variance(values: ArrayLike<number>): number {
-	const center = mean(values);
-	let sum = 0;
-	for (let i = 0; i < values.length; i++) sum += (values[i]! - center) ** 2;
-	return sum / values.length;
-}
+import {mean, variance} from './statistics.js';
 
 describe('He initialisation', () => {
 	test('He initialisation of 784 → 256: mean ≈ 0, std ≈ sqrt(2/784), biases zero', () => {

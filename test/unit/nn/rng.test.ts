@@ -2,18 +2,7 @@ import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import {Rng} from '../../../source/nn/rng.js';
 
-function mean(values: ArrayLike<number>): number {
-	let sum = 0;
-	for (let i = 0; i < values.length; i++) sum += values[i]!;
-	return sum / values.length;
-}
-
-function variance(values: ArrayLike<number>): number {
-	const center = mean(values);
-	let sum = 0;
-	for (let i = 0; i < values.length; i++) sum += (values[i]! - center) ** 2;
-	return sum / values.length;
-}
+import {mean, variance} from './statistics.js';
 
 describe('Rng', () => {
 	const draw = (rng: Rng, count: number) => Array.from({length: count}, () => rng.nextUint32());
