@@ -1,11 +1,14 @@
 #!/usr/bin/env node
-import {closeSync, openSync, writeSync} from 'node:fs';
+import {closeSync, writeSync} from 'node:fs';
 import {createRequire} from 'node:module';
+import {checkCommandFiles} from './command-files.js';
 import {DivergedError, InputError} from './errors.js';
+import {printable} from './files/printable.js';
+import {openWritten} from './files/written-files.js';
 import {helpText} from './help.js';
 import {type Command, parseCommandLine} from './options.js';
 import {evalJson, evalText} from './output/eval-report.js';
-import {jsonLine} from './output/json-lines.js';
+import {eventLogKind, jsonLine} from './output/json-lines.js';
 import {plainLine} from './output/plain-lines.js';
 import {signalExitCodes, watchStopSignals} from './stop-signals.js';
 import {imagesNoun} from './text/class-names.js';
@@ -52,6 +55,7 @@ async function main(argv: readonly string[]): Promise<number> {
 /** `browse --model`: the test digits of a saved model, in the terminal. */
 async function runBrowse(command: Extract<Command, {kind: 'browse'}>): Promise<number> {
 	if (!process.stdout.isTTY) throw new InputError('browse draws the test digits in a terminal; for text or JSON use eval --model');
+	await checkCommandFiles(command);
 	startRecording(command.record);
 	prepareDashboardEnvironment();
 	const result = await evaluateModel(command.config);
@@ -60,9 +64,9 @@ async function runBrowse(command: Extract<Command, {kind: 'browse'}>): Promise<n
 	const accuracy = evaluation.accuracy === null ? 'no labels' : `test accuracy ${percent(evaluation.accuracy)}`;
 	const settings = renderSettingsFor(command.ascii);
 	const title = [
-		command.model,
+		printable(command.model),
 		result.layers.join('-'),
-		`${count(result.testCount)} test ${imagesNoun(result.classes)} (${result.testSource})`,
+		`${count(result.testCount)} test ${imagesNoun(result.classes)} (${printable(result.testSource)})`,
 		accuracy,
 	].join(settings.glyphs.separator);
 	const data = {
@@ -84,6 +88,7 @@ type TrainCommand = Extract<Command, {kind: 'train'}>;
 
 async function runTrain(command: TrainCommand): Promise<number> {
 	if (command.demo && !process.stdout.isTTY) throw new InputError('--demo draws the dashboard in a terminal');
+	await checkCommandFiles(command);
 	startRecording(command.record);
 	if (command.output === 'auto' && process.stdout.isTTY) return runDashboard(command);
 	const log = command.log ? openLog(command.log) : undefined;
@@ -166,15 +171,16 @@ function startRecording(path: string | undefined): void {
 	const recording = recordTerminal(path, ['mnist-tui', ...args].join(' '), process.stdout, process.stderr.isTTY ? [process.stderr] : []);
 	process.once('exit', () => {
 		const error = recording.error() as NodeJS.ErrnoException | undefined;
-		if (error) process.stderr.write(`mnist-tui: --record ${path}: the recording stopped early (${error.code ?? error.message})\n`);
+		if (error)
+			process.stderr.write(`mnist-tui: ${printable(`--record ${path}: the recording stopped early (${error.code ?? error.message})`)}\n`);
 	});
 }
 
 function accuracyGate(command: TrainCommand, accuracy: number | null): number {
-	if (command.minAccuracy === undefined) return exitCodes.done;
+	if (command.config.minAccuracy === undefined) return exitCodes.done;
 	if (accuracy === null) throw new InputError('--min-accuracy needs test images with labels');
-	if (accuracy < command.minAccuracy) {
-		process.stderr.write(`mnist-tui: test accuracy ${accuracy} is below --min-accuracy ${command.minAccuracy}\n`);
+	if (accuracy < command.config.minAccuracy) {
+		process.stderr.write(`mnist-tui: test accuracy ${accuracy} is below --min-accuracy ${command.config.minAccuracy}\n`);
 		return exitCodes.belowGate;
 	}
 	return exitCodes.done;
@@ -198,23 +204,26 @@ function appendLog(fd: number, path: string, line: string): void {
 
 function openLog(path: string): number {
 	try {
-		return openSync(path, 'a');
+		return openWritten(path, eventLogKind);
 	} catch (error) {
 		throw new InputError(`--log ${path}: cannot open the file for appending (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
 	}
 }
 
+/** Every failure as one line on stderr (whatever a file name or a file's text in it holds), and its exit code. */
 function exitCodeFor(error: unknown): number {
+	const say = (message: string) => process.stderr.write(`mnist-tui: ${printable(message)}\n`);
 	if (error instanceof InputError) {
-		process.stderr.write(`mnist-tui: ${error.message}\n`);
+		say(error.message);
 		return exitCodes.input;
 	}
 	if (error instanceof DivergedError) {
-		process.stderr.write(`mnist-tui: ${error.message}\n`);
+		say(error.message);
 		return exitCodes.diverged;
 	}
-	const detail = process.env.DEBUG && error instanceof Error ? `\n${error.stack}` : '';
-	process.stderr.write(`mnist-tui: unexpected failure: ${error instanceof Error ? error.message : String(error)}${detail}\n`);
+	say(`unexpected failure: ${error instanceof Error ? error.message : String(error)}`);
+	// the stack, for a developer who asks for it, goes out as it is
+	if (process.env.DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
 	return exitCodes.failure;
 }
 

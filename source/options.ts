@@ -1,7 +1,9 @@
+import {IMAGE_PIXELS} from './data/dataset.js';
 import {InputError} from './errors.js';
 import {type BackendChoice, backendChoices} from './nn/backend/backend.js';
+import {maxLayerWidth, maxParameters} from './nn/model-file.js';
 import {type OptimizerName, optimizerNames} from './nn/optim/optimizer.js';
-import {type ClassSet, classSetFor, classSets, defaults, type TrainConfig} from './train/config.js';
+import {type ClassSet, classSetFor, classSets, defaults, settingRanges, type TrainConfig} from './train/config.js';
 
 /**
  * The command line as data: one table of flags, from which both the parser
@@ -18,7 +20,6 @@ export type Command =
 			readonly output: Output;
 			readonly ascii: boolean;
 			readonly log?: string;
-			readonly minAccuracy?: number;
 			readonly record?: string;
 			readonly demo: boolean;
 	  }
@@ -151,7 +152,6 @@ export function parseCommandLine(argv: readonly string[]): Command {
 			? {kind: 'eval', config, output, model: config.model}
 			: {kind: 'browse', config, model: config.model, ascii: values.ascii === true, ...given(values, 'record')};
 	}
-	const minAccuracy = optional(values, 'min-accuracy', text => fraction('min-accuracy', text));
 	return {
 		kind: 'train',
 		config,
@@ -160,33 +160,36 @@ export function parseCommandLine(argv: readonly string[]): Command {
 		demo: values.demo === true,
 		...given(values, 'log'),
 		...given(values, 'record'),
-		...(minAccuracy === undefined ? {} : {minAccuracy}),
 	};
 }
 
 function trainConfig(values: Values): TrainConfig {
 	const sources = {...given(values, 'data'), ...given(values, 'train'), ...given(values, 'test')};
 	const config: TrainConfig = {
-		epochs: optional(values, 'epochs', text => wholeNumber('epochs', text, 1, 1_000_000)) ?? defaults.epochs,
+		epochs: optional(values, 'epochs', text => wholeNumber('epochs', text, ...settingRanges.epochs)) ?? defaults.epochs,
 		batchSize:
-			optional(values, 'batch-size', text => (text === 'full' ? 'full' : wholeNumber('batch-size', text, 1, 1_000_000_000))) ??
+			optional(values, 'batch-size', text => (text === 'full' ? 'full' : wholeNumber('batch-size', text, ...settingRanges.batchSize))) ??
 			defaults.batchSize,
 		learningRate: optional(values, 'lr', learningRate) ?? defaults.learningRate,
 		optimizer: optional(values, 'optimizer', optimizer) ?? defaults.optimizer,
-		seed: optional(values, 'seed', text => wholeNumber('seed', text, 0, 2 ** 32 - 1)) ?? defaults.seed,
+		seed: optional(values, 'seed', text => wholeNumber('seed', text, ...settingRanges.seed)) ?? defaults.seed,
 		classes: optional(values, 'classes', classSet) ?? classSetFor(sources),
 		backend: optional(values, 'backend', backend) ?? defaults.backend,
-		threads: optional(values, 'threads', text => (text === 'auto' ? 'auto' : wholeNumber('threads', text, 1, 64))) ?? defaults.threads,
+		threads:
+			optional(values, 'threads', text => (text === 'auto' ? 'auto' : wholeNumber('threads', text, ...settingRanges.threads))) ??
+			defaults.threads,
 		sources,
 	};
 	const hidden = optional(values, 'hidden', hiddenSizes);
-	const limit = optional(values, 'limit', text => wholeNumber('limit', text, 1, 1_000_000_000));
-	const testLimit = optional(values, 'test-limit', text => wholeNumber('test-limit', text, 1, 1_000_000_000));
+	const limit = optional(values, 'limit', text => wholeNumber('limit', text, ...settingRanges.images));
+	const testLimit = optional(values, 'test-limit', text => wholeNumber('test-limit', text, ...settingRanges.images));
+	const minAccuracy = optional(values, 'min-accuracy', text => fraction('min-accuracy', text));
 	return {
 		...config,
 		...(hidden === undefined ? {} : {hidden}),
 		...(limit === undefined ? {} : {limit}),
 		...(testLimit === undefined ? {} : {testLimit}),
+		...(minAccuracy === undefined ? {} : {minAccuracy}),
 		...given(values, 'model'),
 		...given(values, 'save'),
 		...resumeRequest(values),
@@ -225,13 +228,22 @@ function wholeNumber(name: string, text: string, min: number, max: number): numb
 	return value;
 }
 
+/** Hidden layer widths, for a network this program can hold: 784 inputs, these layers, 10 outputs. */
 function hiddenSizes(text: string): number[] {
-	return text.split(',').map(part => wholeNumber('hidden', part, 1, 65_536));
+	const widths = text.split(',').map(part => wholeNumber('hidden', part, 1, maxLayerWidth));
+	const sizes = [IMAGE_PIXELS, ...widths, 10];
+	const parameters = sizes.slice(1).reduce((sum, size, index) => sum + sizes[index]! * size + size, 0);
+	if (parameters > maxParameters) {
+		throw new InputError(
+			`--hidden ${text}: ${parameters.toLocaleString('en-US')} weights and biases, more than the ${maxParameters.toLocaleString('en-US')} a network here may have`,
+		);
+	}
+	return widths;
 }
 
 function learningRate(text: string): number {
 	const value = Number(text);
-	if (text.trim() === '' || !Number.isFinite(value) || value <= 0 || value > 1e9) {
+	if (text.trim() === '' || !Number.isFinite(value) || value <= settingRanges.learningRate[0] || value > settingRanges.learningRate[1]) {
 		throw new InputError(`--lr "${text}" is not a positive number (e.g. 0.05)`);
 	}
 	return value;

@@ -1,3 +1,4 @@
+import type {FileKind} from '../files/written-files.js';
 import type {RunEvent} from '../train/events.js';
 import type {Progress} from '../train/worker/protocol.js';
 
@@ -68,4 +69,30 @@ function round(value: number, digits: number): number {
 /** Six significant digits: a tiny late-training loss stays meaningful. */
 function significant(value: number): number {
 	return Number(value.toPrecision(6));
+}
+
+/**
+ * What --log appends to: JSON Lines of these events. An existing file is one
+ * when it ends with a newline and every whole line at its start and its end
+ * is a JSON object with an "event"; anything else is not appended to.
+ */
+export const eventLogKind: FileKind = {
+	name: 'a JSON Lines log of mnist-tui events',
+	streams: true,
+	appends: true,
+	recognise(head, tail) {
+		if (!tail.endsWith('\n')) return false;
+		// the head's last piece and the tail's first may be cut mid-line
+		const lines = [...head.split('\n').slice(0, -1), ...(tail === head ? [] : tail.split('\n').slice(1, -1))];
+		return lines.length > 0 && lines.every(isEventLine);
+	},
+};
+
+function isEventLine(line: string): boolean {
+	try {
+		const value: unknown = JSON.parse(line);
+		return typeof value === 'object' && value !== null && typeof (value as {event?: unknown}).event === 'string';
+	} catch {
+		return false;
+	}
 }

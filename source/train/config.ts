@@ -31,6 +31,17 @@ export function classSetFor(sources: DataSources): ClassSet {
 	return names.some(name => name !== undefined && /fashion/i.test(name)) ? 'fashion' : 'digits';
 }
 
+/** The ranges the flags take, and a checkpoint's settings with them: [least, most]. */
+export const settingRanges = {
+	epochs: [1, 100_000],
+	batchSize: [1, 1_000_000_000],
+	seed: [0, 2 ** 32 - 1],
+	images: [1, 1_000_000_000],
+	threads: [1, 64],
+	/** Learning rates: above 0, at most this. */
+	learningRate: [0, 1e9],
+} as const;
+
 /** Everything a training run needs to know, resolved from flags and defaults. */
 export interface TrainConfig {
 	/** Hidden layer sizes; unset means the model's (with --model) or the default. */
@@ -54,6 +65,8 @@ export interface TrainConfig {
 	readonly model?: string;
 	/** Write the model here after every epoch, at the end and on interrupt. */
 	readonly save?: string;
+	/** The entry exits with code 3 below this final test accuracy; the run refuses a test set without labels before it trains. */
+	readonly minAccuracy?: number;
 	/** Continue the checkpointed run in `file`; `given` lists the flags given beside it (without --), checked against it. */
 	readonly resume?: {readonly file: string; readonly given: readonly string[]};
 }

@@ -1,5 +1,6 @@
 import {firstImages} from '../data/dataset.js';
 import {loadTest, loadTrain} from '../data/load.js';
+import {sourceFiles} from '../data/source-files.js';
 import {InputError} from '../errors.js';
 import type {Backend} from '../nn/backend/backend.js';
 import {createBackend} from '../nn/backend/create-backend.js';
@@ -9,7 +10,7 @@ import {createOptimizer} from '../nn/optim/create-optimizer.js';
 import {Rng} from '../nn/rng.js';
 import {checkpointFields, runSettings} from './checkpoint/checkpoint.js';
 import {checkSaveTarget, readModelFile, writeModelFile} from './checkpoint/model-store.js';
-import {openResume, resumedState} from './checkpoint/resume.js';
+import {openResume, type Resumed, resumedState} from './checkpoint/resume.js';
 import {classSets, defaults, type TrainConfig, threadCount} from './config.js';
 import {checkInputs, checkLabels, evaluate} from './evaluate.js';
 import type {EpochResult, EpochSummary, RunEvent} from './events.js';
@@ -46,15 +47,35 @@ export async function* runTraining(config: TrainConfig, control: RunControl = {}
 	}
 }
 
+/** Reads data; when a checkpoint named it, a file that cannot be found or read says where the name came from. */
+async function namedBy<T>(resumed: Resumed | undefined, read: () => Promise<T>): Promise<T> {
+	try {
+		return await read();
+	} catch (error) {
+		if (!(resumed?.namedData && error instanceof InputError)) throw error;
+		throw new InputError(`${error.message} (data named in ${resumed.file}; give --data, --train or --test for where it is now)`);
+	}
+}
+
 async function* runOn(backend: Backend, requested: TrainConfig, control: RunControl): AsyncGenerator<RunEvent, void, undefined> {
 	const started = performance.now();
 	const resumed = requested.resume ? openResume(requested, backend) : undefined;
 	const config = resumed?.config ?? requested;
-	if (config.save) checkSaveTarget(config.save);
+	if (config.save) {
+		// the save target against every file the run reads (the data a checkpoint names too); a checkpoint's own file is where it saves
+		const inputs = [
+			...(config.model === undefined ? [] : [{path: config.model, what: `--model ${config.model}`}]),
+			...(await namedBy(resumed, () => sourceFiles(config.sources))),
+		];
+		checkSaveTarget(config.save, inputs, resumed && config.save === resumed.file ? '--resume' : '--save');
+	}
 	const saved = resumed?.model ?? (config.model ? readModelFile(config.model, '--model', backend) : undefined);
 	yield {type: 'loading'};
-	const train = await loadTrain(config.sources, config.limit);
-	const test = await loadTest(config.sources, config.testLimit);
+	const train = await namedBy(resumed, () => loadTrain(config.sources, config.limit));
+	const test = await namedBy(resumed, () => loadTest(config.sources, config.testLimit));
+	if (config.minAccuracy !== undefined && test.labels === null) {
+		throw new InputError(`--min-accuracy needs test images with labels, and ${test.source} has none`);
+	}
 	const pixels = train.rows * train.columns;
 	const rng = resumed?.checkpoint.rng ?? new Rng(config.seed);
 	let network: Network;

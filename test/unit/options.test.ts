@@ -47,7 +47,7 @@ describe('command line', () => {
 		assert.deepEqual(command.config.hidden, [256, 128]);
 		assert.deepEqual(command.config.sources, {data: 'mnist', test: 't.csv'});
 		assert.equal(command.config.limit, 500);
-		assert.equal(command.minAccuracy, 0.97);
+		assert.equal(command.config.minAccuracy, 0.97);
 		assert.equal(command.output, 'json');
 		assert.equal(command.log, 'run.jsonl');
 		assert.equal(command.config.save, 'm.json');

@@ -1,11 +1,12 @@
-import {closeSync, fsyncSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeSync} from 'node:fs';
+import {closeSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync} from 'node:fs';
 import {basename, dirname, join} from 'node:path';
 import {InputError} from '../../errors.js';
+import {checkWrittenFiles, type FileKind, type ReadFile} from '../../files/written-files.js';
 import type {Backend, BackendChoice} from '../../nn/backend/backend.js';
 import {type Model, modelFormat, parseModel} from '../../nn/model-file.js';
 
 /** Model files larger than this are refused before they are read. */
-export const maxModelBytes = 512 * 1024 * 1024;
+export const maxModelBytes = 256 * 1024 * 1024;
 
 /** Reads and checks a model file; `flag` names where the path came from. */
 export function readModelFile(path: string, flag: string, backend: BackendChoice | Backend = 'auto'): Model {
@@ -55,32 +56,27 @@ export function writeModelFile(path: string, text: string): void {
 }
 
 /**
- * Refuses a --save path that holds something other than an mnist-tui model,
- * so a typo cannot overwrite a user's file. A missing file is fine.
+ * What --save writes: an mnist-tui model, a regular file only (saved through
+ * a temporary file beside it, `.NAME.PID.tmp`, then renamed). An existing
+ * file is a model when it is a JSON object with "format": "mnist-tui-model"
+ * (first, as saved here); text that merely mentions it is not.
  */
-export function checkSaveTarget(path: string): void {
+export const modelFileKind: FileKind = {
+	name: 'an mnist-tui model',
+	streams: false,
+	recognise: head => new RegExp(`^\\s*\\{[^]*"format"\\s*:\\s*"${modelFormat}"`).test(head),
+	// the longest process id Linux hands out has 7 digits
+	temporaryName: name => basename(temporaryName(name, 4_194_304)),
+};
+
+/**
+ * Refuses a --save path (named by `flag`) that would destroy a user's file:
+ * anything but a model or a new file in a writable folder, or a file the run
+ * reads (`inputs`). Removes the save's stale temporary files first.
+ */
+export function checkSaveTarget(path: string, inputs: readonly ReadFile[] = [], flag = '--save'): void {
 	removeStaleTemporaries(path);
-	let head: string;
-	try {
-		if (statSync(path).isDirectory()) throw new InputError(`--save ${path}: is a folder, expected a file name`);
-		const fd = openSync(path, 'r');
-		const buffer = Buffer.alloc(4096);
-		const length = readSync(fd, buffer);
-		closeSync(fd);
-		head = buffer.subarray(0, length).toString('utf8');
-	} catch (error) {
-		if (error instanceof InputError) throw error;
-		if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-			checkFolder(path);
-			return;
-		}
-		throw new InputError(`--save ${path}: cannot check the file (${describe(error)})`);
-	}
-	// a model is a JSON object with "format": "mnist-tui-model" (first, as saved here); text that merely mentions it is not
-	const model = new RegExp(`^\\s*\\{[^]*"format"\\s*:\\s*"${modelFormat}"`);
-	if (head.length > 0 && !model.test(head)) {
-		throw new InputError(`--save ${path}: the file exists and is not an mnist-tui model; refusing to overwrite it`);
-	}
+	checkWrittenFiles([{flag, path, kind: modelFileKind}], inputs);
 }
 
 function temporaryName(path: string, pid: number): string {
@@ -129,16 +125,6 @@ function syncFolder(folder: string): void {
 	} finally {
 		if (fd !== undefined) closeSync(fd);
 	}
-}
-
-function checkFolder(path: string): void {
-	const folder = dirname(path);
-	try {
-		if (statSync(folder).isDirectory()) return;
-	} catch {
-		// reported below
-	}
-	throw new InputError(`--save ${path}: the folder ${folder} does not exist`);
 }
 
 function describe(error: unknown): string {

@@ -15,6 +15,8 @@ export interface Resumed {
 	readonly model: Model;
 	readonly checkpoint: Checkpoint;
 	readonly file: string;
+	/** No data flag was given: the run reads the data files the checkpoint names. */
+	readonly namedData: boolean;
 }
 
 /**
@@ -71,10 +73,11 @@ export function openResume(requested: TrainConfig, backend: Backend): Resumed {
 		...(testLimit === undefined ? {} : {testLimit}),
 		backend: requested.backend,
 		...(requested.threads === undefined ? {} : {threads: requested.threads}),
+		...(requested.minAccuracy === undefined ? {} : {minAccuracy: requested.minAccuracy}),
 		save: requested.save ?? file,
 		resume: requested.resume!,
 	};
-	return {config, model, checkpoint, file};
+	return {config, model, checkpoint, file, namedData: !dataGiven};
 }
 
 /** The checkpoint's place in the run, its optimizer state restored, checked against the data loaded now. */

@@ -4,9 +4,10 @@
  * output event, appended at once and synchronously, so a session that is
  * interrupted or killed still leaves a file that plays up to that moment.
  */
-import {closeSync, openSync, writeSync} from 'node:fs';
+import {closeSync, writeSync} from 'node:fs';
 import {StringDecoder} from 'node:string_decoder';
 import {InputError} from '../../errors.js';
+import {type FileKind, openWritten} from '../../files/written-files.js';
 
 /** The first line of an asciicast v2 file. */
 export interface CastHeader {
@@ -27,6 +28,21 @@ export const castHeaderLine = (header: CastHeader): string => JSON.stringify(hea
 /** One event: `[seconds since the start, type, data]`, the time to the microsecond. */
 export const castEventLine = (seconds: number, type: CastEventType, data: string): string =>
 	JSON.stringify([Math.round(seconds * 1e6) / 1e6, type, data]);
+
+/** What --record writes: an asciicast, to a file or streamed to a pipe or a terminal; an existing file only when mnist-tui recorded it. */
+export const castFileKind: FileKind = {
+	name: 'an asciicast recorded by mnist-tui',
+	streams: true,
+	recognise(head) {
+		try {
+			const header: unknown = JSON.parse(head.split('\n')[0]!);
+			const {version, title} = header as Partial<CastHeader>;
+			return typeof header === 'object' && header !== null && version === 2 && typeof title === 'string' && title.startsWith('mnist-tui');
+		} catch {
+			return false;
+		}
+	},
+};
 
 export interface Recording {
 	/** The error that stopped the recording early (a full disk), if any. */
@@ -50,7 +66,7 @@ export function recordTerminal(
 ): Recording {
 	let file: number | undefined;
 	try {
-		file = openSync(path, 'w');
+		file = openWritten(path, castFileKind);
 	} catch (error) {
 		throw new InputError(`--record ${path}: cannot create the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
 	}

@@ -35,10 +35,6 @@ export function assertRejected(text: string, message: string): void {
 	);
 }
 
-function _bits(values: Float32Array): number[] {
-	return Array.from(new Uint32Array(values.buffer, values.byteOffset, values.length));
-}
-
 /** A float32 array's bit patterns, to compare numbers exactly (NaN and -0 included). */
 export function bits(values: Float32Array): number[] {
 	return Array.from(new Uint32Array(values.buffer, values.byteOffset, values.length));

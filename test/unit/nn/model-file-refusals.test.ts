@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
-import {maxLayerWidth} from '../../../source/nn/model-file.js';
+import {maxClasses, maxLayerWidth, maxParameters, parseModel} from '../../../source/nn/model-file.js';
 
 import {assertRejected, spoilt, validModel} from './model-file-fixtures.js';
 
@@ -221,4 +221,70 @@ describe('parseModel rejects', () => {
 			assert.equal(({} as Record<string, unknown>).polluted, undefined);
 		});
 	}
+
+	test('class names that are empty, too long, not printable or the same twice', () => {
+		const named = (classes: unknown[]) =>
+			spoilt(model => {
+				model.classes = classes;
+			});
+		const rule = 'a class name is 1 to 40 printable characters';
+		assertRejected(named(['', 'yes']), `class 1 "": ${rule}`);
+		assertRejected(named(['no', 'y'.repeat(41)]), `class 2 "${'y'.repeat(30)}…: ${rule}`);
+		assertRejected(named(['no', '\u001b[2Jyes']), `class 2 "\\u001b[2Jyes": ${rule}`);
+		assertRejected(named(['no\nyes', 'yes']), `class 1 "no\\nyes": ${rule}`);
+		assertRejected(named(['a\u202eb', 'yes']), `class 1 "a\u202eb": ${rule}`);
+		assertRejected(named(['yes', 'yes']), 'class 2 "yes": the same name as class 1');
+		// 40 characters, and names that are keys of every JavaScript object, are names like any other
+		const model = parseModel(named(['🙂'.repeat(40), 'constructor']), 'm.json', 'js');
+		assert.deepEqual(model.classes, ['🙂'.repeat(40), 'constructor']);
+	});
+
+	test('more classes than predictions can hold, and more weights than a network may have, before anything is allocated', () => {
+		const wide = maxClasses + 1;
+		assertRejected(
+			spoilt(model => {
+				model.layers[1] = {type: 'dense', inputs: 3, outputs: wide, activation: 'softmax', weights: [], biases: []};
+			}),
+			`${wide} outputs, more than the ${maxClasses} classes a model may have`,
+		);
+		// the weight lists are empty: the shapes alone are refused
+		assertRejected(
+			spoilt(model => {
+				model.layers[0] = {type: 'dense', inputs: 100, outputs: 65_536, activation: 'relu', weights: [], biases: []};
+				model.layers[1] = {type: 'dense', inputs: 65_536, outputs: 2, activation: 'softmax', weights: [], biases: []};
+			}),
+			`${(100 * 65_536 + 65_536 + 65_536 * 2 + 2).toLocaleString('en-US')} weights and biases, more than the ${maxParameters.toLocaleString('en-US')} a network here may have`,
+		);
+	});
+
+	test('JSON larger than any model file, from counts taken before it is parsed', () => {
+		const valid = JSON.stringify(validModel());
+		const withExtra = (extra: string) => valid.replace('"version":1', `"version":1,"extra":${extra}`);
+		assertRejected(withExtra(`[${'"x",'.repeat(10_000)}"x"]`), 'more than 10,000 strings: larger than any model file');
+		assertRejected(withExtra(`${'['.repeat(40)}${']'.repeat(40)}`), 'nested more than 32 deep: larger than any model file');
+		assertRejected(
+			withExtra(`{${Array.from({length: 1001}, (_, i) => `"k${i}":0`).join(',')}}`),
+			'an object with more than 1,000 keys: larger than any model file',
+		);
+		assertRejected(withExtra(`[${'[],'.repeat(200_000)}[]]`), 'more than 200,000 lists and objects: larger than any model file');
+		// history entries as a long run writes them are well within
+		const history = Array.from({length: 5000}, (_, i) => ({
+			epoch: i + 1,
+			trainLoss: 0.1,
+			trainAccuracy: 0.9,
+			testLoss: 0.1,
+			testAccuracy: 0.9,
+			seconds: 1,
+		}));
+		assert.deepEqual(parseModel(withExtra(JSON.stringify(history)), 'm.json', 'js').extra.extra, history);
+	});
+
+	test('a value of the file in a message is JSON, cut short: no control character reaches the message raw', () => {
+		assertRejected(
+			spoilt(model => {
+				model.version = `\u001b]0;owned\u0007${'x'.repeat(100)}`;
+			}),
+			`unsupported model version "\\u001b]0;owned\\u0007xxxxxxxxxx… (expected 1)`,
+		);
+	});
 });

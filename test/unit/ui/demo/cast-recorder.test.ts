@@ -82,9 +82,10 @@ describe('recordTerminal', () => {
 	});
 
 	test('a file that cannot be created is an InputError naming the flag and the file', () => {
+		const path = join(temporaryFolder(), 'missing', 'x.cast');
 		assert.throws(
-			() => recordTerminal('/nonexistent/x.cast', 't', screen(true)),
-			(error: unknown) => error instanceof InputError && error.message === '--record /nonexistent/x.cast: cannot create the file (ENOENT)',
+			() => recordTerminal(path, 't', screen(true)),
+			(error: unknown) => error instanceof InputError && error.message === `--record ${path}: cannot create the file (ENOENT)`,
 		);
 	});
 });

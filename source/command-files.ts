@@ -1,0 +1,43 @@
+/**
+ * The files a command will write and read, checked together before anything
+ * is opened, truncated or trained (files/written-files.ts): --save, --log
+ * and --record against each other and against --model, --resume and every
+ * data file the run will read.
+ */
+import {sourceFiles} from './data/source-files.js';
+import {identify} from './files/file-identity.js';
+import {checkWrittenFiles, type ReadFile, type WrittenFile} from './files/written-files.js';
+import type {Command} from './options.js';
+import {eventLogKind} from './output/json-lines.js';
+import {modelFileKind, removeStaleTemporaries} from './train/checkpoint/model-store.js';
+import {castFileKind} from './ui/demo/cast-recorder.js';
+
+export async function checkCommandFiles(command: Command): Promise<void> {
+	if (command.kind !== 'train' && command.kind !== 'browse') return;
+	const {config} = command;
+	const outputs: WrittenFile[] = [];
+	const inputs: ReadFile[] = [];
+	if (config.model !== undefined) inputs.push({path: config.model, what: `--model ${config.model}`});
+	if (command.kind === 'train') {
+		// a resumed run saves back to its checkpoint unless --save names another file
+		const resume = config.resume?.file;
+		const save = config.save ?? resume;
+		if (save !== undefined) {
+			removeStaleTemporaries(save);
+			outputs.push(
+				config.save === undefined
+					? {flag: '--resume', path: save, kind: modelFileKind, readFirst: true}
+					: {flag: '--save', path: save, kind: modelFileKind},
+			);
+		}
+		if (resume !== undefined && identify(resume).id !== identify(save!).id) inputs.push({path: resume, what: `--resume ${resume}`});
+		if (command.log !== undefined) outputs.push({flag: '--log', path: command.log, kind: eventLogKind});
+	}
+	if (command.record !== undefined) outputs.push({flag: '--record', path: command.record, kind: castFileKind});
+	if (outputs.length === 0) return;
+	// a resumed run reads the data its checkpoint names unless data flags are given: the run checks --save against those itself
+	const resumedData =
+		command.kind === 'train' && config.resume !== undefined && !['data', 'train', 'test'].some(flag => config.resume!.given.includes(flag));
+	if (!resumedData) inputs.push(...(await sourceFiles(config.sources, command.kind === 'browse' ? ['test'] : ['train', 'test'])));
+	checkWrittenFiles(outputs, inputs);
+}
