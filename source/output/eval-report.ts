@@ -1,3 +1,4 @@
+import {printable} from '../files/printable.js';
 import {abbreviate} from '../text/class-names.js';
 import {confusedLine} from '../text/confused-pairs.js';
 import {count, loss, percent} from '../text/format.js';
@@ -23,7 +24,9 @@ export function evalJson(result: ModelEvaluation, model: string): string {
 /** `eval`: the model, its test accuracy and loss, the confusion matrix and the most confused pairs, as lines. */
 export function evalText(result: ModelEvaluation, model: string): string[] {
 	const {accuracy, confusion} = result.evaluation;
-	const lines = [`Model ${model} (${result.layers.join('-')}) on ${count(result.testCount)} test images (${result.testSource})`];
+	const lines = [
+		`Model ${printable(model)} (${result.layers.join('-')}) on ${count(result.testCount)} test images (${printable(result.testSource)})`,
+	];
 	if (accuracy === null || confusion === null) {
 		lines.push('The test images have no labels: no accuracy to report.');
 	} else {

@@ -1,3 +1,4 @@
+import {printable} from '../files/printable.js';
 import {confusedLine} from '../text/confused-pairs.js';
 import {count, duration, loss, percent} from '../text/format.js';
 import {areDigits} from '../train/config.js';
@@ -13,7 +14,7 @@ export function plainLine(event: RunEvent): string | undefined {
 			const {config} = event;
 			const batch = config.batchSize === 'full' ? 'full batch' : `batch ${config.batchSize}`;
 			return [
-				`Training ${event.layers.join('-')} on ${count(event.trainCount)} images (${event.trainSource}), testing on ${count(event.testCount)} (${event.testSource})`,
+				`Training ${event.layers.join('-')} on ${count(event.trainCount)} images (${printable(event.trainSource)}), testing on ${count(event.testCount)} (${printable(event.testSource)})`,
 				`${config.optimizer}, lr ${config.learningRate}, ${batch}, ${config.epochs} epoch${config.epochs === 1 ? '' : 's'}, seed ${config.seed}, ${event.backend} backend${event.threads > 1 ? ` on ${event.threads} threads` : ''}`,
 				...(areDigits(event.classes) ? [] : [`Classes ${event.classes.join(', ')}`]),
 				...(event.resumed ? resumedLines(event.resumed, config.epochs) : []),
@@ -27,7 +28,7 @@ export function plainLine(event: RunEvent): string | undefined {
 					(event.testAccuracy === null ? '' : `: test accuracy ${percent(event.testAccuracy)}, test loss ${loss(event.testLoss ?? 0)}`),
 			];
 			if (event.confusion) lines.push(confusedLine(event.confusion, event.classes));
-			if (event.savedTo) lines.push(`Model saved to ${event.savedTo}`);
+			if (event.savedTo) lines.push(`Model saved to ${printable(event.savedTo)}`);
 			return lines.join('\n');
 		}
 		default:
@@ -48,5 +49,8 @@ function epochResults(epoch: EpochSummary, epochs: number): string {
 /** Where a resumed run picks up, then its earlier epochs as they were. */
 function resumedLines(resumed: NonNullable<RunStart['resumed']>, epochs: number): string[] {
 	const where = `epoch ${resumed.epochs + 1}${resumed.batch > 0 ? `, step ${resumed.batch + 1}` : ''}`;
-	return [`Resuming ${resumed.file} at ${where}`, ...resumed.history.map(epoch => `${epochResults(epoch, epochs)}  (before resuming)`)];
+	return [
+		`Resuming ${printable(resumed.file)} at ${where}`,
+		...resumed.history.map(epoch => `${epochResults(epoch, epochs)}  (before resuming)`),
+	];
 }

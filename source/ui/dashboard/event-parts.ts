@@ -1,3 +1,4 @@
+import {printable} from '../../files/printable.js';
 import {clock, percent} from '../../text/format.js';
 import {glyphsFor, truncate} from '../../text/glyphs.js';
 import type {Tone} from '../shared/tones.js';
@@ -13,7 +14,7 @@ export interface EventPart {
 /** What happened that is worth a line, most important first. */
 export function eventParts(state: DashboardState): EventPart[] {
 	const parts: EventPart[] = [];
-	if (state.phase === 'failed') parts.push({text: state.error ?? 'training failed', tone: 'bad'});
+	if (state.phase === 'failed') parts.push({text: printable(state.error ?? 'training failed'), tone: 'bad'});
 	if (state.done) {
 		parts.push(
 			state.done.interrupted
@@ -34,7 +35,7 @@ export function eventParts(state: DashboardState): EventPart[] {
 			short: `best ${percent(best.testAccuracy)} (epoch ${best.epoch})`,
 			tone: 'plain',
 		});
-	if (state.savedTo) parts.push({text: `saved to ${state.savedTo}`, tone: 'plain'});
+	if (state.savedTo) parts.push({text: `saved to ${printable(state.savedTo)}`, tone: 'plain'});
 	if (parts.length === 0 && state.phase === 'training') {
 		const epoch = (state.lastEpoch?.epoch ?? 0) + 1;
 		parts.push({text: `test loss and accuracy at the end of epoch ${epoch}`, tone: 'dim'});

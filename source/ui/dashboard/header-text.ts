@@ -1,3 +1,4 @@
+import {printable} from '../../files/printable.js';
 import {clock, count, percent} from '../../text/format.js';
 import {glyphsFor, truncate} from '../../text/glyphs.js';
 import type {RunStart} from '../../train/events.js';
@@ -67,7 +68,8 @@ function fitFacts(facts: readonly Fact[], width: number, ellipsis: string): stri
 export function configLine(start: RunStart, width: number, ascii: boolean): string {
 	const {separator, ellipsis} = glyphsFor(ascii);
 	const {config} = start;
-	const source = start.trainSource === start.testSource ? start.trainSource : `train ${start.trainSource}, test ${start.testSource}`;
+	const [train, test] = [printable(start.trainSource), printable(start.testSource)];
+	const source = train === test ? train : `train ${train}, test ${test}`;
 	const parts = [
 		start.layers.join('-'),
 		`${config.optimizer} lr ${config.learningRate}`,

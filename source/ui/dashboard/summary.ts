@@ -1,3 +1,4 @@
+import {printable} from '../../files/printable.js';
 import {confusedPairs} from '../../text/confused-pairs.js';
 import {duration, loss, percent} from '../../text/format.js';
 import {glyphsFor} from '../../text/glyphs.js';
@@ -27,7 +28,7 @@ export function summaryLines(state: DashboardState, seconds: number, ascii = fal
 		const pairs = confusedPairs(confusion, start.classes, arrow);
 		if (pairs.length > 0) lines.push(...wrapped(`  most confused (true${arrow}predicted): `, pairs));
 	}
-	lines.push(state.savedTo ? `  model saved to ${state.savedTo}` : '  model not saved (use --save FILE to keep it)');
+	lines.push(state.savedTo ? `  model saved to ${printable(state.savedTo)}` : '  model not saved (use --save FILE to keep it)');
 	return lines;
 }
 
