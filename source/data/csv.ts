@@ -1,14 +1,19 @@
 import {createReadStream} from 'node:fs';
 import {CsvError, parse} from 'csv-parse';
 import {InputError} from '../errors.js';
+import {excerpt} from '../files/printable.js';
 import {cellNumber} from './csv-cells.js';
 import {type Dataset, IMAGE_COLUMNS, IMAGE_PIXELS, IMAGE_ROWS} from './dataset.js';
 import {MAX_IMAGES, unreadable} from './input-file.js';
+import {lineGuard} from './line-guard.js';
 
 /** An MNIST row is at most 785 cells of "255," (3.1 KB); a longer line is not one. */
 export const MAX_LINE_BYTES = 64 * 1024;
 
 const LABELLED = IMAGE_PIXELS + 1;
+const tooLong = `the line is longer than ${MAX_LINE_BYTES} bytes, too long for an MNIST row`;
+/** Cells shown in messages are cut to this many characters. */
+const SHOWN_CELL = 24;
 
 export interface CsvOptions {
 	/** Stop after this many images. */
@@ -23,12 +28,14 @@ export interface CsvOptions {
 export async function readCsv(file: string, {limit = Number.POSITIVE_INFINITY}: CsvOptions = {}): Promise<Dataset> {
 	if (!(limit >= 1)) throw new RangeError(`limit must be at least 1, got ${limit}`);
 	const input = createReadStream(file, {highWaterMark: 1 << 20});
-	// csv-parse reads the records (quotes, BOM, CRLF, line numbers, a cap on
-	// line length). Rows of other lengths are
-	// reported here, with their line, rather than by csv-parse.
+	// csv-parse reads the records (quotes, BOM, CRLF, line numbers). Rows of
+	// other lengths are reported here, with their line, rather than by
+	// csv-parse. Long lines are stopped before csv-parse splits them.
+	const guard = lineGuard(file, MAX_LINE_BYTES, tooLong);
 	const lines = parse({bom: true, skip_empty_lines: true, relax_column_count: true, max_record_size: MAX_LINE_BYTES, info: true});
 	input.on('error', error => lines.destroy(error));
-	input.pipe(lines);
+	guard.on('error', error => lines.destroy(error));
+	input.pipe(guard).pipe(lines);
 	const rows = new CsvRows(file);
 	try {
 		for await (const {record, info} of lines as AsyncIterable<{record: string[]; info: {lines: number}}>) {
@@ -40,6 +47,7 @@ export async function readCsv(file: string, {limit = Number.POSITIVE_INFINITY}: 
 		throw csvParseError(file, error);
 	} finally {
 		input.destroy();
+		guard.destroy();
 		lines.destroy();
 	}
 	return rows.dataset();
@@ -49,8 +57,7 @@ function csvParseError(file: string, error: unknown): InputError {
 	const {code, lines, message} = error as {code?: unknown; lines?: unknown; message?: unknown};
 	// csv-parse's own codes: CSV_… and a few without the prefix (INVALID_OPENING_QUOTE)
 	if (!(error instanceof CsvError) || typeof code !== 'string' || typeof lines !== 'number') return unreadable(file, error);
-	if (code === 'CSV_MAX_RECORD_SIZE')
-		return new InputError(`${file} line ${lines}: the line is longer than ${MAX_LINE_BYTES} bytes, too long for an MNIST row`);
+	if (code === 'CSV_MAX_RECORD_SIZE') return new InputError(`${file} line ${lines}: ${tooLong}`);
 	return new InputError(`${file} line ${lines}: malformed CSV (${String(message).split(':')[0]!.toLowerCase()})`);
 }
 
@@ -116,12 +123,12 @@ class CsvRows {
 		const labelled = this.columns === LABELLED;
 		if (labelled) {
 			const label = cellNumber(cells[0]!);
-			if (!(Number.isInteger(label) && label >= 0 && label <= 9)) throw badLabel(where, cells[0]!.trim());
+			if (!(Number.isInteger(label) && label >= 0 && label <= 9)) throw badLabel(where, excerpt(cells[0]!.trim(), SHOWN_CELL));
 			this.values[0] = label;
 		}
 		for (let index = labelled ? 1 : 0; index < cells.length; index++) {
-			const text = cells[index]!.trim();
-			const pixel = cellNumber(text);
+			const text = excerpt(cells[index]!.trim(), SHOWN_CELL);
+			const pixel = cellNumber(cells[index]!);
 			if (Number.isNaN(pixel)) throw badPixel(where, index, `"${text}" is not a number 0-255`);
 			if (!Number.isInteger(pixel)) throw badPixel(where, index, `${text} is not a whole number 0-255`);
 			if (pixel < 0 || pixel > 255) throw badPixel(where, index, `${text} is outside 0-255`);

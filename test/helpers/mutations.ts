@@ -223,3 +223,106 @@ export function mutateModel(rng: Rng, text: string): Mutant<string> {
 			return edit(`biases set to ${layer.biases.length + 1} numbers`, () => layer.biases.push(0));
 	}
 }
+
+/** A checkpoint as saved: the model file with "training" and "history". */
+interface CheckpointFile {
+	training: Record<string, unknown> & {
+		config: Record<string, unknown> & {sources: Record<string, unknown>};
+		optimizerState: Record<string, unknown>;
+	};
+	history: Record<string, unknown>[];
+	classes: unknown[];
+}
+
+/** Values that are wrong in some way for most fields: negative, fractional, huge, of another type. */
+const hostileValues = [-1, 0, 0.5, 1.5, 2, 1e9, 2 ** 53, -1e-9, '3', null, true, [], {}];
+
+/** Text no path or name should carry to the terminal raw. */
+const hostileText = ['\u001b[2J\u001b[H', 'a\nb', '\u0007', 'x\u202egpj.json', '\u0000', '', 'y'.repeat(5000), '__proto__', 'constructor'];
+
+/**
+ * Damage to a checkpoint's meaning rather than its JSON: counts, epochs,
+ * accuracies, losses, image order, rng, optimizer state (Adam's second
+ * moments made negative), settings and data paths.
+ */
+export function mutateCheckpoint(rng: Rng, text: string): Mutant<string> {
+	const file = JSON.parse(text) as CheckpointFile;
+	const {training} = file;
+	const edit = (what: string, change: () => void): Mutant<string> => {
+		change();
+		return {what, content: JSON.stringify(file)};
+	};
+	const value = pick(rng, hostileValues);
+	switch (rng.int(10)) {
+		case 0: {
+			const key = pick(rng, ['epochs', 'batch']);
+			return edit(`training.${key} set to ${JSON.stringify(value)}`, () => (training[key] = value));
+		}
+		case 1: {
+			const key = pick(rng, ['loss', 'correct', 'seconds']);
+			return edit(
+				`training.epochSoFar.${key} set to ${JSON.stringify(value)}`,
+				() => ((training.epochSoFar as Record<string, unknown>)[key] = value),
+			);
+		}
+		case 2: {
+			const entry = file.history[rng.int(file.history.length)];
+			const key = pick(rng, ['epoch', 'trainLoss', 'trainAccuracy', 'testLoss', 'testAccuracy', 'seconds']);
+			if (!entry) return edit('history emptied', () => file.history.push({epoch: 1}));
+			return edit(`history ${key} set to ${JSON.stringify(value)}`, () => (entry[key] = value));
+		}
+		case 3: {
+			const order = training.order as unknown[];
+			const at = rng.int(order.length);
+			const replacement = pick(rng, [order[(at + 1) % order.length], order.length, -1, 0.5, null]);
+			return edit(`training.order[${at}] set to ${JSON.stringify(replacement)}`, () => (order[at] = replacement));
+		}
+		case 4: {
+			const replacement = pick(rng, [[0, 0, 0, 0], [1, 2, 3], [2 ** 32, 1, 1, 1], [-1, 1, 1, 1], 'seed']);
+			return edit(`training.rng set to ${JSON.stringify(replacement)}`, () => (training.rng = replacement));
+		}
+		case 5: {
+			const state = training.optimizerState;
+			const key = pick(rng, Object.keys(state));
+			const arrays = state[key];
+			if (!Array.isArray(arrays)) return edit(`optimizerState.${key} set to ${JSON.stringify(value)}`, () => (state[key] = value));
+			const index = rng.int(arrays.length);
+			const numbers = new Float32Array(new Uint8Array(Buffer.from(arrays[index] as string, 'base64')).buffer);
+			const how = pick(rng, ['negated', 'cut', 'NaN']);
+			if (how === 'negated') for (let i = 0; i < numbers.length; i++) numbers[i] = -Math.abs(numbers[i]!) - 1e-3;
+			if (how === 'NaN') numbers[rng.int(numbers.length)] = Number.NaN;
+			const bytes = Buffer.from(how === 'cut' ? numbers.buffer.slice(0, numbers.byteLength - 4) : numbers.buffer);
+			return edit(`optimizerState.${key} ${index + 1} ${how}`, () => (arrays[index] = bytes.toString('base64')));
+		}
+		case 6: {
+			const key = pick(rng, ['epochs', 'batchSize', 'learningRate', 'seed', 'limit', 'testLimit', 'optimizer', 'classes']);
+			const replacement = pick(rng, [...hostileValues, 'constructor', '__proto__', 1e10, 1e300]);
+			return edit(`training.config.${key} set to ${JSON.stringify(replacement)}`, () => (training.config[key] = replacement));
+		}
+		case 7: {
+			const replacement = pick(rng, [
+				[784, 10],
+				[784, 0, 10],
+				[784, 65_536, 65_536, 10],
+				[784, 8, 1000],
+				[784, 8, 10, 10],
+				'big',
+				[784, 8.5, 10],
+			]);
+			return edit(`training.config.layers set to ${JSON.stringify(replacement)}`, () => (training.config.layers = replacement));
+		}
+		case 8: {
+			const key = pick(rng, ['data', 'train', 'test']);
+			const replacement = pick(rng, [...hostileText, 42, null]);
+			return edit(
+				`training.config.sources.${key} set to ${JSON.stringify(replacement).slice(0, 40)}`,
+				() => (training.config.sources[key] = replacement),
+			);
+		}
+		default: {
+			const at = rng.int(file.classes.length);
+			const replacement = pick(rng, [...hostileText, file.classes[(at + 1) % file.classes.length], 7]);
+			return edit(`class ${at + 1} set to ${JSON.stringify(replacement).slice(0, 40)}`, () => (file.classes[at] = replacement));
+		}
+	}
+}

@@ -60,6 +60,9 @@ export class Adam implements Optimizer {
 		const firstMoments = restoreArrays(state, 'firstMoments', parameters);
 		const secondMoments = restoreArrays(state, 'secondMoments', parameters);
 		if (firstMoments.length !== secondMoments.length) throw new Error('"firstMoments" and "secondMoments": expected as many arrays');
+		// a second moment is a mean of squares
+		if (secondMoments.some(moments => moments.some(value => value < 0)))
+			throw new Error('"secondMoments": a second moment is never negative');
 		this.steps = restoreCount(state, 'steps');
 		this.firstMoments = firstMoments;
 		this.secondMoments = secondMoments;

@@ -1,10 +1,11 @@
 import {endianness} from 'node:os';
 import {resolve} from 'node:path';
+import {MAX_IMAGES} from '../../data/input-file.js';
 import {InputError} from '../../errors.js';
-import {isRecord} from '../../nn/model-file.js';
+import {isRecord, maxClasses, maxLayerWidth, maxParameters} from '../../nn/model-file.js';
 import {type OptimizerState, optimizerNames} from '../../nn/optim/optimizer.js';
 import {Rng} from '../../nn/rng.js';
-import {classSets, type TrainConfig} from '../config.js';
+import {classSets, settingRanges, type TrainConfig} from '../config.js';
 import type {EpochSummary} from '../events.js';
 import type {TrainerState} from '../trainer.js';
 
@@ -88,8 +89,8 @@ export function parseCheckpoint(extra: Readonly<Record<string, unknown>>, file: 
 		throw new InputError(`--resume ${file}: the training state is damaged: ${what}`);
 	};
 	const settings = parseSettings(training.config, damaged);
-	const epochs = wholeNumber(training.epochs, 0, 'training.epochs', damaged);
-	const batch = wholeNumber(training.batch, 0, 'training.batch', damaged);
+	const epochs = wholeNumber(training.epochs, [0, settingRanges.epochs[1]], 'training.epochs', damaged);
+	const batch = wholeNumber(training.batch, [0, MAX_IMAGES], 'training.batch', damaged);
 	const soFar = isRecord(training.epochSoFar) ? training.epochSoFar : damaged('training.epochSoFar: expected an object');
 	const order = parseOrder(training.order, damaged);
 	const rng = training.rng;
@@ -105,9 +106,9 @@ export function parseCheckpoint(extra: Readonly<Record<string, unknown>>, file: 
 		epoch: epochs + 1,
 		batch,
 		order,
-		lossSum: finite(soFar.loss, 'training.epochSoFar.loss', damaged),
-		correct: wholeNumber(soFar.correct, 0, 'training.epochSoFar.correct', damaged),
-		seconds: finite(soFar.seconds, 'training.epochSoFar.seconds', damaged),
+		lossSum: atLeastZero(soFar.loss, 'training.epochSoFar.loss', damaged),
+		correct: wholeNumber(soFar.correct, [0, order.length], 'training.epochSoFar.correct', damaged),
+		seconds: atLeastZero(soFar.seconds, 'training.epochSoFar.seconds', damaged),
 	};
 	const history = parseHistory(extra.history, epochs, damaged);
 	const optimizer = parseOptimizerState(training.optimizerState, damaged);
@@ -119,12 +120,12 @@ type Fail = (what: string) => never;
 function parseSettings(config: unknown, fail: Fail): RunSettings {
 	if (!isRecord(config)) return fail('training.config: expected an object');
 	const where = (key: string) => `training.config.${key}`;
-	const layers = config.layers;
-	if (!Array.isArray(layers) || layers.length < 2 || !layers.every(size => Number.isInteger(size) && size >= 1))
-		fail(`${where('layers')}: expected a list of layer sizes`);
-	const batchSize = config.batchSize === 'full' ? 'full' : wholeNumber(config.batchSize, 1, where('batchSize'), fail);
+	const layers = parseLayers(config.layers, where('layers'), fail);
+	const batchSize = config.batchSize === 'full' ? 'full' : wholeNumber(config.batchSize, settingRanges.batchSize, where('batchSize'), fail);
 	const learningRate = finite(config.learningRate, where('learningRate'), fail);
-	if (!(learningRate > 0)) fail(`${where('learningRate')}: expected a positive number`);
+	const [lowest, highest] = settingRanges.learningRate;
+	if (!(learningRate > lowest && learningRate <= highest))
+		fail(`${where('learningRate')}: expected a number above ${lowest}, at most ${highest}`);
 	const optimizer =
 		optimizerNames.find(name => name === config.optimizer) ?? fail(`${where('optimizer')}: expected one of ${optimizerNames.join(', ')}`);
 	const classes =
@@ -133,27 +134,45 @@ function parseSettings(config: unknown, fail: Fail): RunSettings {
 			: fail(`${where('classes')}: expected one of ${Object.keys(classSets).join(', ')}`);
 	const sources = isRecord(config.sources) ? config.sources : fail(`${where('sources')}: expected an object`);
 	for (const key of ['data', 'train', 'test']) {
-		if (sources[key] !== undefined && typeof sources[key] !== 'string') fail(`${where(`sources.${key}`)}: expected a file or folder name`);
+		const path = sources[key];
+		// as a flag would give it: some text, no NUL byte, no longer than a path can be
+		if (path !== undefined && !(typeof path === 'string' && path.length >= 1 && path.length <= 4096 && !path.includes('\0'))) {
+			fail(`${where(`sources.${key}`)}: expected a file or folder name`);
+		}
 	}
-	const limit = config.limit === undefined ? undefined : wholeNumber(config.limit, 1, where('limit'), fail);
-	const testLimit = config.testLimit === undefined ? undefined : wholeNumber(config.testLimit, 1, where('testLimit'), fail);
+	const limit = config.limit === undefined ? undefined : wholeNumber(config.limit, settingRanges.images, where('limit'), fail);
+	const testLimit =
+		config.testLimit === undefined ? undefined : wholeNumber(config.testLimit, settingRanges.images, where('testLimit'), fail);
 	return {
-		layers: layers as number[],
-		epochs: wholeNumber(config.epochs, 1, where('epochs'), fail),
+		layers,
+		epochs: wholeNumber(config.epochs, settingRanges.epochs, where('epochs'), fail),
 		batchSize,
 		learningRate,
 		optimizer,
 		classes,
-		seed: wholeNumber(config.seed, 0, where('seed'), fail),
+		seed: wholeNumber(config.seed, settingRanges.seed, where('seed'), fail),
 		sources: sources as RunSettings['sources'],
 		...(limit === undefined ? {} : {limit}),
 		...(testLimit === undefined ? {} : {testLimit}),
 	};
 }
 
+/** Layer sizes of a network the program can hold: widths a layer may have, weights and biases within the limit, classes a model may have. */
+function parseLayers(layers: unknown, where: string, fail: Fail): number[] {
+	if (!Array.isArray(layers) || layers.length < 2 || !layers.every(size => Number.isInteger(size) && size >= 1 && size <= maxLayerWidth)) {
+		return fail(`${where}: expected a list of layer sizes from 1 to ${maxLayerWidth}`);
+	}
+	const sizes = layers as number[];
+	const parameters = sizes.slice(1).reduce((sum, size, index) => sum + sizes[index]! * size + size, 0);
+	if (parameters > maxParameters || sizes.at(-1)! > maxClasses) fail(`${where}: ${sizes.join('-')} is larger than a network here may be`);
+	return sizes;
+}
+
 /** A permutation of 0 … n-1. */
 function parseOrder(order: unknown, fail: Fail): Uint32Array {
-	if (!Array.isArray(order) || order.length === 0) return fail('training.order: expected the list of training image numbers');
+	if (!Array.isArray(order) || order.length === 0 || order.length > MAX_IMAGES) {
+		return fail(`training.order: expected the list of training image numbers (at most ${MAX_IMAGES})`);
+	}
 	const result = new Uint32Array(order.length);
 	const seen = new Uint8Array(order.length);
 	order.forEach((index: unknown, i) => {
@@ -172,14 +191,18 @@ function parseHistory(history: unknown, epochs: number, fail: Fail): EpochSummar
 	return history.map((entry: unknown, index) => {
 		const where = `history entry ${index + 1}`;
 		if (!isRecord(entry) || entry.epoch !== index + 1) return fail(`${where}: expected an object with "epoch": ${index + 1}`);
-		const orNull = (key: string) => (entry[key] === null ? null : finite(entry[key], `${where} ${key}`, fail));
+		const loss = (key: string) => atLeastZero(entry[key], `${where} ${key}`, fail);
+		const accuracy = (key: string) => fraction(entry[key], `${where} ${key}`, fail);
+		const testLoss = entry.testLoss === null ? null : loss('testLoss');
+		const testAccuracy = entry.testAccuracy === null ? null : accuracy('testAccuracy');
+		if ((testLoss === null) !== (testAccuracy === null)) fail(`${where}: a test loss and a test accuracy, or neither`);
 		return {
 			epoch: index + 1,
-			trainLoss: finite(entry.trainLoss, `${where} trainLoss`, fail),
-			trainAccuracy: finite(entry.trainAccuracy, `${where} trainAccuracy`, fail),
-			testLoss: orNull('testLoss'),
-			testAccuracy: orNull('testAccuracy'),
-			seconds: finite(entry.seconds, `${where} seconds`, fail),
+			trainLoss: loss('trainLoss'),
+			trainAccuracy: accuracy('trainAccuracy'),
+			testLoss,
+			testAccuracy,
+			seconds: loss('seconds'),
 		};
 	});
 }
@@ -223,9 +246,22 @@ function base64Float32(text: string): Float32Array | undefined {
 	return array;
 }
 
-function wholeNumber(value: unknown, min: number, where: string, fail: Fail): number {
-	if (!Number.isSafeInteger(value) || (value as number) < min) fail(`${where}: expected a whole number from ${min}`);
+function wholeNumber(value: unknown, [least, most]: readonly [number, number], where: string, fail: Fail): number {
+	if (!Number.isSafeInteger(value) || (value as number) < least || (value as number) > most)
+		fail(`${where}: expected a whole number from ${least} to ${most}`);
 	return value as number;
+}
+
+/** A loss or a time: finite, never negative. */
+function atLeastZero(value: unknown, where: string, fail: Fail): number {
+	if (!(finite(value, where, fail) >= 0)) fail(`${where}: expected a number from 0 up`);
+	return value as number;
+}
+
+function fraction(value: unknown, where: string, fail: Fail): number {
+	const number = finite(value, where, fail);
+	if (!(number >= 0 && number <= 1)) fail(`${where}: expected a fraction from 0 to 1`);
+	return number;
 }
 
 function finite(value: unknown, where: string, fail: Fail): number {

@@ -111,8 +111,18 @@ describe('bad MNIST CSV', () => {
 		],
 		[
 			'far too many columns',
-			[header, rows(1)[0], '1,'.repeat(40_000)].join('\n'),
-			'line 3: expected 785 columns (label + 784 pixels), found 40001',
+			[header, rows(1)[0], '1,'.repeat(4_000)].join('\n'),
+			'line 3: expected 785 columns (label + 784 pixels), found 4001',
+		],
+		[
+			'a line of separators only, stopped before it is split',
+			[header, rows(1)[0], rows(1)[0], ','.repeat(5_000_000)].join('\n'),
+			'line 4: the line is longer than 65536 bytes, too long for an MNIST row',
+		],
+		[
+			'a cell with control characters and thousands of characters, shown escaped and cut',
+			[header, `\x1b[31m${'9'.repeat(5000)},${row(0).slice(1).join(',')}`].join('\n'),
+			`line 2: label "\x1b[31m${'9'.repeat(18)}…" is not a digit 0-9`,
 		],
 		['nul byte', [header, rows(1)[0], '7\0,0'].join('\n'), 'line 3: expected 785 columns (label + 784 pixels), found 2'],
 		['trailing comma', [header, `${rows(1)[0]},`].join('\n'), 'line 2: expected 785 columns (label + 784 pixels), found 786'],

@@ -90,6 +90,21 @@ describe('adam', () => {
 		// the first weight's gradient changed sign, but its momentum keeps it going down
 		assert.ok(weights.value[0]! < 0.5 - 0.01);
 	});
+
+	test('its state restores exactly, and a state no run could reach is refused', () => {
+		const weights = parameter([0.5, -0.5], [0.3, -0.2]);
+		const adam = new Adam(0.01);
+		adam.step([weights]);
+		const state = adam.state();
+		const restored = new Adam(0.01);
+		restored.restore(state, [weights]);
+		assert.deepEqual(restored.state(), state);
+		const secondMoments = (state.secondMoments as Float32Array[]).map(array => array.map(value => -value));
+		assert.throws(() => new Adam(0.01).restore({...state, secondMoments}, [weights]), {
+			message: '"secondMoments": a second moment is never negative',
+		});
+		assert.throws(() => new Adam(0.01).restore({...state, steps: -1}, [weights]), {message: '"steps": expected a whole number of steps'});
+	});
 });
 
 describe('createOptimizer', () => {
