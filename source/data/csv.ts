@@ -1,10 +1,10 @@
-import {createReadStream} from 'node:fs';
 import {CsvError, parse} from 'csv-parse';
 import {InputError} from '../errors.js';
 import {excerpt} from '../files/printable.js';
 import {cellNumber} from './csv-cells.js';
 import {type Dataset, IMAGE_COLUMNS, IMAGE_PIXELS, IMAGE_ROWS} from './dataset.js';
 import {MAX_IMAGES, unreadable} from './input-file.js';
+import {openInputStream} from './input-stream.js';
 import {lineGuard} from './line-guard.js';
 
 /** An MNIST row is at most 785 cells of "255," (3.1 KB); a longer line is not one. */
@@ -27,7 +27,7 @@ export interface CsvOptions {
  */
 export async function readCsv(file: string, {limit = Number.POSITIVE_INFINITY}: CsvOptions = {}): Promise<Dataset> {
 	if (!(limit >= 1)) throw new RangeError(`limit must be at least 1, got ${limit}`);
-	const input = createReadStream(file, {highWaterMark: 1 << 20});
+	const input = openInputStream(file);
 	// csv-parse reads the records (quotes, BOM, CRLF, line numbers). Rows of
 	// other lengths are reported here, with their line, rather than by
 	// csv-parse. Long lines are stopped before csv-parse splits them.

@@ -1,4 +1,4 @@
-import {type FileHandle, open} from 'node:fs/promises';
+import {type FileHandle, open, stat} from 'node:fs/promises';
 import {createGunzip} from 'node:zlib';
 import {InputError} from '../errors.js';
 import {IMAGE_COLUMNS, IMAGE_ROWS} from './dataset.js';
@@ -62,6 +62,10 @@ export const isGzip = (head: Uint8Array): boolean => head[0] === 0x1f && head[1]
 
 /** Reads the file's bytes (decompressed), refusing a bad header before reading the rest. */
 async function readIdx(kind: Kind, file: string): Promise<Uint8Array> {
+	// opening a pipe could wait for a writer on a thread that nothing can stop (a folder fails as it is read)
+	const info = await stat(file).catch((error: unknown) => unreadable(file, error));
+	if (!info.isFile() && !info.isDirectory())
+		throw new InputError(`${file}: not a regular file; IDX files are read from files (a pipe may carry CSV)`);
 	const handle = await open(file, 'r').catch((error: unknown) => unreadable(file, error));
 	try {
 		const {size} = await handle.stat();
