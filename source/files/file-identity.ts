@@ -3,7 +3,7 @@ import {basename, dirname, resolve} from 'node:path';
 
 /** What a path names, as the file system says: found without opening it, so a pipe or a device never blocks. */
 export interface FileFacts {
-	readonly type: 'missing' | 'file' | 'fifo' | 'device' | 'folder' | 'other';
+	readonly type: 'missing' | 'file' | 'fifo' | 'device' | 'socket' | 'folder' | 'other';
 	/**
 	 * The same for every spelling of the same file (relative, absolute, `./`,
 	 * a symlink, a hard link): device and inode when it exists, else the real
@@ -27,9 +27,11 @@ export function identify(path: string): FileFacts {
 			? 'fifo'
 			: stats.isCharacterDevice() || stats.isBlockDevice()
 				? 'device'
-				: stats.isDirectory()
-					? 'folder'
-					: 'other';
+				: stats.isSocket()
+					? 'socket'
+					: stats.isDirectory()
+						? 'folder'
+						: 'other';
 	return {type, id: `${stats.dev}:${stats.ino}`, size: stats.size};
 }
 

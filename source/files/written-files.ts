@@ -10,7 +10,7 @@
 import {accessSync, closeSync, constants, openSync, readSync} from 'node:fs';
 import {basename, dirname} from 'node:path';
 import {InputError} from '../errors.js';
-import {type FileFacts, identify} from './file-identity.js';
+import {identify} from './file-identity.js';
 
 /** What a writer writes, and how to tell an existing file of that kind. */
 export interface FileKind {
@@ -52,7 +52,8 @@ const longestName = 255;
  * --save writes back to): leave it out of `inputs`.
  */
 export function checkWrittenFiles(outputs: readonly WrittenFile[], inputs: readonly ReadFile[]): void {
-	const ids = outputs.map(output => checkOne(output).id);
+	// the same file twice first: that is the problem to name, whatever else is wrong with it
+	const ids = outputs.map(output => identify(output.path).id);
 	outputs.forEach((output, index) => {
 		const id = ids[index];
 		if (id === undefined) return;
@@ -65,9 +66,10 @@ export function checkWrittenFiles(outputs: readonly WrittenFile[], inputs: reado
 		if (input)
 			throw new InputError(`${output.flag} ${output.path}: the same file as ${input.what}, which the run reads; write somewhere else`);
 	});
+	for (const output of outputs) checkOne(output);
 }
 
-function checkOne({flag, path, kind, readFirst = false}: WrittenFile): FileFacts {
+function checkOne({flag, path, kind, readFirst = false}: WrittenFile): void {
 	const where = `${flag} ${path}`;
 	const facts = identify(path);
 	switch (facts.type) {
@@ -90,10 +92,12 @@ function checkOne({flag, path, kind, readFirst = false}: WrittenFile): FileFacts
 			break;
 		case 'folder':
 			throw new InputError(`${where}: is a folder, expected a file name`);
+		case 'socket':
 		case 'other':
-			throw new InputError(`${where}: is neither a file, a pipe nor a terminal`);
+			throw new InputError(
+				`${where}: is a ${facts.type === 'socket' ? 'socket' : 'special file'}, expected a file name${kind.streams ? ', a pipe or a terminal' : ''}`,
+			);
 	}
-	return facts;
 }
 
 /** A new file: its folder exists and takes files, and the names fit. */

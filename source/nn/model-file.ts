@@ -1,5 +1,5 @@
 import {InputError} from '../errors.js';
-import {jsonBeyond} from '../files/json-scan.js';
+import {scanJson} from '../files/json-scan.js';
 import {excerpt, isPrintable} from '../files/printable.js';
 import type {Backend, BackendChoice} from './backend/backend.js';
 import {createBackend} from './backend/create-backend.js';
@@ -26,12 +26,20 @@ export const maxClasses = 256;
 const maxClassName = 40;
 /**
  * What a model file may hold before JSON.parse builds it: the longest
- * checkpoint (maxParameters weights with Adam's two moments, the order of a
- * million training images, a hundred thousand epochs of history) fits with
- * room to spare.
+ * checkpoint fits (maxParameters numbers, the order of a million training
+ * images, a hundred thousand epochs of history: 5.8 million values; the
+ * optimizer's arrays are base64 strings, a few per layer), and nothing much
+ * larger.
  */
-const jsonLimits = {depth: 32, containers: 200_000, values: 16_000_000, strings: 10_000, keys: 1_000_000, members: 1_000};
-const forbiddenKeys = new Set(['__proto__', 'constructor', 'prototype']);
+const jsonLimits = {
+	depth: 32,
+	containers: 200_000,
+	values: 6_000_000,
+	strings: 10_000,
+	keys: 1_000_000,
+	members: 1_000,
+	forbiddenKeys: new Set(['__proto__', 'constructor', 'prototype']),
+};
 
 export interface Model {
 	readonly network: Network;
@@ -59,18 +67,13 @@ export function parseModel(text: string, file: string, backend: BackendChoice | 
 	const fail = (what: string): never => {
 		throw new InputError(`${file}: ${what}`);
 	};
-	const beyond = jsonBeyond(text, jsonLimits);
-	if (beyond !== null) fail(`${beyond}: larger than any model file`);
+	const finding = scanJson(text, jsonLimits);
+	if (finding && 'beyond' in finding) fail(`${finding.beyond}: larger than any model file`);
+	if (finding && 'forbiddenKey' in finding) fail(`key "${finding.forbiddenKey}" is not allowed in a model file`);
 	let root: unknown;
 	try {
-		root = JSON.parse(text, (key, value: unknown) => {
-			if (forbiddenKeys.has(key)) fail(`key "${key}" is not allowed in a model file`);
-			return value;
-		});
+		root = JSON.parse(text);
 	} catch (error) {
-		if (error instanceof InputError) throw error;
-		// the reviver walks the parsed value recursively: a deep nest overflows the stack
-		if (error instanceof RangeError) fail('nested too deeply to read');
 		fail(`not valid JSON (${excerpt((error as Error).message, 80)})`);
 	}
 	if (!isRecord(root)) return fail('expected a JSON object');

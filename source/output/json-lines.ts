@@ -72,26 +72,27 @@ function significant(value: number): number {
 }
 
 /**
- * What --log appends to: JSON Lines of these events. An existing file is one
- * when it ends with a newline and every whole line at its start and its end
- * is a JSON object with an "event"; anything else is not appended to.
+ * What --log appends to: JSON Lines, one object per line (these events, or
+ * any other tool's). An existing file is one when it ends with a newline and
+ * every whole line at its start and its end is a JSON object; anything else
+ * (a CSV, notes, a model) is not appended to.
  */
 export const eventLogKind: FileKind = {
-	name: 'a JSON Lines log of mnist-tui events',
+	name: 'a JSON Lines file',
 	streams: true,
 	appends: true,
 	recognise(head, tail) {
 		if (!tail.endsWith('\n')) return false;
 		// the head's last piece and the tail's first may be cut mid-line
 		const lines = [...head.split('\n').slice(0, -1), ...(tail === head ? [] : tail.split('\n').slice(1, -1))];
-		return lines.length > 0 && lines.every(isEventLine);
+		return lines.length > 0 && lines.every(isObjectLine);
 	},
 };
 
-function isEventLine(line: string): boolean {
+function isObjectLine(line: string): boolean {
 	try {
 		const value: unknown = JSON.parse(line);
-		return typeof value === 'object' && value !== null && typeof (value as {event?: unknown}).event === 'string';
+		return typeof value === 'object' && value !== null && !Array.isArray(value);
 	} catch {
 		return false;
 	}

@@ -1,10 +1,16 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
-import {jsonBeyond} from '../../../source/files/json-scan.js';
+import {type JsonLimits, scanJson} from '../../../source/files/json-scan.js';
 
-const roomy = {depth: 8, containers: 100, values: 100, strings: 100, keys: 100, members: 100};
+const roomy: JsonLimits = {depth: 8, containers: 100, values: 100, strings: 100, keys: 100, members: 100, forbiddenKeys: new Set()};
 
-describe('jsonBeyond', () => {
+/** The limit gone past, or null. */
+const jsonBeyond = (text: string, limits: JsonLimits): string | null => {
+	const finding = scanJson(text, limits);
+	return finding && 'beyond' in finding ? finding.beyond : null;
+};
+
+describe('scanJson', () => {
 	test('counts what JSON.parse would build, not what strings mention', () => {
 		const text = JSON.stringify({a: [1, 2, {b: 'x[{,"'}], c: 'd'});
 		assert.equal(jsonBeyond(text, roomy), null);
@@ -40,7 +46,7 @@ describe('jsonBeyond', () => {
 	});
 
 	test('hostile texts stop at the first limit, whatever their size', () => {
-		const limits = {depth: 32, containers: 1000, values: 10_000, strings: 100, keys: 1000, members: 50};
+		const limits = {depth: 32, containers: 1000, values: 10_000, strings: 100, keys: 1000, members: 50, forbiddenKeys: new Set<string>()};
 		assert.equal(jsonBeyond('['.repeat(1_000_000), limits), 'nested more than 32 deep');
 		assert.equal(jsonBeyond(`[${'[],'.repeat(2000)}0]`, limits), 'more than 1,000 lists and objects');
 		assert.equal(jsonBeyond(`[${'0,'.repeat(20_000)}0]`, limits), 'more than 10,000 values');
@@ -49,5 +55,14 @@ describe('jsonBeyond', () => {
 		assert.equal(jsonBeyond(`[${'{"a":0,"b":0},'.repeat(600)}0]`, limits), 'more than 1,000 keys');
 		// an unclosed string swallows the rest, and counts nothing more
 		assert.equal(jsonBeyond(`["${'['.repeat(1000)}`, limits), null);
+	});
+
+	test('a forbidden key is found however it is escaped, and only as a key', () => {
+		const rules = {...roomy, forbiddenKeys: new Set(['__proto__', 'constructor'])};
+		assert.deepEqual(scanJson('{"a": {"__proto__": 1}}', rules), {forbiddenKey: '__proto__'});
+		assert.deepEqual(scanJson('{"\\u005f_proto__": 1}', rules), {forbiddenKey: '__proto__'});
+		assert.deepEqual(scanJson('[{"x": 1, "constructor": 2}]', rules), {forbiddenKey: 'constructor'});
+		assert.equal(scanJson('{"classes": ["constructor", "__proto__"]}', rules), null);
+		assert.equal(scanJson('{"a": "\\"__proto__\\": 1"}', rules), null);
 	});
 });

@@ -116,6 +116,8 @@ describe('checkWrittenFiles', () => {
 		assert.ok(!eventLogKind.recognise('{"event":"start"}', '{"event":"start"}'), 'a last line without its newline');
 		assert.ok(!eventLogKind.recognise('{"event":"start"}\nnot json\n', '{"event":"start"}\nnot json\n'));
 		assert.ok(!eventLogKind.recognise('a,b\n1,2\n', 'a,b\n1,2\n'));
+		assert.ok(!eventLogKind.recognise('[1,2]\n', '[1,2]\n'), 'lists are not JSON Lines objects');
+		assert.ok(eventLogKind.recognise('{"level":"info"}\n', '{"level":"info"}\n'), "another tool's JSON Lines");
 		// a long log: the head and the tail are cut mid-line, and only whole lines count
 		assert.ok(eventLogKind.recognise('{"event":"start"}\n{"event":"ep', 'och"}\n{"event":"done"}\n'));
 	});
