@@ -2,14 +2,16 @@
  * Hostile input through the built program, seeded: damaged model, CSV and
  * IDX files (test/helpers/mutations.ts) given to eval and to training. The
  * program must load a well-formed set or model and run, or exit 2 with one
- * `mnist-tui: …` line that names the file: never another exit code or a hang.
+ * `mnist-tui: …` line that names the file (its control characters escaped,
+ * as half the file names have some): never another exit code or a hang.
  */
 import assert from 'node:assert/strict';
 import {mkdirSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, test} from 'node:test';
+import {printable} from '../../source/files/printable.js';
 import {Rng} from '../../source/nn/rng.js';
-import {runCli} from '../helpers/cli.js';
+import {rawControls, runCli} from '../helpers/cli.js';
 import {seed, sources} from '../helpers/fuzz-sources.js';
 import {mutateCsv, mutateIdx, mutateModel} from '../helpers/mutations.js';
 import {fixtures} from '../helpers/paths.js';
@@ -17,7 +19,8 @@ import {scratchFolder} from '../helpers/scratch.js';
 
 const scratch = scratchFolder('mnist-tui-fuzz-cli-');
 let counter = 0;
-const named = (extension: string) => `case-${counter++}${extension}`;
+/** Every other case's file name holds control characters, which every message must show escaped. */
+const named = (extension: string) => `case-${counter}${counter++ % 2 ? '-\u001b[1m\n\u0007' : ''}${extension}`;
 
 describe(`fuzzed input files through the built program (seed ${seed})`, () => {
 	const small = ['--epochs', '1', '--hidden', '8', '--json'];
@@ -27,12 +30,14 @@ describe(`fuzzed input files through the built program (seed ${seed})`, () => {
 		const run = await runCli(args, {timeoutMs: 60_000});
 		const label = `${what}: mnist-tui ${args.join(' ')}`;
 		if (run.code === 0) {
+			if (rawControls.test(run.stdout)) return `${label}: a control character reached stdout raw`;
 			for (const line of run.stdout.split('\n').filter(Boolean)) JSON.parse(line);
 			return run.stderr === '' ? undefined : `${label}: exit 0 with stderr ${run.stderr}`;
 		}
 		if (run.code !== 2) return `${label}: exit ${run.code} ${run.signal ?? ''}\n${run.stderr}`;
 		const lines = run.stderr.split('\n').filter(Boolean);
-		if (run.stdout !== '' || lines.length !== 1 || !lines[0]!.startsWith('mnist-tui: ') || !lines[0]!.includes(file))
+		if (rawControls.test(run.stderr)) return `${label}: a control character reached stderr raw: ${JSON.stringify(run.stderr)}`;
+		if (run.stdout !== '' || lines.length !== 1 || !lines[0]!.startsWith('mnist-tui: ') || !lines[0]!.includes(printable(file)))
 			return `${label}: ${JSON.stringify(run.stderr)}`;
 		return undefined;
 	}

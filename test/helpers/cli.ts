@@ -41,6 +41,10 @@ export function runCli(
 	});
 }
 
+/** A control character other than the line end: none may reach a terminal from the program's output raw. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the characters it looks for
+export const rawControls = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
+
 /** The JSON Lines of a run, each parsed; fails on any line that is not JSON. */
 export function jsonLines(stdout: string): Record<string, unknown>[] {
 	return stdout

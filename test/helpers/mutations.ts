@@ -86,6 +86,9 @@ export function mutateGzip(rng: Rng, bytes: Uint8Array): Mutant<Uint8Array> {
 	return {what: `gzip with ${flips} bits flipped`, content: result};
 }
 
+/** Text no path or name should carry to the terminal raw. */
+const hostileText = ['\u001b[2J\u001b[H', 'a\nb', '\u0007', 'x\u202egpj.json', '\u0000', '', 'y'.repeat(5000), '__proto__', 'constructor'];
+
 const hostileCells = [
 	'',
 	' ',
@@ -107,6 +110,9 @@ const hostileCells = [
 	'1_0',
 	'null',
 	'-0',
+	'\u001b[31m7',
+	'\u001b]0;title\u0007',
+	'5\u202e',
 ];
 
 /** Damage to an MNIST CSV: cells, lines, quotes, line ends, very long lines, truncations. */
@@ -139,7 +145,7 @@ export function mutateCsv(rng: Rng, text: string): Mutant<string> {
 			return {what: `${JSON.stringify(character)} put at ${at}`, content: text.slice(0, at) + character + text.slice(at + 1)};
 		}
 		case 4: {
-			const long = '0,'.repeat(20_000 + rng.int(60_000));
+			const long = rng.next() < 0.5 ? '0,'.repeat(20_000 + rng.int(60_000)) : ','.repeat(70_000 + rng.int(2_000_000));
 			lines.splice(line, 0, long);
 			return {what: `a ${long.length}-character line before line ${line + 1}`, content: lines.join('\n')};
 		}
@@ -174,11 +180,18 @@ export function mutateModel(rng: Rng, text: string): Mutant<string> {
 		change();
 		return {what, content: JSON.stringify(model)};
 	};
-	switch (rng.int(12)) {
+	switch (rng.int(14)) {
 		case 0: {
 			const cut = rng.int(text.length);
 			return {what: `truncated to ${cut} characters`, content: text.slice(0, cut)};
 		}
+		case 12: {
+			const at = rng.int(10);
+			const name = pick(rng, [...hostileText, 'constructor', 'toString', '🙂'.repeat(40), '🙂'.repeat(41), String((at + 1) % 10)]);
+			return edit(`class ${at + 1} set to ${JSON.stringify(name).slice(0, 40)}`, () => ((model.classes as unknown[])[at] = name));
+		}
+		case 13:
+			return sizeBomb(rng, text);
 		// two harmless changes: the model must still load
 		case 10:
 			return {what: 'pretty-printed', content: JSON.stringify(model, null, '\t')};
@@ -236,9 +249,6 @@ interface CheckpointFile {
 
 /** Values that are wrong in some way for most fields: negative, fractional, huge, of another type. */
 const hostileValues = [-1, 0, 0.5, 1.5, 2, 1e9, 2 ** 53, -1e-9, '3', null, true, [], {}];
-
-/** Text no path or name should carry to the terminal raw. */
-const hostileText = ['\u001b[2J\u001b[H', 'a\nb', '\u0007', 'x\u202egpj.json', '\u0000', '', 'y'.repeat(5000), '__proto__', 'constructor'];
 
 /**
  * Damage to a checkpoint's meaning rather than its JSON: counts, epochs,
@@ -325,4 +335,17 @@ export function mutateCheckpoint(rng: Rng, text: string): Mutant<string> {
 			return edit(`class ${at + 1} set to ${JSON.stringify(replacement).slice(0, 40)}`, () => (file.classes[at] = replacement));
 		}
 	}
+}
+
+/** JSON far larger in some count than any model file, hidden in an extra key: each must be refused before it is parsed. */
+function sizeBomb(rng: Rng, text: string): Mutant<string> {
+	const count = 20_000 + rng.int(200_000);
+	const [what, value] = pick(rng, [
+		['nested lists', '['.repeat(count) + ']'.repeat(count)],
+		['strings', `[${'"s",'.repeat(count)}"s"]`],
+		['keys in one object', `{${Array.from({length: 2000 + rng.int(5000)}, (_, i) => `"k${i}":0`).join(',')}}`],
+		['empty lists', `[${'[],'.repeat(count * 2)}[]]`],
+		['an unclosed list', '['.repeat(count)],
+	] as const);
+	return {what: `${what} (${count})`, content: `${text.trimEnd().slice(0, -1)},"bomb":${value}}`};
 }
