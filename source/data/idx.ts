@@ -99,14 +99,19 @@ async function readAll(handle: FileHandle, size: number, file: string): Promise<
 
 /**
  * Decompresses as a stream: the header, once decompressed, says exactly how
- * many bytes may follow, so a gzip bomb stops at that size instead of eating memory.
+ * many bytes may follow, so a gzip bomb stops at that size instead of eating
+ * memory. The data is kept as it comes when the gzip trailer agrees with the
+ * header (its last four bytes: the size, modulo 2^32, of the last member);
+ * otherwise it is first only counted, so a header that promises a million
+ * images over a gigabyte of zeros costs no memory, and a file of several
+ * gzip members that does hold what it announces is read in a second pass.
  */
-async function gunzipIdx(kind: Kind, compressed: Uint8Array, file: string): Promise<Uint8Array> {
+async function gunzipIdx(kind: Kind, compressed: Uint8Array, file: string, keepAnyway = false): Promise<Uint8Array> {
 	const gunzip = createGunzip({chunkSize: 1 << 20});
 	gunzip.end(compressed);
 	let pending: Uint8Array = new Uint8Array(0);
 	let header: Header | undefined;
-	let bytes = new Uint8Array(0);
+	let bytes: Uint8Array | undefined;
 	let filled = 0;
 	try {
 		for await (const chunk of gunzip as AsyncIterable<Buffer>) {
@@ -115,12 +120,12 @@ async function gunzipIdx(kind: Kind, compressed: Uint8Array, file: string): Prom
 				pending = concat(pending, chunk);
 				if (pending.length < formats[kind].headerSize) continue;
 				header = parseHeader(kind, pending, file);
-				bytes = new Uint8Array(header.fileSize);
+				if (keepAnyway || trailerSize(compressed) === header.fileSize % 2 ** 32) bytes = new Uint8Array(header.fileSize);
 				data = pending;
 			}
-			if (filled + data.length > bytes.length)
+			if (filled + data.length > header.fileSize)
 				throw new InputError(`${file}: ${announcement(header)} but the decompressed file holds more`);
-			bytes.set(data, filled);
+			bytes?.set(data, filled);
 			filled += data.length;
 		}
 	} catch (error) {
@@ -133,8 +138,12 @@ async function gunzipIdx(kind: Kind, compressed: Uint8Array, file: string): Prom
 	// Data shorter than a header never set `header`: parsing it now reports why.
 	header ??= parseHeader(kind, pending, file);
 	checkSize(header, filled, file, 'the decompressed file');
-	return bytes;
+	return bytes ?? gunzipIdx(kind, compressed, file, true);
 }
+
+/** The gzip trailer's ISIZE: the uncompressed size of the last member, modulo 2^32. */
+const trailerSize = (compressed: Uint8Array): number =>
+	compressed.length < 18 ? -1 : new DataView(compressed.buffer, compressed.byteOffset + compressed.length - 4, 4).getUint32(0, true);
 
 function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
 	const joined = new Uint8Array(a.length + b.length);

@@ -124,6 +124,21 @@ describe('bad IDX files', () => {
 		);
 	});
 
+	test('a header promising more than the gzip trailer says is counted before anything is kept; several members are read', async () => {
+		// 1,000 images announced (784 kB), 4 MB of data: the trailer says 4 MB
+		const bomb = new Uint8Array(4 * 1024 * 1024);
+		bomb.set(idxImages(first(1), 1, {announced: 1000}));
+		const file = write('promising.gz', gzipSync(bomb));
+		await rejectsWith(
+			readIdxImages(file),
+			`${file}: the header announces 1000 images of 28x28 (784016 bytes with the header) but the decompressed file holds more`,
+		);
+		// gzip members one after another (as pigz or cat a.gz b.gz make): the trailer is the last member's
+		const whole = idxImages(first(30), 30);
+		const members = write('members.gz', Buffer.concat([gzipSync(whole.subarray(0, 5000)), gzipSync(whole.subarray(5000))]));
+		assert.deepEqual((await readIdxImages(members)).images, first(30));
+	});
+
 	test('corrupt and truncated gzip', async () => {
 		const compressed = gzipSync(idxImages(first(50), 50));
 		const truncated = write('truncated.gz', compressed.subarray(0, compressed.length / 2));
