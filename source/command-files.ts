@@ -10,6 +10,7 @@ import {checkWrittenFiles, type ReadFile, type WrittenFile} from './files/writte
 import type {Command} from './options.js';
 import {eventLogKind} from './output/json-lines.js';
 import {modelFileKind, removeStaleTemporaries} from './train/checkpoint/model-store.js';
+import {dataFlagsGiven} from './train/checkpoint/resume.js';
 import {castFileKind} from './ui/demo/cast-recorder.js';
 
 export async function checkCommandFiles(command: Command): Promise<void> {
@@ -36,8 +37,7 @@ export async function checkCommandFiles(command: Command): Promise<void> {
 	if (command.record !== undefined) outputs.push({flag: '--record', path: command.record, kind: castFileKind});
 	if (outputs.length === 0) return;
 	// a resumed run reads the data its checkpoint names unless data flags are given: the run checks --save against those itself
-	const resumedData =
-		command.kind === 'train' && config.resume !== undefined && !['data', 'train', 'test'].some(flag => config.resume!.given.includes(flag));
+	const resumedData = command.kind === 'train' && config.resume !== undefined && !dataFlagsGiven(config);
 	if (!resumedData) inputs.push(...(await sourceFiles(config.sources, command.kind === 'browse' ? ['test'] : ['train', 'test'])));
 	checkWrittenFiles(outputs, inputs);
 }

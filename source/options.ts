@@ -1,7 +1,7 @@
 import {IMAGE_PIXELS} from './data/dataset.js';
 import {InputError} from './errors.js';
 import {type BackendChoice, backendChoices} from './nn/backend/backend.js';
-import {maxLayerWidth, maxParameters} from './nn/model-file.js';
+import {maxLayerWidth, maxParameters, parameterCount} from './nn/model-file.js';
 import {type OptimizerName, optimizerNames} from './nn/optim/optimizer.js';
 import {type ClassSet, classSetFor, classSets, defaults, settingRanges, type TrainConfig} from './train/config.js';
 
@@ -231,8 +231,7 @@ function wholeNumber(name: string, text: string, min: number, max: number): numb
 /** Hidden layer widths, for a network this program can hold: 784 inputs, these layers, 10 outputs. */
 function hiddenSizes(text: string): number[] {
 	const widths = text.split(',').map(part => wholeNumber('hidden', part, 1, maxLayerWidth));
-	const sizes = [IMAGE_PIXELS, ...widths, 10];
-	const parameters = sizes.slice(1).reduce((sum, size, index) => sum + sizes[index]! * size + size, 0);
+	const parameters = parameterCount([IMAGE_PIXELS, ...widths, 10]);
 	if (parameters > maxParameters) {
 		throw new InputError(
 			`--hidden ${text}: ${parameters.toLocaleString('en-US')} weights and biases, more than the ${maxParameters.toLocaleString('en-US')} a network here may have`,

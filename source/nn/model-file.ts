@@ -21,6 +21,9 @@ export const maxLayerWidth = 65_536;
  * loads in well under a second. --hidden is held to it too.
  */
 export const maxParameters = 4_194_304;
+/** Weights and biases of a network of these layer sizes (inputs first). */
+export const parameterCount = (sizes: readonly number[]): number =>
+	sizes.slice(1).reduce((sum, size, index) => sum + sizes[index]! * size + size, 0);
 /** Predictions are kept one byte an image. */
 export const maxClasses = 256;
 const maxClassName = 40;
@@ -89,7 +92,7 @@ export function parseModel(text: string, file: string, backend: BackendChoice | 
 			fail(`layer ${index + 1} has ${shape.inputs} inputs but layer ${index} has ${previous.outputs} outputs`);
 		}
 	});
-	const parameters = shapes.reduce((sum, {inputs, outputs}) => sum + inputs * outputs + outputs, 0);
+	const parameters = parameterCount([shapes[0]!.inputs, ...shapes.map(shape => shape.outputs)]);
 	if (parameters > maxParameters) {
 		fail(
 			`${parameters.toLocaleString('en-US')} weights and biases, more than the ${maxParameters.toLocaleString('en-US')} a network here may have`,

@@ -2,7 +2,7 @@ import {endianness} from 'node:os';
 import {resolve} from 'node:path';
 import {MAX_IMAGES} from '../../data/input-file.js';
 import {InputError} from '../../errors.js';
-import {isRecord, maxClasses, maxLayerWidth, maxParameters} from '../../nn/model-file.js';
+import {isRecord, maxClasses, maxLayerWidth, maxParameters, parameterCount} from '../../nn/model-file.js';
 import {type OptimizerState, optimizerNames} from '../../nn/optim/optimizer.js';
 import {Rng} from '../../nn/rng.js';
 import {classSets, settingRanges, type TrainConfig} from '../config.js';
@@ -163,8 +163,8 @@ function parseLayers(layers: unknown, where: string, fail: Fail): number[] {
 		return fail(`${where}: expected a list of layer sizes from 1 to ${maxLayerWidth}`);
 	}
 	const sizes = layers as number[];
-	const parameters = sizes.slice(1).reduce((sum, size, index) => sum + sizes[index]! * size + size, 0);
-	if (parameters > maxParameters || sizes.at(-1)! > maxClasses) fail(`${where}: ${sizes.join('-')} is larger than a network here may be`);
+	if (parameterCount(sizes) > maxParameters || sizes.at(-1)! > maxClasses)
+		fail(`${where}: ${sizes.join('-')} is larger than a network here may be`);
 	return sizes;
 }
 

@@ -58,7 +58,7 @@ export function openResume(requested: TrainConfig, backend: Backend): Resumed {
 			: `--resume ${file}: the run has done all its ${done} epochs`;
 		throw new InputError(`${what}; give a higher total to train further (e.g. --epochs ${done + Math.max(1, saved.epochs)})`);
 	}
-	const dataGiven = ['data', 'train', 'test'].some(flag => given.includes(flag));
+	const dataGiven = dataFlagsGiven(requested);
 	const {limit, testLimit} = saved;
 	const config: TrainConfig = {
 		hidden,
@@ -106,3 +106,7 @@ export function resumedState(resumed: Resumed, network: Network, optimizer: Opti
 	}
 	return state;
 }
+
+/** Whether the resumed run was given data flags: without them it reads the data its checkpoint names. */
+export const dataFlagsGiven = (requested: TrainConfig): boolean =>
+	['data', 'train', 'test'].some(flag => requested.resume?.given.includes(flag));
