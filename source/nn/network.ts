@@ -15,6 +15,14 @@ export interface BatchResult {
 	correct: number;
 }
 
+/** One dense layer's numbers, W as [outputs, inputs] row-major: what a view of the network is drawn from. */
+export interface LayerWeights {
+	readonly inputs: number;
+	readonly outputs: number;
+	readonly weights: Float32Array;
+	readonly biases: Float32Array;
+}
+
 /**
  * A stack of dense layers with ReLU between them and softmax cross-entropy
  * at the end: sizes [784, 128, 10] is 784 → 128 (ReLU) → 10 (softmax).
@@ -125,6 +133,34 @@ export class Network {
 		let grad = logits;
 		for (let l = this.layers.length - 1; l >= 0; l--) grad = this.layers[l]!.backward(grad, batch);
 		return this.result;
+	}
+
+	/** The hidden layers' activations A_1 … A_(L-1) of the last forward pass, [batch, units] each: views, valid until the next pass. */
+	hiddenActivations(batch: number): Float32Array[] {
+		return this.layers.filter(layer => layer instanceof Relu).map(layer => layer.activations(batch));
+	}
+
+	/**
+	 * The gradient of one output's score (Z_L before softmax) with respect to
+	 * each input, for one input row: forward, then the same backward pass as
+	 * training, from dZ_L = 1 at that output and 0 elsewhere. The first layer
+	 * must keep its input gradient (`inputGradient: true`); the weight
+	 * gradients it adds on the way are cleared again.
+	 */
+	scoreGradient(input: Float32Array, output: number): Float32Array {
+		if (!this.dense[0]!.needsInputGrad) throw new Error('scoreGradient needs a first layer that keeps its input gradient');
+		const logits = this.forward(input, 1);
+		logits.fill(0, 0, this.classes);
+		logits[output] = 1;
+		let grad = logits;
+		for (let l = this.layers.length - 1; l >= 0; l--) grad = this.layers[l]!.backward(grad, 1);
+		this.zeroGradients();
+		return grad.subarray(0, this.dense[0]!.inputs);
+	}
+
+	/** Every layer's weights and biases, copied. */
+	weightsCopy(): LayerWeights[] {
+		return this.dense.map(({inputs, outputs, weights, biases}) => ({inputs, outputs, weights: weights.slice(), biases: biases.slice()}));
 	}
 
 	private forward(input: Float32Array, batch: number): Float32Array {

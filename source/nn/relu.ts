@@ -33,6 +33,11 @@ export class Relu implements Layer {
 		return input;
 	}
 
+	/** A of the last forward pass, [batch, size]: a view valid until the next pass. */
+	activations(batch: number): Float32Array {
+		return this.output.subarray(0, batch * this.size);
+	}
+
 	// dA: [batch, size] -> dZ: [batch, size] (the same buffer)
 	backward(outputGrad: Float32Array, batch: number): Float32Array {
 		const n = batch * this.size;

@@ -15,6 +15,8 @@ export interface Evaluation {
 	readonly predictions: Uint8Array;
 	/** [count, classes] class probabilities. */
 	readonly probabilities: Float32Array;
+	/** Each hidden unit's mean activation over the images, one array per hidden layer: which units fire most. */
+	readonly meanActivations: readonly Float32Array[];
 }
 
 const evaluationBatch = 1000;
@@ -31,6 +33,7 @@ export function evaluate(network: Network, dataset: Dataset): Evaluation {
 	const batchLabels = new Uint8Array(batch);
 	const predictions = new Uint8Array(dataset.count);
 	const probabilities = new Float32Array(dataset.count * classes);
+	const activationSums = network.sizes.slice(1, -1).map(units => new Float64Array(units));
 	let lossSum = 0,
 		correct = 0;
 	for (let start = 0; start < dataset.count; start += batch) {
@@ -38,6 +41,7 @@ export function evaluate(network: Network, dataset: Dataset): Evaluation {
 		const x = network.packImages(dataset.images, null, start, count);
 		packLabels(dataset, null, start, count, batchLabels);
 		const output = network.predict(x, count);
+		for (const [layer, activations] of network.hiddenActivations(count).entries()) addRows(activations, count, activationSums[layer]!);
 		probabilities.set(output.subarray(0, count * classes), start * classes);
 		for (let r = 0; r < count; r++) {
 			const predicted = argmaxRow(output, r, classes);
@@ -46,8 +50,9 @@ export function evaluate(network: Network, dataset: Dataset): Evaluation {
 			lossSum += probabilityLoss(output[r * classes + batchLabels[r]!]!);
 		}
 	}
+	const meanActivations = activationSums.map(sums => Float32Array.from(sums, sum => sum / Math.max(dataset.count, 1)));
 	if (!dataset.labels || dataset.count === 0) {
-		return {loss: null, accuracy: null, confusion: null, predictions, probabilities};
+		return {loss: null, accuracy: null, confusion: null, predictions, probabilities, meanActivations};
 	}
 	return {
 		loss: lossSum / dataset.count,
@@ -55,7 +60,14 @@ export function evaluate(network: Network, dataset: Dataset): Evaluation {
 		confusion: confusionMatrix(dataset.labels, predictions, classes),
 		predictions,
 		probabilities,
+		meanActivations,
 	};
+}
+
+/** Adds each column of a [rows, sums.length] matrix into sums. */
+function addRows(matrix: Float32Array, rows: number, sums: Float64Array): void {
+	const units = sums.length;
+	for (let r = 0; r < rows; r++) for (let u = 0; u < units; u++) sums[u] = sums[u]! + matrix[r * units + u]!;
 }
 
 /** Refuses a saved model whose first layer does not take the dataset's images. */

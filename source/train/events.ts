@@ -6,6 +6,7 @@
  */
 import type {Dataset} from '../data/dataset.js';
 import type {BackendName} from '../nn/backend/backend.js';
+import type {LayerWeights} from '../nn/network.js';
 import type {TrainConfig} from './config.js';
 import type {Evaluation} from './evaluate.js';
 import type {Confusion} from './metrics.js';
@@ -29,6 +30,8 @@ export interface RunStart {
 	readonly test: Pick<Dataset, 'images' | 'labels' | 'count'>;
 	/** A run continued with --resume: from which file, after how many epochs (and steps of the next), and its epochs so far. */
 	readonly resumed?: {readonly file: string; readonly epochs: number; readonly batch: number; readonly history: readonly EpochSummary[]};
+	/** The network's weights as it starts (with RunControl.weights). */
+	readonly weights?: readonly LayerWeights[];
 }
 
 /** Progress inside an epoch, after each optimizer step. */
@@ -60,6 +63,8 @@ export interface EpochResult {
 	readonly seconds: number;
 	readonly samplesPerSecond: number;
 	readonly test: Evaluation;
+	/** The weights the test results come from (with RunControl.weights). */
+	readonly weights?: readonly LayerWeights[];
 }
 
 export type TrainerEvent = BatchProgress | EpochResult;
@@ -75,6 +80,8 @@ export interface ProbeResult {
 	readonly images: number;
 	readonly accuracy: number;
 	readonly confusion: Confusion;
+	/** The weights at the probe (with RunControl.weights). */
+	readonly weights?: readonly LayerWeights[];
 }
 
 export interface RunDone {

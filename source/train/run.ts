@@ -26,6 +26,8 @@ export interface RunControl {
 	 * often if that would cost more than a few percent of the training time).
 	 */
 	readonly probe?: {readonly images: number; readonly everyMs: number};
+	/** Copies of every layer's weights with the start, each probe and each epoch: for a view inside the network. */
+	readonly weights?: boolean;
 }
 
 /** A probe may take at most this share of the time between probes. */
@@ -97,6 +99,7 @@ async function* runOn(backend: Backend, requested: TrainConfig, control: RunCont
 	const optimizer = createOptimizer(config.optimizer, config.learningRate);
 	const state = resumed ? resumedState(resumed, network, optimizer, train.count) : newTrainerState(train.count);
 	const history: EpochSummary[] = [...(resumed?.checkpoint.history ?? [])];
+	const weights = () => (control.weights ? {weights: network.weightsCopy()} : {});
 	yield {
 		type: 'start',
 		config,
@@ -110,6 +113,7 @@ async function* runOn(backend: Backend, requested: TrainConfig, control: RunCont
 		threads: backend.threads,
 		test: {images: test.images, labels: test.labels, count: test.count},
 		...(resumed ? {resumed: {file: resumed.file, epochs: state.epoch - 1, batch: state.batch, history: [...history]}} : {}),
+		...weights(),
 	};
 
 	let last: EpochResult | undefined;
@@ -139,7 +143,7 @@ async function* runOn(backend: Backend, requested: TrainConfig, control: RunCont
 		learningRate: config.learningRate,
 	});
 	for (const event of steps) {
-		yield event;
+		yield event.type === 'epoch' ? {...event, ...weights()} : event;
 		if (event.type === 'epoch') {
 			last = event;
 			history.push({
@@ -164,6 +168,7 @@ async function* runOn(backend: Backend, requested: TrainConfig, control: RunCont
 				images: probeSet.count,
 				accuracy: probe.accuracy!,
 				confusion: probe.confusion!,
+				...weights(),
 			};
 		}
 		const paused = control.whilePaused?.();

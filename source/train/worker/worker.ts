@@ -1,6 +1,6 @@
 import {parentPort} from 'node:worker_threads';
 import {DivergedError, InputError} from '../../errors.js';
-import type {BatchProgress} from '../events.js';
+import type {BatchProgress, RunEvent} from '../events.js';
 import {runTraining} from '../run.js';
 import type {FromWorker, ToWorker, WorkerFailure} from './protocol.js';
 
@@ -83,7 +83,7 @@ async function train(start: Extract<ToWorker, {type: 'start'}>): Promise<void> {
 		lastPost = performance.now();
 	};
 	try {
-		const control = {stopRequested: () => stopRequested, whilePaused: hold, ...(start.probe ? {probe: start.probe} : {})};
+		const control = {stopRequested: () => stopRequested, whilePaused: hold, weights: true, ...(start.probe ? {probe: start.probe} : {})};
 		for await (const event of runTraining(start.config, control)) {
 			if (event.type === 'batch') {
 				losses.push(event.loss);
@@ -93,10 +93,10 @@ async function train(start: Extract<ToWorker, {type: 'start'}>): Promise<void> {
 			}
 			flush();
 			if (event.type === 'epoch') {
-				post(event, [event.test.predictions.buffer as ArrayBuffer, event.test.probabilities.buffer as ArrayBuffer]);
+				post(event, [event.test.predictions.buffer as ArrayBuffer, event.test.probabilities.buffer as ArrayBuffer, ...buffersOf(event)]);
 				postedEpoch = event.epoch;
 			} else {
-				post(event);
+				post(event, buffersOf(event));
 			}
 		}
 	} catch (error) {
@@ -104,6 +104,10 @@ async function train(start: Extract<ToWorker, {type: 'start'}>): Promise<void> {
 		post(failure(error));
 	}
 }
+
+/** The weight copies an event carries, moved to the main thread rather than copied again. */
+const buffersOf = (event: RunEvent): ArrayBuffer[] =>
+	'weights' in event && event.weights ? event.weights.flatMap(layer => [layer.weights.buffer, layer.biases.buffer] as ArrayBuffer[]) : [];
 
 function failure(error: unknown): WorkerFailure {
 	if (error instanceof InputError) return {type: 'failure', kind: 'input', message: error.message};

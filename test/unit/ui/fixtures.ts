@@ -88,6 +88,7 @@ function epochEnd(epoch: number, epochs = 10): DashboardAction {
 			confusion: epochConfusion,
 			predictions: new Uint8Array(10_000),
 			probabilities: new Float32Array(100_000),
+			meanActivations: [],
 		},
 	};
 }

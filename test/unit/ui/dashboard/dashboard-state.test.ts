@@ -44,6 +44,7 @@ const epoch = (n: number, testLoss: number, testAccuracy: number, predictions: n
 		],
 		predictions: Uint8Array.from(predictions),
 		probabilities: new Float32Array(predictions.length * 2),
+		meanActivations: [],
 	},
 });
 
