@@ -78,7 +78,7 @@ async function runBrowse(command: Extract<Command, {kind: 'browse'}>): Promise<n
 		epoch: null,
 		classes: result.classes,
 	};
-	const session = browse(data, title, settings);
+	const session = browse(data, {weights: result.weights, activity: evaluation.meanActivations}, title, settings);
 	signals.onStop(session.close);
 	await session.closed;
 	return signals.received() ? interruptedCode() : exitCodes.done;

@@ -1,6 +1,7 @@
 import type {Dataset} from '../data/dataset.js';
 import {loadTest} from '../data/load.js';
 import {InputError} from '../errors.js';
+import type {LayerWeights} from '../nn/network.js';
 import {readModelFile} from './checkpoint/model-store.js';
 import type {TrainConfig} from './config.js';
 import {checkInputs, checkLabels, type Evaluation, evaluate} from './evaluate.js';
@@ -13,6 +14,8 @@ export interface ModelEvaluation {
 	readonly evaluation: Evaluation;
 	/** The test images and labels the model was evaluated on. */
 	readonly test: Dataset;
+	/** The model's weights, for a view inside it. */
+	readonly weights: readonly LayerWeights[];
 }
 
 /** Loads a saved model and the test images, and evaluates one on the other. */
@@ -22,5 +25,6 @@ export async function evaluateModel(config: TrainConfig): Promise<ModelEvaluatio
 	const test = await loadTest(config.sources, config.testLimit);
 	checkInputs(network, test, config.model);
 	checkLabels(test, network.classes);
-	return {layers: network.sizes, classes, testCount: test.count, testSource: test.source, evaluation: evaluate(network, test), test};
+	const evaluation = evaluate(network, test);
+	return {layers: network.sizes, classes, testCount: test.count, testSource: test.source, evaluation, test, weights: network.weightsCopy()};
 }

@@ -1,9 +1,7 @@
 import {Box, type Key, useInput, useStdin} from 'ink';
-import {useEffect, useMemo, useReducer, useRef, useState, useSyncExternalStore} from 'react';
+import {useEffect, useMemo, useRef, useState, useSyncExternalStore} from 'react';
 import {Browser} from './browser/browser.js';
 import type {BrowserData} from './browser/browser-data.js';
-import {browserActionsFor, browserKeyHint, browserKeys} from './browser/browser-keys.js';
-import {browserReducer, initialBrowserState} from './browser/browser-state.js';
 import {Dashboard} from './dashboard/dashboard.js';
 import {overlaySize} from './dashboard/dashboard-layout.js';
 import type {DashboardState} from './dashboard/dashboard-state.js';
@@ -11,13 +9,15 @@ import type {DashboardStore} from './dashboard/dashboard-store.js';
 import {Caption} from './demo/caption.js';
 import type {DemoStep} from './demo/demo-script.js';
 import {type Schedule, useDemo} from './demo/use-demo.js';
+import {DrawView} from './draw/draw-view.js';
+import {NetworkView} from './network/network-view.js';
 import {HelpOverlay} from './shared/help-overlay.js';
-import {actionsFor, dashboardKeys, type KeyAction, keyHint, typedInput} from './shared/keys.js';
+import {dashboardKeys, type KeyAction, keyHint} from './shared/keys.js';
 import {minimumSize} from './shared/minimum-size.js';
 import {useRenderSettings} from './shared/render-context.js';
 import {useTerminalSize} from './shared/use-terminal-size.js';
-
-export type View = 'dashboard' | 'browser';
+import {dashboardCycle} from './shared/views.js';
+import {useScreens} from './use-screens.js';
 
 export type Props = {
 	readonly store: DashboardStore;
@@ -29,19 +29,20 @@ export type Props = {
 	readonly clock?: () => number;
 	/** --demo: the tour to play, and its timer (tests step it by hand). */
 	readonly demo?: {readonly script: readonly DemoStep[]; readonly schedule?: Schedule};
+	/** Turns the terminal's mouse reporting on (while the canvas is shown) and off. */
+	readonly mouse?: (on: boolean) => void;
 };
 
 /**
  * The Ink root: the latest state from the store, laid out for the terminal's
- * size; tab switches between the dashboard and the test digits, and the keys
- * go to the view that is shown.
+ * size; tab moves between the dashboard, the test digits and the network, d
+ * opens the canvas, and the keys go to the view that is shown.
  */
-export function App({store, onAction, startedAt, clock = Date.now, demo}: Props) {
-	const {ascii, glyphs} = useRenderSettings();
+export function App({store, onAction, startedAt, clock = Date.now, demo, mouse}: Props) {
+	const {ascii} = useRenderSettings();
 	const state = useSyncExternalStore(store.subscribe, store.getSnapshot);
 	const {columns, rows: terminalRows} = useTerminalSize();
 	const [help, setHelp] = useState(false);
-	const [view, setView] = useState<View>('dashboard');
 	const {isRawModeSupported} = useStdin();
 	const keysOn = isRawModeSupported === true;
 	const finished = state.phase === 'done' || state.phase === 'failed';
@@ -51,18 +52,25 @@ export function App({store, onAction, startedAt, clock = Date.now, demo}: Props)
 	const finishedAt = useMemo(() => clock(), [finished, clock]);
 	const now = finished ? finishedAt : clock();
 
-	const data = useBrowserData(state);
-	const [browser, dispatchBrowser] = useReducer(browserReducer, data, initialBrowserState);
-	useEffect(() => dispatchBrowser({type: 'data', data}), [data]);
-	// while a test number is being typed, its digits and letters are the browser's
-	const typing = view === 'browser' && browser.mode.kind === 'goTo';
-	/** Typed input, from the keyboard or the demo: the browser's keys first, then the app's. */
+	const sizes = useRef({body: overlaySize(columns, terminalRows), screen: {width: columns, height: terminalRows - 1}});
+	const screens = useScreens({
+		cycle: dashboardCycle,
+		rootKeys: dashboardKeys,
+		browserData: useBrowserData(state),
+		weights: state.weights,
+		weightsSource: state.weightsSource,
+		predictionWeights: state.epochWeights,
+		activity: state.activity,
+		sizes: () => sizes.current,
+		...(mouse ? {mouse} : {}),
+	});
+	const {view} = screens;
+
+	/** Typed input, from the keyboard or the demo: the view's keys first, then the app's. */
 	const pressHere = (input: string, key: Partial<Key> = {}) => {
-		if (view === 'browser' && !help) for (const action of browserActionsFor(input, key)) dispatchBrowser(action);
-		for (const action of actionsFor(typedInput(input, key))) {
-			if (typing && action !== 'interrupt') continue;
+		for (const action of screens.press(input, key, help)) {
 			if (action === 'toggleHelp') setHelp(shown => !shown);
-			else if (action === 'switchView') setView(shown => (shown === 'dashboard' ? 'browser' : 'dashboard'));
+			else if (action === 'switchView' || action === 'showNetwork' || action === 'toggleDraw') screens.changeView(action);
 			else onAction(action);
 		}
 	};
@@ -81,31 +89,59 @@ export function App({store, onAction, startedAt, clock = Date.now, demo}: Props)
 	// the caption takes the terminal's last line, or the key hints' line when there is no line to spare
 	const captionBelow = terminalRows - 1 >= minimumSize.rows ? caption : null;
 	const rows = captionBelow === null ? terminalRows : terminalRows - 1;
-
 	const body = overlaySize(columns, rows);
-	const overlay = help ? (
-		<HelpOverlay width={columns} bindings={view === 'browser' ? [...dashboardKeys, ...browserKeys] : dashboardKeys} />
-	) : view === 'browser' && body ? (
-		<Browser state={browser} width={body.width} height={body.height} />
-	) : undefined;
+	sizes.current = {body, screen: {width: columns, height: rows - 1}};
+
+	const {view: viewHint, next} = screens.hint(ascii);
 	const hint =
 		caption !== null && captionBelow === null
 			? caption
 			: !keysOn
 				? 'keys off: stdin is not a terminal'
-				: view === 'browser'
-					? `${browserKeyHint(browser, ascii)}${glyphs.separator}${keyHint(state.paused, finished, view, ascii)}`
-					: keyHint(state.paused, finished, view, ascii);
-	const dashboard = (
-		<Dashboard state={state} columns={columns} rows={rows} now={now} startedAt={startedAt} keyHint={hint} {...(overlay ? {overlay} : {})} />
-	);
-	if (captionBelow === null) return dashboard;
+				: keyHint({paused: state.paused, finished, next, view: viewHint, ascii});
+	const overlay = help ? (
+		<HelpOverlay width={columns} bindings={screens.helpKeys} />
+	) : view === 'browser' && body ? (
+		<Browser state={screens.browser} width={body.width} height={body.height} reader={screens.digitReader} />
+	) : view === 'network' && body ? (
+		<NetworkView data={screens.networkData} state={screens.network} selected={screens.selected} width={body.width} height={body.height} />
+	) : undefined;
+	const screen =
+		view === 'draw' && !help ? (
+			<DrawView
+				canvas={screens.canvas}
+				inspector={screens.drawingReader}
+				classes={state.start?.classes ?? []}
+				status={drawStatus(state)}
+				keyHint={hint}
+				width={columns}
+				height={rows - 1}
+			/>
+		) : (
+			<Dashboard
+				state={state}
+				columns={columns}
+				rows={rows}
+				now={now}
+				startedAt={startedAt}
+				keyHint={hint}
+				{...(overlay ? {overlay} : {})}
+			/>
+		);
+	if (captionBelow === null) return screen;
 	return (
 		<Box flexDirection="column">
-			{dashboard}
+			{screen}
 			<Caption text={captionBelow} width={columns} />
 		</Box>
 	);
+}
+
+/** Which weights read the drawing, and whether they are still changing. */
+function drawStatus(state: DashboardState): string {
+	const weights = state.weightsSource ? `weights of ${state.weightsSource}` : 'no weights yet';
+	const phase = state.phase === 'training' ? (state.paused ? 'paused' : 'training') : state.phase === 'done' ? 'trained' : state.phase;
+	return `${weights}, ${phase}`;
 }
 
 /** What the browser shows, rebuilt only when an epoch brings new predictions. */

@@ -1,43 +1,62 @@
 import {Box, Text, useInput, useStdin} from 'ink';
-import {useReducer, useState} from 'react';
+import {useRef, useState} from 'react';
+import type {LayerWeights} from '../nn/network.js';
 import {truncate} from '../text/glyphs.js';
 import {Browser} from './browser/browser.js';
 import type {BrowserData} from './browser/browser-data.js';
-import {browserKeyHint, browserKeys} from './browser/browser-keys.js';
-import {browserReducer, initialBrowserState} from './browser/browser-state.js';
-import {useBrowserKeys} from './browser/use-browser-keys.js';
+import {DrawView} from './draw/draw-view.js';
+import {NetworkView} from './network/network-view.js';
 import {HelpOverlay} from './shared/help-overlay.js';
-import {actionsFor, dashboardKeys, typedInput} from './shared/keys.js';
+import {dashboardKeys, keyHint} from './shared/keys.js';
 import {minimumSize} from './shared/minimum-size.js';
 import {useRenderSettings} from './shared/render-context.js';
 import {TooSmall} from './shared/too-small.js';
 import {useTerminalSize} from './shared/use-terminal-size.js';
+import {browseCycle} from './shared/views.js';
+import {useScreens} from './use-screens.js';
 
 export type Props = {
 	readonly data: BrowserData;
+	/** The saved model's weights, and each hidden unit's mean activation on the test set. */
+	readonly network: {readonly weights: readonly LayerWeights[]; readonly activity: readonly Float32Array[]};
 	/** The first line: which model, on which images, how well. */
 	readonly title: string;
 	readonly onQuit: () => void;
+	/** Turns the terminal's mouse reporting on (while the canvas is shown) and off. */
+	readonly mouse?: (on: boolean) => void;
 };
 
-/** Only the keys that mean something without training. */
-const browseKeys = dashboardKeys.filter(binding => binding.action === 'toggleHelp' || binding.action === 'quit');
+/** The keys that mean something without training. */
+const browseKeys = dashboardKeys.filter(binding => binding.action !== 'togglePause');
 
-/** `browse --model`: the test digits of a saved model, no training. */
-export function BrowseApp({data, title, onQuit}: Props) {
+/** `browse --model`: the test digits of a saved model, inside it, and a canvas for it to read; no training. */
+export function BrowseApp({data, network, title, onQuit, mouse}: Props) {
 	const {ascii, glyphs} = useRenderSettings();
 	const {columns, rows} = useTerminalSize();
-	const [browser, dispatch] = useReducer(browserReducer, data, initialBrowserState);
 	const [help, setHelp] = useState(false);
 	const {isRawModeSupported} = useStdin();
 	const keysOn = isRawModeSupported === true;
-	const typing = browser.mode.kind === 'goTo';
-	useBrowserKeys(dispatch, keysOn && !help);
+	// a title line, the view, the hint line, and one spare row so a frame never fills the terminal
+	const height = rows - 3;
+	const sizes = useRef({body: {width: columns, height}, screen: {width: columns, height: rows - 1}});
+	sizes.current = {body: {width: columns, height}, screen: {width: columns, height: rows - 1}};
+	const screens = useScreens({
+		cycle: browseCycle,
+		rootKeys: browseKeys,
+		browserData: data,
+		weights: network.weights,
+		weightsSource: 'saved model',
+		predictionWeights: network.weights,
+		activity: network.activity,
+		sizes: () => sizes.current,
+		...(mouse ? {mouse} : {}),
+	});
 	useInput(
 		(input, key) => {
-			for (const action of actionsFor(typedInput(input, key))) {
-				if (action === 'interrupt' || (action === 'quit' && !typing)) onQuit();
-				else if (action === 'toggleHelp' && !typing) setHelp(shown => !shown);
+			for (const action of screens.press(input, key, help)) {
+				if (action === 'interrupt' || action === 'quit') onQuit();
+				else if (action === 'toggleHelp') setHelp(shown => !shown);
+				else if (action === 'switchView' || action === 'showNetwork' || action === 'toggleDraw') screens.changeView(action);
 			}
 		},
 		{isActive: keysOn},
@@ -46,10 +65,22 @@ export function BrowseApp({data, title, onQuit}: Props) {
 	if (columns < minimumSize.columns || rows < minimumSize.rows) {
 		return <TooSmall columns={columns} rows={rows} status={title} />;
 	}
-	// a title line, the browser, the hint line, and one spare row so a frame never fills the terminal
-	const height = rows - 3;
-	const {separator, ellipsis} = glyphs;
-	const hint = keysOn ? [browserKeyHint(browser, ascii), '? help', 'q quit'].join(separator) : 'keys off: stdin is not a terminal';
+	const {ellipsis} = glyphs;
+	const {view: viewHint, next} = screens.hint(ascii);
+	const hint = keysOn ? keyHint({paused: false, finished: true, next, view: viewHint, ascii}) : 'keys off: stdin is not a terminal';
+	if (screens.view === 'draw' && !help) {
+		return (
+			<DrawView
+				canvas={screens.canvas}
+				inspector={screens.drawingReader}
+				classes={data.classes}
+				status="saved model"
+				keyHint={hint}
+				width={columns}
+				height={rows - 1}
+			/>
+		);
+	}
 	return (
 		<Box flexDirection="column" width={columns}>
 			<Text bold wrap="truncate">
@@ -57,10 +88,12 @@ export function BrowseApp({data, title, onQuit}: Props) {
 			</Text>
 			{help ? (
 				<Box height={height}>
-					<HelpOverlay width={columns} bindings={[...browseKeys, ...browserKeys]} />
+					<HelpOverlay width={columns} bindings={screens.helpKeys} />
 				</Box>
+			) : screens.view === 'network' ? (
+				<NetworkView data={screens.networkData} state={screens.network} selected={screens.selected} width={columns} height={height} />
 			) : (
-				<Browser state={browser} width={columns} height={height} />
+				<Browser state={screens.browser} width={columns} height={height} reader={screens.digitReader} />
 			)}
 			<Text dimColor wrap="truncate">
 				{truncate(hint, columns, ellipsis)}

@@ -1,5 +1,5 @@
 import {render} from 'ink';
-import {BrowseApp} from './browse-app.js';
+import {BrowseApp, type Props} from './browse-app.js';
 import type {BrowserData} from './browser/browser-data.js';
 import {RenderProvider} from './shared/render-context.js';
 import type {RenderSettings} from './shared/render-settings.js';
@@ -9,7 +9,12 @@ import {closeInk, enterDashboardScreen, inkOptions} from './shared/terminal.js';
  * `browse --model`: the browser in the alternate screen until q, Ctrl-C or a
  * signal; the terminal is restored before the promise settles.
  */
-export function browse(data: BrowserData, title: string, settings: RenderSettings): {closed: Promise<void>; close: () => void} {
+export function browse(
+	data: BrowserData,
+	network: Props['network'],
+	title: string,
+	settings: RenderSettings,
+): {closed: Promise<void>; close: () => void} {
 	const terminal = enterDashboardScreen(process.stdout, process.stdin);
 	let settle = () => {};
 	const closed = new Promise<void>(resolve => (settle = resolve));
@@ -21,7 +26,7 @@ export function browse(data: BrowserData, title: string, settings: RenderSetting
 	};
 	const ink = render(
 		<RenderProvider settings={settings}>
-			<BrowseApp data={data} title={title} onQuit={close} />
+			<BrowseApp data={data} network={network} title={title} onQuit={close} mouse={terminal.mouse} />
 		</RenderProvider>,
 		inkOptions,
 	);

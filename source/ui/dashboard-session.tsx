@@ -118,7 +118,7 @@ export function startDashboard(config: TrainConfig, terminal: TerminalSession, o
 	};
 
 	const demo = options.demo ? {demo: {script: demoScript}} : {};
-	const app = <App store={store} onAction={onAction} startedAt={startedAt} {...demo} />;
+	const app = <App store={store} onAction={onAction} startedAt={startedAt} mouse={terminal.mouse} {...demo} />;
 	const ink = render(<RenderProvider settings={options.settings}>{app}</RenderProvider>, inkOptions);
 	terminal.drawnBy(ink);
 	ink.waitUntilExit().catch(fail);

@@ -28,7 +28,12 @@ export interface BrowserState {
 	readonly mode: BrowserMode;
 	/** A line about the last key ("no digit #12,345: …"); the next key clears it. */
 	readonly notice: string | null;
+	/** `x`: the digit drawn with each pixel's contribution to the predicted class, or to the true one. */
+	readonly explain: Explain;
 }
+
+/** Off, the predicted class, the true class (when the prediction is wrong). */
+export type Explain = 'off' | 'predicted' | 'true';
 
 export type BrowserAction =
 	/** ←/→ and h/l by one, PgUp/PgDn by ten; the cursor's column in the matrix. */
@@ -46,6 +51,8 @@ export type BrowserAction =
 	| {readonly type: 'enter'}
 	| {readonly type: 'escape'}
 	| {readonly type: 'backspace'}
+	/** x: why this prediction: off, the predicted class, the true class when they differ, off again. */
+	| {readonly type: 'explain'}
 	/** New predictions (a finished epoch) or new data altogether. */
 	| {readonly type: 'data'; readonly data: BrowserData | null};
 
@@ -57,6 +64,7 @@ export const initialBrowserState = (data: BrowserData | null = null): BrowserSta
 	selected: 0,
 	mode: {kind: 'browse'},
 	notice: null,
+	explain: 'off',
 });
 
 export const orders: readonly BrowserOrder[] = ['test', 'loss', 'confidence'];
@@ -105,6 +113,8 @@ function browse(state: BrowserState, action: Exclude<BrowserAction, {type: 'data
 			return {...state, mode: {kind: 'goTo', typed: ''}};
 		case 'matrix':
 			return openMatrix(state);
+		case 'explain':
+			return {...state, explain: nextExplain(state)};
 		case 'escape':
 			return isFiltered(state.filter) ? refilter(state, noFilter) : state;
 		case 'vertical':
@@ -131,6 +141,14 @@ function typing(state: BrowserState, typed: string, action: Exclude<BrowserActio
 			// any other key ends the typing and does what it does
 			return browse({...state, mode: browsing}, action);
 	}
+}
+
+/** After the predicted class, the true one, but only for a mistake: for a right answer they are the same. */
+function nextExplain(state: BrowserState): Explain {
+	if (state.explain === 'off') return 'predicted';
+	if (state.explain === 'true' || !state.data?.labels) return 'off';
+	const index = currentList(state)[state.position];
+	return index !== undefined && state.data.labels[index] !== state.data.predictions[index] ? 'true' : 'off';
 }
 
 /** Goes to test image #number (1-based), turning the filters off when they hide it. */

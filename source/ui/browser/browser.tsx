@@ -1,8 +1,11 @@
 import {Box, Text} from 'ink';
+import {useMemo} from 'react';
+import {type Inspector, scaledPixels} from '../../nn/inspector.js';
 import {count} from '../../text/format.js';
 import {truncate} from '../../text/glyphs.js';
 import type {Cell} from '../../train/metrics.js';
 import {ConfusionMatrix} from '../confusion/confusion-matrix.js';
+import {cellLine} from '../shared/cell-lines.js';
 import {DigitView} from '../shared/digit-view.js';
 import {useRenderSettings} from '../shared/render-context.js';
 import {type BrowserData, imagePixelsOf} from './browser-data.js';
@@ -11,6 +14,7 @@ import {confusionOf} from './browser-list.js';
 import {type BrowserState, currentList} from './browser-state.js';
 import {cellName, emptyText, headerText} from './browser-text.js';
 import {DigitFacts} from './digit-facts.js';
+import {explainedCells} from './explained-art.js';
 import {NeighbourDigit} from './neighbour-digit.js';
 
 export type Props = {
@@ -19,6 +23,8 @@ export type Props = {
 	/** The room it gets: the frame is exactly this size. */
 	readonly width: number;
 	readonly height: number;
+	/** Reads a digit with the weights of its prediction: for `x`, why this prediction. */
+	readonly reader?: Inspector | null;
 };
 
 /**
@@ -27,7 +33,7 @@ export type Props = {
  * its labels and class probabilities, the confusion matrix when there is room
  * or its cursor is on, and a line for prompts and notices at the bottom.
  */
-export function Browser({state, width, height}: Props) {
+export function Browser({state, width, height, reader = null}: Props) {
 	const {ascii, glyphs} = useRenderSettings();
 	const layout = browserLayout(width, height);
 	const {data} = state;
@@ -42,7 +48,7 @@ export function Browser({state, width, height}: Props) {
 					{truncate('predictions appear when the first epoch ends', layout.width, glyphs.ellipsis)}
 				</Text>
 			) : (
-				<Body state={{...state, data}} layout={layout} />
+				<Body state={{...state, data}} layout={layout} reader={reader} />
 			)}
 			<Box flexGrow={1} />
 			<Footer state={state} width={layout.width} />
@@ -53,10 +59,11 @@ export function Browser({state, width, height}: Props) {
 type BodyProps = {
 	readonly state: BrowserState & {readonly data: BrowserData};
 	readonly layout: BrowserLayout;
+	readonly reader: Inspector | null;
 };
 
 /** The matrix alone in cursor mode when both do not fit; else the digit row (or why there is none) and the matrix below when there is room. */
-function Body({state, layout}: BodyProps) {
+function Body({state, layout, reader}: BodyProps) {
 	const {ascii} = useRenderSettings();
 	const {data, mode} = state;
 	const confusion = confusionOf(data);
@@ -91,7 +98,7 @@ function Body({state, layout}: BodyProps) {
 					</Text>
 				</Box>
 			) : (
-				<DigitRow state={state} list={list} index={index} layout={layout} />
+				<DigitRow state={state} list={list} index={index} layout={layout} reader={reader} />
 			)}
 			{layout.matrixBelow > 0 && confusion && (
 				<Box marginTop={1}>{matrix(mode.kind === 'matrix' ? mode.cursor : selectedCell, layout.matrixBelow - 1)}</Box>
@@ -107,8 +114,9 @@ type DigitRowProps = BodyProps & {
 };
 
 /** The selected digit, its neighbours in the list on either side, and its facts. */
-function DigitRow({state, list, index, layout}: DigitRowProps) {
+function DigitRow({state, list, index, layout, reader}: DigitRowProps) {
 	const {data, position} = state;
+	const explained = explainedClass(state, index);
 	const neighbour = (offset: number) => {
 		const other = list[position + offset];
 		return (
@@ -128,7 +136,11 @@ function DigitRow({state, list, index, layout}: DigitRowProps) {
 		<Box height={layout.mainHeight} width={layout.width}>
 			{[...offsets].reverse().map(offset => neighbour(-offset))}
 			<Box flexDirection="column" width={digitSize.width} height={digitSize.height} flexShrink={0}>
-				<DigitView pixels={imagePixelsOf(data, index)} />
+				{explained !== null && reader ? (
+					<ExplainedDigit pixels={imagePixelsOf(data, index)} reader={reader} cls={explained} />
+				) : (
+					<DigitView pixels={imagePixelsOf(data, index)} />
+				)}
 			</Box>
 			{offsets.map(offset => neighbour(offset))}
 			<Box marginLeft={infoGap} flexShrink={0}>
@@ -167,9 +179,48 @@ function Footer({state, width}: {readonly state: BrowserState; readonly width: n
 			</Text>
 		);
 	}
+	const index = data ? currentList(state)[state.position] : undefined;
+	const explained = index === undefined ? null : explainedClass(state, index);
+	if (!state.notice && data && explained !== null) {
+		const what = `${explained === data.predictions[index!] ? 'pred' : 'true'} ${data.classes[explained]}`;
+		const colours = ascii ? '+ # pushed it up, - = % pushed it down' : 'blue pushed it up, red pushed it down';
+		return (
+			<Text color="cyan" wrap="truncate">
+				{fit(
+					`why ${what}: each pixel's part in its score${separator}${colours}${separator}x: ${state.explain === 'predicted' && data.labels?.[index!] !== data.predictions[index!] ? 'the true class' : 'off'}`,
+				)}
+			</Text>
+		);
+	}
 	return (
 		<Text color="yellow" wrap="truncate">
 			{state.notice ? fit(state.notice) : ' '}
 		</Text>
+	);
+}
+
+/** The class `x` explains for the selected digit: the predicted one, or the true one of a mistake; null when off. */
+function explainedClass(state: BrowserState, index: number): number | null {
+	const {data, explain} = state;
+	if (!data || explain === 'off') return null;
+	const label = data.labels?.[index];
+	return explain === 'true' && label !== undefined ? label : data.predictions[index]!;
+}
+
+/** The digit with each pixel's contribution to class `cls` drawn over it. */
+function ExplainedDigit({pixels, reader, cls}: {readonly pixels: Uint8Array; readonly reader: Inspector; readonly cls: number}) {
+	const {ascii, color} = useRenderSettings();
+	const lines = useMemo(
+		() => explainedCells(pixels, reader.contributions(scaledPixels(pixels), cls), ascii || !color).map(cellLine),
+		[pixels, reader, cls, ascii, color],
+	);
+	return (
+		<>
+			{lines.map((line, index) => (
+				<Text key={index} wrap="truncate">
+					{line}
+				</Text>
+			))}
+		</>
 	);
 }

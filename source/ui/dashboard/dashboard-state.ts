@@ -1,3 +1,4 @@
+import type {LayerWeights} from '../../nn/network.js';
 import type {EpochSummary, RunDone, RunStart} from '../../train/events.js';
 import {type BestEpoch, bestEpoch, type Rising, testLossRising} from '../../train/history.js';
 import type {Confusion} from '../../train/metrics.js';
@@ -44,6 +45,13 @@ export interface DashboardState {
 	readonly savedTo: string | null;
 	readonly done: RunDone | null;
 	readonly error: string | null;
+	/** The latest weights (at the start, each probe, each epoch), and when they were taken: "epoch 3", "epoch 4, step 120". */
+	readonly weights: readonly LayerWeights[] | null;
+	readonly weightsSource: string | null;
+	/** The weights the latest finished epoch's predictions come from. */
+	readonly epochWeights: readonly LayerWeights[] | null;
+	/** Each hidden unit's mean activation on the test set at the latest finished epoch. */
+	readonly activity: readonly Float32Array[] | null;
 }
 
 export const initialDashboard: DashboardState = {
@@ -71,6 +79,10 @@ export const initialDashboard: DashboardState = {
 	savedTo: null,
 	done: null,
 	error: null,
+	weights: null,
+	weightsSource: null,
+	epochWeights: null,
+	activity: null,
 };
 
 /** The step-loss history never holds more points than this. */
@@ -89,7 +101,14 @@ export function dashboardReducer(state: DashboardState, action: DashboardAction)
 			return {...state, phase: 'loading'};
 		case 'start':
 			// a resumed run starts with its earlier epochs: in the charts, the count, the best
-			return (action.resumed?.history ?? []).reduce(withEpoch, {...state, phase: 'training', start: action});
+			return (action.resumed?.history ?? []).reduce(withEpoch, {
+				...state,
+				phase: 'training',
+				start: action,
+				...(action.weights
+					? {weights: action.weights, weightsSource: action.resumed ? `resumed after epoch ${action.resumed.epochs}` : 'initial weights'}
+					: {}),
+			});
 		case 'progress': {
 			const {type: _type, losses, ...progress} = action;
 			return {
@@ -107,6 +126,7 @@ export function dashboardReducer(state: DashboardState, action: DashboardAction)
 						...state,
 						confusion: action.confusion,
 						confusionSource: `probe: ${action.images.toLocaleString('en-US')} test images, epoch ${action.epoch}`,
+						...(action.weights ? {weights: action.weights, weightsSource: `epoch ${action.epoch}, step ${action.batch}`} : {}),
 					};
 		case 'epoch': {
 			const summary: EpochSummary = {
@@ -125,6 +145,8 @@ export function dashboardReducer(state: DashboardState, action: DashboardAction)
 				predictions: action.test.predictions,
 				probabilities: action.test.probabilities,
 				samplesPerSecond: action.samplesPerSecond,
+				activity: action.test.meanActivations,
+				...(action.weights ? {weights: action.weights, weightsSource: `epoch ${action.epoch}`, epochWeights: action.weights} : {}),
 			};
 		}
 		case 'saved':

@@ -34,7 +34,7 @@ export const grey = (value: number): number => 232 + Math.round((value * 23) / 2
 
 export function digitCells(pixels: ArrayLike<number>, {ascii, scale = 1}: DigitArtOptions): DigitCell[][] {
 	const side = imageSide / scale;
-	const image = scale === 1 ? pixels : downscale(pixels);
+	const image = scale === 1 ? pixels : halved(pixels);
 	const rows: DigitCell[][] = [];
 	for (let row = 0; row < side; row += 2) {
 		const cells: DigitCell[] = [];
@@ -70,7 +70,7 @@ function blockCell(top: number, bottom: number): DigitCell {
 const faint = (value: number): number | null => (value > 0 ? grey(value) : null);
 
 /** 28x28 to 14x14 by the mean of each 2x2 block. */
-function downscale(pixels: ArrayLike<number>): Float32Array {
+export function halved(pixels: ArrayLike<number>): Float32Array {
 	const half = imageSide / 2;
 	const out = new Float32Array(half * half);
 	for (let row = 0; row < half; row++) {

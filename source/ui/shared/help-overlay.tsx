@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import {keyLabel} from '../../text/glyphs.js';
+import {keyLabel, truncate} from '../../text/glyphs.js';
 import {dashboardKeys} from './keys.js';
 import {useRenderSettings} from './render-context.js';
 
@@ -21,9 +21,9 @@ export function HelpOverlay({bindings = dashboardKeys, width}: Props) {
 			</Box>
 			{bindings.map((binding, index) => (
 				<Box key={binding.label} flexShrink={0}>
-					<Text wrap="truncate-end">
+					<Text wrap="truncate">
 						<Text color="cyan">{labels[index]!.padEnd(labelWidth)}</Text>
-						{binding.help}
+						{truncate(binding.help, width - labelWidth, glyphs.ellipsis)}
 					</Text>
 				</Box>
 			))}

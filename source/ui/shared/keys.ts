@@ -4,7 +4,7 @@
  */
 import {glyphsFor} from '../../text/glyphs.js';
 
-export type KeyAction = 'togglePause' | 'toggleHelp' | 'switchView' | 'quit' | 'interrupt';
+export type KeyAction = 'togglePause' | 'toggleHelp' | 'switchView' | 'showNetwork' | 'toggleDraw' | 'quit' | 'interrupt';
 
 export interface KeyBinding {
 	/** Characters that trigger the action, as typed. */
@@ -17,7 +17,9 @@ export interface KeyBinding {
 
 export const dashboardKeys: readonly KeyBinding[] = [
 	{inputs: ['p', ' '], label: 'p, space', action: 'togglePause', help: 'pause or resume training'},
-	{inputs: ['\t'], label: 'tab', action: 'switchView', help: 'switch between the dashboard and the test digits'},
+	{inputs: ['\t'], label: 'tab', action: 'switchView', help: 'the next view: dashboard, test digits, network'},
+	{inputs: ['w'], label: 'w', action: 'showNetwork', help: "the network: each hidden unit's weights, and how it fires"},
+	{inputs: ['d'], label: 'd', action: 'toggleDraw', help: 'draw a digit for the network to read (d again or Esc: back)'},
 	{inputs: ['?'], label: '?', action: 'toggleHelp', help: 'show or hide this help'},
 	{inputs: ['q'], label: 'q', action: 'quit', help: 'quit (saves the model when --save was given)'},
 	{inputs: ['\u0003'], label: 'Ctrl-C', action: 'interrupt', help: 'stop at once (saves with --save), exit code 130'},
@@ -37,8 +39,21 @@ export function actionsFor(input: string, bindings: readonly KeyBinding[] = dash
 	return actions;
 }
 
-/** The short hint line under the dashboard: "p pause · tab digits · ? help · q quit" ("p pause - tab digits - …" in ASCII). */
-export const keyHint = (paused: boolean, finished: boolean, view: 'dashboard' | 'browser' = 'dashboard', ascii = false): string =>
-	[finished ? undefined : paused ? 'p resume' : 'p pause', view === 'dashboard' ? 'tab digits' : 'tab dashboard', '? help', 'q quit']
-		.filter(Boolean)
-		.join(glyphsFor(ascii).separator);
+/**
+ * The hint line under a view: the view's own keys, pause, where tab goes, help, quit:
+ * "w network · d draw · p pause · tab digits · ? help · q quit" ("… - p pause - …" in ASCII).
+ */
+export function keyHint({paused, finished, next, view = [], ascii = false}: HintParts): string {
+	const pause = finished ? [] : [paused ? 'p resume' : 'p pause'];
+	return [...view, ...pause, ...(next === null ? [] : [`tab ${next}`]), '? help', 'q quit'].join(glyphsFor(ascii).separator);
+}
+
+export interface HintParts {
+	readonly paused: boolean;
+	readonly finished: boolean;
+	/** Where tab goes, or null. */
+	readonly next: string | null;
+	/** The shown view's keys. */
+	readonly view?: readonly string[];
+	readonly ascii?: boolean;
+}

@@ -1,15 +1,19 @@
 /**
  * The terminal around the dashboard: the alternate screen while it runs, and
  * the normal screen, a visible cursor and cooked mode after, on every way out
- * (quit, error, signal, process exit).
+ * (quit, error, signal, process exit), with mouse reporting off.
  */
+import {mouseReportingOff, mouseReportingOn} from './mouse.js';
+
 const enterAlternateScreen = '\u001B[?1049h\u001B[H';
 const leaveAlternateScreen = '\u001B[?1049l';
 const showCursor = '\u001B[?25h';
 
 export interface TerminalSession {
-	/** Leaves the alternate screen and restores the terminal; safe to call twice. */
+	/** Leaves the alternate screen and restores the terminal (mouse reporting off); safe to call twice. */
 	restore(): void;
+	/** Mouse reporting on or off, while a view takes the mouse. */
+	mouse(on: boolean): void;
 	/**
 	 * The Ink app drawing on the screen: unmounted before the screen is left,
 	 * so on a hurried exit (a second signal) its last frame cannot land on the
@@ -33,11 +37,14 @@ export function enterDashboardScreen(stdout: NodeJS.WriteStream, stdin: NodeJS.R
 			// the terminal is restored all the same
 		}
 		if (stdin.isTTY && stdin.isRaw) stdin.setRawMode(false);
-		stdout.write(leaveAlternateScreen + showCursor);
+		stdout.write(mouseReportingOff + leaveAlternateScreen + showCursor);
 	};
 	process.once('exit', restore);
 	active = restore;
-	return {restore, drawnBy: ink => (app = ink)};
+	const mouse = (on: boolean) => {
+		if (!restored) stdout.write(on ? mouseReportingOn : mouseReportingOff);
+	};
+	return {restore, mouse, drawnBy: ink => (app = ink)};
 }
 
 let active: (() => void) | undefined;

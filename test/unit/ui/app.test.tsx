@@ -50,7 +50,8 @@ describe('the app', () => {
 		const lines = () => frame().split('\n');
 		await eventually(() => assert.ok(lines().includes('p, space  pause or resume training'), frame()));
 		assert.ok(lines().includes('q         quit (saves the model when --save was given)'));
-		assert.ok(lines().at(-1)!.startsWith('p pause · tab digits · ? help · q quit'));
+		assert.ok(lines().includes("w         the network: each hidden unit's weights, and how it fires"));
+		assert.ok(lines().at(-1)!.startsWith('w network · d draw · p pause · tab digits · ? help · q quit'));
 		stdin.write('?');
 		await settle();
 		await eventually(() => assert.doesNotMatch(frame(), /Keys/));
@@ -65,10 +66,10 @@ describe('the app', () => {
 		store.dispatch({type: 'paused', paused: true});
 		await settle();
 		await eventually(() => assert.match(frame().split('\n')[0]!, /^ PAUSED {3}Epoch 4\/10/));
-		await eventually(() => assert.match(frame(), /p resume · tab digits · \? help · q quit$/));
+		await eventually(() => assert.match(frame(), /w network · d draw · p resume · tab digits · \? help · q quit$/));
 	});
 
-	test('tab shows the test digits and back; their keys go to the browser', async () => {
+	test('tab shows the test digits, the network and the dashboard again; the keys go to the view shown', async () => {
 		const {stdin, frame, actions} = app(done);
 		await settle();
 		stdin.write('\t');
@@ -82,6 +83,10 @@ describe('the app', () => {
 		});
 		stdin.write('\t');
 		await settle();
+		await eventually(() => assert.match(frame(), /^Network$/m));
+		await eventually(() => assert.match(frame(), /^the network's weights appear once training has started$/m));
+		stdin.write('\t');
+		await settle();
 		await eventually(() => assert.match(frame(), /Confusion/));
 		await eventually(() => assert.deepEqual(actions, []));
 	});
@@ -89,7 +94,7 @@ describe('the app', () => {
 	test('--ascii: the key hints too are ASCII, in the dashboard and the test digits', async () => {
 		const {stdin, frame} = app(done, {ascii: true});
 		await settle();
-		await eventually(() => assert.equal(frame().split('\n').at(-1), 'tab digits - ? help - q quit'));
+		await eventually(() => assert.equal(frame().split('\n').at(-1), 'w network - d draw - tab digits - ? help - q quit'));
 		assert.match(frame(), /^[\x20-\x7E\n]*$/);
 		stdin.write('\t');
 		await settle();
@@ -97,7 +102,7 @@ describe('the app', () => {
 		// 100 columns: the browser's keys, then the dashboard's, cut with an ASCII ellipsis
 		assert.equal(
 			frame().split('\n').at(-1),
-			'<-/-> digit - m mistakes - 0-9 label - s order - c matrix - g go to - tab dashboard - ? help - q ...',
+			'<-/-> digit - m mistakes - 0-9 label - s order - c matrix - g go to - x why - d draw - tab networ...',
 		);
 		assert.match(frame(), /^[\x20-\x7E\n]*$/);
 		stdin.write('?');

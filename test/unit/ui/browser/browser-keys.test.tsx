@@ -75,7 +75,8 @@ describe('browser keys', () => {
 	});
 
 	test("the app's keys and modified keys are left alone", () => {
-		for (const input of ['q', '?', 'p', ' ', 'x', 'M', '\u0003']) assert.deepEqual(browserActionsFor(input), [], JSON.stringify(input));
+		for (const input of ['q', '?', 'p', ' ', 'w', 'd', 'M', '\u0003'])
+			assert.deepEqual(browserActionsFor(input), [], JSON.stringify(input));
 		assert.deepEqual(browserActionsFor('\t', {tab: true}), []);
 		assert.deepEqual(browserActionsFor('c', {ctrl: true}), []);
 		assert.deepEqual(browserActionsFor('l', {meta: true}), []);
@@ -89,14 +90,14 @@ describe('browser keys', () => {
 		assert.ok(browserKeys.every(binding => binding.label && binding.help));
 		assert.deepEqual(
 			browserKeys.map(binding => binding.label),
-			['← h', '→ l', 'PgUp', 'PgDn', 'Home', 'End', 'm', '0-9', 's', 'g', 'c', '↑ k', '↓ j', 'Enter', 'Esc', 'Backspace'],
+			['← h', '→ l', 'PgUp', 'PgDn', 'Home', 'End', 'm', '0-9', 's', 'g', 'c', 'x', '↑ k', '↓ j', 'Enter', 'Esc', 'Backspace'],
 		);
 	});
 
 	test('the hint line follows the mode', () => {
 		const state = initialBrowserState();
-		assert.equal(browserKeyHint(state, false), '←/→ digit · m mistakes · 0-9 label · s order · c matrix · g go to');
-		assert.equal(browserKeyHint(state, true), '<-/-> digit - m mistakes - 0-9 label - s order - c matrix - g go to');
+		assert.equal(browserKeyHint(state, false), '←/→ digit · m mistakes · 0-9 label · s order · c matrix · g go to · x why');
+		assert.equal(browserKeyHint(state, true), '<-/-> digit - m mistakes - 0-9 label - s order - c matrix - g go to - x why');
 		assert.equal(browserKeyHint(browserReducer(state, {type: 'goTo'}), false), 'type the number · Enter go · Esc cancel');
 	});
 

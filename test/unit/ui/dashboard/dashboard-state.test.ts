@@ -140,9 +140,12 @@ describe('keys', () => {
 	});
 
 	test('the hint line follows the state', () => {
-		assert.equal(keyHint(false, false), 'p pause · tab digits · ? help · q quit');
-		assert.equal(keyHint(true, false), 'p resume · tab digits · ? help · q quit');
-		assert.equal(keyHint(false, true, 'browser'), 'tab dashboard · ? help · q quit');
+		assert.equal(keyHint({paused: false, finished: false, next: 'digits'}), 'p pause · tab digits · ? help · q quit');
+		assert.equal(
+			keyHint({paused: true, finished: false, next: 'digits', view: ['w network']}),
+			'w network · p resume · tab digits · ? help · q quit',
+		);
+		assert.equal(keyHint({paused: false, finished: true, next: 'network', ascii: true}), 'tab network - ? help - q quit');
 	});
 });
 

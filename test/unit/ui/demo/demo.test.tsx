@@ -173,7 +173,7 @@ describe('the demo', () => {
 		await eventually(() =>
 			assert.match(
 				frame().split('\n').at(-1)!,
-				/^←\/→ digit · m mistakes .* tab dashboard/,
+				/^←\/→ digit · m mistakes .* p pause · tab …$/,
 				'the caption is gone, the key hints are the last line',
 			),
 		);

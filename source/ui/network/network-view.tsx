@@ -1,0 +1,143 @@
+import chalk from 'chalk';
+import {Box, Text} from 'ink';
+import {useMemo} from 'react';
+import {count} from '../../text/format.js';
+import {truncate} from '../../text/glyphs.js';
+import {barParts} from '../shared/bars.js';
+import {cellLine} from '../shared/cell-lines.js';
+import {useRenderSettings} from '../shared/render-context.js';
+import type {NetworkData, SelectedDigit} from './network-data.js';
+import {type NetworkLayout, networkLayout, tileGap} from './network-layout.js';
+import type {NetworkViewState, UnitOrder} from './network-state.js';
+import {unitOrder} from './unit-order.js';
+import {unitStrip} from './unit-strip.js';
+import {tileCells} from './weight-art.js';
+
+export type Props = {
+	/** null until the first weights arrive. */
+	readonly data: NetworkData | null;
+	readonly state: NetworkViewState;
+	/** The digit whose activations the bars show, if any. */
+	readonly selected: SelectedDigit | null;
+	/** The room it gets: the frame is exactly this size. */
+	readonly width: number;
+	readonly height: number;
+};
+
+const orderWords: Readonly<Record<UnitOrder, string>> = {
+	unit: 'by unit number',
+	weights: 'largest weights first',
+	activity: 'most active on the test set first',
+};
+
+/**
+ * Inside the network: each first-layer hidden unit's incoming weights as a
+ * 28×28 tile (what it looks for in the image), paged and sorted; under each
+ * tile, how much it fires for the selected digit; later hidden layers as a
+ * strip of activations; and what the colours mean.
+ */
+export function NetworkView({data, state, selected, width, height}: Props) {
+	const {glyphs} = useRenderSettings();
+	const layout = networkLayout(width, height, Math.max(0, (data?.layers.length ?? 2) - 2));
+	const fit = (text: string) => truncate(text, layout.width, glyphs.ellipsis);
+	if (data === null) {
+		return (
+			<Box flexDirection="column" width={layout.width} height={layout.height}>
+				<Text bold>{fit('Network')}</Text>
+				<Text dimColor>{fit("the network's weights appear once training has started")}</Text>
+			</Box>
+		);
+	}
+	return <Tiles data={data} state={state} selected={selected} layout={layout} />;
+}
+
+type TilesProps = Omit<Props, 'data' | 'width' | 'height'> & {readonly data: NetworkData; readonly layout: NetworkLayout};
+
+function Tiles({data, state, selected, layout}: TilesProps) {
+	const {ascii, color, glyphs} = useRenderSettings();
+	const plain = ascii || !color;
+	const first = data.layers[0]!;
+	const units = first.outputs;
+	const activity = data.activity?.[0] ?? null;
+	const order = useMemo(() => unitOrder(state.order, first.weights, units, activity), [state.order, first.weights, units, activity]);
+	const pages = Math.max(1, Math.ceil(units / Math.max(1, layout.perPage)));
+	const page = Math.min(state.page, pages - 1);
+	const shown = Array.from(order.subarray(page * layout.perPage, (page + 1) * layout.perPage));
+	const fit = (text: string) => truncate(text, layout.width, glyphs.ellipsis);
+	const range =
+		shown.length === 0
+			? 'no room for tiles'
+			: `${count(page * layout.perPage + 1)}-${count(page * layout.perPage + shown.length)} of ${count(units)}`;
+	const title = ['Network', 'first layer', `${count(units)} hidden units`, data.source, orderWords[state.order], range].join(
+		glyphs.separator,
+	);
+	const hidden = selected?.hidden[0] ?? null;
+	const strongest = hidden ? Math.max(...hidden) : 0;
+	const rows = Array.from({length: Math.ceil(shown.length / Math.max(1, layout.columns))}, (_, row) =>
+		shown.slice(row * layout.columns, (row + 1) * layout.columns),
+	);
+	const gap = ' '.repeat(tileGap);
+	const lines: string[] = [];
+	for (const row of rows) {
+		lines.push(row.map(unit => `#${unit + 1}`.padEnd(layout.tileWidth)).join(gap));
+		const tiles = row.map(unit =>
+			tileCells(first.weights.subarray(unit * first.inputs, (unit + 1) * first.inputs), {ascii: plain, scale: layout.scale}).map(cellLine),
+		);
+		for (let line = 0; line < layout.tileLines; line++) lines.push(tiles.map(tile => tile[line]!).join(gap));
+		lines.push(
+			hidden === null
+				? ''
+				: row
+						.map(unit => {
+							const {filled, empty} = barParts(strongest > 0 ? hidden[unit]! / strongest : 0, layout.tileWidth, {ascii});
+							return (plain ? filled : chalk.yellow(filled)) + ' '.repeat(Array.from(empty).length);
+						})
+						.join(gap),
+		);
+	}
+	const strips = data.layers.slice(1, -1).map((layer, index) => {
+		const values = selected?.hidden[index + 1] ?? data.activity?.[index + 1] ?? null;
+		const firing = selected ? `firing for ${selected.what}` : 'mean firing on the test set';
+		return {
+			label: [`layer ${index + 2}`, `${count(layer.outputs)} units`, firing].join(glyphs.separator),
+			lines: values ? unitStrip(values, layout.width, layout.stripLines - 1, ascii) : ['(after the first epoch)'],
+		};
+	});
+	const legend = plain
+		? `${ascii ? '+ #' : '. + #'}: a lit pixel there pushes the unit up${glyphs.separator}- = %: pushes it down${glyphs.separator}each tile scaled to its largest weight`
+		: `blue: a lit pixel there pushes the unit up${glyphs.separator}red: pushes it down${glyphs.separator}each tile scaled to its largest weight`;
+	const bars = selected
+		? `bars: how strongly each unit fires for ${selected.what}${glyphs.separator}←/→ pages${glyphs.separator}s order`
+		: `←/→ pages${glyphs.separator}s order${glyphs.separator}pick a digit in the digits view to see which units fire`;
+	return (
+		<Box flexDirection="column" width={layout.width} height={layout.height} overflow="hidden">
+			<Text bold wrap="truncate">
+				{fit(title)}
+			</Text>
+			{lines.map((line, index) => (
+				<Text key={index} wrap="truncate">
+					{line}
+				</Text>
+			))}
+			{strips.map((strip, index) => (
+				<Box key={`strip${index}`} flexDirection="column" flexShrink={0}>
+					<Text dimColor wrap="truncate">
+						{fit(strip.label)}
+					</Text>
+					{strip.lines.map((line, at) => (
+						<Text key={at} wrap="truncate">
+							{line}
+						</Text>
+					))}
+				</Box>
+			))}
+			<Box flexGrow={1} />
+			<Text dimColor wrap="truncate">
+				{fit(legend)}
+			</Text>
+			<Text dimColor wrap="truncate">
+				{fit(bars)}
+			</Text>
+		</Box>
+	);
+}

@@ -1,0 +1,195 @@
+/**
+ * What both Ink roots share: the views and how tab, w and d move between
+ * them, the test digits' browser, the network view, the canvas, the
+ * networks that read digits and drawings, the mouse, and which of those a
+ * key goes to. A root adds its own keys (pause, quit) on top.
+ */
+import type {Key} from 'ink';
+import {type Dispatch, useEffect, useMemo, useReducer, useState} from 'react';
+import {frameLikeMnist} from '../data/mnist-framing.js';
+import {Inspector, scaledPixels} from '../nn/inspector.js';
+import type {LayerWeights} from '../nn/network.js';
+import {count} from '../text/format.js';
+import {type Glyphs, glyphsFor} from '../text/glyphs.js';
+import {type BrowserData, imagePixelsOf, trueLabel} from './browser/browser-data.js';
+import {browserActionsFor, browserKeyHint, browserKeys} from './browser/browser-keys.js';
+import {type BrowserAction, type BrowserState, browserReducer, currentList, initialBrowserState} from './browser/browser-state.js';
+import {type CanvasState, canvasReducer, initialCanvas, isBlank} from './draw/canvas-state.js';
+import {drawActionsFor, drawKeys} from './draw/draw-keys.js';
+import {drawLayout, pixelAt} from './draw/draw-layout.js';
+import type {NetworkData, SelectedDigit} from './network/network-data.js';
+import {networkActionsFor, networkKeys} from './network/network-keys.js';
+import {networkLayout} from './network/network-layout.js';
+import {initialNetworkView, type NetworkViewState, networkViewReducer} from './network/network-state.js';
+import {actionsFor, type KeyAction, type KeyBinding, typedInput} from './shared/keys.js';
+import {isMouseInput, type MouseEvent, mouseEvents} from './shared/mouse.js';
+import {firstView, nextView, type View, type ViewAction, type Views, viewNames, viewsReducer} from './shared/views.js';
+
+interface Size {
+	readonly width: number;
+	readonly height: number;
+}
+
+export interface ScreensInput {
+	/** tab's cycle of views. */
+	readonly cycle: readonly Exclude<View, 'draw'>[];
+	/** The root's own keys (pause, tab, help, quit…), after the view's. */
+	readonly rootKeys: readonly KeyBinding[];
+	readonly browserData: BrowserData | null;
+	/** The latest weights, and when they were taken. */
+	readonly weights: readonly LayerWeights[] | null;
+	readonly weightsSource: string | null;
+	/** The weights the browser's predictions come from. */
+	readonly predictionWeights: readonly LayerWeights[] | null;
+	readonly activity: readonly Float32Array[] | null;
+	/** At the moment of a key or a click: the room the network view gets, and the canvas's screen (for its pages, and the mouse). */
+	readonly sizes: () => {readonly body: {readonly width: number; readonly height: number} | null; readonly screen: Size};
+	/** Turns the terminal's mouse reporting on and off. */
+	readonly mouse?: (on: boolean) => void;
+}
+
+export interface Screens {
+	readonly view: View;
+	readonly browser: BrowserState;
+	readonly dispatchBrowser: Dispatch<BrowserAction>;
+	readonly network: NetworkViewState;
+	readonly networkData: NetworkData | null;
+	/** The digit (or drawing) the network view shows activations for. */
+	readonly selected: SelectedDigit | null;
+	readonly canvas: CanvasState;
+	/** Reads drawings with the latest weights; reads the browser's digits with the weights of their predictions. */
+	readonly drawingReader: Inspector | null;
+	readonly digitReader: Inspector | null;
+	/** A piece of typed input for the shown view; returns the keys left for the root (pause, quit, help…). */
+	press(input: string, key: Partial<Key>, help: boolean): KeyAction[];
+	/** Moves between views (tab, w, d from the root's keys). */
+	changeView(action: ViewAction): void;
+	/** The help's keys for the shown view. */
+	readonly helpKeys: readonly {readonly label: string; readonly help: string}[];
+	/** The shown view's keys for the hint line, and the view tab goes to. */
+	hint(ascii: boolean): {readonly view: readonly string[]; readonly next: string};
+}
+
+export function useScreens(input: ScreensInput): Screens {
+	const {cycle, rootKeys, browserData, weights, weightsSource, predictionWeights, activity, sizes, mouse} = input;
+	const [views, setViews] = useState<Views>(() => firstView(cycle));
+	const view = views.shown;
+	const [browser, dispatchBrowser] = useReducer(browserReducer, browserData, initialBrowserState);
+	useEffect(() => dispatchBrowser({type: 'data', data: browserData}), [browserData]);
+	const [network, setNetwork] = useState(initialNetworkView);
+	const [canvas, dispatchCanvas] = useReducer(canvasReducer, undefined, initialCanvas);
+	// the network view shows the activations of what was looked at last: a test digit, or the drawing
+	const [lookedAt, setLookedAt] = useState<'digit' | 'drawing'>('digit');
+	const drawingReader = useMemo(() => (weights ? new Inspector(weights) : null), [weights]);
+	const digitReader = useMemo(() => (predictionWeights ? new Inspector(predictionWeights) : null), [predictionWeights]);
+	const networkData = useMemo(
+		() => (weights ? {layers: weights, source: weightsSource ?? '', activity} : null),
+		[weights, weightsSource, activity],
+	);
+	const selected = useSelected(lookedAt, browser, canvas, drawingReader);
+
+	useEffect(() => {
+		mouse?.(view === 'draw');
+	}, [view, mouse]);
+	useEffect(() => () => mouse?.(false), [mouse]);
+
+	const changeView = (action: ViewAction) => setViews(current => viewsReducer(current, action, cycle));
+	const pages = () => {
+		const {body} = sizes();
+		const layout = body ? networkLayout(body.width, body.height, Math.max(0, (weights?.length ?? 2) - 2)) : null;
+		return Math.ceil((weights?.[0]?.outputs ?? 0) / Math.max(1, layout?.perPage ?? 1));
+	};
+	const onMouse = (event: MouseEvent) => {
+		const {screen} = sizes();
+		const point = pixelAt(drawLayout(screen.width, screen.height), event.column, event.row);
+		if (event.action === 'release') dispatchCanvas({type: 'release'});
+		else if (point && event.action === 'press' && event.button !== 'middle') {
+			dispatchCanvas({type: 'press', at: point, erase: event.button === 'right'});
+			setLookedAt('drawing');
+		} else if (point && event.action === 'drag') dispatchCanvas({type: 'drag', at: point});
+	};
+
+	const press = (typed: string, key: Partial<Key>, help: boolean): KeyAction[] => {
+		if (isMouseInput(typed)) {
+			if (view === 'draw' && !help) for (const event of mouseEvents(typed)) onMouse(event);
+			return [];
+		}
+		if (!help && view === 'browser') {
+			const actions = browserActionsFor(typed, key);
+			for (const action of actions) dispatchBrowser(action);
+			if (actions.length > 0) setLookedAt('digit');
+		}
+		if (!help && view === 'network') {
+			for (const action of networkActionsFor(typed, key)) {
+				setNetwork(current => networkViewReducer(current, action, {pages: pages(), activity: activity !== null}));
+			}
+		}
+		if (!help && view === 'draw') {
+			for (const action of drawActionsFor(typed, key)) {
+				if (action.type === 'leave') changeView('leaveDraw');
+				else {
+					dispatchCanvas(action);
+					setLookedAt('drawing');
+				}
+			}
+		}
+		// while a test number is typed, its digits and letters are the browser's
+		const typing = view === 'browser' && browser.mode.kind === 'goTo';
+		return actionsFor(typedInput(typed, key), keysOf(view, rootKeys)).filter(action => !typing || action === 'interrupt');
+	};
+
+	return {
+		view,
+		browser,
+		dispatchBrowser,
+		network,
+		networkData,
+		selected,
+		canvas,
+		drawingReader,
+		digitReader,
+		press,
+		changeView,
+		helpKeys: [...keysOf(view, rootKeys), ...viewKeys(view)],
+		hint: ascii => ({view: viewHint(view, browser, glyphsFor(ascii).keys, ascii), next: viewNames[nextView(view, views.back, cycle)]}),
+	};
+}
+
+/** The root's keys in a view: on the canvas, space is the pen, not pause. */
+const keysOf = (view: View, keys: readonly KeyBinding[]): readonly KeyBinding[] =>
+	view === 'draw' ? keys.map(binding => (binding.action === 'togglePause' ? {...binding, inputs: ['p'], label: 'p'} : binding)) : keys;
+
+const viewKeys = (view: View) => (view === 'browser' ? browserKeys : view === 'network' ? networkKeys : view === 'draw' ? drawKeys : []);
+
+function viewHint(view: View, browser: BrowserState, keys: Glyphs['keys'], ascii: boolean): string[] {
+	switch (view) {
+		case 'dashboard':
+			return ['w network', 'd draw'];
+		case 'browser':
+			return [browserKeyHint(browser, ascii), 'd draw'];
+		case 'network':
+			return [`${keys.leftRight} pages`, 's order', 'd draw'];
+		case 'draw':
+			return [`${keys.all} move`, 'space pen', 'e eraser', 'c clear', 'Esc back'];
+	}
+}
+
+/** What the network view shows activations for: the browser's digit, or the drawing when that was looked at last. */
+function useSelected(
+	lookedAt: 'digit' | 'drawing',
+	browser: BrowserState,
+	canvas: CanvasState,
+	reader: Inspector | null,
+): SelectedDigit | null {
+	const {data} = browser;
+	const index = data ? currentList(browser)[browser.position] : undefined;
+	return useMemo(() => {
+		if (!reader) return null;
+		if (lookedAt === 'drawing' && !isBlank(canvas.image))
+			return {what: 'your drawing', hidden: reader.read(frameLikeMnist(canvas.image)).hidden};
+		if (!data || index === undefined) return null;
+		const label = trueLabel(data, index);
+		const what = `test digit #${count(index + 1)}${label === null ? '' : ` (true ${data.classes[label]})`}`;
+		return {what, hidden: reader.read(scaledPixels(imagePixelsOf(data, index))).hidden};
+	}, [lookedAt, canvas.image, reader, data, index]);
+}
