@@ -9,7 +9,8 @@
  *   - key latency while training: from writing `p` to the terminal to the
  *     frame that says PAUSED, and from `p` again to the frame without it;
  *   - throughput cost: training samples/s of the same seeded run with the
- *     dashboard and with --json, read from each run's --log JSON Lines.
+ *     dashboard, with the network view shown (its tiles follow the weights),
+ *     and with --json, read from each run's --log JSON Lines.
  */
 import {spawn} from 'node:child_process';
 import {mkdtempSync, readFileSync} from 'node:fs';
@@ -55,18 +56,26 @@ function samplesPerSecond(log: string): number {
 	return epochs.reduce((sum, epoch) => sum + epoch.samplesPerSecond!, 0) / epochs.length;
 }
 
-async function throughput(): Promise<{dashboard: number; json: number}> {
+async function throughput(): Promise<{dashboard: number; network: number; json: number}> {
 	const folder = mkdtempSync(join(tmpdir(), 'mnist-tui-bench-'));
-	const jsonLog = join(folder, 'json.jsonl'),
-		dashboardLog = join(folder, 'dashboard.jsonl');
+	const jsonLog = join(folder, 'json.jsonl');
 	await new Promise<void>(resolve =>
 		spawn(process.execPath, [cli, ...training(), '--json', '--log', jsonLog], {stdio: 'ignore'}).on('close', () => resolve()),
 	);
-	const terminal = inTerminal([...training(), '--log', dashboardLog]);
-	await terminal.waitFor(/Done|done|✔/);
-	terminal.write('q');
-	await terminal.done;
-	return {dashboard: samplesPerSecond(dashboardLog), json: samplesPerSecond(jsonLog)};
+	/** The dashboard's run, after `keys` typed once training shows. */
+	const inDashboard = async (name: string, keys: string) => {
+		const log = join(folder, `${name}.jsonl`);
+		const terminal = inTerminal([...training(), '--log', log]);
+		if (keys) {
+			await terminal.waitFor(/samples\/s/);
+			terminal.write(keys);
+		}
+		await terminal.waitFor(/Done|done|✔|trained/);
+		terminal.write('q');
+		await terminal.done;
+		return samplesPerSecond(log);
+	};
+	return {dashboard: await inDashboard('dashboard', ''), network: await inDashboard('network', 'w'), json: samplesPerSecond(jsonLog)};
 }
 
 const runs = Number(values.runs);
@@ -74,7 +83,8 @@ const frames: number[] = [],
 	inkFrames: number[] = [],
 	pauses: number[] = [],
 	resumes: number[] = [],
-	costs: number[] = [];
+	costs: number[] = [],
+	networkCosts: number[] = [];
 await firstFrame(training('1')); // warms the page cache
 for (let run = 0; run < runs; run++) {
 	const first = await firstFrame(training('1'));
@@ -85,11 +95,12 @@ for (let run = 0; run < runs; run++) {
 	resumes.push(latency.resume);
 	const rate = await throughput();
 	costs.push(1 - rate.dashboard / rate.json);
+	networkCosts.push(1 - rate.network / rate.json);
 	console.log(
-		`run ${run + 1}: first frame ${frames.at(-1)!.toFixed(0)} ms (Ink's ${inkFrames.at(-1)!.toFixed(0)} ms), p→PAUSED ${latency.pause.toFixed(0)} ms, p→resumed ${latency.resume.toFixed(0)} ms, samples/s dashboard ${rate.dashboard.toFixed(0)} vs --json ${rate.json.toFixed(0)} (cost ${(costs.at(-1)! * 100).toFixed(1)}%)`,
+		`run ${run + 1}: first frame ${frames.at(-1)!.toFixed(0)} ms (Ink's ${inkFrames.at(-1)!.toFixed(0)} ms), p→PAUSED ${latency.pause.toFixed(0)} ms, p→resumed ${latency.resume.toFixed(0)} ms, samples/s dashboard ${rate.dashboard.toFixed(0)}, network view ${rate.network.toFixed(0)} vs --json ${rate.json.toFixed(0)} (cost ${(costs.at(-1)! * 100).toFixed(1)}%, ${(networkCosts.at(-1)! * 100).toFixed(1)}%)`,
 	);
 }
 const median = (values: number[]) => values.slice().sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 console.log(
-	`median of ${runs}: first frame ${median(frames).toFixed(0)} ms (Ink's ${median(inkFrames).toFixed(0)} ms) · key latency ${median(pauses).toFixed(0)} / ${median(resumes).toFixed(0)} ms · dashboard throughput cost ${(median(costs) * 100).toFixed(1)}%`,
+	`median of ${runs}: first frame ${median(frames).toFixed(0)} ms (Ink's ${median(inkFrames).toFixed(0)} ms) · key latency ${median(pauses).toFixed(0)} / ${median(resumes).toFixed(0)} ms · dashboard throughput cost ${(median(costs) * 100).toFixed(1)}%, with the network view ${(median(networkCosts) * 100).toFixed(1)}%`,
 );

@@ -46,8 +46,6 @@ export function App({store, onAction, startedAt, clock = Date.now, demo, mouse}:
 	const {isRawModeSupported} = useStdin();
 	const keysOn = isRawModeSupported === true;
 	const finished = state.phase === 'done' || state.phase === 'failed';
-	// the clock is read at each frame: while training, progress draws one twice a second, and a tick only fills the gaps
-	useFrameAtLeastEvery(finished ? undefined : 1000);
 	// biome-ignore lint/correctness/useExhaustiveDependencies: read once more when the run ends, then held: `finished` is the trigger
 	const finishedAt = useMemo(() => clock(), [finished, clock]);
 	const now = finished ? finishedAt : clock();
@@ -65,12 +63,16 @@ export function App({store, onAction, startedAt, clock = Date.now, demo, mouse}:
 		...(mouse ? {mouse} : {}),
 	});
 	const {view} = screens;
+	// the network's tiles cost Ink several times a dashboard frame to draw: the run's progress shows less often under them
+	const slow = view === 'network' && !help;
+	useEffect(() => store.pace(slow ? networkFrameMs : 0), [store, slow]);
+	// the clock is read at each frame: while training, progress draws one twice a second, and a tick only fills the gaps
+	useFrameAtLeastEvery(finished ? undefined : slow ? networkFrameMs : 1000);
 
 	/** Typed input, from the keyboard or the demo: the view's keys first, then the app's. */
 	const pressHere = (input: string, key: Partial<Key> = {}) => {
 		for (const action of screens.press(input, key, help)) {
 			if (action === 'toggleHelp') setHelp(shown => !shown);
-			else if (action === 'switchView' || action === 'showNetwork' || action === 'toggleDraw') screens.changeView(action);
 			else onAction(action);
 		}
 	};
@@ -98,7 +100,7 @@ export function App({store, onAction, startedAt, clock = Date.now, demo, mouse}:
 			? caption
 			: !keysOn
 				? 'keys off: stdin is not a terminal'
-				: keyHint({paused: state.paused, finished, next, view: viewHint, ascii});
+				: keyHint({paused: state.paused, finished, next, view: viewHint, ascii, width: columns});
 	const overlay = help ? (
 		<HelpOverlay width={columns} bindings={screens.helpKeys} />
 	) : view === 'browser' && body ? (
@@ -136,6 +138,9 @@ export function App({store, onAction, startedAt, clock = Date.now, demo, mouse}:
 		</Box>
 	);
 }
+
+/** How often the run's progress is drawn under the network's tiles. */
+const networkFrameMs = 2000;
 
 /** Which weights read the drawing, and whether they are still changing. */
 function drawStatus(state: DashboardState): string {

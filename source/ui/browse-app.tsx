@@ -56,7 +56,6 @@ export function BrowseApp({data, network, title, onQuit, mouse}: Props) {
 			for (const action of screens.press(input, key, help)) {
 				if (action === 'interrupt' || action === 'quit') onQuit();
 				else if (action === 'toggleHelp') setHelp(shown => !shown);
-				else if (action === 'switchView' || action === 'showNetwork' || action === 'toggleDraw') screens.changeView(action);
 			}
 		},
 		{isActive: keysOn},
@@ -67,7 +66,9 @@ export function BrowseApp({data, network, title, onQuit, mouse}: Props) {
 	}
 	const {ellipsis} = glyphs;
 	const {view: viewHint, next} = screens.hint(ascii);
-	const hint = keysOn ? keyHint({paused: false, finished: true, next, view: viewHint, ascii}) : 'keys off: stdin is not a terminal';
+	const hint = keysOn
+		? keyHint({paused: false, finished: true, next, view: viewHint, ascii, width: columns})
+		: 'keys off: stdin is not a terminal';
 	if (screens.view === 'draw' && !help) {
 		return (
 			<DrawView

@@ -5,7 +5,7 @@
  * key goes to. A root adds its own keys (pause, quit) on top.
  */
 import type {Key} from 'ink';
-import {type Dispatch, useEffect, useMemo, useReducer, useState} from 'react';
+import {type Dispatch, useEffect, useMemo, useReducer, useRef, useState} from 'react';
 import {frameLikeMnist} from '../data/mnist-framing.js';
 import {Inspector, scaledPixels} from '../nn/inspector.js';
 import type {LayerWeights} from '../nn/network.js';
@@ -60,10 +60,8 @@ export interface Screens {
 	/** Reads drawings with the latest weights; reads the browser's digits with the weights of their predictions. */
 	readonly drawingReader: Inspector | null;
 	readonly digitReader: Inspector | null;
-	/** A piece of typed input for the shown view; returns the keys left for the root (pause, quit, help…). */
+	/** A piece of typed input for the shown view (tab, w and d move between views); returns the keys left for the root (pause, quit, help…). */
 	press(input: string, key: Partial<Key>, help: boolean): KeyAction[];
-	/** Moves between views (tab, w, d from the root's keys). */
-	changeView(action: ViewAction): void;
 	/** The help's keys for the shown view. */
 	readonly helpKeys: readonly {readonly label: string; readonly help: string}[];
 	/** The shown view's keys for the hint line, and the view tab goes to. */
@@ -88,12 +86,20 @@ export function useScreens(input: ScreensInput): Screens {
 	);
 	const selected = useSelected(lookedAt, browser, canvas, drawingReader);
 
+	// mouse reporting while the canvas is shown, and off when the app goes
+	const drawing = view === 'draw';
+	const setMouse = useRef(mouse);
+	setMouse.current = mouse;
 	useEffect(() => {
-		mouse?.(view === 'draw');
-	}, [view, mouse]);
-	useEffect(() => () => mouse?.(false), [mouse]);
+		setMouse.current?.(drawing);
+	}, [drawing]);
+	useEffect(
+		() => () => {
+			setMouse.current?.(false);
+		},
+		[],
+	);
 
-	const changeView = (action: ViewAction) => setViews(current => viewsReducer(current, action, cycle));
 	const pages = () => {
 		const {body} = sizes();
 		const layout = body ? networkLayout(body.width, body.height, Math.max(0, (weights?.length ?? 2) - 2)) : null;
@@ -109,22 +115,28 @@ export function useScreens(input: ScreensInput): Screens {
 		} else if (point && event.action === 'drag') dispatchCanvas({type: 'drag', at: point});
 	};
 
-	const press = (typed: string, key: Partial<Key>, help: boolean): KeyAction[] => {
-		if (isMouseInput(typed)) {
-			if (view === 'draw' && !help) for (const event of mouseEvents(typed)) onMouse(event);
-			return [];
-		}
-		if (!help && view === 'browser') {
+	// the views as the keys see them: a key that changes the view sends the keys after it to the new one at once
+	const current = useRef(views);
+	current.current = views;
+	const changeView = (action: ViewAction) => {
+		current.current = viewsReducer(current.current, action, cycle);
+		setViews(current.current);
+	};
+
+	/** One key for the view shown: its own keys first, then the root's; returns the root's actions. */
+	const pressKey = (typed: string, key: Partial<Key>, help: boolean): KeyAction[] => {
+		const shown = current.current.shown;
+		if (!help && shown === 'browser') {
 			const actions = browserActionsFor(typed, key);
 			for (const action of actions) dispatchBrowser(action);
 			if (actions.length > 0) setLookedAt('digit');
 		}
-		if (!help && view === 'network') {
+		if (!help && shown === 'network') {
 			for (const action of networkActionsFor(typed, key)) {
-				setNetwork(current => networkViewReducer(current, action, {pages: pages(), activity: activity !== null}));
+				setNetwork(state => networkViewReducer(state, action, {pages: pages(), activity: activity !== null}));
 			}
 		}
-		if (!help && view === 'draw') {
+		if (!help && shown === 'draw') {
 			for (const action of drawActionsFor(typed, key)) {
 				if (action.type === 'leave') changeView('leaveDraw');
 				else {
@@ -134,8 +146,19 @@ export function useScreens(input: ScreensInput): Screens {
 			}
 		}
 		// while a test number is typed, its digits and letters are the browser's
-		const typing = view === 'browser' && browser.mode.kind === 'goTo';
-		return actionsFor(typedInput(typed, key), keysOf(view, rootKeys)).filter(action => !typing || action === 'interrupt');
+		const typing = shown === 'browser' && browser.mode.kind === 'goTo';
+		const actions = actionsFor(typedInput(typed, key), keysOf(shown, rootKeys)).filter(action => !typing || action === 'interrupt');
+		const moves = actions.filter(isViewAction);
+		for (const move of moves) changeView(move);
+		return actions.filter(action => !isViewAction(action));
+	};
+
+	const press = (typed: string, key: Partial<Key>, help: boolean): KeyAction[] => {
+		if (isMouseInput(typed)) {
+			if (current.current.shown === 'draw' && !help) for (const event of mouseEvents(typed)) onMouse(event);
+			return [];
+		}
+		return keyUnits(typed, key).flatMap(unit => pressKey(unit, key, help));
 	};
 
 	return {
@@ -149,10 +172,18 @@ export function useScreens(input: ScreensInput): Screens {
 		drawingReader,
 		digitReader,
 		press,
-		changeView,
 		helpKeys: [...keysOf(view, rootKeys), ...viewKeys(view)],
 		hint: ascii => ({view: viewHint(view, browser, glyphsFor(ascii).keys, ascii), next: viewNames[nextView(view, views.back, cycle)]}),
 	};
+}
+
+const isViewAction = (action: KeyAction): action is ViewAction & KeyAction =>
+	action === 'switchView' || action === 'showNetwork' || action === 'toggleDraw';
+
+/** Typed text one key at a time, so that a key that changes the view sends the next ones to the new view; escape codes and flagged keys whole. */
+function keyUnits(typed: string, key: Partial<Key>): string[] {
+	const flagged = Object.values(key).some(value => value === true);
+	return flagged || typed.includes('\u001B') || typed.startsWith('[') || typed.startsWith('O') ? [typed] : Array.from(typed);
 }
 
 /** The root's keys in a view: on the canvas, space is the pen, not pause. */
@@ -165,8 +196,10 @@ function viewHint(view: View, browser: BrowserState, keys: Glyphs['keys'], ascii
 	switch (view) {
 		case 'dashboard':
 			return ['w network', 'd draw'];
-		case 'browser':
-			return [browserKeyHint(browser, ascii), 'd draw'];
+		case 'browser': {
+			const keys = browserKeyHint(browser, ascii).split(glyphsFor(ascii).separator);
+			return browser.mode.kind === 'browse' ? [...keys.slice(0, 3), 'd draw', ...keys.slice(3)] : keys;
+		}
 		case 'network':
 			return [`${keys.leftRight} pages`, 's order', 'd draw'];
 		case 'draw':

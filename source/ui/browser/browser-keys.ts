@@ -61,6 +61,7 @@ export function browserKeyHint(state: BrowserState, ascii: boolean): string {
 		case 'matrix':
 			return [`${keys.all} move`, 'Enter open the cell', 'Esc leave'].join(separator);
 		case 'browse':
-			return [`${keys.leftRight} digit`, 'm mistakes', '0-9 label', 's order', 'c matrix', 'g go to', 'x why'].join(separator);
+			// the most useful first: a short line keeps the first ones
+			return [`${keys.leftRight} digit`, 'm mistakes', 'x why', 'c matrix', 's order', '0-9 label', 'g go to'].join(separator);
 	}
 }

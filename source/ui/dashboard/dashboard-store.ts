@@ -11,10 +11,13 @@ export interface DashboardStore {
 	dispatch(action: DashboardAction, urgent?: boolean): void;
 	getSnapshot(): DashboardState;
 	subscribe(listener: () => void): () => void;
+	/** At most one notice every `ms` from now on (at least the frame interval): a view that is costly to draw asks for fewer. */
+	pace(ms: number): void;
 }
 
 export function createDashboardStore(frameMs = 1000 / 15, initial: DashboardState = initialDashboard): DashboardStore {
 	let state = initial;
+	let interval = frameMs;
 	const listeners = new Set<() => void>();
 	let timer: NodeJS.Timeout | undefined;
 	let notified = -Infinity;
@@ -32,7 +35,7 @@ export function createDashboardStore(frameMs = 1000 / 15, initial: DashboardStat
 				return;
 			}
 			if (timer) return;
-			const wait = notified + frameMs - performance.now();
+			const wait = notified + interval - performance.now();
 			if (wait <= 0) notify();
 			else timer = setTimeout(notify, wait);
 		},
@@ -40,6 +43,9 @@ export function createDashboardStore(frameMs = 1000 / 15, initial: DashboardStat
 		subscribe(listener) {
 			listeners.add(listener);
 			return () => listeners.delete(listener);
+		},
+		pace(ms) {
+			interval = Math.max(frameMs, ms);
 		},
 	};
 }

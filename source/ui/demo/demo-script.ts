@@ -33,9 +33,25 @@ export const demoScript: readonly DemoStep[] = [
 	{wait: 1000, keys: 's'},
 	{wait: 2500, caption: 's again: least confident first, where the probabilities are split', keys: 's'},
 	{wait: 2000, keys: 'l'},
-	{wait: 2500, caption: 'Your turn: npx mnist-tui, then tab, m, c, Enter, ? for the keys', keys: '\t'},
+	{wait: 2500, caption: 'x: why this answer: the pixels that pushed it up are blue, those that pushed it down red', keys: 'x'},
+	{wait: 3500, caption: "w: inside the network, each hidden unit's 784 weights drawn as a picture", keys: 'w'},
+	{wait: 3500, caption: 'Under each tile, how strongly the unit fires for that digit; l turns the page', keys: 'l'},
+	{wait: 3000, caption: 's: the units that fire most on the test set first', keys: 'ss'},
+	{wait: 3500, caption: 'd: draw a digit for it to read, with the mouse, or with the arrow keys and space', keys: 'd'},
+	...stroke([
+		['kkkkkkkk', 'hhhhhh', ' '],
+		['lll', 'lll', 'lll', 'llll'],
+		['jh', 'jj', 'hj', 'jj', 'hj', 'jj', 'hj', 'jj', 'hj', 'jj', ' '],
+	]),
+	{wait: 1500, caption: 'It reads the drawing stroke by stroke, framed the way MNIST framed its digits'},
+	{wait: 4000, caption: 'Your turn: npx mnist-tui, then tab, x, w, d, ? for the keys', keys: '\u001B\t'},
 	{wait: 3000, keys: 'q'},
 ];
+
+/** Keys typed a few at a time, as a hand draws: strokes, each a list of key groups. */
+function stroke(strokes: readonly (readonly string[])[]): DemoStep[] {
+	return strokes.flatMap(groups => groups.map((keys, index) => ({wait: index === 0 ? 700 : 180, keys})));
+}
 
 /** The caption once a person has pressed a key. */
 export const demoStoppedCaption = 'Demo stopped: the keys are yours (? help, q quit)';

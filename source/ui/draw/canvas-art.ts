@@ -10,7 +10,7 @@ import type {CanvasState} from './canvas-state.js';
 import type {CanvasSize} from './draw-layout.js';
 
 /** The cursor's two cells on a large canvas, its one cell on a small one: pen up, pen down, eraser. */
-export const cursorMarks = {large: {up: '()', down: '[]', erasing: '{}'}, small: {up: '+', down: '*', erasing: 'x'}} as const;
+export const cursorMarks = {large: {up: '()', down: '[]', erasing: '{}'}, small: {up: 'o', down: 'O', erasing: 'x'}} as const;
 const cursorColour = 51;
 
 export function canvasCells(state: CanvasState, size: CanvasSize, plain: boolean): DigitCell[][] {

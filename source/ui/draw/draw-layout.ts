@@ -23,6 +23,8 @@ export interface DrawLayout {
 	readonly sideWidth: number;
 	/** "What the network sees": full size (28 × 14) or halved (14 × 7). */
 	readonly seenScale: 1 | 2;
+	/** The side column without its blank lines and the mouse's line, for a short terminal. */
+	readonly compactSide: boolean;
 }
 
 /** The side column needs this much for the probability bars to read. */
@@ -39,9 +41,13 @@ export function drawLayout(width: number, height: number): DrawLayout {
 	const canvas = fits(large) ? large : small;
 	const sideLeft = canvas.canvasColumns + 2 + gap;
 	const sideWidth = Math.max(0, width - sideLeft);
-	// "what the network sees", a blank line, the answer, ten bars, a blank line, three lines of state
-	const seenScale = height - 3 >= 14 + 1 + 1 + 1 + 10 + 4 ? 1 : 2;
-	return {kind: fits(canvas) ? 'fits' : 'too-small', ...canvas, canvasTop: 2, canvasLeft: 1, sideLeft, sideWidth, seenScale};
+	// beside the canvas, between the title and the hints: "what the network sees", the framed digit, a blank
+	// line, the answer, ten bars, a blank line, the pen and the mouse
+	const room = height - 2;
+	const side = (art: number) => 1 + art + 1 + 1 + 10 + 1 + 2;
+	const seenScale = room >= side(14) ? 1 : 2;
+	const compactSide = room < side(7);
+	return {kind: fits(canvas) ? 'fits' : 'too-small', ...canvas, canvasTop: 2, canvasLeft: 1, sideLeft, sideWidth, seenScale, compactSide};
 }
 
 /** The point of the image under a screen cell, or null outside the canvas: the middle of the cell, in pixels. */

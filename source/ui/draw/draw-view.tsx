@@ -47,7 +47,7 @@ export function DrawView({canvas, inspector, classes, status, keyHint, width, he
 				{fit(['Draw', answerText(reading, classes, glyphs.separator), status].join(glyphs.separator))}
 			</Text>
 			<Box>
-				<Box borderStyle={ascii ? 'classic' : 'single'} borderDimColor flexDirection="column" flexShrink={0}>
+				<Box borderStyle={ascii ? 'classic' : 'single'} borderDimColor flexDirection="column" flexShrink={0} alignSelf="flex-start">
 					{lines.map((line, index) => (
 						<Text key={index}>{line}</Text>
 					))}
@@ -91,7 +91,7 @@ function Side({canvas, framed, reading, classes, layout, inspector}: SideProps) 
 				{fit('What the network sees (framed like MNIST)')}
 			</Text>
 			<DigitView pixels={pixels} scale={layout.seenScale} />
-			<Text> </Text>
+			{!layout.compactSide && <Text> </Text>}
 			{reading && predicted !== null ? (
 				<>
 					<Text bold wrap="truncate">
@@ -104,11 +104,13 @@ function Side({canvas, framed, reading, classes, layout, inspector}: SideProps) 
 					{fit(inspector ? 'Draw a digit: the answer follows every stroke.' : 'The network reads drawings once training has started.')}
 				</Text>
 			)}
-			<Text> </Text>
+			{!layout.compactSide && <Text> </Text>}
 			<Text wrap="truncate">{fit(pen)}</Text>
-			<Text dimColor wrap="truncate">
-				{fit('mouse: left button draws, right button erases')}
-			</Text>
+			{!layout.compactSide && (
+				<Text dimColor wrap="truncate">
+					{fit('mouse: left button draws, right button erases')}
+				</Text>
+			)}
 		</>
 	);
 }

@@ -25,9 +25,9 @@ export type Props = {
 };
 
 const orderWords: Readonly<Record<UnitOrder, string>> = {
-	unit: 'by unit number',
+	unit: 'by number',
 	weights: 'largest weights first',
-	activity: 'most active on the test set first',
+	activity: 'most active first',
 };
 
 /**
@@ -68,7 +68,7 @@ function Tiles({data, state, selected, layout}: TilesProps) {
 		shown.length === 0
 			? 'no room for tiles'
 			: `${count(page * layout.perPage + 1)}-${count(page * layout.perPage + shown.length)} of ${count(units)}`;
-	const title = ['Network', 'first layer', `${count(units)} hidden units`, data.source, orderWords[state.order], range].join(
+	const title = ['Network', 'first layer', `${count(units)} hidden units`, data.source, `${range}, ${orderWords[state.order]}`].join(
 		glyphs.separator,
 	);
 	const hidden = selected?.hidden[0] ?? null;
@@ -77,13 +77,23 @@ function Tiles({data, state, selected, layout}: TilesProps) {
 		shown.slice(row * layout.columns, (row + 1) * layout.columns),
 	);
 	const gap = ' '.repeat(tileGap);
+	// the tiles change only with the weights and the page: the run's progress redraws the frame without recomputing them
+	const shownKey = shown.join();
+	// biome-ignore lint/correctness/useExhaustiveDependencies: `shownKey` stands for `shown`, a new array each frame
+	const tiles = useMemo(
+		() =>
+			shown.map(unit =>
+				tileCells(first.weights.subarray(unit * first.inputs, (unit + 1) * first.inputs), {ascii: plain, scale: layout.scale}).map(
+					cellLine,
+				),
+			),
+		[first, shownKey, plain, layout.scale],
+	);
 	const lines: string[] = [];
-	for (const row of rows) {
+	for (const [index, row] of rows.entries()) {
 		lines.push(row.map(unit => `#${unit + 1}`.padEnd(layout.tileWidth)).join(gap));
-		const tiles = row.map(unit =>
-			tileCells(first.weights.subarray(unit * first.inputs, (unit + 1) * first.inputs), {ascii: plain, scale: layout.scale}).map(cellLine),
-		);
-		for (let line = 0; line < layout.tileLines; line++) lines.push(tiles.map(tile => tile[line]!).join(gap));
+		const rowTiles = tiles.slice(index * layout.columns, (index + 1) * layout.columns);
+		for (let line = 0; line < layout.tileLines; line++) lines.push(rowTiles.map(tile => tile[line]!).join(gap));
 		lines.push(
 			hidden === null
 				? ''
@@ -103,12 +113,13 @@ function Tiles({data, state, selected, layout}: TilesProps) {
 			lines: values ? unitStrip(values, layout.width, layout.stripLines - 1, ascii) : ['(after the first epoch)'],
 		};
 	});
+	const {separator, keys} = glyphs;
 	const legend = plain
-		? `${ascii ? '+ #' : '. + #'}: a lit pixel there pushes the unit up${glyphs.separator}- = %: pushes it down${glyphs.separator}each tile scaled to its largest weight`
-		: `blue: a lit pixel there pushes the unit up${glyphs.separator}red: pushes it down${glyphs.separator}each tile scaled to its largest weight`;
+		? `. + #: a lit pixel there pushes the unit up${separator}- = %: pushes it down${separator}each tile scaled to its largest weight`
+		: `blue: a lit pixel there pushes the unit up${separator}red: pushes it down${separator}each tile scaled to its largest weight`;
 	const bars = selected
-		? `bars: how strongly each unit fires for ${selected.what}${glyphs.separator}←/→ pages${glyphs.separator}s order`
-		: `←/→ pages${glyphs.separator}s order${glyphs.separator}pick a digit in the digits view to see which units fire`;
+		? `bars: how strongly each unit fires for ${selected.what}${separator}${keys.leftRight} pages${separator}s order`
+		: `${keys.leftRight} pages${separator}s order${separator}pick a digit in the digits view to see which units fire`;
 	return (
 		<Box flexDirection="column" width={layout.width} height={layout.height} overflow="hidden">
 			<Text bold wrap="truncate">

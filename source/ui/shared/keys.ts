@@ -42,10 +42,16 @@ export function actionsFor(input: string, bindings: readonly KeyBinding[] = dash
 /**
  * The hint line under a view: the view's own keys, pause, where tab goes, help, quit:
  * "w network · d draw · p pause · tab digits · ? help · q quit" ("… - p pause - …" in ASCII).
+ * Given a width, the view's last keys give way first, so that pause, tab, help and quit always show.
  */
-export function keyHint({paused, finished, next, view = [], ascii = false}: HintParts): string {
+export function keyHint({paused, finished, next, view = [], ascii = false, width = Number.POSITIVE_INFINITY}: HintParts): string {
 	const pause = finished ? [] : [paused ? 'p resume' : 'p pause'];
-	return [...view, ...pause, ...(next === null ? [] : [`tab ${next}`]), '? help', 'q quit'].join(glyphsFor(ascii).separator);
+	const always = [...pause, ...(next === null ? [] : [`tab ${next}`]), '? help', 'q quit'];
+	const separator = glyphsFor(ascii).separator;
+	let shown = view.length;
+	const line = () => [...view.slice(0, shown), ...always].join(separator);
+	while (shown > 0 && Array.from(line()).length > width) shown--;
+	return line();
 }
 
 export interface HintParts {
@@ -56,4 +62,6 @@ export interface HintParts {
 	/** The shown view's keys. */
 	readonly view?: readonly string[];
 	readonly ascii?: boolean;
+	/** The room for the line. */
+	readonly width?: number;
 }

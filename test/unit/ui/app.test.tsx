@@ -5,7 +5,7 @@ import stripAnsi from 'strip-ansi';
 import {App} from '../../../source/ui/app.js';
 import {createDashboardStore} from '../../../source/ui/dashboard/dashboard-store.js';
 import type {KeyAction} from '../../../source/ui/shared/keys.js';
-import {done, paused, training} from './fixtures.js';
+import {done, paused, smallNetwork, training} from './fixtures.js';
 import {eventually, withSettings} from './frame.js';
 
 const startedAt = Date.parse('2026-01-01T00:00:00Z');
@@ -99,10 +99,10 @@ describe('the app', () => {
 		stdin.write('\t');
 		await settle();
 		await eventually(() => assert.match(frame(), /#1 of 10,000/));
-		// 100 columns: the browser's keys, then the dashboard's, cut with an ASCII ellipsis
+		// 100 columns: the browser's keys, as many as fit before tab, help and quit
 		assert.equal(
 			frame().split('\n').at(-1),
-			'<-/-> digit - m mistakes - 0-9 label - s order - c matrix - g go to - x why - d draw - tab networ...',
+			'<-/-> digit - m mistakes - x why - d draw - c matrix - s order - tab network - ? help - q quit',
 		);
 		assert.match(frame(), /^[\x20-\x7E\n]*$/);
 		stdin.write('?');
@@ -115,5 +115,74 @@ describe('the app', () => {
 		const {frame} = app(paused);
 		await settle();
 		await eventually(() => assert.match(frame(), /PAUSED/));
+	});
+});
+
+describe('the network view and the canvas in the app', () => {
+	function drawingApp(rows = 40) {
+		const store = createDashboardStore(1, {...done, weights: smallNetwork, weightsSource: 'epoch 3', epochWeights: smallNetwork});
+		const mouse: boolean[] = [];
+		const rendered = render(<App store={store} onAction={() => {}} startedAt={startedAt} clock={clock} mouse={on => mouse.push(on)} />);
+		Object.assign(rendered.stdout, {rows});
+		rendered.stdout.emit('resize');
+		mounted.push(rendered.unmount);
+		const frame = () => stripAnsi(rendered.lastFrame() ?? '');
+		return {store, mouse, frame, ...rendered};
+	}
+
+	test('w shows the network; d opens the canvas and turns the mouse on; keys typed with it go to the canvas; Esc goes back', async () => {
+		const {stdin, frame, mouse} = drawingApp();
+		await settle();
+		stdin.write('w');
+		await eventually(() => assert.match(frame(), /^Network · first layer · 16 hidden units · epoch 3 · 1-16 of 16, by number$/m));
+		// d and the cursor's moves in one piece of input, as a fast typist or a paste sends them
+		stdin.write(`dkkkkkkkk ${'j'.repeat(16)} `);
+		await eventually(() => assert.match(frame().split('\n')[0]!, /^Draw · pred \d · [\d.]+% · weights of epoch 3, trained$/));
+		const canvas = frame().split('\n').slice(2, 30);
+		// pixel rows 6 to 22 of column 14 inked, and the brush's edge a row beyond each end: the canvas's lines 5 to 23,
+		// two cells a pixel (the cursor's cells, "()", at the end)
+		const inked = canvas.flatMap((line, row) => (/^│ {26}██(██|\(\))██/.test(line) ? [row] : []));
+		assert.deepEqual(
+			inked,
+			Array.from({length: 19}, (_, k) => 5 + k),
+			frame(),
+		);
+		await eventually(() => assert.deepEqual(mouse, [false, true]));
+		stdin.write('\u001B');
+		await eventually(() => assert.match(frame(), /^Network · first layer/m));
+		await eventually(() => assert.deepEqual(mouse, [false, true, false]));
+	});
+
+	test('the mouse draws on the canvas: a press, a drag, a release; the right button erases; clicks outside do nothing', async () => {
+		const {stdin, frame} = drawingApp();
+		await settle();
+		stdin.write('d');
+		await eventually(() => assert.match(frame(), /^Draw · nothing drawn yet/));
+		// the canvas's top left cell is column 2, row 3 of the screen (1-based, as the terminal reports it)
+		stdin.write('\u001B[<0;11;6M');
+		for (let column = 12; column <= 41; column++) stdin.write(`\u001B[<32;${column};6M`);
+		stdin.write('\u001B[<0;41;6m');
+		await eventually(() => assert.match(frame().split('\n')[0]!, /^Draw · pred/));
+		const row = () => frame().split('\n')[5]!;
+		// from pixel 4.75 to 19.25 of row 3.5: pixels 3 to 21 inked (the brush's faint edge included), two cells each
+		await eventually(() => assert.match(row(), /^│ {6}█{38} /));
+		// the right button erases the middle of the line
+		stdin.write('\u001B[<2;26;6M\u001B[<2;26;6m');
+		await eventually(() => assert.match(row(), /^│ {6}█+ +█+ /));
+		stdin.write('\u001B[<0;100;6M\u001B[<0;100;6m');
+		await settle();
+		assert.match(row(), /^│ {6}█+ +█+ +│/);
+		// c clears
+		stdin.write('c');
+		await eventually(() => assert.match(frame(), /^Draw · nothing drawn yet/));
+	});
+
+	test('x explains the selected digit: the legend names the class it explains', async () => {
+		const {stdin, frame} = drawingApp();
+		await settle();
+		stdin.write('\t');
+		await eventually(() => assert.match(frame(), /#1 of 10,000/));
+		stdin.write('x');
+		await eventually(() => assert.match(frame(), /^why pred \d: each pixel's part in its score · blue pushed it up, red pushed it down/m));
 	});
 });

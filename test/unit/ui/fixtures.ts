@@ -1,3 +1,5 @@
+import {Network} from '../../../source/nn/network.js';
+import {Rng} from '../../../source/nn/rng.js';
 import {classSets, type TrainConfig} from '../../../source/train/config.js';
 import type {Confusion} from '../../../source/train/metrics.js';
 import {
@@ -6,6 +8,9 @@ import {
 	dashboardReducer,
 	initialDashboard,
 } from '../../../source/ui/dashboard/dashboard-state.js';
+
+/** A network of 16 hidden units with He-initialised weights (seed 1): what the network view and the canvas draw and read. */
+export const smallNetwork = Network.create([784, 16, 10], new Rng(1), 'js').weightsCopy();
 
 /** A test-set confusion at 97.98% (9,798 of MNIST's 10,000 test images), shaped like a real one: 4→9, 7→2, 5→3. */
 export const epochConfusion: Confusion = [

@@ -96,8 +96,8 @@ describe('browser keys', () => {
 
 	test('the hint line follows the mode', () => {
 		const state = initialBrowserState();
-		assert.equal(browserKeyHint(state, false), '←/→ digit · m mistakes · 0-9 label · s order · c matrix · g go to · x why');
-		assert.equal(browserKeyHint(state, true), '<-/-> digit - m mistakes - 0-9 label - s order - c matrix - g go to - x why');
+		assert.equal(browserKeyHint(state, false), '←/→ digit · m mistakes · x why · c matrix · s order · 0-9 label · g go to');
+		assert.equal(browserKeyHint(state, true), '<-/-> digit - m mistakes - x why - c matrix - s order - 0-9 label - g go to');
 		assert.equal(browserKeyHint(browserReducer(state, {type: 'goTo'}), false), 'type the number · Enter go · Esc cancel');
 	});
 

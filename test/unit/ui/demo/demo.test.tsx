@@ -10,7 +10,7 @@ import {demoScript, demoStoppedCaption} from '../../../../source/ui/demo/demo-sc
 import type {Schedule} from '../../../../source/ui/demo/use-demo.js';
 import type {KeyAction} from '../../../../source/ui/shared/keys.js';
 import {browserData, testImages, testLabels} from '../browser/browser-fixtures.js';
-import {epochConfusion, training} from '../fixtures.js';
+import {epochConfusion, smallNetwork, training} from '../fixtures.js';
 import {eventually} from '../frame.js';
 
 // Real MNIST test images and labels with the browser fixtures' predictions
@@ -22,6 +22,10 @@ const withDigits: DashboardState = {
 	predictions: data.predictions,
 	probabilities: data.probabilities,
 	previousPredictions: data.previousPredictions,
+	weights: smallNetwork,
+	weightsSource: 'epoch 3',
+	epochWeights: smallNetwork,
+	activity: [new Float32Array(16).map((_, unit) => unit / 16)],
 };
 const finished: DashboardAction = {
 	type: 'done',
@@ -104,7 +108,7 @@ describe('the demo', () => {
 		assert.deepEqual(typed.actions, ['quit']);
 	});
 
-	test("the tour's views: the digits, the mistakes, the most confused cell, the least confident", async () => {
+	test("the tour's views: the digits, the mistakes, the most confused cell, the least confident, the network, a drawing", async () => {
 		const timers = handTimers();
 		const {frame, store} = app(timers);
 		const views: string[] = [];
@@ -117,11 +121,14 @@ describe('the demo', () => {
 			const lines = frame().split('\n');
 			const title = lines[2]!;
 			const cursorRow = lines.find(line => line.includes('['));
-			if (!title.startsWith('Predictions')) views.push(`dashboard: ${lines[0]!.slice(2).split('  ')[0]}`);
+			if (lines[0]!.startsWith('Draw')) views.push(lines[0]!);
+			else if (title.startsWith('Network')) views.push(title);
+			else if (!title.startsWith('Predictions')) views.push(`dashboard: ${lines[0]!.slice(2).split('  ')[0]}`);
 			else if (cursorRow) views.push(`${title} | ${cursorRow.trim()}`);
 			else
 				views.push([title, ...lines.map(line => /#[\d,]+ of [\d,]+|[✓✗] true \d {2}pred \d/.exec(line)?.[0]).filter(Boolean)].join(' | '));
 		}
+		const drawn = views.filter(view => view.startsWith('Draw · pred'));
 		assert.deepEqual(views, [
 			'dashboard: Training',
 			'dashboard: Training',
@@ -139,8 +146,22 @@ describe('the demo', () => {
 			'Predictions · epoch 3 · 10,000 test digits · all digits · highest loss first | #34 of 10,000 | ✗ true 4  pred 9',
 			'Predictions · epoch 3 · 10,000 test digits · all digits · least confident first | #708 of 10,000 | ✗ true 4  pred 9',
 			'Predictions · epoch 3 · 10,000 test digits · all digits · least confident first | #583 of 10,000 | ✗ true 8  pred 2',
+			// x: the same digit, why it was read as it was
+			'Predictions · epoch 3 · 10,000 test digits · all digits · least confident first | #583 of 10,000 | ✗ true 8  pred 2',
+			'Network · first layer · 16 hidden units · epoch 3 · 1-12 of 16, by number',
+			'Network · first layer · 16 hidden units · epoch 3 · 13-16 of 16, by number',
+			'Network · first layer · 16 hidden units · epoch 3 · 1-12 of 16, most active first',
+			// d, and the cursor moved into place: nothing drawn yet
+			...Array<string>(3).fill('Draw · nothing drawn yet · weights of epoch 3, trained'),
+			// the seven's strokes, its answer renewed with each (from a network of random weights: a 9)
+			...drawn,
 			'dashboard: Done',
 		]);
+		assert.equal(drawn.length, 17);
+		assert.ok(
+			drawn.every(line => /^Draw · pred \d · \d+\.\d% · weights of epoch 3, trained$/.test(line)),
+			drawn.join('\n'),
+		);
 	});
 
 	test("in a terminal with no line to spare, the caption takes the key hints' line", async () => {
@@ -173,7 +194,7 @@ describe('the demo', () => {
 		await eventually(() =>
 			assert.match(
 				frame().split('\n').at(-1)!,
-				/^←\/→ digit · m mistakes .* p pause · tab …$/,
+				/^←\/→ digit · m mistakes .* p pause · tab network · \? help · q quit$/,
 				'the caption is gone, the key hints are the last line',
 			),
 		);
