@@ -5,6 +5,7 @@
  * one readable paragraph, the terminal restored, the last checkpoint whole.
  * A failure inside the training worker is caused the same way: its --save
  * folder is moved away mid-run, so its next save fails (an input error, exit 2).
+ * With the canvas open, mouse reporting is turned off with the rest.
  */
 import assert from 'node:assert/strict';
 import {execFileSync, spawn} from 'node:child_process';
@@ -12,6 +13,7 @@ import {createReadStream, renameSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, test} from 'node:test';
 import {readModelFile} from '../../source/train/checkpoint/model-store.js';
+import {mouseReportingOff, mouseReportingOn} from '../../source/ui/shared/mouse.js';
 import {root, temporaryFolder} from '../helpers/paths.js';
 import {cookedMode, leaveAlternateScreen, runInTerminal, showCursor} from './pseudo-terminal.js';
 
@@ -73,6 +75,21 @@ describe('an unexpected failure during a run', () => {
 		assert.doesNotMatch(after, /\n\s+at /, 'no stack trace without DEBUG');
 		assert.ok(cookedMode(ended.stty));
 		assertModel(model);
+	});
+
+	test('the same failure with the canvas open: mouse reporting is off again when the terminal is restored', async () => {
+		// the reader stays for 60 lines, a few seconds of tiny epochs: time to open the canvas first
+		const log = logPipe(60);
+		const run = runInTerminal([...tiny, '--log', log.path]);
+		await run.waitFor(/Epoch \d+\/100000/);
+		run.write('d');
+		await run.waitFor(/Draw · /);
+		const ended = await run.ended;
+		await log.gone;
+		assert.equal(ended.code, 1, ended.output.slice(-1500));
+		const on = ended.output.lastIndexOf(mouseReportingOn);
+		assert.ok(on >= 0 && ended.output.lastIndexOf(mouseReportingOff) > on, 'mouse reporting on, then off');
+		assert.ok(cookedMode(ended.stty));
 	});
 
 	test('a failure in the training worker (its --save folder moved away mid-run): the terminal restored, the summary, one line, exit 2', async () => {
