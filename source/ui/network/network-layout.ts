@@ -1,8 +1,8 @@
 /**
  * Where the network view's parts go in the room it gets: a title line, the
- * grid of tiles (each a label line, the tile, and a bar line for the
- * selected digit's activation), a strip per later hidden layer, and two
- * lines of legend. Tiles are 14×7 (each 2×2 block of pixels averaged) unless
+ * grid of tiles (each over a line with its number and a bar for the selected
+ * digit's activation), a strip per later hidden layer, and two lines of
+ * legend. Tiles are 14×7 (each 2×2 block of pixels averaged) unless
  * the terminal is big enough for many full-size ones.
  */
 import type {TileOptions} from './weight-art.js';
@@ -39,8 +39,8 @@ export function networkLayout(width: number, height: number, laterLayers: number
 		const tileWidth = 28 / scale;
 		const tileLines = 14 / scale;
 		const columns = Math.max(0, Math.floor((w + tileGap) / (tileWidth + tileGap)));
-		// a label line above the tile, a bar line under it
-		const rows = Math.max(0, Math.floor(room / (tileLines + 2)));
+		// the number and the bar on a line under each tile
+		const rows = Math.max(0, Math.floor(room / (tileLines + 1)));
 		return {scale, tileWidth, tileLines, columns, rows, perPage: columns * rows};
 	};
 	const full = fit(1);

@@ -91,18 +91,19 @@ function Tiles({data, state, selected, layout}: TilesProps) {
 	);
 	const lines: string[] = [];
 	for (const [index, row] of rows.entries()) {
-		lines.push(row.map(unit => `#${unit + 1}`.padEnd(layout.tileWidth)).join(gap));
 		const rowTiles = tiles.slice(index * layout.columns, (index + 1) * layout.columns);
 		for (let line = 0; line < layout.tileLines; line++) lines.push(rowTiles.map(tile => tile[line]!).join(gap));
+		// under each tile its number, and how strongly it fires for the selected digit
 		lines.push(
-			hidden === null
-				? ''
-				: row
-						.map(unit => {
-							const {filled, empty} = barParts(strongest > 0 ? hidden[unit]! / strongest : 0, layout.tileWidth, {ascii});
-							return (plain ? filled : chalk.yellow(filled)) + ' '.repeat(Array.from(empty).length);
-						})
-						.join(gap),
+			row
+				.map(unit => {
+					const label = `#${unit + 1}`;
+					if (hidden === null) return label.padEnd(layout.tileWidth);
+					const room = layout.tileWidth - label.length - 1;
+					const {filled, empty} = barParts(strongest > 0 ? hidden[unit]! / strongest : 0, room, {ascii});
+					return `${label} ${plain ? filled : chalk.yellow(filled)}${' '.repeat(Array.from(empty).length)}`;
+				})
+				.join(gap),
 		);
 	}
 	const strips = data.layers.slice(1, -1).map((layer, index) => {

@@ -2,7 +2,6 @@
 
 export const network80Ascii = [
 	'Network - first layer - 4 hidden units - epoch 2 - 1-4 of 4, by number',
-	'#1             #2             #3             #4',
 	'#######%%%%%%%       ##       ##############',
 	'#######%%%%%%%       ##       ##############',
 	'#######%%%%%%%       ##',
@@ -10,9 +9,10 @@ export const network80Ascii = [
 	'#######%%%%%%%       ##',
 	'#######%%%%%%%       ##',
 	'#######%%%%%%%       ##',
-	'               ############## #',
+	'#1             #2 ########### #3             #4',
 	'layer 2 - 3 units - firing for test digit #3 (true 1)',
 	' @.',
+	'',
 	'',
 	'',
 	'',
@@ -25,7 +25,6 @@ export const network80Ascii = [
 
 export const network80 = [
 	'Network · first layer · 4 hidden units · epoch 2 · 1-4 of 4, by number',
-	'#1             #2             #3             #4',
 	'▀▀▀▀▀▀▀▀▀▀▀▀▀▀       ▀▀       ▀▀▀▀▀▀▀▀▀▀▀▀▀▀',
 	'▀▀▀▀▀▀▀▀▀▀▀▀▀▀       ▀▀       ▀▀▀▀▀▀▀▀▀▀▀▀▀▀',
 	'▀▀▀▀▀▀▀▀▀▀▀▀▀▀       ▀▀',
@@ -33,9 +32,10 @@ export const network80 = [
 	'▀▀▀▀▀▀▀▀▀▀▀▀▀▀       ▀▀',
 	'▀▀▀▀▀▀▀▀▀▀▀▀▀▀       ▀▀',
 	'▀▀▀▀▀▀▀▀▀▀▀▀▀▀       ▀▀',
-	'               ██████████████ █',
+	'#1             #2 ███████████ #3 ▊           #4',
 	'layer 2 · 3 units · firing for test digit #3 (true 1)',
 	' █▁',
+	'',
 	'',
 	'',
 	'',
@@ -48,7 +48,6 @@ export const network80 = [
 
 export const network120Ascii = [
 	'Network - first layer - 4 hidden units - epoch 2 - 1-4 of 4, by number',
-	'#1             #2             #3             #4',
 	'#######%%%%%%%       ##       ##############',
 	'#######%%%%%%%       ##       ##############',
 	'#######%%%%%%%       ##',
@@ -56,9 +55,10 @@ export const network120Ascii = [
 	'#######%%%%%%%       ##',
 	'#######%%%%%%%       ##',
 	'#######%%%%%%%       ##',
-	'               ############## #',
+	'#1             #2 ########### #3             #4',
 	'layer 2 - 3 units - firing for test digit #3 (true 1)',
 	' @.',
+	'',
 	'',
 	'',
 	'',
@@ -87,7 +87,6 @@ export const network120Ascii = [
 
 export const network120 = [
 	'Network · first layer · 4 hidden units · epoch 2 · 1-4 of 4, by number',
-	'#1             #2             #3             #4',
 	'▀▀▀▀▀▀▀▀▀▀▀▀▀▀       ▀▀       ▀▀▀▀▀▀▀▀▀▀▀▀▀▀',
 	'▀▀▀▀▀▀▀▀▀▀▀▀▀▀       ▀▀       ▀▀▀▀▀▀▀▀▀▀▀▀▀▀',
 	'▀▀▀▀▀▀▀▀▀▀▀▀▀▀       ▀▀',
@@ -95,9 +94,10 @@ export const network120 = [
 	'▀▀▀▀▀▀▀▀▀▀▀▀▀▀       ▀▀',
 	'▀▀▀▀▀▀▀▀▀▀▀▀▀▀       ▀▀',
 	'▀▀▀▀▀▀▀▀▀▀▀▀▀▀       ▀▀',
-	'               ██████████████ █',
+	'#1             #2 ███████████ #3 ▊           #4',
 	'layer 2 · 3 units · firing for test digit #3 (true 1)',
 	' █▁',
+	'',
 	'',
 	'',
 	'',

@@ -38,7 +38,7 @@ describe('the network view', () => {
 
 	test('layout: halved tiles unless 16 full-size ones fit; the lines add up to the room', () => {
 		const at80 = networkLayout(80, 20, 0);
-		assert.deepEqual([at80.scale, at80.columns, at80.rows, at80.perPage], [2, 5, 1, 5]);
+		assert.deepEqual([at80.scale, at80.columns, at80.rows, at80.perPage], [2, 5, 2, 10]);
 		const at120 = networkLayout(120, 36, 1);
 		assert.deepEqual([at120.scale, at120.columns, at120.rows, at120.perPage], [2, 8, 3, 24]);
 		const big = networkLayout(240, 70, 0);
@@ -51,7 +51,7 @@ describe('the network view', () => {
 		] as const) {
 			const layout = networkLayout(width, height, later);
 			assert.ok(layout.columns * (layout.tileWidth + 1) - 1 <= width);
-			assert.ok(1 + layout.rows * (layout.tileLines + 2) + later * layout.stripLines + 2 <= height);
+			assert.ok(1 + layout.rows * (layout.tileLines + 1) + later * layout.stripLines + 2 <= height);
 		}
 	});
 
