@@ -154,6 +154,7 @@ function DigitRow({state, list, index, layout, reader}: DigitRowProps) {
 function Footer({state, width}: {readonly state: BrowserState; readonly width: number}) {
 	const {
 		ascii,
+		color,
 		glyphs: {ellipsis, separator},
 	} = useRenderSettings();
 	const fit = (text: string) => truncate(text, width, ellipsis);
@@ -183,7 +184,8 @@ function Footer({state, width}: {readonly state: BrowserState; readonly width: n
 	const explained = index === undefined ? null : explainedClass(state, index);
 	if (!state.notice && data && explained !== null) {
 		const what = `${explained === data.predictions[index!] ? 'pred' : 'true'} ${data.classes[explained]}`;
-		const colours = ascii ? '+ # pushed it up, - = % pushed it down' : 'blue pushed it up, red pushed it down';
+		// without colour the overlay is drawn with the signed ramp, as under --ascii
+		const colours = ascii || !color ? '. + # pushed it up, - = % pushed it down' : 'blue pushed it up, red pushed it down';
 		return (
 			<Text color="cyan" wrap="truncate">
 				{fit(

@@ -45,7 +45,7 @@ export interface DashboardState {
 	readonly savedTo: string | null;
 	readonly done: RunDone | null;
 	readonly error: string | null;
-	/** The latest weights (at the start, each probe, each epoch), and when they were taken: "epoch 3", "epoch 4, step 120". */
+	/** The latest weights (at the start, each probe, each epoch), and when they were taken: "epoch 3", "epoch 4, batch 120" (the header's words). */
 	readonly weights: readonly LayerWeights[] | null;
 	readonly weightsSource: string | null;
 	/** The weights the latest finished epoch's predictions come from. */
@@ -126,7 +126,7 @@ export function dashboardReducer(state: DashboardState, action: DashboardAction)
 						...state,
 						confusion: action.confusion,
 						confusionSource: `probe: ${action.images.toLocaleString('en-US')} test images, epoch ${action.epoch}`,
-						...(action.weights ? {weights: action.weights, weightsSource: `epoch ${action.epoch}, step ${action.batch}`} : {}),
+						...(action.weights ? {weights: action.weights, weightsSource: `epoch ${action.epoch}, batch ${action.batch}`} : {}),
 					};
 		case 'epoch': {
 			const summary: EpochSummary = {

@@ -119,10 +119,12 @@ describe('the app', () => {
 });
 
 describe('the network view and the canvas in the app', () => {
-	function drawingApp(rows = 40) {
+	function drawingApp(rows = 40, color = true) {
 		const store = createDashboardStore(1, {...done, weights: smallNetwork, weightsSource: 'epoch 3', epochWeights: smallNetwork});
 		const mouse: boolean[] = [];
-		const rendered = render(<App store={store} onAction={() => {}} startedAt={startedAt} clock={clock} mouse={on => mouse.push(on)} />);
+		const rendered = render(
+			withSettings(<App store={store} onAction={() => {}} startedAt={startedAt} clock={clock} mouse={on => mouse.push(on)} />, {color}),
+		);
 		Object.assign(rendered.stdout, {rows});
 		rendered.stdout.emit('resize');
 		mounted.push(rendered.unmount);
@@ -184,5 +186,16 @@ describe('the network view and the canvas in the app', () => {
 		await eventually(() => assert.match(frame(), /#1 of 10,000/));
 		stdin.write('x');
 		await eventually(() => assert.match(frame(), /^why pred \d: each pixel's part in its score · blue pushed it up, red pushed it down/m));
+	});
+
+	test('without colour (NO_COLOR) the legend names the signs the overlay is drawn with', async () => {
+		const {stdin, frame} = drawingApp(40, false);
+		await settle();
+		stdin.write('\t');
+		await eventually(() => assert.match(frame(), /#1 of 10,000/));
+		stdin.write('x');
+		await eventually(() =>
+			assert.match(frame(), /^why pred \d: each pixel's part in its score · \. \+ # pushed it up, - = % pushed it down/m),
+		);
 	});
 });

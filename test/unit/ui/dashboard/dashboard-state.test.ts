@@ -12,6 +12,7 @@ import {
 } from '../../../../source/ui/dashboard/dashboard-state.js';
 import {createDashboardStore} from '../../../../source/ui/dashboard/dashboard-store.js';
 import {actionsFor, keyHint, typedInput} from '../../../../source/ui/shared/keys.js';
+import {smallNetwork} from '../fixtures.js';
 
 const progress = (epoch: number, batch: number, losses: number[]): DashboardAction => ({
 	type: 'progress',
@@ -101,6 +102,9 @@ describe('dashboard state', () => {
 		};
 		const live = fold([epoch(1, 0.3, 0.9, [0]), probe]);
 		assert.equal(live.confusionSource, 'probe: 1,000 test images, epoch 2');
+		// weights sent with a probe are named in the header's words
+		const withWeights = fold([epoch(1, 0.3, 0.9, [0]), {...probe, weights: smallNetwork}]);
+		assert.equal(withWeights.weightsSource, 'epoch 2, batch 40');
 		const stale = fold([epoch(2, 0.3, 0.9, [0]), probe]);
 		assert.equal(stale.confusionSource, 'epoch 2');
 	});
