@@ -185,7 +185,7 @@ function Footer({state, width}: {readonly state: BrowserState; readonly width: n
 	if (!state.notice && data && explained !== null) {
 		const what = `${explained === data.predictions[index!] ? 'pred' : 'true'} ${data.classes[explained]}`;
 		// without colour the overlay is drawn with the signed ramp, as under --ascii
-		const colours = ascii || !color ? '. + # pushed it up, - = % pushed it down' : 'blue pushed it up, red pushed it down';
+		const colours = ascii || !color ? '.+# pushed it up, -=% pushed it down' : 'blue pushed it up, red pushed it down';
 		return (
 			<Text color="cyan" wrap="truncate">
 				{fit(

@@ -114,13 +114,14 @@ function Tiles({data, state, selected, layout}: TilesProps) {
 			lines: values ? unitStrip(values, layout.width, layout.stripLines - 1, ascii) : ['(after the first epoch)'],
 		};
 	});
-	const {separator, keys} = glyphs;
+	const {separator} = glyphs;
+	// short enough for 80 columns; the keys are on the hint line below
 	const legend = plain
-		? `. + #: a lit pixel there pushes the unit up${separator}- = %: pushes it down${separator}each tile scaled to its largest weight`
-		: `blue: a lit pixel there pushes the unit up${separator}red: pushes it down${separator}each tile scaled to its largest weight`;
+		? `.+#: ink there pushes the unit up, -=%: pushes it down${separator}scaled tile by tile`
+		: `blue: ink there pushes the unit up, red: pushes it down${separator}scaled tile by tile`;
 	const bars = selected
-		? `bars: how strongly each unit fires for ${selected.what}${separator}${keys.leftRight} pages${separator}s order`
-		: `${keys.leftRight} pages${separator}s order${separator}pick a digit in the digits view to see which units fire`;
+		? `bars: how strongly each unit fires for ${selected.what}`
+		: 'pick a digit in the digits view to see which units fire';
 	return (
 		<Box flexDirection="column" width={layout.width} height={layout.height} overflow="hidden">
 			<Text bold wrap="truncate">

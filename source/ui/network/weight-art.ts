@@ -1,6 +1,6 @@
 /**
  * A hidden unit's 784 incoming weights as a 28×28 tile: on a diverging scale,
- * blue where a lit pixel pushes the unit up, red where it pushes it down,
+ * blue where ink pushes the unit up, red where it pushes it down,
  * background near zero. Each tile is scaled to its own largest weight, so
  * its pattern shows whatever its size. Half blocks carry two pixel rows a
  * line, as in the digit art; without colour, a shade ramp with signs.

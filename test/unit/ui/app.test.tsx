@@ -194,8 +194,6 @@ describe('the network view and the canvas in the app', () => {
 		stdin.write('\t');
 		await eventually(() => assert.match(frame(), /#1 of 10,000/));
 		stdin.write('x');
-		await eventually(() =>
-			assert.match(frame(), /^why pred \d: each pixel's part in its score · \. \+ # pushed it up, - = % pushed it down/m),
-		);
+		await eventually(() => assert.match(frame(), /^why pred \d: each pixel's part in its score · \.\+# pushed it up, -=% pushed it down/m));
 	});
 });

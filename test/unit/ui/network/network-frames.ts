@@ -19,8 +19,8 @@ export const network80Ascii = [
 	'',
 	'',
 	'',
-	'. + #: a lit pixel there pushes the unit up - - = %: pushes it down - each ti...',
-	'bars: how strongly each unit fires for test digit #3 (true 1) - <-/-> pages -...',
+	'.+#: ink there pushes the unit up, -=%: pushes it down - scaled tile by tile',
+	'bars: how strongly each unit fires for test digit #3 (true 1)',
 ].join('\n');
 
 export const network80 = [
@@ -42,8 +42,8 @@ export const network80 = [
 	'',
 	'',
 	'',
-	'blue: a lit pixel there pushes the unit up · red: pushes it down · each tile sc…',
-	'bars: how strongly each unit fires for test digit #3 (true 1) · ←/→ pages · s o…',
+	'blue: ink there pushes the unit up, red: pushes it down · scaled tile by tile',
+	'bars: how strongly each unit fires for test digit #3 (true 1)',
 ].join('\n');
 
 export const network120Ascii = [
@@ -81,8 +81,8 @@ export const network120Ascii = [
 	'',
 	'',
 	'',
-	'. + #: a lit pixel there pushes the unit up - - = %: pushes it down - each tile scaled to its largest weight',
-	'bars: how strongly each unit fires for test digit #3 (true 1) - <-/-> pages - s order',
+	'.+#: ink there pushes the unit up, -=%: pushes it down - scaled tile by tile',
+	'bars: how strongly each unit fires for test digit #3 (true 1)',
 ].join('\n');
 
 export const network120 = [
@@ -120,6 +120,6 @@ export const network120 = [
 	'',
 	'',
 	'',
-	'blue: a lit pixel there pushes the unit up · red: pushes it down · each tile scaled to its largest weight',
-	'bars: how strongly each unit fires for test digit #3 (true 1) · ←/→ pages · s order',
+	'blue: ink there pushes the unit up, red: pushes it down · scaled tile by tile',
+	'bars: how strongly each unit fires for test digit #3 (true 1)',
 ].join('\n');

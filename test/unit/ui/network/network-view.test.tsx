@@ -59,10 +59,7 @@ describe('NetworkView frames', () => {
 			'Network',
 			"the network's weights appear once training has started",
 		]);
-		assert.equal(
-			frameOf(view(80, 20, {}, {selected: null})).lines.at(-1),
-			'←/→ pages · s order · pick a digit in the digits view to see which units fire',
-		);
+		assert.equal(frameOf(view(80, 20, {}, {selected: null})).lines.at(-1), 'pick a digit in the digits view to see which units fire');
 	});
 
 	test('sorted by activity on the test set, the most active unit first; paged', () => {
