@@ -5,7 +5,7 @@
  * terminal) with svg-term-cli, after condensing it to 8 frames a second;
  * with --at, the still picture of the screen at that moment of the recording
  * (the README's pictures of the network view and the canvas:
- * `-- docs/demo.cast docs/network.svg --at 43` and `… docs/draw.svg --at 60`).
+ * `-- docs/demo.cast docs/network.svg --at 44` and `… docs/draw.svg --at 60`).
  *
  * svg-term-cli runs through `npm exec` in a tree of its own: installed beside
  * this project, its React 16 renderer would meet our React 19 (through its
