@@ -1,8 +1,8 @@
 /**
  * The canvas as a user meets it, in a real pseudo-terminal: a model trained
  * on real MNIST, `browse --model`, d, a vertical stroke drawn with the
- * keyboard, read as a 1; and mouse reporting, turned on with the canvas,
- * is off again however the program ends.
+ * keyboard or the mouse read as a 1, a ring read as a 0; and mouse
+ * reporting, turned on with the canvas, is off again however the program ends.
  */
 import assert from 'node:assert/strict';
 import {join} from 'node:path';
@@ -78,6 +78,23 @@ describe('drawing a digit', () => {
 		const ended = await run.ended;
 		assert.equal(ended.code, 0);
 		mouseOffAtTheEnd(ended.output);
+	});
+
+	test('a ring drawn with the mouse is read as a 0', async () => {
+		const run = runInTerminal(['browse', '--model', await model, '--test-limit', '100'], {columns: 120, rows: 40});
+		await run.waitFor(/#1 of 100/);
+		run.write('d');
+		await run.waitFor(/Draw · nothing drawn yet/);
+		// an ellipse around pixel (14, 14), 6 pixels across and 9 down each way: a pixel is two columns and one row
+		const cells = Array.from({length: 41}, (_, step) => {
+			const angle = (2 * Math.PI * step) / 40;
+			return [2 + Math.round(2 * (14 + 6 * Math.sin(angle))), 3 + Math.round(14 - 9 * Math.cos(angle))] as const;
+		});
+		const [[x, y], ...rest] = cells as [readonly [number, number], ...(readonly [number, number])[]];
+		run.write(`\u001B[<0;${x};${y}M${rest.map(([column, row]) => `\u001B[<32;${column};${row}M`).join('')}\u001B[<0;${x};${y}m`);
+		await run.waitFor(/Draw · pred 0 · /);
+		run.write('q');
+		assert.equal((await run.ended).code, 0);
 	});
 
 	test('Ctrl-C on the canvas during training: exit 130, the mouse off, the terminal cooked', async () => {
