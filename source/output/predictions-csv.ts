@@ -73,7 +73,7 @@ export function writePredictionsFile(path: string, text: string): void {
 
 /** The line said at the end: how many predictions went where, and the accuracy when the test images have labels. */
 export function predictionsSummary(predictions: number, where: string, accuracy: number | null): string {
-	const written = `Wrote ${count(predictions)} predictions to ${printable(where)}`;
+	const written = `Wrote ${count(predictions)} prediction${predictions === 1 ? '' : 's'} to ${printable(where)}`;
 	if (accuracy === null) return `${written} (the test images have no labels: no accuracy)`;
 	return `${written}; test accuracy ${percent(accuracy)} (${count(Math.round(accuracy * predictions))} of ${count(predictions)})`;
 }
