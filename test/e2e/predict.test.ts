@@ -197,6 +197,8 @@ describe('predict --out: only its own kind of file, never an input', () => {
 		const out = join(own, 'predictions.csv');
 		// the shape of Kaggle's sample_submission.csv
 		writeFileSync(out, 'ImageId,Label\n1,0\n2,0\n');
+		// what a writer killed mid-write leaves behind (no process has this id)
+		writeFileSync(join(own, '.predictions.csv.99999999.tmp'), 'ImageId,Label\n1,');
 		const first = await runCli([
 			'predict',
 			'--model',
