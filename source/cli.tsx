@@ -10,6 +10,7 @@ import {type Command, parseCommandLine} from './options.js';
 import {evalJson, evalText} from './output/eval-report.js';
 import {eventLogKind, jsonLine} from './output/json-lines.js';
 import {plainLine} from './output/plain-lines.js';
+import {predictionsCsv, predictionsSummary, writePredictionsFile} from './output/predictions-csv.js';
 import {signalExitCodes, watchStopSignals} from './stop-signals.js';
 import {imagesNoun} from './text/class-names.js';
 import {count, percent} from './text/format.js';
@@ -49,6 +50,8 @@ async function main(argv: readonly string[]): Promise<number> {
 			return runTrain(command);
 		case 'browse':
 			return runBrowse(command);
+		case 'predict':
+			return runPredict(command);
 	}
 }
 
@@ -191,6 +194,40 @@ async function runEval(command: Extract<Command, {kind: 'eval'}>): Promise<numbe
 	const lines = command.output === 'json' ? [evalJson(result, command.model)] : evalText(result, command.model);
 	process.stdout.write(`${lines.join('\n')}\n`);
 	return exitCodes.done;
+}
+
+/**
+ * `predict --model`: the predicted class of every test image as a CSV, to
+ * --out (atomically, the summary line on stdout) or, without --out, to stdout
+ * when it is a file or a pipe (the summary line on stderr).
+ */
+async function runPredict(command: Extract<Command, {kind: 'predict'}>): Promise<number> {
+	const {out} = command;
+	if (out === undefined && process.stdout.isTTY) throw new InputError('predict needs --out FILE.csv (or stdout sent to a file or a pipe)');
+	await checkCommandFiles(command);
+	const {evaluation, classes, testCount} = await evaluateModel(command.config);
+	const text = predictionsCsv(evaluation, classes.length, command.probabilities);
+	const summary = `${predictionsSummary(testCount, out ?? 'stdout', evaluation.accuracy)}\n`;
+	if (out !== undefined) {
+		writePredictionsFile(out, text);
+		process.stdout.write(summary);
+	} else {
+		await writeStdout(text);
+		process.stderr.write(summary);
+	}
+	return exitCodes.done;
+}
+
+/** Resolves once stdout has taken the text (a pipe may take it later than the call returns on some systems). */
+function writeStdout(text: string): Promise<void> {
+	return new Promise((resolve, reject) =>
+		process.stdout.write(text, error => {
+			// a reader gone away (| head) ends the program quietly, below
+			if (error && (error as NodeJS.ErrnoException).code !== 'EPIPE')
+				reject(new Error(`stdout: cannot write (${(error as NodeJS.ErrnoException).code ?? error.message})`));
+			else resolve();
+		}),
+	);
 }
 
 /** A log that cannot be written (a full disk, a reader gone from a pipe) ends the run as a failure naming it. */

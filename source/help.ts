@@ -14,6 +14,7 @@ export function helpText(version: string): string {
 		'  mnist-tui [train] [options]      train: the dashboard in a terminal, else progress lines',
 		'  mnist-tui eval --model FILE      accuracy, loss and confusion matrix of a saved model',
 		"  mnist-tui browse --model FILE    step through the test digits with a saved model's predictions",
+		'  mnist-tui predict --model FILE   ImageId,Label for each test image, as a CSV: --out FILE.csv',
 		'',
 		'Options',
 		...rows,

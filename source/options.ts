@@ -24,7 +24,14 @@ export type Command =
 			readonly demo: boolean;
 	  }
 	| {readonly kind: 'eval'; readonly config: TrainConfig; readonly output: Output; readonly model: string}
-	| {readonly kind: 'browse'; readonly config: TrainConfig; readonly model: string; readonly ascii: boolean; readonly record?: string};
+	| {readonly kind: 'browse'; readonly config: TrainConfig; readonly model: string; readonly ascii: boolean; readonly record?: string}
+	| {
+			readonly kind: 'predict';
+			readonly config: TrainConfig;
+			readonly model: string;
+			readonly out?: string;
+			readonly probabilities: boolean;
+	  };
 
 type Values = Partial<Record<FlagName, string | true>>;
 
@@ -40,11 +47,11 @@ interface Flag {
 	readonly commands: readonly CommandName[];
 }
 
-type CommandName = 'train' | 'eval' | 'browse';
-const commandNames: readonly CommandName[] = ['train', 'eval', 'browse'];
+type CommandName = 'train' | 'eval' | 'browse' | 'predict';
+const commandNames: readonly CommandName[] = ['train', 'eval', 'browse', 'predict'];
 const all = commandNames;
 const train = ['train'] as const;
-const withModel = ['train', 'eval', 'browse'] as const;
+const withModel = ['train', 'eval', 'browse', 'predict'] as const;
 
 export const flags = {
 	epochs: {value: 'N', help: 'passes over the training images', default: String(defaults.epochs), commands: train},
@@ -76,7 +83,7 @@ export const flags = {
 		default: defaults.threads,
 		commands: train,
 	},
-	model: {value: 'FILE', help: 'start from (eval, browse: use) a saved model', commands: withModel},
+	model: {value: 'FILE', help: 'start from (eval, browse, predict: use) a saved model', commands: withModel},
 	save: {value: 'FILE', help: 'save the model after every epoch, at the end and on interrupt', commands: train},
 	resume: {value: 'FILE', help: 'continue the run checkpointed in FILE (a --save file); --epochs sets the new total', commands: train},
 	log: {value: 'FILE', help: 'append the JSON Lines events to FILE', commands: train},
@@ -93,6 +100,13 @@ export const flags = {
 			.join(' ')} unless given); a key takes over`,
 		commands: train,
 	},
+	out: {
+		value: 'FILE.csv',
+		help: 'predict: write ImageId,Label per test image to FILE, atomically',
+		default: 'stdout, when it is not a terminal',
+		commands: ['predict'],
+	},
+	probabilities: {help: 'predict: add the class probabilities as columns p0…p9', commands: ['predict']},
 	json: {help: 'JSON Lines on stdout, no dashboard', commands: ['train', 'eval']},
 	plain: {help: 'plain progress lines, no dashboard', commands: ['train', 'eval']},
 	help: {help: 'show this help', commands: all},
@@ -132,7 +146,7 @@ export function parseCommandLine(argv: readonly string[]): Command {
 	const [commandName = 'train', ...rest] = positional;
 	const isCommand = (name: string): name is CommandName => (commandNames as readonly string[]).includes(name);
 	if (!isCommand(commandName)) {
-		throw new InputError(`unknown command "${commandName}" (expected train, eval or browse; see mnist-tui --help)`);
+		throw new InputError(`unknown command "${commandName}" (expected train, eval, browse or predict; see mnist-tui --help)`);
 	}
 	if (rest.length > 0) throw new InputError(`unexpected argument "${rest[0]}" (see mnist-tui --help)`);
 	for (const name of Object.keys(values) as FlagName[]) {
@@ -146,6 +160,10 @@ export function parseCommandLine(argv: readonly string[]): Command {
 		for (const [name, value] of Object.entries(demoFlags)) if (!(name === 'hidden' && values.model)) values[name as FlagName] ??= value;
 	const output: Output = values.json ? 'json' : values.plain ? 'plain' : 'auto';
 	const config = trainConfig(values);
+	if (commandName === 'predict') {
+		if (!config.model) throw new InputError('predict needs --model FILE');
+		return {kind: 'predict', config, model: config.model, probabilities: values.probabilities === true, ...given(values, 'out')};
+	}
 	if (commandName === 'eval' || commandName === 'browse') {
 		if (!config.model) throw new InputError(`${commandName} needs --model FILE`);
 		return commandName === 'eval'

@@ -62,6 +62,19 @@ describe('Fashion-MNIST, told by its folder name', () => {
 			evalLines.slice(header + 2, header + 12).map(line => line.slice(0, 12).trimEnd()),
 			classSets.fashion,
 		);
+
+		// predict: the class index in the Label column, as Kaggle's format has it, and eval's accuracy
+		const out = join(temporaryFolder(), 'predictions.csv');
+		const predicted = await runCli(['predict', '--model', model, '--data', folder, '--out', out]);
+		assert.equal(predicted.code, 0, predicted.stderr);
+		const rows = readFileSync(out, 'utf8').split('\n');
+		assert.deepEqual(rows[0], 'ImageId,Label');
+		assert.deepEqual(
+			rows.slice(1, -1).map(row => /^(\d+),\d$/.exec(row)?.[1]),
+			Array.from({length: 20}, (_, index) => String(index + 1)),
+		);
+		const [, accuracy, right] = /Test accuracy (\S+) \((\d+) of 20\)/.exec(evaluated.stdout) ?? [];
+		assert.equal(predicted.stdout, `Wrote 20 predictions to ${out}; test accuracy ${accuracy} (${right} of 20)\n`);
 	});
 
 	test('--json: the class names in the start line; --classes digits overrides the folder name', async () => {

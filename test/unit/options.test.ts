@@ -62,6 +62,30 @@ describe('command line', () => {
 		assert.equal(command.output, 'plain');
 	});
 
+	test('predict takes the model, the test data, --out and --probabilities, and nothing of training', () => {
+		const command = parseCommandLine([
+			'predict',
+			'--model',
+			'm.json',
+			'--test',
+			'test.csv',
+			'--test-limit',
+			'5',
+			'--out',
+			'p.csv',
+			'--probabilities',
+		]);
+		assert.deepEqual(command.kind === 'predict' && [command.model, command.out, command.probabilities], ['m.json', 'p.csv', true]);
+		assert.deepEqual(command.kind === 'predict' && [command.config.sources, command.config.testLimit], [{test: 'test.csv'}, 5]);
+		const bare = parseCommandLine(['predict', '--model', 'm.json']);
+		assert.deepEqual(bare.kind === 'predict' && [bare.out, bare.probabilities], [undefined, false]);
+		assert.throws(() => parseCommandLine(['predict', '--out', 'p.csv']), {message: 'predict needs --model FILE'});
+		assert.throws(() => parseCommandLine(['predict', '--model', 'm.json', '--epochs', '2']), {message: '--epochs is not used by predict'});
+		assert.throws(() => parseCommandLine(['predict', '--model', 'm.json', '--json']), {message: '--json is not used by predict'});
+		assert.throws(() => parseCommandLine(['eval', '--model', 'm.json', '--out', 'p.csv']), {message: '--out is not used by eval'});
+		assert.throws(() => parseCommandLine(['--probabilities']), {message: '--probabilities is not used by train'});
+	});
+
 	test('--help and --version win over everything else', () => {
 		assert.equal(parseCommandLine(['--epochs', '3', '--help']).kind, 'help');
 		assert.equal(parseCommandLine(['--version']).kind, 'version');

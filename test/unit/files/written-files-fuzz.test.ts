@@ -1,6 +1,6 @@
 /**
  * Path collisions and special files, seeded: a folder of files of every
- * kind (models, logs, recordings, other files, empty files, a pipe, a
+ * kind (models, logs, recordings, predictions, other files, empty files, a pipe, a
  * folder), reached by many spellings (relative, `./`, `..`, symlinks, hard
  * links, dangling symlinks), and random commands that write some and read
  * others. checkWrittenFiles must refuse exactly the commands the rules
@@ -17,18 +17,20 @@ import {serializeModel} from '../../../source/nn/model-file.js';
 import {Network} from '../../../source/nn/network.js';
 import {Rng} from '../../../source/nn/rng.js';
 import {eventLogKind} from '../../../source/output/json-lines.js';
+import {predictionsFileKind} from '../../../source/output/predictions-csv.js';
 import {modelFileKind} from '../../../source/train/checkpoint/model-store.js';
 import {castFileKind, castHeaderLine} from '../../../source/ui/demo/cast-recorder.js';
 import {seed} from '../../helpers/fuzz-sources.js';
 import {temporaryFolder} from '../../helpers/paths.js';
 
-type Thing = 'model' | 'log' | 'cast' | 'other' | 'empty' | 'pipe' | 'folder' | 'new' | 'lost';
+type Thing = 'model' | 'log' | 'cast' | 'predictions' | 'other' | 'empty' | 'pipe' | 'folder' | 'new' | 'lost';
 
 /** Each real thing in the folder, and what it holds. */
-const contents: Record<'model' | 'log' | 'cast' | 'other' | 'empty', string> = {
+const contents: Record<'model' | 'log' | 'cast' | 'predictions' | 'other' | 'empty', string> = {
 	model: serializeModel(Network.create([3, 2], new Rng(1), 'js'), ['a', 'b']),
 	log: '{"event":"start"}\n{"event":"done"}\n',
 	cast: `${castHeaderLine({version: 2, width: 80, height: 24, timestamp: 0, title: 'mnist-tui'})}\n[0.5,"o","x"]\n`,
+	predictions: 'ImageId,Label\n1,7\n2,2\n',
 	other: 'a user’s notes\n',
 	empty: '',
 };
@@ -37,6 +39,7 @@ const writers: readonly {flag: string; kind: FileKind}[] = [
 	{flag: '--save', kind: modelFileKind},
 	{flag: '--log', kind: eventLogKind},
 	{flag: '--record', kind: castFileKind},
+	{flag: '--out', kind: predictionsFileKind},
 ];
 
 const pick = <T>(rng: Rng, items: readonly T[]): T => items[rng.int(items.length)]!;
