@@ -1,7 +1,7 @@
 /**
  * The files a command will write and read, checked together before anything
- * is opened, truncated or trained (files/written-files.ts): --save, --log
- * and --record against each other and against --model, --resume and every
+ * is opened, truncated or trained (files/written-files.ts): --save,
+ * --save-best, --log and --record against each other and against --model, --resume and every
  * data file the run will read.
  */
 import {sourceFiles} from './data/source-files.js';
@@ -32,6 +32,10 @@ export async function checkCommandFiles(command: Command): Promise<void> {
 			);
 		}
 		if (resume !== undefined && identify(resume).id !== identify(save!).id) inputs.push({path: resume, what: `--resume ${resume}`});
+		if (config.saveBest !== undefined) {
+			removeStaleTemporaries(config.saveBest);
+			outputs.push({flag: '--save-best', path: config.saveBest, kind: modelFileKind});
+		}
 		if (command.log !== undefined) outputs.push({flag: '--log', path: command.log, kind: eventLogKind});
 	}
 	if (command.record !== undefined) outputs.push({flag: '--record', path: command.record, kind: castFileKind});

@@ -29,12 +29,12 @@ export function readModelFile(path: string, flag: string, backend: BackendChoice
  * Writes the model text atomically: a temporary file in the same folder,
  * flushed to disk, then renamed over the target, so the target is always
  * either the old or the new complete file, even if the process is killed
- * (kill -9) at any moment. Such a kill leaves the temporary file behind; it
+ * (kill -9) at any moment; `flag` names the path in an error. Such a kill leaves the temporary file behind; it
  * is named after the target and the writer's process id
  * (`.model.json.1234.tmp`), so the next save beside it, or the next run's
  * check of the target, recognises and removes it.
  */
-export function writeModelFile(path: string, text: string): void {
+export function writeModelFile(path: string, text: string, flag = '--save'): void {
 	const temporary = temporaryName(path, process.pid);
 	removeStaleTemporaries(path);
 	try {
@@ -51,7 +51,7 @@ export function writeModelFile(path: string, text: string): void {
 		syncFolder(dirname(path));
 	} catch (error) {
 		rmSync(temporary, {force: true});
-		throw new InputError(`--save ${path}: cannot write the model (${describe(error)})`);
+		throw new InputError(`${flag} ${path}: cannot write the model (${describe(error)})`);
 	}
 }
 
