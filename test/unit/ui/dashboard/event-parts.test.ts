@@ -77,6 +77,17 @@ describe('eventParts', () => {
 		);
 	});
 
+	test('stopped by --patience: why, in words, said shorter when the line is narrow', () => {
+		const best = {epoch: 4, testLoss: 0.07123, testAccuracy: 0.978, epochsWithout: 3};
+		const state = {...done, done: {...done.done!, epochs: 7, stopped: 'patience' as const, best}};
+		assert.deepEqual(eventParts(state)[0], {
+			text: 'stopped after epoch 7: the test loss has not improved for 3 epochs (best 0.07123 at epoch 4)',
+			short: 'stopped after epoch 7: no lower test loss for 3 epochs',
+			tone: 'good',
+		});
+		assert.equal(line(fitEventParts(eventParts(state), 60, false)), 'stopped after epoch 7: no lower test loss for 3 epochs');
+	});
+
 	test('a failure comes first, in red', () => {
 		const failed = dashboardReducer(training, {type: 'failed', message: 'the loss exploded at epoch 4, batch 17; try a lower --lr'});
 		assert.deepEqual(eventParts(failed)[0], {text: 'the loss exploded at epoch 4, batch 17; try a lower --lr', tone: 'bad'});
