@@ -4,6 +4,7 @@ import {join} from 'node:path';
 import {describe, test} from 'node:test';
 import {jsonLines, runCli} from '../helpers/cli.js';
 import {fixtures, temporaryFolder} from '../helpers/paths.js';
+import {leaveAlternateScreen, runInTerminal} from './pseudo-terminal.js';
 
 /**
  * A seeded run that overfits: 1,000 training images learnt by heart by a
@@ -91,6 +92,26 @@ describe('--patience', () => {
 			),
 			run.stdout,
 		);
+	});
+
+	test('the dashboard stops there too, and its summary says why and where the best model went', async () => {
+		const folder = temporaryFolder();
+		const best = join(folder, 'best.json');
+		const dashboard = [...overfits.slice(0, -1), '--patience', '2', '--save-best', best];
+		const [json, terminal] = await Promise.all([
+			runCli([...overfits, '--patience', '2']),
+			runInTerminal(dashboard, {columns: 100, rows: 30, stdinNull: true}).ended,
+		]);
+		assert.equal(terminal.code, 0);
+		const done = lines(json.stdout).at(-1)!;
+		const summary = terminal.output.slice(terminal.output.lastIndexOf(leaveAlternateScreen)).replace(/\r/g, '');
+		const lowest = Number(done.best.testLoss).toPrecision(4);
+		assert.match(summary, new RegExp(`mnist-tui: trained 784-64-10 for ${done.epochs} of 20 epochs`));
+		assert.ok(
+			summary.includes(`\n  stopped: the test loss has not improved for 2 epochs (best ${lowest} at epoch ${done.best.epoch})\n`),
+			summary,
+		);
+		assert.ok(summary.includes(`\n  best model (epoch ${done.best.epoch}, test loss ${lowest}) saved to ${best}\n`), summary);
 	});
 
 	test('a resumed run stops at the same epoch, with the same events, as one that never stopped', async () => {
