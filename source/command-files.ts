@@ -1,8 +1,8 @@
 /**
  * The files a command will write and read, checked together before anything
  * is opened, truncated or trained (files/written-files.ts): --save,
- * --save-best, --log and --record against each other and against --model, --resume and every
- * data file the run will read.
+ * --save-best, --log and --record against each other and against --model,
+ * --resume and every data file the run will read.
  */
 import {sourceFiles} from './data/source-files.js';
 import {identify} from './files/file-identity.js';

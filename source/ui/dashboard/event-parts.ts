@@ -1,5 +1,5 @@
 import {printable} from '../../files/printable.js';
-import {clock, percent} from '../../text/format.js';
+import {clock, loss, percent} from '../../text/format.js';
 import {glyphsFor, truncate} from '../../text/glyphs.js';
 import {patienceStopText} from '../../text/stopped-early.js';
 import type {Tone} from '../shared/tones.js';
@@ -31,6 +31,15 @@ export function eventParts(state: DashboardState): EventPart[] {
 		);
 	}
 	const {rising, best} = state;
+	const patience = state.start?.config.patience;
+	const waiting = state.lowestLoss;
+	if (patience !== undefined && !state.done && waiting && waiting.epochsWithout > 0) {
+		parts.push({
+			text: `test loss not lower for ${waiting.epochsWithout} of ${patience} epochs (best ${loss(waiting.testLoss)} at epoch ${waiting.epoch})`,
+			short: `patience ${waiting.epochsWithout}/${patience}`,
+			tone: 'warn',
+		});
+	}
 	if (rising)
 		parts.push({
 			text: `test loss rising since epoch ${rising.since}, train loss falling`,
