@@ -13,7 +13,7 @@ import {checkSaveTarget, readModelFile, writeModelFile} from './checkpoint/model
 import {openResume, type Resumed, resumedState} from './checkpoint/resume.js';
 import {classSets, defaults, type TrainConfig, threadCount} from './config.js';
 import {checkInputs, checkLabels, evaluate} from './evaluate.js';
-import type {EpochResult, EpochSummary, PatienceStanding, RunEvent} from './events.js';
+import type {EpochResult, EpochSummary, RunEvent} from './events.js';
 import {lowestTestLoss, patienceStanding, stopsForPatience} from './patience.js';
 import {newTrainerState, trainer} from './trainer.js';
 
@@ -148,7 +148,7 @@ async function* runOn(backend: Backend, requested: TrainConfig, control: RunCont
 	};
 	// a checkpoint taken at the end of its best epoch holds the best model: it is the one to keep until an epoch beats it
 	if (resumed && state.batch === 0 && best && best.epoch === history.at(-1)?.epoch) saveBest();
-	let stoppedForPatience: PatienceStanding | null = null;
+	let stoppedForPatience = false;
 
 	let lastYield = performance.now();
 	const probeSet = control.probe && test.labels ? firstImages(test, control.probe.images) : undefined;
@@ -183,7 +183,8 @@ async function* runOn(backend: Backend, requested: TrainConfig, control: RunCont
 				saveBest();
 			}
 			// the last epoch ends the run anyway: the rule stops it only before
-			stoppedForPatience = config.patience !== undefined && event.epoch < config.epochs ? stopsForPatience(history, config.patience) : null;
+			stoppedForPatience =
+				config.patience !== undefined && event.epoch < config.epochs && stopsForPatience(history, config.patience) !== null;
 			if (stoppedForPatience) break;
 		}
 		if (probeSet && event.type === 'batch' && performance.now() >= nextProbe) {
@@ -218,6 +219,7 @@ async function* runOn(backend: Backend, requested: TrainConfig, control: RunCont
 	// an interrupted run keeps what it learned since the last epoch too, and where it stood in it
 	if (interrupted) save();
 	const latest = history.at(-1);
+	const standing = watchesTestLoss ? patienceStanding(history) : null;
 	yield {
 		type: 'done',
 		epochs: latest?.epoch ?? 0,
@@ -230,7 +232,7 @@ async function* runOn(backend: Backend, requested: TrainConfig, control: RunCont
 		interrupted,
 		history,
 		...(stoppedForPatience ? {stopped: 'patience'} : interrupted ? {stopped: 'interrupted'} : {}),
-		...(watchesTestLoss && patienceStanding(history) ? {best: patienceStanding(history)!} : {}),
+		...(standing ? {best: standing} : {}),
 		...(config.saveBest ? {bestSavedTo} : {}),
 	};
 }
