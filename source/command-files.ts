@@ -1,8 +1,8 @@
 /**
  * The files a command will write and read, checked together before anything
- * is opened, truncated or trained (files/written-files.ts): --save, --log,
- * --record and --out against each other and against --model, --resume and
- * every data file the run will read.
+ * is opened, truncated or trained (files/written-files.ts): --save,
+ * --save-best, --log, --record and --out against each other and against
+ * --model, --resume and every data file the run will read.
  */
 import {sourceFiles} from './data/source-files.js';
 import {removeStaleTemporaries} from './files/atomic-file.js';
@@ -34,6 +34,10 @@ export async function checkCommandFiles(command: Command): Promise<void> {
 			);
 		}
 		if (resume !== undefined && identify(resume).id !== identify(save!).id) inputs.push({path: resume, what: `--resume ${resume}`});
+		if (config.saveBest !== undefined) {
+			removeStaleTemporaries(config.saveBest);
+			outputs.push({flag: '--save-best', path: config.saveBest, kind: modelFileKind});
+		}
 		if (command.log !== undefined) outputs.push({flag: '--log', path: command.log, kind: eventLogKind});
 	}
 	if (command.kind === 'predict' && command.out !== undefined) {

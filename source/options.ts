@@ -87,6 +87,8 @@ export const flags = {
 	save: {value: 'FILE', help: 'save the model after every epoch, at the end and on interrupt', commands: train},
 	resume: {value: 'FILE', help: 'continue the run checkpointed in FILE (a --save file); --epochs sets the new total', commands: train},
 	log: {value: 'FILE', help: 'append the JSON Lines events to FILE', commands: train},
+	patience: {value: 'N', help: 'stop when the test loss has not improved (gone lower) for N epochs in a row', commands: train},
+	'save-best': {value: 'FILE', help: 'save the model of the epoch with the lowest test loss (a model, not a checkpoint)', commands: train},
 	'min-accuracy': {value: 'X', help: 'exit with code 3 when the final test accuracy is below X (0-1)', commands: train},
 	ascii: {help: 'draw with ASCII only (no Unicode blocks or lines)', commands: ['train', 'browse']},
 	record: {
@@ -202,14 +204,17 @@ function trainConfig(values: Values): TrainConfig {
 	const limit = optional(values, 'limit', text => wholeNumber('limit', text, ...settingRanges.images));
 	const testLimit = optional(values, 'test-limit', text => wholeNumber('test-limit', text, ...settingRanges.images));
 	const minAccuracy = optional(values, 'min-accuracy', text => fraction('min-accuracy', text));
+	const patience = optional(values, 'patience', text => wholeNumber('patience', text, ...settingRanges.epochs));
 	return {
 		...config,
 		...(hidden === undefined ? {} : {hidden}),
 		...(limit === undefined ? {} : {limit}),
 		...(testLimit === undefined ? {} : {testLimit}),
 		...(minAccuracy === undefined ? {} : {minAccuracy}),
+		...(patience === undefined ? {} : {patience}),
 		...given(values, 'model'),
 		...given(values, 'save'),
+		...(values['save-best'] === undefined ? {} : {saveBest: text(values, 'save-best')}),
 		...resumeRequest(values),
 	};
 }

@@ -28,6 +28,8 @@ export function jsonLine(event: RunEvent | Progress): string | undefined {
 					testLimit: config.testLimit ?? null,
 					model: config.model ?? null,
 					save: config.save ?? null,
+					patience: config.patience ?? null,
+					saveBest: config.saveBest ?? null,
 				},
 				trainCount: event.trainCount,
 				testCount: event.testCount,
@@ -56,6 +58,11 @@ export function jsonLine(event: RunEvent | Progress): string | undefined {
 				confusion: event.confusion,
 				savedTo: event.savedTo,
 				...(event.interrupted ? {interrupted: true} : {}),
+				...(event.stopped ? {stopped: event.stopped} : {}),
+				...(event.best
+					? {best: {epoch: event.best.epoch, testLoss: significant(event.best.testLoss), testAccuracy: event.best.testAccuracy}}
+					: {}),
+				...(event.bestSavedTo === undefined ? {} : {bestSavedTo: event.bestSavedTo}),
 			});
 		default:
 			return undefined;

@@ -1,6 +1,7 @@
 import {printable} from '../files/printable.js';
 import {confusedLine} from '../text/confused-pairs.js';
 import {count, duration, loss, percent} from '../text/format.js';
+import {bestSavedText, patienceStopText} from '../text/stopped-early.js';
 import {areDigits} from '../train/config.js';
 import type {EpochSummary, RunEvent, RunStart} from '../train/events.js';
 
@@ -15,7 +16,7 @@ export function plainLine(event: RunEvent): string | undefined {
 			const batch = config.batchSize === 'full' ? 'full batch' : `batch ${config.batchSize}`;
 			return [
 				`Training ${event.layers.join('-')} on ${count(event.trainCount)} images (${printable(event.trainSource)}), testing on ${count(event.testCount)} (${printable(event.testSource)})`,
-				`${config.optimizer}, lr ${config.learningRate}, ${batch}, ${config.epochs} epoch${config.epochs === 1 ? '' : 's'}, seed ${config.seed}, ${event.backend} backend${event.threads > 1 ? ` on ${event.threads} threads` : ''}`,
+				`${config.optimizer}, lr ${config.learningRate}, ${batch}, ${config.epochs} epoch${config.epochs === 1 ? '' : 's'}${config.patience === undefined ? '' : ` (patience ${config.patience})`}, seed ${config.seed}, ${event.backend} backend${event.threads > 1 ? ` on ${event.threads} threads` : ''}`,
 				...(areDigits(event.classes) ? [] : [`Classes ${event.classes.join(', ')}`]),
 				...(event.resumed ? resumedLines(event.resumed, config.epochs) : []),
 			].join('\n');
@@ -27,14 +28,18 @@ export function plainLine(event: RunEvent): string | undefined {
 				`${event.interrupted ? 'Stopped' : 'Done'} after ${event.epochs} epoch${event.epochs === 1 ? '' : 's'} in ${duration(event.seconds)}` +
 					(event.testAccuracy === null ? '' : `: test accuracy ${percent(event.testAccuracy)}, test loss ${loss(event.testLoss ?? 0)}`),
 			];
+			if (event.stopped === 'patience' && event.best) lines.push(capitalised(patienceStopText(event.epochs, event.best)));
 			if (event.confusion) lines.push(confusedLine(event.confusion, event.classes));
 			if (event.savedTo) lines.push(`Model saved to ${printable(event.savedTo)}`);
+			if (event.bestSavedTo && event.best) lines.push(capitalised(bestSavedText(event.best, printable(event.bestSavedTo))));
 			return lines.join('\n');
 		}
 		default:
 			return undefined;
 	}
 }
+
+const capitalised = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** "Epoch 3/10  train loss … acc …  test loss … acc …  1.9s" */
 function epochResults(epoch: EpochSummary, epochs: number): string {

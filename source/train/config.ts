@@ -65,6 +65,10 @@ export interface TrainConfig {
 	readonly model?: string;
 	/** Write the model here after every epoch, at the end and on interrupt. */
 	readonly save?: string;
+	/** Stop once the test loss has not been strictly lower than the best so far for this many epochs in a row. */
+	readonly patience?: number;
+	/** Write the model of the epoch with the lowest test loss here, whenever an epoch beats the best so far. */
+	readonly saveBest?: string;
 	/** The entry exits with code 3 below this final test accuracy; the run refuses a test set without labels before it trains. */
 	readonly minAccuracy?: number;
 	/** Continue the checkpointed run in `file`; `given` lists the flags given beside it (without --), checked against it. */

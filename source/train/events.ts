@@ -84,6 +84,19 @@ export interface ProbeResult {
 	readonly weights?: readonly LayerWeights[];
 }
 
+/** The epoch with the lowest test loss so far: the model --save-best keeps. */
+export interface LowestTestLoss {
+	readonly epoch: number;
+	readonly testLoss: number;
+	readonly testAccuracy: number;
+}
+
+/** Where a run stands for --patience: its lowest test loss and the epochs since that have not beaten it. */
+export interface PatienceStanding extends LowestTestLoss {
+	/** Epochs in a row, after the best one, whose test loss was not strictly lower. */
+	readonly epochsWithout: number;
+}
+
 export interface RunDone {
 	readonly type: 'done';
 	/** Epochs completed. */
@@ -99,6 +112,12 @@ export interface RunDone {
 	/** True when the run was stopped before its last epoch. */
 	readonly interrupted: boolean;
 	readonly history: readonly EpochSummary[];
+	/** Why the run ended before its last epoch: the --patience rule, or a stop (a key, a signal); absent when it ran every epoch. */
+	readonly stopped?: 'patience' | 'interrupted';
+	/** With --patience or --save-best: the epoch with the lowest test loss, and the epochs since that did not beat it. */
+	readonly best?: PatienceStanding;
+	/** With --save-best: where the best epoch's model went (null while no epoch has been written there). */
+	readonly bestSavedTo?: string | null;
 }
 
 export type RunEvent =

@@ -14,6 +14,7 @@ import {openResume, type Resumed, resumedState} from './checkpoint/resume.js';
 import {classSets, defaults, type TrainConfig, threadCount} from './config.js';
 import {checkInputs, checkLabels, evaluate} from './evaluate.js';
 import type {EpochResult, EpochSummary, RunEvent} from './events.js';
+import {lowestTestLoss, patienceStanding, stopsForPatience} from './patience.js';
 import {newTrainerState, trainer} from './trainer.js';
 
 export interface RunControl {
@@ -63,13 +64,14 @@ async function* runOn(backend: Backend, requested: TrainConfig, control: RunCont
 	const started = performance.now();
 	const resumed = requested.resume ? openResume(requested, backend) : undefined;
 	const config = resumed?.config ?? requested;
-	if (config.save) {
-		// the save target against every file the run reads (the data a checkpoint names too); a checkpoint's own file is where it saves
+	if (config.save || config.saveBest) {
+		// the save targets against every file the run reads (the data a checkpoint names too); a checkpoint's own file is where it saves
 		const inputs = [
 			...(config.model === undefined ? [] : [{path: config.model, what: `--model ${config.model}`}]),
 			...(await namedBy(resumed, () => sourceFiles(config.sources))),
 		];
-		checkSaveTarget(config.save, inputs, resumed && config.save === resumed.file ? '--resume' : '--save');
+		if (config.save) checkSaveTarget(config.save, inputs, resumed && config.save === resumed.file ? '--resume' : '--save');
+		if (config.saveBest) checkSaveTarget(config.saveBest, inputs, '--save-best');
 	}
 	const saved = resumed?.model ?? (config.model ? readModelFile(config.model, '--model', backend) : undefined);
 	yield {type: 'loading'};
@@ -77,6 +79,12 @@ async function* runOn(backend: Backend, requested: TrainConfig, control: RunCont
 	const test = await namedBy(resumed, () => loadTest(config.sources, config.testLimit));
 	if (config.minAccuracy !== undefined && test.labels === null) {
 		throw new InputError(`--min-accuracy needs test images with labels, and ${test.source} has none`);
+	}
+	const watchesTestLoss = config.patience !== undefined || config.saveBest !== undefined;
+	if (watchesTestLoss && test.labels === null) {
+		throw new InputError(
+			`--${config.patience === undefined ? 'save-best' : 'patience'} needs test images with labels, and ${test.source} has none`,
+		);
 	}
 	const pixels = train.rows * train.columns;
 	const rng = resumed?.checkpoint.rng ?? new Rng(config.seed);
@@ -99,6 +107,7 @@ async function* runOn(backend: Backend, requested: TrainConfig, control: RunCont
 	const optimizer = createOptimizer(config.optimizer, config.learningRate);
 	const state = resumed ? resumedState(resumed, network, optimizer, train.count) : newTrainerState(train.count);
 	const history: EpochSummary[] = [...(resumed?.checkpoint.history ?? [])];
+	if (resumed && config.patience !== undefined) refuseStoppedRun(resumed.file, history, config.patience);
 	const weights = () => (control.weights ? {weights: network.weightsCopy()} : {});
 	yield {
 		type: 'start',
@@ -128,6 +137,19 @@ async function* runOn(backend: Backend, requested: TrainConfig, control: RunCont
 		return true;
 	};
 
+	// the best so far is the history's: a resumed run never replaces the best file with a worse model than one it already had
+	let best = lowestTestLoss(history);
+	let bestSavedTo: string | null = null;
+	const saveBest = () => {
+		if (!config.saveBest || !best || !network.hasFiniteWeights()) return;
+		const extra = {best, history: history.filter(epoch => epoch.epoch <= best!.epoch)};
+		writeModelFile(config.saveBest, serializeModel(network, classes, extra), '--save-best');
+		bestSavedTo = config.saveBest;
+	};
+	// a checkpoint taken at the end of its best epoch holds the best model: it is the one to keep until an epoch beats it
+	if (resumed && state.batch === 0 && best && best.epoch === history.at(-1)?.epoch) saveBest();
+	let stoppedForPatience = false;
+
 	let lastYield = performance.now();
 	const probeSet = control.probe && test.labels ? firstImages(test, control.probe.images) : undefined;
 	let nextProbe = performance.now() + (control.probe?.everyMs ?? 0);
@@ -155,6 +177,15 @@ async function* runOn(backend: Backend, requested: TrainConfig, control: RunCont
 				seconds: event.seconds,
 			});
 			if (save()) yield {type: 'saved', path: config.save!, epoch: event.epoch};
+			const lowest = lowestTestLoss(history);
+			if (lowest && lowest.epoch !== best?.epoch) {
+				best = lowest;
+				saveBest();
+			}
+			// the last epoch ends the run anyway: the rule stops it only before
+			stoppedForPatience =
+				config.patience !== undefined && event.epoch < config.epochs && stopsForPatience(history, config.patience) !== null;
+			if (stoppedForPatience) break;
 		}
 		if (probeSet && event.type === 'batch' && performance.now() >= nextProbe) {
 			const probeStarted = performance.now();
@@ -188,6 +219,7 @@ async function* runOn(backend: Backend, requested: TrainConfig, control: RunCont
 	// an interrupted run keeps what it learned since the last epoch too, and where it stood in it
 	if (interrupted) save();
 	const latest = history.at(-1);
+	const standing = watchesTestLoss ? patienceStanding(history) : null;
 	yield {
 		type: 'done',
 		epochs: latest?.epoch ?? 0,
@@ -199,5 +231,17 @@ async function* runOn(backend: Backend, requested: TrainConfig, control: RunCont
 		savedTo,
 		interrupted,
 		history,
+		...(stoppedForPatience ? {stopped: 'patience'} : interrupted ? {stopped: 'interrupted'} : {}),
+		...(standing ? {best: standing} : {}),
+		...(config.saveBest ? {bestSavedTo} : {}),
 	};
+}
+
+/** A resumed run whose history already meets the --patience rule would have stopped there: it is not trained further. */
+function refuseStoppedRun(file: string, history: readonly EpochSummary[], patience: number): void {
+	const standing = stopsForPatience(history, patience);
+	if (!standing) return;
+	throw new InputError(
+		`--resume ${file}: the test loss has not improved for ${standing.epochsWithout} epochs (best ${standing.testLoss.toPrecision(4)} at epoch ${standing.epoch}), so --patience ${patience} ends the run there; give a larger --patience to train further (e.g. --patience ${standing.epochsWithout + 1})`,
+	);
 }

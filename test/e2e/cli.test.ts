@@ -179,6 +179,8 @@ describe('help and version', () => {
 			'--json',
 			'--plain',
 			'--min-accuracy X',
+			'--patience N',
+			'--save-best FILE',
 			'--classes NAME',
 		]) {
 			assert.ok(run.stdout.includes(`  ${option} `), option);

@@ -109,6 +109,7 @@ describe('exit codes', () => {
 		const done = jsonLines(run.stdout).at(-1)!;
 		assert.equal(done.event, 'done');
 		assert.equal(done.interrupted, true);
+		assert.equal(done.stopped, 'interrupted');
 		assert.equal(done.savedTo, model);
 		assert.ok(existsSync(model));
 	});

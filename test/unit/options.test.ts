@@ -98,6 +98,26 @@ describe('command line', () => {
 	});
 });
 
+describe('--patience and --save-best', () => {
+	test('a whole number of epochs from 1, and a file', () => {
+		const command = parseCommandLine(['--patience', '3', '--save-best', 'best.json']);
+		assert.equal(command.kind, 'train');
+		if (command.kind !== 'train') return;
+		assert.equal(command.config.patience, 3);
+		assert.equal(command.config.saveBest, 'best.json');
+		for (const bad of ['0', '-1', '1.5', 'two', '100001'])
+			assert.throws(() => parseCommandLine(['--patience', bad]), {message: `--patience "${bad}" is not a whole number from 1 to 100000`});
+		assert.throws(() => parseCommandLine(['--save-best=']), {message: '--save-best needs a value (FILE)'});
+	});
+
+	test('training only', () => {
+		assert.throws(() => parseCommandLine(['eval', '--model', 'm.json', '--patience', '2']), {message: '--patience is not used by eval'});
+		assert.throws(() => parseCommandLine(['browse', '--model', 'm.json', '--save-best', 'b.json']), {
+			message: '--save-best is not used by browse',
+		});
+	});
+});
+
 describe('--demo on the command line', () => {
 	test("trains the demo's run unless flags say otherwise", () => {
 		const command = parseCommandLine(['--demo', '--epochs', '3']);

@@ -29,7 +29,7 @@ export interface Checkpoint {
 /** The settings that shape a run: a resumed run keeps them. */
 export type RunSettings = Pick<
 	TrainConfig,
-	'epochs' | 'batchSize' | 'learningRate' | 'optimizer' | 'seed' | 'classes' | 'sources' | 'limit' | 'testLimit'
+	'epochs' | 'batchSize' | 'learningRate' | 'optimizer' | 'seed' | 'classes' | 'sources' | 'limit' | 'testLimit' | 'patience'
 > & {
 	/** [inputs, hidden…, classes] */
 	readonly layers: readonly number[];
@@ -37,7 +37,7 @@ export type RunSettings = Pick<
 
 /** The settings to keep, with the data paths made absolute so a resume from another folder finds the same files. */
 export function runSettings(config: TrainConfig, layers: readonly number[]): RunSettings {
-	const {epochs, batchSize, learningRate, optimizer, seed, classes, limit, testLimit} = config;
+	const {epochs, batchSize, learningRate, optimizer, seed, classes, limit, testLimit, patience} = config;
 	const sources = Object.fromEntries(
 		Object.entries(config.sources).flatMap(([key, value]) => (typeof value === 'string' ? [[key, resolve(value)]] : [])),
 	);
@@ -52,6 +52,7 @@ export function runSettings(config: TrainConfig, layers: readonly number[]): Run
 		sources,
 		...(limit === undefined ? {} : {limit}),
 		...(testLimit === undefined ? {} : {testLimit}),
+		...(patience === undefined ? {} : {patience}),
 	};
 }
 
@@ -143,6 +144,7 @@ function parseSettings(config: unknown, fail: Fail): RunSettings {
 	const limit = config.limit === undefined ? undefined : wholeNumber(config.limit, settingRanges.images, where('limit'), fail);
 	const testLimit =
 		config.testLimit === undefined ? undefined : wholeNumber(config.testLimit, settingRanges.images, where('testLimit'), fail);
+	const patience = config.patience === undefined ? undefined : wholeNumber(config.patience, settingRanges.epochs, where('patience'), fail);
 	return {
 		layers,
 		epochs: wholeNumber(config.epochs, settingRanges.epochs, where('epochs'), fail),
@@ -154,6 +156,7 @@ function parseSettings(config: unknown, fail: Fail): RunSettings {
 		sources: sources as RunSettings['sources'],
 		...(limit === undefined ? {} : {limit}),
 		...(testLimit === undefined ? {} : {testLimit}),
+		...(patience === undefined ? {} : {patience}),
 	};
 }
 

@@ -25,12 +25,15 @@ export function readModelFile(path: string, flag: string, backend: BackendChoice
 	return parseModel(readFileSync(path, 'utf8'), path, backend);
 }
 
-/** Writes the model text atomically (files/atomic-file.ts): the target is always either the old or the new complete file. */
-export function writeModelFile(path: string, text: string): void {
+/**
+ * Writes the model text atomically (files/atomic-file.ts): the target is always either the old or the new complete file;
+ * `flag` names the path in an error.
+ */
+export function writeModelFile(path: string, text: string, flag = '--save'): void {
 	try {
 		writeFileAtomically(path, text);
 	} catch (error) {
-		throw new InputError(`--save ${path}: cannot write the model (${describe(error)})`);
+		throw new InputError(`${flag} ${path}: cannot write the model (${describe(error)})`);
 	}
 }
 

@@ -21,7 +21,7 @@ export interface Resumed {
 
 /**
  * Reads the checkpoint named by --resume and decides the run's settings:
- * the checkpoint's, except --epochs (the new total), --backend and the data
+ * the checkpoint's, except --epochs (the new total), --patience, --backend and the data
  * flags (the files may have moved; the image count must stay). A setting
  * given on the command line that differs from the checkpoint's is an error
  * rather than silently ignored. Saves go back to the same file unless --save
@@ -58,6 +58,8 @@ export function openResume(requested: TrainConfig, backend: Backend): Resumed {
 			: `--resume ${file}: the run has done all its ${done} epochs`;
 		throw new InputError(`${what}; give a higher total to train further (e.g. --epochs ${done + Math.max(1, saved.epochs)})`);
 	}
+	// like --epochs, --patience given now replaces the run's own
+	const patience = given.includes('patience') ? requested.patience : saved.patience;
 	const dataGiven = dataFlagsGiven(requested);
 	const {limit, testLimit} = saved;
 	const config: TrainConfig = {
@@ -74,6 +76,8 @@ export function openResume(requested: TrainConfig, backend: Backend): Resumed {
 		backend: requested.backend,
 		...(requested.threads === undefined ? {} : {threads: requested.threads}),
 		...(requested.minAccuracy === undefined ? {} : {minAccuracy: requested.minAccuracy}),
+		...(patience === undefined ? {} : {patience}),
+		...(requested.saveBest === undefined ? {} : {saveBest: requested.saveBest}),
 		save: requested.save ?? file,
 		resume: requested.resume!,
 	};

@@ -1,7 +1,8 @@
 import type {LayerWeights} from '../../nn/network.js';
-import type {EpochSummary, RunDone, RunStart} from '../../train/events.js';
+import type {EpochSummary, PatienceStanding, RunDone, RunStart} from '../../train/events.js';
 import {type BestEpoch, bestEpoch, type Rising, testLossRising} from '../../train/history.js';
 import type {Confusion} from '../../train/metrics.js';
+import {patienceStanding} from '../../train/patience.js';
 import type {FromWorker, Progress} from '../../train/worker/protocol.js';
 
 /**
@@ -34,6 +35,8 @@ export interface DashboardState {
 	readonly epochCount: number;
 	readonly best: BestEpoch | null;
 	readonly rising: Rising | null;
+	/** The lowest test loss so far and the epochs since that did not beat it (what --patience counts). */
+	readonly lowestLoss: PatienceStanding | null;
 	readonly confusion: Confusion | null;
 	/** Where the confusion matrix comes from: "epoch 3" or "probe: 1,000 test images, epoch 4". */
 	readonly confusionSource: string | null;
@@ -71,6 +74,7 @@ export const initialDashboard: DashboardState = {
 	epochCount: 0,
 	best: null,
 	rising: null,
+	lowestLoss: null,
 	confusion: null,
 	confusionSource: null,
 	predictions: null,
@@ -169,6 +173,7 @@ function withEpoch(state: DashboardState, summary: EpochSummary): DashboardState
 		epochCount: state.epochCount + 1,
 		best: bestEpoch(state.best ? [state.best, summary] : [summary]),
 		rising: nextRising(state, summary),
+		lowestLoss: patienceStanding(state.lowestLoss ? [state.lowestLoss, summary] : [summary]),
 	};
 }
 

@@ -1,6 +1,7 @@
 import {printable} from '../../files/printable.js';
-import {clock, percent} from '../../text/format.js';
+import {clock, loss, percent} from '../../text/format.js';
 import {glyphsFor, truncate} from '../../text/glyphs.js';
+import {patienceStopText} from '../../text/stopped-early.js';
 import type {Tone} from '../shared/tones.js';
 import type {DashboardState} from './dashboard-state.js';
 
@@ -15,7 +16,14 @@ export interface EventPart {
 export function eventParts(state: DashboardState): EventPart[] {
 	const parts: EventPart[] = [];
 	if (state.phase === 'failed') parts.push({text: printable(state.error ?? 'training failed'), tone: 'bad'});
-	if (state.done) {
+	if (state.done?.stopped === 'patience' && state.done.best) {
+		const {epochs, best} = state.done;
+		parts.push({
+			text: patienceStopText(epochs, best),
+			short: `stopped after epoch ${epochs}: no lower test loss for ${best.epochsWithout} epoch${best.epochsWithout === 1 ? '' : 's'}`,
+			tone: 'good',
+		});
+	} else if (state.done) {
 		parts.push(
 			state.done.interrupted
 				? {text: `stopped after epoch ${state.done.epochs} (${clock(state.done.seconds)})`, tone: 'warn'}
@@ -23,6 +31,15 @@ export function eventParts(state: DashboardState): EventPart[] {
 		);
 	}
 	const {rising, best} = state;
+	const patience = state.start?.config.patience;
+	const waiting = state.lowestLoss;
+	if (patience !== undefined && !state.done && waiting && waiting.epochsWithout > 0) {
+		parts.push({
+			text: `test loss not lower for ${waiting.epochsWithout} of ${patience} epochs (best ${loss(waiting.testLoss)} at epoch ${waiting.epoch})`,
+			short: `patience ${waiting.epochsWithout}/${patience}`,
+			tone: 'warn',
+		});
+	}
 	if (rising)
 		parts.push({
 			text: `test loss rising since epoch ${rising.since}, train loss falling`,

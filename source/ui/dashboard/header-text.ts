@@ -75,6 +75,7 @@ export function configLine(start: RunStart, width: number, ascii: boolean): stri
 		`${config.optimizer} lr ${config.learningRate}`,
 		config.batchSize === 'full' ? 'full batch' : `batch ${config.batchSize}`,
 		`seed ${config.seed}`,
+		...(config.patience === undefined ? [] : [`patience ${config.patience}`]),
 		...(start.resumed ? [`resumed after epoch ${start.resumed.epochs}`] : []),
 		`${count(start.trainCount)} train / ${count(start.testCount)} test images`,
 		source,

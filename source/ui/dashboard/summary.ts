@@ -2,12 +2,13 @@ import {printable} from '../../files/printable.js';
 import {confusedPairs} from '../../text/confused-pairs.js';
 import {duration, loss, percent} from '../../text/format.js';
 import {glyphsFor} from '../../text/glyphs.js';
+import {bestSavedText, patienceReason} from '../../text/stopped-early.js';
 import type {DashboardState} from './dashboard-state.js';
 
 /**
  * What is printed on the normal screen after the dashboard closes: the
- * final and best test accuracy, epochs, time, the most confused pairs and
- * where the model went.
+ * final and best test accuracy, epochs, time, why --patience stopped it,
+ * the most confused pairs and where the model (and the best one) went.
  */
 export function summaryLines(state: DashboardState, seconds: number, ascii = false): string[] {
 	const {start, lastEpoch: last, best, done} = state;
@@ -21,6 +22,7 @@ export function summaryLines(state: DashboardState, seconds: number, ascii = fal
 			`  test accuracy ${percent(last.testAccuracy)} (loss ${loss(last.testLoss ?? 0)}), best ${percent(best.testAccuracy)} at epoch ${best.epoch}`,
 		);
 	}
+	if (done?.stopped === 'patience' && done.best) lines.push(`  stopped: ${patienceReason(done.best)}`);
 	// the last whole epoch's matrix, not a probe's
 	const confusion = done?.confusion ?? (state.confusionSource?.startsWith('epoch') ? state.confusion : null);
 	if (confusion) {
@@ -29,6 +31,7 @@ export function summaryLines(state: DashboardState, seconds: number, ascii = fal
 		if (pairs.length > 0) lines.push(...wrapped(`  most confused (true${arrow}predicted): `, pairs));
 	}
 	lines.push(state.savedTo ? `  model saved to ${printable(state.savedTo)}` : '  model not saved (use --save FILE to keep it)');
+	if (done?.bestSavedTo && done.best) lines.push(`  ${bestSavedText(done.best, printable(done.bestSavedTo))}`);
 	return lines;
 }
 

@@ -78,3 +78,22 @@ describe('plain lines', () => {
 		]);
 	});
 });
+
+describe('plain lines of a run stopped by --patience', () => {
+	const best = {epoch: 4, testLoss: 0.07123, testAccuracy: 0.978, epochsWithout: 3};
+	test('the start names the patience, the end says why it stopped and where the best model went', () => {
+		const begin = start(classSets.digits, 20) as Extract<RunEvent, {type: 'start'}>;
+		const line = plainLine({...begin, config: {...begin.config, patience: 3}})!.split('\n')[1];
+		assert.equal(line, 'momentum, lr 0.05, batch 64, 20 epochs (patience 3), seed 1, wasm backend');
+		const end = {...(done(classSets.digits) as Extract<RunEvent, {type: 'done'}>), epochs: 7};
+		const text = plainLine({...end, stopped: 'patience', best, bestSavedTo: 'runs/best\u001b.json'})!.split('\n');
+		assert.equal(text[1], 'Stopped after epoch 7: the test loss has not improved for 3 epochs (best 0.07123 at epoch 4)');
+		assert.equal(text.at(-1), 'Best model (epoch 4, test loss 0.07123) saved to runs/best\\x1b.json');
+	});
+
+	test('one epoch without improvement is said in the singular', () => {
+		const end = {...(done(classSets.digits) as Extract<RunEvent, {type: 'done'}>), epochs: 5};
+		const text = plainLine({...end, stopped: 'patience', best: {...best, epochsWithout: 1}})!.split('\n');
+		assert.equal(text[1], 'Stopped after epoch 5: the test loss has not improved for 1 epoch (best 0.07123 at epoch 4)');
+	});
+});

@@ -4,7 +4,8 @@ import type {EpochSummary} from '../../../../source/train/events.js';
 import {bestEpoch, testLossRising} from '../../../../source/train/history.js';
 import {dashboardReducer} from '../../../../source/ui/dashboard/dashboard-state.js';
 import {eventParts, fitEventParts} from '../../../../source/ui/dashboard/event-parts.js';
-import {done, firstEpoch, loading, stopped, training} from '../fixtures.js';
+import {configLine} from '../../../../source/ui/dashboard/header-text.js';
+import {config, done, firstEpoch, loading, stopped, training} from '../fixtures.js';
 
 const epoch = (n: number, trainLoss: number, testLoss: number | null, testAccuracy: number | null = 0.9): EpochSummary => ({
 	epoch: n,
@@ -75,6 +76,30 @@ describe('eventParts', () => {
 				'saved to model.json',
 			],
 		);
+	});
+
+	test('stopped by --patience: why, in words, said shorter when the line is narrow', () => {
+		const best = {epoch: 4, testLoss: 0.07123, testAccuracy: 0.978, epochsWithout: 3};
+		const state = {...done, done: {...done.done!, epochs: 7, stopped: 'patience' as const, best}};
+		assert.deepEqual(eventParts(state)[0], {
+			text: 'stopped after epoch 7: the test loss has not improved for 3 epochs (best 0.07123 at epoch 4)',
+			short: 'stopped after epoch 7: no lower test loss for 3 epochs',
+			tone: 'good',
+		});
+		assert.equal(line(fitEventParts(eventParts(state), 60, false)), 'stopped after epoch 7: no lower test loss for 3 epochs');
+	});
+
+	test('with --patience, while training: the epochs without a lower test loss so far', () => {
+		// the fixture's test loss is lowest at epoch 3, then 0.0781 and 0.0803
+		assert.deepEqual(stopped.lowestLoss, {epoch: 3, testLoss: 0.0768, testAccuracy: 0.9798, epochsWithout: 2});
+		const waiting = {...stopped, phase: 'training' as const, done: null, start: {...stopped.start!, config: {...config, patience: 3}}};
+		assert.deepEqual(eventParts(waiting)[0], {
+			text: 'test loss not lower for 2 of 3 epochs (best 0.07680 at epoch 3)',
+			short: 'patience 2/3',
+			tone: 'warn',
+		});
+		assert.equal(eventParts({...waiting, start: stopped.start}).length, 3, 'not without --patience');
+		assert.match(configLine(waiting.start, 200, false), / · seed 1 · patience 3 · /);
 	});
 
 	test('a failure comes first, in red', () => {

@@ -23,6 +23,19 @@ describe('the summary after the dashboard', () => {
 		assert.equal(lines.at(-1), '  model saved to runs/model.json');
 	});
 
+	test('a run stopped by --patience: trained, why it stopped, where the best model went', () => {
+		const best = {epoch: 4, testLoss: 0.07123, testAccuracy: 0.978, epochsWithout: 3};
+		const byPatience = {...done, done: {...done.done!, stopped: 'patience' as const, best, bestSavedTo: 'best.json'}};
+		assert.deepEqual(summaryLines(byPatience, 71.6), [
+			'mnist-tui: trained 784-512-10 for 3 of 3 epochs in 1m12s',
+			'  test accuracy 97.98% (loss 0.07680), best 97.98% at epoch 3',
+			'  stopped: the test loss has not improved for 3 epochs (best 0.07123 at epoch 4)',
+			'  most confused (true→predicted): 7→2 (9), 9→4 (9), 4→9 (8)',
+			'  model not saved (use --save FILE to keep it)',
+			'  best model (epoch 4, test loss 0.07123) saved to best.json',
+		]);
+	});
+
 	test('stopped while loading', () => {
 		assert.deepEqual(summaryLines(loading, 0.4), ['mnist-tui: stopped while loading, after 0.4s']);
 	});
