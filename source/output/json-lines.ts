@@ -1,5 +1,5 @@
 import type {FileKind} from '../files/written-files.js';
-import type {RunEvent} from '../train/events.js';
+import type {ControlChange, RunEvent} from '../train/events.js';
 import type {Progress} from '../train/worker/protocol.js';
 
 /**
@@ -32,6 +32,8 @@ export function jsonLine(event: RunEvent | Progress): string | undefined {
 				trainCount: event.trainCount,
 				testCount: event.testCount,
 				...(event.resumed ? {resumed: event.resumed} : {}),
+				// a resumed run goes on with the learning rate and momentum in force when it stopped
+				...(event.resumed && event.controls ? {controls: {lr: event.controls.learningRate, momentum: event.controls.momentum}} : {}),
 			});
 		}
 		case 'epoch':
@@ -57,9 +59,30 @@ export function jsonLine(event: RunEvent | Progress): string | undefined {
 				savedTo: event.savedTo,
 				...(event.interrupted ? {interrupted: true} : {}),
 			});
+		case 'control':
+			return controlLine(event);
 		default:
 			return undefined;
 	}
+}
+
+/**
+ * A change made while training: `lr` is the new base rate (what --lr sets),
+ * `momentum` the momentum in force (Adam's β1; null for gd), `changed` which
+ * of them changed and `previous` its value before. It holds from step `step`
+ * of epoch `epoch` on, steps numbered within the epoch from 1, as the
+ * dashboard's header counts them.
+ */
+function controlLine(event: ControlChange): string {
+	return JSON.stringify({
+		event: 'control',
+		epoch: event.epoch,
+		step: event.step,
+		lr: event.values.learningRate,
+		momentum: event.values.momentum,
+		changed: event.setting === 'learningRate' ? 'lr' : 'momentum',
+		previous: event.from,
+	});
 }
 
 function round(value: number, digits: number): number {

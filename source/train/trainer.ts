@@ -44,6 +44,10 @@ export function newTrainerState(trainCount: number): TrainerState {
 	return {epoch: 1, batch: 0, order: identityOrder(trainCount), lossSum: 0, correct: 0, seconds: 0};
 }
 
+/** Optimizer steps in an epoch of `trainCount` images. */
+export const batchesPerEpoch = (batchSize: number | 'full', trainCount: number): number =>
+	batchSize === 'full' ? 1 : Math.ceil(trainCount / Math.min(batchSize, trainCount));
+
 /**
  * A mean cross-entropy above this is divergence, not learning: a random guess
  * costs ln 10 ≈ 2.3, and a step too big often kills every ReLU, leaving a huge
@@ -67,7 +71,7 @@ export function* trainer(options: TrainerOptions): Generator<TrainerEvent, void,
 	const state = options.state ?? newTrainerState(train.count);
 	const {order} = state;
 	const parameters = network.parameters();
-	const batches = Math.ceil(train.count / stepSize);
+	const batches = batchesPerEpoch(options.batchSize, train.count);
 
 	for (let epoch = state.epoch; epoch <= epochs; epoch++) {
 		if (state.batch === 0) {

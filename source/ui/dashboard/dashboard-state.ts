@@ -1,5 +1,6 @@
 import type {LayerWeights} from '../../nn/network.js';
-import type {EpochSummary, RunDone, RunStart} from '../../train/events.js';
+import {type ControlValues, startingControls} from '../../train/controls.js';
+import type {ControlChange, ControlRefused, EpochSummary, RunDone, RunStart} from '../../train/events.js';
 import {type BestEpoch, bestEpoch, type Rising, testLossRising} from '../../train/history.js';
 import type {Confusion} from '../../train/metrics.js';
 import type {FromWorker, Progress} from '../../train/worker/protocol.js';
@@ -52,6 +53,9 @@ export interface DashboardState {
 	readonly epochWeights: readonly LayerWeights[] | null;
 	/** Each hidden unit's mean activation on the test set at the latest finished epoch. */
 	readonly activity: readonly Float32Array[] | null;
+	/** The learning rate and momentum in force, and the latest change made or refused (for the event line). */
+	readonly controls: ControlValues | null;
+	readonly control: ControlChange | Pick<ControlRefused, 'type' | 'reason'> | null;
 }
 
 export const initialDashboard: DashboardState = {
@@ -83,6 +87,8 @@ export const initialDashboard: DashboardState = {
 	weightsSource: null,
 	epochWeights: null,
 	activity: null,
+	controls: null,
+	control: null,
 };
 
 /** The step-loss history never holds more points than this. */
@@ -93,6 +99,8 @@ export const maxEpochPoints = 1024;
 export type DashboardAction =
 	| Exclude<FromWorker, {type: 'failure'}>
 	| {type: 'paused'; paused: boolean}
+	/** A key that changed nothing, and why (n while not paused). */
+	| Pick<ControlRefused, 'type' | 'reason'>
 	| {type: 'failed'; message: string};
 
 export function dashboardReducer(state: DashboardState, action: DashboardAction): DashboardState {
@@ -105,6 +113,7 @@ export function dashboardReducer(state: DashboardState, action: DashboardAction)
 				...state,
 				phase: 'training',
 				start: action,
+				controls: action.controls ?? startingControls(action.config.optimizer, action.config.learningRate),
 				...(action.weights
 					? {weights: action.weights, weightsSource: action.resumed ? `resumed after epoch ${action.resumed.epochs}` : 'initial weights'}
 					: {}),
@@ -151,6 +160,10 @@ export function dashboardReducer(state: DashboardState, action: DashboardAction)
 		}
 		case 'saved':
 			return {...state, savedTo: action.path};
+		case 'control':
+			return {...state, controls: action.values, control: action};
+		case 'control-refused':
+			return {...state, control: action};
 		case 'done':
 			return {...state, phase: 'done', paused: false, done: action, savedTo: action.savedTo ?? state.savedTo};
 		case 'paused':
