@@ -41,8 +41,8 @@ export function applyRequest(values: ControlValues, request: ControlRequest, opt
 		const to = request === 'raiseLearningRate' ? from * 2 : from / 2;
 		const [lowest, highest] = settingRanges.learningRate;
 		if (!(to > lowest && to <= highest)) {
-			const bound = request === 'raiseLearningRate' ? `at most ${highest}` : `above ${lowest}`;
-			return {kind: 'refused', setting: 'learningRate', reason: `lr stays ${formatSetting(from)}: it is ${bound}`};
+			const bound = request === 'raiseLearningRate' ? `it may be at most ${highest}` : `it must stay above ${lowest}`;
+			return {kind: 'refused', setting: 'learningRate', reason: `lr stays ${formatSetting(from)}: ${bound}`};
 		}
 		return {kind: 'changed', setting: 'learningRate', from, to, values: {...values, learningRate: to}};
 	}
@@ -53,8 +53,8 @@ export function applyRequest(values: ControlValues, request: ControlRequest, opt
 	// to two decimals, so that 0.9 + 0.05 is 0.95 and not 0.9500000000000001
 	const to = Math.min(highest, Math.max(lowest, Math.round((from + by) * 100) / 100));
 	if (to === from) {
-		const bound = request === 'raiseMomentum' ? `at most ${highest}` : `at least ${lowest}`;
-		return {kind: 'refused', setting: 'momentum', reason: `${momentumName(optimizer)} stays ${from}: it is ${bound}`};
+		const bound = request === 'raiseMomentum' ? `it may be at most ${highest}` : `it may be no lower than ${lowest}`;
+		return {kind: 'refused', setting: 'momentum', reason: `${momentumName(optimizer)} stays ${from}: ${bound}`};
 	}
 	return {kind: 'changed', setting: 'momentum', from, to, values: {...values, momentum: to}};
 }
