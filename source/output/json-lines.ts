@@ -1,5 +1,6 @@
 import type {FileKind} from '../files/written-files.js';
-import type {ControlChange, RunEvent} from '../train/events.js';
+import {startingControls} from '../train/controls.js';
+import type {ControlChange, RunEvent, RunStart} from '../train/events.js';
 import type {Progress} from '../train/worker/protocol.js';
 
 /**
@@ -32,8 +33,7 @@ export function jsonLine(event: RunEvent | Progress): string | undefined {
 				trainCount: event.trainCount,
 				testCount: event.testCount,
 				...(event.resumed ? {resumed: event.resumed} : {}),
-				// a resumed run goes on with the learning rate and momentum in force when it stopped
-				...(event.resumed && event.controls ? {controls: {lr: event.controls.learningRate, momentum: event.controls.momentum}} : {}),
+				...resumedControls(event),
 			});
 		}
 		case 'epoch':
@@ -64,6 +64,13 @@ export function jsonLine(event: RunEvent | Progress): string | undefined {
 		default:
 			return undefined;
 	}
+}
+
+/** A resumed run goes on with the learning rate and momentum in force when it stopped: said when they differ from --lr and the default. */
+function resumedControls({resumed, controls, config}: RunStart): {controls?: {lr: number; momentum: number | null}} {
+	const started = startingControls(config.optimizer, config.learningRate);
+	if (!resumed || !controls || (controls.learningRate === started.learningRate && controls.momentum === started.momentum)) return {};
+	return {controls: {lr: controls.learningRate, momentum: controls.momentum}};
 }
 
 /**

@@ -53,7 +53,7 @@ describe('JSON Lines: changes made while training', () => {
 		assert.equal(jsonLine({type: 'control-refused', setting: 'momentum', reason: 'gd has no momentum'}), undefined);
 	});
 
-	test('a resumed run’s start says the values in force; a new run’s start is as before', () => {
+	test('a resumed run’s start says the values in force when they were changed; otherwise it is as before', () => {
 		const start = training.start as RunStart;
 		assert.equal(JSON.parse(jsonLine({...start, controls: {learningRate: 0.05, momentum: 0.9}})!).controls, undefined);
 		const resumed = {
@@ -62,5 +62,7 @@ describe('JSON Lines: changes made while training', () => {
 			controls: {learningRate: 0.1, momentum: 0.95},
 		};
 		assert.deepEqual(JSON.parse(jsonLine(resumed)!).controls, {lr: 0.1, momentum: 0.95});
+		const unchanged = {...resumed, controls: {learningRate: 0.05, momentum: 0.9}};
+		assert.equal(JSON.parse(jsonLine(unchanged)!).controls, undefined, 'nothing changed: the start line is as before');
 	});
 });
