@@ -2,6 +2,7 @@ import {printable} from '../../files/printable.js';
 import {confusedPairs} from '../../text/confused-pairs.js';
 import {duration, loss, percent} from '../../text/format.js';
 import {glyphsFor} from '../../text/glyphs.js';
+import {formatSetting, startingControls} from '../../train/controls.js';
 import type {DashboardState} from './dashboard-state.js';
 
 /**
@@ -28,8 +29,25 @@ export function summaryLines(state: DashboardState, seconds: number, ascii = fal
 		const pairs = confusedPairs(confusion, start.classes, arrow);
 		if (pairs.length > 0) lines.push(...wrapped(`  most confused (true${arrow}predicted): `, pairs));
 	}
+	const steered = steeredLine(state, ascii);
+	if (steered) lines.push(steered);
 	lines.push(state.savedTo ? `  model saved to ${printable(state.savedTo)}` : '  model not saved (use --save FILE to keep it)');
 	return lines;
+}
+
+/** "  steered to lr 0.025 (from 0.05), momentum 0.95 (from 0.9)": the values in force at the end, when they were changed. */
+function steeredLine({start, controls}: DashboardState, ascii: boolean): string | null {
+	if (!start || !controls) return null;
+	const {optimizer, learningRate} = start.config;
+	const started = startingControls(optimizer, learningRate);
+	const momentumName = optimizer === 'adam' ? (ascii ? 'beta1' : 'β1') : 'momentum';
+	const changes = [
+		...(controls.learningRate === started.learningRate
+			? []
+			: [`lr ${formatSetting(controls.learningRate)} (from ${formatSetting(started.learningRate)})`]),
+		...(controls.momentum === started.momentum ? [] : [`${momentumName} ${controls.momentum} (from ${started.momentum})`]),
+	];
+	return changes.length === 0 ? null : `  steered to ${changes.join(', ')}`;
 }
 
 /** The summary fits an 80-column terminal: long class names (Fashion-MNIST) carry the pairs over to lines aligned under the first. */

@@ -5,6 +5,7 @@ import {type DashboardAction, dashboardReducer} from '../../../../source/ui/dash
 import {createDashboardStore} from '../../../../source/ui/dashboard/dashboard-store.js';
 import {EventLine} from '../../../../source/ui/dashboard/event-line.js';
 import {Header} from '../../../../source/ui/dashboard/header.js';
+import {summaryLines} from '../../../../source/ui/dashboard/summary.js';
 import {HelpOverlay} from '../../../../source/ui/shared/help-overlay.js';
 import {actionsFor, keyHint} from '../../../../source/ui/shared/keys.js';
 import {paused, reduce, training} from '../fixtures.js';
@@ -119,5 +120,15 @@ describe('the dashboard state under steering', () => {
 		store.dispatch({...change('learningRate', 0.1, 0.2), step: 414}, true);
 		assert.deepEqual(store.getSnapshot().controls, {learningRate: 0.2, momentum: 0.9});
 		assert.match(eventLine(store.getSnapshot()), /^lr 0\.1 → 0\.2 from epoch 4, batch 414/);
+	});
+});
+
+describe('the summary of a steered run', () => {
+	test('names the values in force at the end, and what they were at the start', () => {
+		const lr = dashboardReducer(training, change('learningRate', 0.05, 0.025));
+		const both = dashboardReducer(lr, {...change('momentum', 0.9, 0.95), values: {learningRate: 0.025, momentum: 0.95}});
+		const lines = summaryLines(dashboardReducer(both, {type: 'saved', path: 'model.json', epoch: 3}), 62);
+		assert.deepEqual(lines.slice(-2), ['  steered to lr 0.025 (from 0.05), momentum 0.95 (from 0.9)', '  model saved to model.json']);
+		assert.ok(!summaryLines(training, 62).some(line => line.includes('steered')), 'an unsteered run has no such line');
 	});
 });
