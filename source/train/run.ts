@@ -149,7 +149,6 @@ async function* runOn(backend: Backend, requested: TrainConfig, control: RunCont
 		state,
 		epochs: config.epochs,
 		batchSize: config.batchSize,
-		learningRate: config.learningRate,
 	});
 	const batches = batchesPerEpoch(config.batchSize, train.count);
 	/** The changes asked for, made for the next step: each a control event, or a refusal. */

@@ -15,8 +15,6 @@ export interface TrainerOptions {
 	readonly epochs: number;
 	/** Images per optimizer step; 'full' is one gradient-descent step on the whole training set per epoch. */
 	readonly batchSize: number | 'full';
-	/** The learning rate, only to suggest a lower one when training diverges. */
-	readonly learningRate: number;
 	readonly rng: Rng;
 	/** Where to start and what to keep up to date as it trains: a new run's by default, a checkpoint's to continue one. */
 	readonly state?: TrainerState;
@@ -100,12 +98,12 @@ export function* trainer(options: TrainerOptions): Generator<TrainerEvent, void,
 				const what = Number.isFinite(meanLoss)
 					? `the loss exploded to ${meanLoss.toPrecision(3)}`
 					: 'the loss is no longer a finite number';
-				throw DivergedError.at(epoch, batch, options.learningRate, what);
+				throw DivergedError.at(epoch, batch, optimizer.learningRate, what);
 			}
 			optimizer.step(parameters);
 			// a step can overflow a weight while its loss was still fine; caught here, not epochs later
 			if (!network.hasFiniteWeights()) {
-				throw DivergedError.at(epoch, batch, options.learningRate, 'the weights are no longer finite numbers');
+				throw DivergedError.at(epoch, batch, optimizer.learningRate, 'the weights are no longer finite numbers');
 			}
 			state.batch = batch;
 			state.lossSum += stepLoss;

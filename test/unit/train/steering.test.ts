@@ -98,6 +98,12 @@ describe('steering a run', () => {
 		assert.deepEqual(ofType(events, 'control'), []);
 	});
 
+	test('a run steered into divergence suggests a rate below the one in force, not below --lr', async () => {
+		const plan: Plan = new Map([[2, Array.from({length: 20}, () => 'raiseLearningRate' as const)]]);
+		// 0.05 · 2^20 = 52,428.8: a tenth of it, to two digits
+		await assert.rejects(steered({...base, epochs: 1, optimizer: 'gd'}, plan), /try a lower --lr \(for example --lr 5200\)/);
+	});
+
 	for (const optimizer of ['momentum', 'adam', 'gd'] as OptimizerName[]) {
 		test(`${optimizer}: changed, stopped right after a change and resumed, bit for bit the uninterrupted run with the same changes`, async () => {
 			const folder = temporaryFolder();
