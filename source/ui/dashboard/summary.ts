@@ -2,7 +2,7 @@ import {printable} from '../../files/printable.js';
 import {confusedPairs} from '../../text/confused-pairs.js';
 import {duration, loss, percent} from '../../text/format.js';
 import {glyphsFor} from '../../text/glyphs.js';
-import {formatSetting, startingControls} from '../../train/controls.js';
+import {formatSetting, momentumName, startingControls} from '../../train/controls.js';
 import type {DashboardState} from './dashboard-state.js';
 
 /**
@@ -40,12 +40,13 @@ function steeredLine({start, controls}: DashboardState, ascii: boolean): string 
 	if (!start || !controls) return null;
 	const {optimizer, learningRate} = start.config;
 	const started = startingControls(optimizer, learningRate);
-	const momentumName = optimizer === 'adam' ? (ascii ? 'beta1' : 'β1') : 'momentum';
 	const changes = [
 		...(controls.learningRate === started.learningRate
 			? []
 			: [`lr ${formatSetting(controls.learningRate)} (from ${formatSetting(started.learningRate)})`]),
-		...(controls.momentum === started.momentum ? [] : [`${momentumName} ${controls.momentum} (from ${started.momentum})`]),
+		...(controls.momentum === started.momentum
+			? []
+			: [`${momentumName(optimizer, ascii)} ${controls.momentum} (from ${started.momentum})`]),
 	];
 	return changes.length === 0 ? null : `  steered to ${changes.join(', ')}`;
 }
