@@ -49,9 +49,11 @@ export function applyRequest(values: ControlValues, request: ControlRequest, opt
 	if (values.momentum === null) return {kind: 'refused', setting: 'momentum', reason: `${optimizer} has no momentum`};
 	const from = values.momentum;
 	const [lowest, highest] = momentumRange;
-	const by = request === 'raiseMomentum' ? momentumStep : -momentumStep;
-	// to two decimals, so that 0.9 + 0.05 is 0.95 and not 0.9500000000000001
-	const to = Math.min(highest, Math.max(lowest, Math.round((from + by) * 100) / 100));
+	// in hundredths, on the steps' grid (0.9, 0.95, then the bound 0.99, and back to 0.95): 0.95, not 0.9500000000000001
+	const hundredths = Math.round(from * 100);
+	const step = Math.round(momentumStep * 100);
+	const next = request === 'raiseMomentum' ? (Math.floor(hundredths / step) + 1) * step : (Math.ceil(hundredths / step) - 1) * step;
+	const to = Math.min(highest, Math.max(lowest, next / 100));
 	if (to === from) {
 		const bound = request === 'raiseMomentum' ? `it may be at most ${highest}` : `it may be no lower than ${lowest}`;
 		return {kind: 'refused', setting: 'momentum', reason: `${momentumName(optimizer)} stays ${from}: ${bound}`};

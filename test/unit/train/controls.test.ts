@@ -46,7 +46,7 @@ describe('control requests', () => {
 		});
 	});
 
-	test('] and [ move the momentum by 0.05, in two decimals, within 0 and 0.99', () => {
+	test('] and [ move the momentum in steps of 0.05, within 0 and 0.99', () => {
 		const raised = applyRequest(momentum, 'raiseMomentum', 'momentum');
 		assert.deepEqual(raised, {kind: 'changed', setting: 'momentum', from: 0.9, to: 0.95, values: {learningRate: 0.05, momentum: 0.95}});
 		const top = applyRequest({learningRate: 0.05, momentum: 0.95}, 'raiseMomentum', 'momentum');
@@ -56,7 +56,8 @@ describe('control requests', () => {
 			setting: 'momentum',
 			reason: 'momentum stays 0.99: it may be at most 0.99',
 		});
-		assert.equal(applyRequest({learningRate: 0.05, momentum: 0.99}, 'lowerMomentum', 'momentum').kind === 'changed' && 0.94, 0.94);
+		const back = applyRequest({learningRate: 0.05, momentum: 0.99}, 'lowerMomentum', 'momentum');
+		assert.equal(back.kind === 'changed' && back.to, 0.95, 'back on the steps: ] then [ returns to where it was');
 		const lowered = applyRequest({learningRate: 0.05, momentum: 0.05}, 'lowerMomentum', 'momentum');
 		assert.equal(lowered.kind === 'changed' && lowered.to, 0);
 		assert.deepEqual(applyRequest({learningRate: 0.05, momentum: 0}, 'lowerMomentum', 'adam'), {
@@ -64,6 +65,20 @@ describe('control requests', () => {
 			setting: 'momentum',
 			reason: 'beta1 stays 0: it may be no lower than 0',
 		});
+	});
+
+	test('from 0 up and back down: the same steps, each said in two decimals at most', () => {
+		const walk = (from: number, request: 'raiseMomentum' | 'lowerMomentum') => {
+			const seen = [from];
+			for (let outcome = applyRequest({learningRate: 0.05, momentum: from}, request, 'momentum'); outcome.kind === 'changed'; ) {
+				seen.push(outcome.to);
+				outcome = applyRequest(outcome.values, request, 'momentum');
+			}
+			return seen;
+		};
+		const up = walk(0, 'raiseMomentum');
+		assert.deepEqual(up.map(String), [...Array.from({length: 20}, (_, i) => String((i * 5) / 100)), '0.99']);
+		assert.deepEqual(walk(0.99, 'lowerMomentum'), up.slice().reverse());
 	});
 
 	test('plain gradient descent has no momentum to move', () => {
