@@ -1,5 +1,6 @@
 import type {FileKind} from '../files/written-files.js';
-import type {RunEvent} from '../train/events.js';
+import {startingControls} from '../train/controls.js';
+import type {ControlChange, RunEvent, RunStart} from '../train/events.js';
 import type {Progress} from '../train/worker/protocol.js';
 
 /**
@@ -34,6 +35,7 @@ export function jsonLine(event: RunEvent | Progress): string | undefined {
 				trainCount: event.trainCount,
 				testCount: event.testCount,
 				...(event.resumed ? {resumed: event.resumed} : {}),
+				...resumedControls(event),
 			});
 		}
 		case 'epoch':
@@ -64,9 +66,37 @@ export function jsonLine(event: RunEvent | Progress): string | undefined {
 					: {}),
 				...(event.bestSavedTo === undefined ? {} : {bestSavedTo: event.bestSavedTo}),
 			});
+		case 'control':
+			return controlLine(event);
 		default:
 			return undefined;
 	}
+}
+
+/** A resumed run goes on with the learning rate and momentum in force when it stopped: said when they differ from --lr and the default. */
+function resumedControls({resumed, controls, config}: RunStart): {controls?: {lr: number; momentum: number | null}} {
+	const started = startingControls(config.optimizer, config.learningRate);
+	if (!resumed || !controls || (controls.learningRate === started.learningRate && controls.momentum === started.momentum)) return {};
+	return {controls: {lr: controls.learningRate, momentum: controls.momentum}};
+}
+
+/**
+ * A change made while training: `lr` is the new base rate (what --lr sets),
+ * `momentum` the momentum in force (Adam's β1; null for gd), `changed` which
+ * of them changed and `previous` its value before. It holds from step `step`
+ * of epoch `epoch` on, steps numbered within the epoch from 1, as the
+ * dashboard's header counts them.
+ */
+function controlLine(event: ControlChange): string {
+	return JSON.stringify({
+		event: 'control',
+		epoch: event.epoch,
+		step: event.step,
+		lr: event.values.learningRate,
+		momentum: event.values.momentum,
+		changed: event.setting === 'learningRate' ? 'lr' : 'momentum',
+		previous: event.from,
+	});
 }
 
 function round(value: number, digits: number): number {

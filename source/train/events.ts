@@ -8,6 +8,7 @@ import type {Dataset} from '../data/dataset.js';
 import type {BackendName} from '../nn/backend/backend.js';
 import type {LayerWeights} from '../nn/network.js';
 import type {TrainConfig} from './config.js';
+import type {ControlSetting, ControlValues} from './controls.js';
 import type {Evaluation} from './evaluate.js';
 import type {Confusion} from './metrics.js';
 
@@ -32,6 +33,8 @@ export interface RunStart {
 	readonly resumed?: {readonly file: string; readonly epochs: number; readonly batch: number; readonly history: readonly EpochSummary[]};
 	/** The network's weights as it starts (with RunControl.weights). */
 	readonly weights?: readonly LayerWeights[];
+	/** The learning rate and momentum in force as it starts (a resumed run's may have been changed while it trained); unset: the config's. */
+	readonly controls?: ControlValues;
 }
 
 /** Progress inside an epoch, after each optimizer step. */
@@ -120,10 +123,35 @@ export interface RunDone {
 	readonly bestSavedTo?: string | null;
 }
 
+/**
+ * A setting changed while the run trains (RunControl.requests): it holds from
+ * step `step` of epoch `epoch` on, the step numbered as the header counts
+ * them (1 is an epoch's first).
+ */
+export interface ControlChange {
+	readonly type: 'control';
+	readonly epoch: number;
+	readonly step: number;
+	readonly setting: ControlSetting;
+	readonly from: number;
+	readonly to: number;
+	/** Every value in force from then on. */
+	readonly values: ControlValues;
+}
+
+/** A change that was not made, and why: a bound, or no momentum to change. */
+export interface ControlRefused {
+	readonly type: 'control-refused';
+	readonly setting: ControlSetting;
+	readonly reason: string;
+}
+
 export type RunEvent =
 	| {readonly type: 'loading'}
 	| RunStart
 	| TrainerEvent
 	| ProbeResult
 	| {readonly type: 'saved'; readonly path: string; readonly epoch: number}
+	| ControlChange
+	| ControlRefused
 	| RunDone;

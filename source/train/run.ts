@@ -12,10 +12,11 @@ import {checkpointFields, runSettings} from './checkpoint/checkpoint.js';
 import {checkSaveTarget, readModelFile, writeModelFile} from './checkpoint/model-store.js';
 import {openResume, type Resumed, resumedState} from './checkpoint/resume.js';
 import {classSets, defaults, type TrainConfig, threadCount} from './config.js';
+import {applyRequest, type ControlRequest, type ControlValues, startingControls, steer} from './controls.js';
 import {checkInputs, checkLabels, evaluate} from './evaluate.js';
 import type {EpochResult, EpochSummary, RunEvent} from './events.js';
 import {lowestTestLoss, patienceStanding, stopsForPatience} from './patience.js';
-import {newTrainerState, trainer} from './trainer.js';
+import {batchesPerEpoch, newTrainerState, type TrainerState, trainer} from './trainer.js';
 
 export interface RunControl {
 	/** Checked between steps: once true, the run saves and ends with a done event. */
@@ -29,6 +30,10 @@ export interface RunControl {
 	readonly probe?: {readonly images: number; readonly everyMs: number};
 	/** Copies of every layer's weights with the start, each probe and each epoch: for a view inside the network. */
 	readonly weights?: boolean;
+	/** Checked between steps (and woken while paused): the changes asked for since, applied before the next step. */
+	readonly requests?: () => readonly ControlRequest[];
+	/** Checked while paused: true once for each single step asked for; the run trains one batch and stays paused. */
+	readonly takeStep?: () => boolean;
 }
 
 /** A probe may take at most this share of the time between probes. */
@@ -106,6 +111,9 @@ async function* runOn(backend: Backend, requested: TrainConfig, control: RunCont
 	checkLabels(test, network.classes);
 	const optimizer = createOptimizer(config.optimizer, config.learningRate);
 	const state = resumed ? resumedState(resumed, network, optimizer, train.count) : newTrainerState(train.count);
+	// a resumed run goes on with the values in force when it stopped
+	let controls: ControlValues = resumed?.checkpoint.controls ?? startingControls(config.optimizer, config.learningRate);
+	steer(optimizer, controls);
 	const history: EpochSummary[] = [...(resumed?.checkpoint.history ?? [])];
 	if (resumed && config.patience !== undefined) refuseStoppedRun(resumed.file, history, config.patience);
 	const weights = () => (control.weights ? {weights: network.weightsCopy()} : {});
@@ -123,6 +131,7 @@ async function* runOn(backend: Backend, requested: TrainConfig, control: RunCont
 		test: {images: test.images, labels: test.labels, count: test.count},
 		...(resumed ? {resumed: {file: resumed.file, epochs: state.epoch - 1, batch: state.batch, history: [...history]}} : {}),
 		...weights(),
+		controls,
 	};
 
 	let last: EpochResult | undefined;
@@ -131,7 +140,7 @@ async function* runOn(backend: Backend, requested: TrainConfig, control: RunCont
 	const settings = runSettings(config, network.sizes);
 	const save = () => {
 		if (!config.save || !network.hasFiniteWeights()) return false;
-		const checkpoint = checkpointFields({settings, state, rng, optimizer: optimizer.state(), history});
+		const checkpoint = checkpointFields({settings, state, rng, optimizer: optimizer.state(), history, controls});
 		writeModelFile(config.save, serializeModel(network, classes, checkpoint));
 		savedTo = config.save;
 		return true;
@@ -162,9 +171,26 @@ async function* runOn(backend: Backend, requested: TrainConfig, control: RunCont
 		state,
 		epochs: config.epochs,
 		batchSize: config.batchSize,
-		learningRate: config.learningRate,
 	});
+	const batches = batchesPerEpoch(config.batchSize, train.count);
+	/** The changes asked for, made for the next step: each a control event, or a refusal. */
+	function* steering(requests: readonly ControlRequest[]): Generator<RunEvent, void, undefined> {
+		for (const request of requests) {
+			const outcome = applyRequest(controls, request, config.optimizer);
+			if (outcome.kind === 'refused') {
+				yield {type: 'control-refused', setting: outcome.setting, reason: outcome.reason};
+				continue;
+			}
+			controls = outcome.values;
+			steer(optimizer, controls);
+			const {setting, from, to} = outcome;
+			yield {type: 'control', ...nextStep(state, batches), setting, from, to, values: controls};
+		}
+	}
+	// after a single step asked for while paused: on to the next batch (through an epoch's end), then paused again
+	let stepping = false;
 	for (const event of steps) {
+		if (event.type === 'batch') stepping = false;
 		yield event.type === 'epoch' ? {...event, ...weights()} : event;
 		if (event.type === 'epoch') {
 			last = event;
@@ -202,8 +228,15 @@ async function* runOn(backend: Backend, requested: TrainConfig, control: RunCont
 				...weights(),
 			};
 		}
-		const paused = control.whilePaused?.();
-		if (paused) {
+		// a pause is woken by a change or a step asked for, and goes on until resumed
+		for (;;) {
+			yield* steering(control.requests?.() ?? []);
+			const paused = control.whilePaused?.();
+			if (!paused || stepping) break;
+			if (control.takeStep?.()) {
+				stepping = true;
+				break;
+			}
 			await paused;
 			lastYield = performance.now();
 		}
@@ -244,4 +277,9 @@ function refuseStoppedRun(file: string, history: readonly EpochSummary[], patien
 	throw new InputError(
 		`--resume ${file}: the test loss has not improved for ${standing.epochsWithout} epochs (best ${standing.testLoss.toPrecision(4)} at epoch ${standing.epoch}), so --patience ${patience} ends the run there; give a larger --patience to train further (e.g. --patience ${standing.epochsWithout + 1})`,
 	);
+}
+
+/** The step a change made now holds from: the next of this epoch, or the first of the next. */
+function nextStep(state: TrainerState, batches: number): {epoch: number; step: number} {
+	return state.batch >= batches ? {epoch: state.epoch + 1, step: 1} : {epoch: state.epoch, step: state.batch + 1};
 }

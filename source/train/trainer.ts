@@ -15,8 +15,6 @@ export interface TrainerOptions {
 	readonly epochs: number;
 	/** Images per optimizer step; 'full' is one gradient-descent step on the whole training set per epoch. */
 	readonly batchSize: number | 'full';
-	/** The learning rate, only to suggest a lower one when training diverges. */
-	readonly learningRate: number;
 	readonly rng: Rng;
 	/** Where to start and what to keep up to date as it trains: a new run's by default, a checkpoint's to continue one. */
 	readonly state?: TrainerState;
@@ -44,6 +42,10 @@ export function newTrainerState(trainCount: number): TrainerState {
 	return {epoch: 1, batch: 0, order: identityOrder(trainCount), lossSum: 0, correct: 0, seconds: 0};
 }
 
+/** Optimizer steps in an epoch of `trainCount` images. */
+export const batchesPerEpoch = (batchSize: number | 'full', trainCount: number): number =>
+	batchSize === 'full' ? 1 : Math.ceil(trainCount / Math.min(batchSize, trainCount));
+
 /**
  * A mean cross-entropy above this is divergence, not learning: a random guess
  * costs ln 10 ≈ 2.3, and a step too big often kills every ReLU, leaving a huge
@@ -67,7 +69,7 @@ export function* trainer(options: TrainerOptions): Generator<TrainerEvent, void,
 	const state = options.state ?? newTrainerState(train.count);
 	const {order} = state;
 	const parameters = network.parameters();
-	const batches = Math.ceil(train.count / stepSize);
+	const batches = batchesPerEpoch(options.batchSize, train.count);
 
 	for (let epoch = state.epoch; epoch <= epochs; epoch++) {
 		if (state.batch === 0) {
@@ -96,12 +98,12 @@ export function* trainer(options: TrainerOptions): Generator<TrainerEvent, void,
 				const what = Number.isFinite(meanLoss)
 					? `the loss exploded to ${meanLoss.toPrecision(3)}`
 					: 'the loss is no longer a finite number';
-				throw DivergedError.at(epoch, batch, options.learningRate, what);
+				throw DivergedError.at(epoch, batch, optimizer.learningRate, what);
 			}
 			optimizer.step(parameters);
 			// a step can overflow a weight while its loss was still fine; caught here, not epochs later
 			if (!network.hasFiniteWeights()) {
-				throw DivergedError.at(epoch, batch, options.learningRate, 'the weights are no longer finite numbers');
+				throw DivergedError.at(epoch, batch, optimizer.learningRate, 'the weights are no longer finite numbers');
 			}
 			state.batch = batch;
 			state.lossSum += stepLoss;

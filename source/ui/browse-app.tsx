@@ -7,7 +7,7 @@ import type {BrowserData} from './browser/browser-data.js';
 import {DrawView} from './draw/draw-view.js';
 import {NetworkView} from './network/network-view.js';
 import {HelpOverlay} from './shared/help-overlay.js';
-import {dashboardKeys, keyHint} from './shared/keys.js';
+import {dashboardKeys, keyHint, runActions} from './shared/keys.js';
 import {minimumSize} from './shared/minimum-size.js';
 import {useRenderSettings} from './shared/render-context.js';
 import {TooSmall} from './shared/too-small.js';
@@ -27,7 +27,7 @@ export type Props = {
 };
 
 /** The keys that mean something without training. */
-const browseKeys = dashboardKeys.filter(binding => binding.action !== 'togglePause');
+const browseKeys = dashboardKeys.filter(binding => !runActions.has(binding.action));
 
 /** `browse --model`: the test digits of a saved model, inside it, and a canvas for it to read; no training. */
 export function BrowseApp({data, network, title, onQuit, mouse}: Props) {

@@ -1,5 +1,6 @@
 import {render} from 'ink';
 import type {TrainConfig} from '../train/config.js';
+import type {ControlRequest} from '../train/controls.js';
 import type {FromWorker} from '../train/worker/protocol.js';
 import {startTrainingWorker, type TrainingWorker} from '../train/worker/worker-host.js';
 import {App} from './app.js';
@@ -10,6 +11,14 @@ import type {KeyAction} from './shared/keys.js';
 import {RenderProvider} from './shared/render-context.js';
 import type {RenderSettings} from './shared/render-settings.js';
 import {closeInk, inkOptions, type TerminalSession} from './shared/terminal.js';
+
+const controlRequests: readonly string[] = [
+	'raiseLearningRate',
+	'lowerLearningRate',
+	'raiseMomentum',
+	'lowerMomentum',
+] satisfies ControlRequest[];
+const isControlRequest = (action: KeyAction): action is ControlRequest => controlRequests.includes(action);
 
 export type Ending = 'finished' | 'quit' | 'interrupted' | 'failed';
 
@@ -114,6 +123,12 @@ export function startDashboard(config: TrainConfig, terminal: TerminalSession, o
 			if (state.paused) worker.resume();
 			else worker.pause();
 			store.dispatch({type: 'paused', paused: !state.paused}, true);
+		}
+		// the run answers a change with a control event (or why not), shown on the event line
+		if (isControlRequest(action) && state.phase === 'training') worker.control(action);
+		if (action === 'stepOnce' && state.phase === 'training') {
+			if (state.paused) worker.step();
+			else store.dispatch({type: 'control-refused', reason: 'n trains one batch while paused: press p first'}, true);
 		}
 	};
 

@@ -195,7 +195,7 @@ const viewKeys = (view: View) => (view === 'browser' ? browserKeys : view === 'n
 function viewHint(view: View, browser: BrowserState, keys: Glyphs['keys'], ascii: boolean): string[] {
 	switch (view) {
 		case 'dashboard':
-			return ['w network', 'd draw'];
+			return ['w network', 'd draw', '+/- lr', '[/] momentum'];
 		case 'browser': {
 			const keys = browserKeyHint(browser, ascii).split(glyphsFor(ascii).separator);
 			return browser.mode.kind === 'browse' ? [...keys.slice(0, 3), 'd draw', ...keys.slice(3)] : keys;

@@ -34,11 +34,20 @@ export class Adam implements Optimizer {
 	steps = 0;
 
 	constructor(
-		readonly learningRate: number,
-		readonly beta1 = 0.9,
+		public learningRate: number,
+		public beta1 = 0.9,
 		readonly beta2 = 0.999,
 		readonly epsilon = 1e-8,
 	) {}
+
+	/** β1 is Adam's momentum; the bias correction of later steps uses the β1 in force at each step. */
+	get momentum(): number {
+		return this.beta1;
+	}
+
+	set momentum(value: number) {
+		this.beta1 = value;
+	}
 
 	step(parameters: readonly Parameter[]): void {
 		this.steps++;

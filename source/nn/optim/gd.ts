@@ -10,7 +10,7 @@ export function gradientDescentStep(value: Float32Array, grad: Float32Array, lea
 export class GradientDescent implements Optimizer {
 	readonly name = 'gd';
 
-	constructor(readonly learningRate: number) {}
+	constructor(public learningRate: number) {}
 
 	step(parameters: readonly Parameter[]): void {
 		for (const {value, grad, backend} of parameters) backend.updates.gradientDescent(value, grad, this.learningRate);

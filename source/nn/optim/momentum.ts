@@ -22,8 +22,8 @@ export class Momentum implements Optimizer {
 	velocities: Float32Array[] = [];
 
 	constructor(
-		readonly learningRate: number,
-		readonly momentum = 0.9,
+		public learningRate: number,
+		public momentum = 0.9,
 	) {}
 
 	step(parameters: readonly Parameter[]): void {

@@ -3,6 +3,10 @@ import type {Parameter} from '../layer.js';
 /** Updates parameters from their gradients; keeps whatever state it needs per parameter. */
 export interface Optimizer {
 	readonly name: OptimizerName;
+	/** The rate of the next step: may be changed between steps, the state carries on. */
+	learningRate: number;
+	/** How much of the last steps the next one keeps (the momentum optimizer's μ, Adam's β1); plain descent has none. */
+	momentum?: number;
 	step(parameters: readonly Parameter[]): void;
 	/** What it carries from step to step, for a checkpoint: the live arrays, to be copied before the next step. */
 	state(): OptimizerState;

@@ -6,6 +6,7 @@ import {isRecord, maxClasses, maxLayerWidth, maxParameters, parameterCount} from
 import {type OptimizerState, optimizerNames} from '../../nn/optim/optimizer.js';
 import {Rng} from '../../nn/rng.js';
 import {classSets, settingRanges, type TrainConfig} from '../config.js';
+import {type ControlValues, momentumRange} from '../controls.js';
 import type {EpochSummary} from '../events.js';
 import type {TrainerState} from '../trainer.js';
 
@@ -24,6 +25,8 @@ export interface Checkpoint {
 	readonly rng: Rng;
 	readonly optimizer: OptimizerState;
 	readonly history: readonly EpochSummary[];
+	/** The learning rate and momentum in force, when changed while it trained; older checkpoints have none (the settings' lr, the default momentum). */
+	readonly controls?: ControlValues;
 }
 
 /** The settings that shape a run: a resumed run keeps them. */
@@ -57,7 +60,7 @@ export function runSettings(config: TrainConfig, layers: readonly number[]): Run
 }
 
 /** The top-level keys a checkpoint adds to the model file. */
-export function checkpointFields({settings, state, rng, optimizer, history}: Checkpoint): Record<string, unknown> {
+export function checkpointFields({settings, state, rng, optimizer, history, controls}: Checkpoint): Record<string, unknown> {
 	const optimizerState = Object.fromEntries(
 		Object.entries(optimizer).map(([key, value]) => [key, typeof value === 'number' ? value : value.map(float32Base64)]),
 	);
@@ -70,6 +73,7 @@ export function checkpointFields({settings, state, rng, optimizer, history}: Che
 			rng: rng.state,
 			order: Array.from(state.order),
 			optimizerState,
+			...(controls ? {controls} : {}),
 		},
 		history,
 	};
@@ -113,7 +117,8 @@ export function parseCheckpoint(extra: Readonly<Record<string, unknown>>, file: 
 	};
 	const history = parseHistory(extra.history, epochs, damaged);
 	const optimizer = parseOptimizerState(training.optimizerState, damaged);
-	return {settings, state, rng: Rng.fromState(rng as number[]), optimizer, history};
+	const controls = training.controls === undefined ? undefined : parseControls(training.controls, settings, damaged);
+	return {settings, state, rng: Rng.fromState(rng as number[]), optimizer, history, ...(controls ? {controls} : {})};
 }
 
 type Fail = (what: string) => never;
@@ -158,6 +163,23 @@ function parseSettings(config: unknown, fail: Fail): RunSettings {
 		...(testLimit === undefined ? {} : {testLimit}),
 		...(patience === undefined ? {} : {patience}),
 	};
+}
+
+/** The learning rate and momentum in force: within the ranges the controls keep to, a momentum only for an optimizer that has one. */
+function parseControls(controls: unknown, settings: RunSettings, fail: Fail): ControlValues {
+	if (!isRecord(controls)) return fail('training.controls: expected an object');
+	const learningRate = finite(controls.learningRate, 'training.controls.learningRate', fail);
+	const [lowest, highest] = settingRanges.learningRate;
+	if (!(learningRate > lowest && learningRate <= highest))
+		fail(`training.controls.learningRate: expected a number above ${lowest}, at most ${highest}`);
+	if (settings.optimizer === 'gd') {
+		if (controls.momentum !== null) fail('training.controls.momentum: expected null (gd has no momentum)');
+		return {learningRate, momentum: null};
+	}
+	const momentum = finite(controls.momentum, 'training.controls.momentum', fail);
+	if (!(momentum >= momentumRange[0] && momentum <= momentumRange[1]))
+		fail(`training.controls.momentum: expected a number from ${momentumRange[0]} to ${momentumRange[1]}`);
+	return {learningRate, momentum};
 }
 
 /** Layer sizes of a network the program can hold: widths a layer may have, weights and biases within the limit, classes a model may have. */

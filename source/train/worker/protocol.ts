@@ -1,4 +1,5 @@
 import type {TrainConfig} from '../config.js';
+import type {ControlRequest} from '../controls.js';
 import type {BatchProgress, RunEvent} from '../events.js';
 
 /** Messages from the main thread to the training worker. */
@@ -7,6 +8,10 @@ export type ToWorker =
 	| {readonly type: 'pause'}
 	| {readonly type: 'resume'}
 	| {readonly type: 'stop'}
+	/** A change to the learning rate or momentum, made before the next step (while paused too). */
+	| {readonly type: 'control'; readonly request: ControlRequest}
+	/** While paused: train one batch, then stay paused. */
+	| {readonly type: 'step'}
 	/** The main thread has taken in this epoch's results (the worker stays at most a few epochs ahead). */
 	| {readonly type: 'received'; readonly epoch: number};
 

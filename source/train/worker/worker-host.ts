@@ -1,6 +1,7 @@
 import {Worker} from 'node:worker_threads';
 import {DivergedError, InputError} from '../../errors.js';
 import type {TrainConfig} from '../config.js';
+import type {ControlRequest} from '../controls.js';
 import type {FromWorker, ToWorker, WorkerFailure} from './protocol.js';
 
 /** A training run in a worker thread, seen from the main thread. */
@@ -9,6 +10,10 @@ export interface TrainingWorker {
 	resume(): void;
 	/** Asks the run to stop after the current step; it saves and sends its done event. */
 	stop(): void;
+	/** A change to the learning rate or momentum, from the next step. */
+	control(request: ControlRequest): void;
+	/** While paused: one batch, then paused again. */
+	step(): void;
 	/** Ends the worker at once. */
 	terminate(): Promise<void>;
 }
@@ -58,6 +63,8 @@ export function startTrainingWorker(
 		pause: () => send({type: 'pause'}),
 		resume: () => send({type: 'resume'}),
 		stop: () => send({type: 'stop'}),
+		control: request => send({type: 'control', request}),
+		step: () => send({type: 'step'}),
 		terminate: async () => {
 			finished = true;
 			await worker.terminate();

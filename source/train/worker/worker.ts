@@ -1,5 +1,6 @@
 import {parentPort} from 'node:worker_threads';
 import {DivergedError, InputError} from '../../errors.js';
+import type {ControlRequest} from '../controls.js';
 import type {BatchProgress, RunEvent} from '../events.js';
 import {runTraining} from '../run.js';
 import type {FromWorker, ToWorker, WorkerFailure} from './protocol.js';
@@ -30,12 +31,20 @@ let postedEpoch = 0;
 let receivedEpoch = 0;
 let caughtUp: Promise<void> | undefined;
 let catchUp: (() => void) | undefined;
+let requests: ControlRequest[] = [];
+let stepsAsked = 0;
+/** Posts the steps sampled since the last progress message. */
+let flushProgress = () => {};
 
 const post = (message: FromWorker, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
 
 /** While paused, or while the main thread is too many epochs behind: a promise settled when training may go on. */
 function hold(): Promise<void> | undefined {
-	if (paused) return paused;
+	if (paused) {
+		// the screen shows the step the run stopped at (a single step's too), not the last one sampled
+		flushProgress();
+		return paused;
+	}
 	if (stopRequested || postedEpoch - receivedEpoch <= maxEpochsAhead) return undefined;
 	return (caughtUp ??= new Promise(resolve => (catchUp = resolve)));
 }
@@ -51,6 +60,16 @@ port.on('message', (message: ToWorker) => {
 		case 'resume':
 			resume?.();
 			paused = resume = undefined;
+			stepsAsked = 0;
+			break;
+		case 'control':
+			requests.push(message.request);
+			wake();
+			break;
+		case 'step':
+			if (!paused) break;
+			stepsAsked++;
+			wake();
 			break;
 		case 'received':
 			receivedEpoch = message.epoch;
@@ -69,6 +88,26 @@ port.on('message', (message: ToWorker) => {
 	}
 });
 
+/** While paused: lets the run take in a change or a step, and stay paused. */
+function wake(): void {
+	if (!paused) return;
+	const woken = resume;
+	paused = new Promise(resolve => (resume = resolve));
+	woken?.();
+}
+
+function takeRequests(): ControlRequest[] {
+	const taken = requests;
+	requests = [];
+	return taken;
+}
+
+function takeStep(): boolean {
+	if (stepsAsked === 0) return false;
+	stepsAsked--;
+	return true;
+}
+
 async function train(start: Extract<ToWorker, {type: 'start'}>): Promise<void> {
 	let losses: number[] = [];
 	let last: BatchProgress | undefined;
@@ -82,8 +121,16 @@ async function train(start: Extract<ToWorker, {type: 'start'}>): Promise<void> {
 		last = undefined;
 		lastPost = performance.now();
 	};
+	flushProgress = flush;
 	try {
-		const control = {stopRequested: () => stopRequested, whilePaused: hold, weights: true, ...(start.probe ? {probe: start.probe} : {})};
+		const control = {
+			stopRequested: () => stopRequested,
+			whilePaused: hold,
+			requests: takeRequests,
+			takeStep,
+			weights: true,
+			...(start.probe ? {probe: start.probe} : {}),
+		};
 		for await (const event of runTraining(start.config, control)) {
 			if (event.type === 'batch') {
 				losses.push(event.loss);

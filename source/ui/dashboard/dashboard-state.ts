@@ -1,5 +1,6 @@
 import type {LayerWeights} from '../../nn/network.js';
-import type {EpochSummary, PatienceStanding, RunDone, RunStart} from '../../train/events.js';
+import {type ControlValues, startingControls} from '../../train/controls.js';
+import type {ControlChange, ControlRefused, EpochSummary, PatienceStanding, RunDone, RunStart} from '../../train/events.js';
 import {type BestEpoch, bestEpoch, type Rising, testLossRising} from '../../train/history.js';
 import type {Confusion} from '../../train/metrics.js';
 import {patienceStanding} from '../../train/patience.js';
@@ -55,6 +56,9 @@ export interface DashboardState {
 	readonly epochWeights: readonly LayerWeights[] | null;
 	/** Each hidden unit's mean activation on the test set at the latest finished epoch. */
 	readonly activity: readonly Float32Array[] | null;
+	/** The learning rate and momentum in force, and the latest change made or refused (for the event line). */
+	readonly controls: ControlValues | null;
+	readonly control: ControlChange | Pick<ControlRefused, 'type' | 'reason'> | null;
 }
 
 export const initialDashboard: DashboardState = {
@@ -87,6 +91,8 @@ export const initialDashboard: DashboardState = {
 	weightsSource: null,
 	epochWeights: null,
 	activity: null,
+	controls: null,
+	control: null,
 };
 
 /** The step-loss history never holds more points than this. */
@@ -97,6 +103,8 @@ export const maxEpochPoints = 1024;
 export type DashboardAction =
 	| Exclude<FromWorker, {type: 'failure'}>
 	| {type: 'paused'; paused: boolean}
+	/** A key that changed nothing, and why (n while not paused). */
+	| Pick<ControlRefused, 'type' | 'reason'>
 	| {type: 'failed'; message: string};
 
 export function dashboardReducer(state: DashboardState, action: DashboardAction): DashboardState {
@@ -109,6 +117,7 @@ export function dashboardReducer(state: DashboardState, action: DashboardAction)
 				...state,
 				phase: 'training',
 				start: action,
+				controls: action.controls ?? startingControls(action.config.optimizer, action.config.learningRate),
 				...(action.weights
 					? {weights: action.weights, weightsSource: action.resumed ? `resumed after epoch ${action.resumed.epochs}` : 'initial weights'}
 					: {}),
@@ -155,6 +164,10 @@ export function dashboardReducer(state: DashboardState, action: DashboardAction)
 		}
 		case 'saved':
 			return {...state, savedTo: action.path};
+		case 'control':
+			return {...state, controls: action.values, control: action};
+		case 'control-refused':
+			return {...state, control: action};
 		case 'done':
 			return {...state, phase: 'done', paused: false, done: action, savedTo: action.savedTo ?? state.savedTo};
 		case 'paused':

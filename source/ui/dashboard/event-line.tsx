@@ -12,7 +12,7 @@ export type Props = {
 /** One line of news: done or stopped, the test loss rising, the best test accuracy, where the model was saved. */
 export function EventLine({state, width}: Props) {
 	const {ascii} = useRenderSettings();
-	const parts = fitEventParts(eventParts(state), width, ascii);
+	const parts = fitEventParts(eventParts(state, ascii), width, ascii);
 	return (
 		<Text wrap="truncate">
 			{parts.map((part, index) => (

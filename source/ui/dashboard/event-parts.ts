@@ -3,6 +3,7 @@ import {clock, loss, percent} from '../../text/format.js';
 import {glyphsFor, truncate} from '../../text/glyphs.js';
 import {patienceStopText} from '../../text/stopped-early.js';
 import type {Tone} from '../shared/tones.js';
+import {controlText} from './control-text.js';
 import type {DashboardState} from './dashboard-state.js';
 
 export interface EventPart {
@@ -13,7 +14,7 @@ export interface EventPart {
 }
 
 /** What happened that is worth a line, most important first. */
-export function eventParts(state: DashboardState): EventPart[] {
+export function eventParts(state: DashboardState, ascii = false): EventPart[] {
 	const parts: EventPart[] = [];
 	if (state.phase === 'failed') parts.push({text: printable(state.error ?? 'training failed'), tone: 'bad'});
 	if (state.done?.stopped === 'patience' && state.done.best) {
@@ -30,6 +31,10 @@ export function eventParts(state: DashboardState): EventPart[] {
 				: {text: `training done in ${clock(state.done.seconds)}`, tone: 'good'},
 		);
 	}
+	// the latest change of the learning rate or momentum, or why a key changed nothing
+	const {control} = state;
+	if (control?.type === 'control' && state.start) parts.push({...controlText(control, state.start.config.optimizer, ascii), tone: 'plain'});
+	if (control?.type === 'control-refused') parts.push({text: control.reason, tone: 'warn'});
 	const {rising, best} = state;
 	const patience = state.start?.config.patience;
 	const waiting = state.lowestLoss;

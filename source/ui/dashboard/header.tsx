@@ -27,7 +27,7 @@ export function Header({state, width, now, startedAt}: Props) {
 				{facts && `  ${facts}`}
 			</Text>
 			<Text dimColor wrap="truncate">
-				{state.start ? configLine(state.start, width, ascii) : ''}
+				{state.start ? configLine(state.start, width, ascii, state.controls) : ''}
 			</Text>
 		</Box>
 	);

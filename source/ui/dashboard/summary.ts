@@ -3,6 +3,7 @@ import {confusedPairs} from '../../text/confused-pairs.js';
 import {duration, loss, percent} from '../../text/format.js';
 import {glyphsFor} from '../../text/glyphs.js';
 import {bestSavedText, patienceReason} from '../../text/stopped-early.js';
+import {formatSetting, momentumName, startingControls} from '../../train/controls.js';
 import type {DashboardState} from './dashboard-state.js';
 
 /**
@@ -30,9 +31,27 @@ export function summaryLines(state: DashboardState, seconds: number, ascii = fal
 		const pairs = confusedPairs(confusion, start.classes, arrow);
 		if (pairs.length > 0) lines.push(...wrapped(`  most confused (true${arrow}predicted): `, pairs));
 	}
+	const steered = steeredLine(state, ascii);
+	if (steered) lines.push(steered);
 	lines.push(state.savedTo ? `  model saved to ${printable(state.savedTo)}` : '  model not saved (use --save FILE to keep it)');
 	if (done?.bestSavedTo && done.best) lines.push(`  ${bestSavedText(done.best, printable(done.bestSavedTo))}`);
 	return lines;
+}
+
+/** "  steered to lr 0.025 (from 0.05), momentum 0.95 (from 0.9)": the values in force at the end, when they were changed. */
+function steeredLine({start, controls}: DashboardState, ascii: boolean): string | null {
+	if (!start || !controls) return null;
+	const {optimizer, learningRate} = start.config;
+	const started = startingControls(optimizer, learningRate);
+	const changes = [
+		...(controls.learningRate === started.learningRate
+			? []
+			: [`lr ${formatSetting(controls.learningRate)} (from ${formatSetting(started.learningRate)})`]),
+		...(controls.momentum === started.momentum
+			? []
+			: [`${momentumName(optimizer, ascii)} ${controls.momentum} (from ${started.momentum})`]),
+	];
+	return changes.length === 0 ? null : `  steered to ${changes.join(', ')}`;
 }
 
 /** The summary fits an 80-column terminal: long class names (Fashion-MNIST) carry the pairs over to lines aligned under the first. */

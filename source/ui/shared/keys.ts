@@ -3,8 +3,28 @@
  * help overlay both read it, so the help can never disagree with the keys.
  */
 import {glyphsFor} from '../../text/glyphs.js';
+import type {ControlRequest} from '../../train/controls.js';
 
-export type KeyAction = 'togglePause' | 'toggleHelp' | 'switchView' | 'showNetwork' | 'toggleDraw' | 'quit' | 'interrupt';
+export type KeyAction =
+	| 'togglePause'
+	| 'stepOnce'
+	| ControlRequest
+	| 'toggleHelp'
+	| 'switchView'
+	| 'showNetwork'
+	| 'toggleDraw'
+	| 'quit'
+	| 'interrupt';
+
+/** The keys that steer a training run: none where nothing trains (browse). */
+export const runActions: ReadonlySet<KeyAction> = new Set([
+	'togglePause',
+	'stepOnce',
+	'raiseLearningRate',
+	'lowerLearningRate',
+	'raiseMomentum',
+	'lowerMomentum',
+]);
 
 export interface KeyBinding {
 	/** Characters that trigger the action, as typed. */
@@ -17,6 +37,11 @@ export interface KeyBinding {
 
 export const dashboardKeys: readonly KeyBinding[] = [
 	{inputs: ['p', ' '], label: 'p, space', action: 'togglePause', help: 'pause or resume training'},
+	{inputs: ['n'], label: 'n', action: 'stepOnce', help: 'while paused: train one batch, then pause again'},
+	{inputs: ['+', '='], label: '+', action: 'raiseLearningRate', help: 'double the learning rate, from the next batch'},
+	{inputs: ['-'], label: '-', action: 'lowerLearningRate', help: 'halve the learning rate, from the next batch'},
+	{inputs: [']'], label: ']', action: 'raiseMomentum', help: "momentum (Adam's beta1) up 0.05, at most 0.99"},
+	{inputs: ['['], label: '[', action: 'lowerMomentum', help: "momentum (Adam's beta1) down 0.05, at least 0"},
 	{inputs: ['\t'], label: 'tab', action: 'switchView', help: 'the next view: dashboard, test digits, network'},
 	{inputs: ['w'], label: 'w', action: 'showNetwork', help: "the network: each hidden unit's weights, and how it fires"},
 	{inputs: ['d'], label: 'd', action: 'toggleDraw', help: 'draw a digit for the network to read (d again or Esc: back)'},
@@ -45,7 +70,7 @@ export function actionsFor(input: string, bindings: readonly KeyBinding[] = dash
  * Given a width, the view's last keys give way first, so that pause, tab, help and quit always show.
  */
 export function keyHint({paused, finished, next, view = [], ascii = false, width = Number.POSITIVE_INFINITY}: HintParts): string {
-	const pause = finished ? [] : [paused ? 'p resume' : 'p pause'];
+	const pause = finished ? [] : paused ? ['p resume', 'n step'] : ['p pause'];
 	const always = [...pause, ...(next === null ? [] : [`tab ${next}`]), '? help', 'q quit'];
 	const separator = glyphsFor(ascii).separator;
 	let shown = view.length;

@@ -23,7 +23,6 @@ describe('trainer', () => {
 				test: testSet,
 				epochs: 2,
 				batchSize: 64,
-				learningRate: 0.05,
 				rng: new Rng(5),
 			}),
 		];
@@ -47,7 +46,6 @@ describe('trainer', () => {
 				test: testSet,
 				epochs: 2,
 				batchSize: 'full',
-				learningRate: 0.5,
 				rng: new Rng(9),
 			}),
 		];
@@ -88,7 +86,6 @@ describe('trainer', () => {
 					test: testSet,
 					epochs: 2,
 					batchSize: 32,
-					learningRate: 0.05,
 					rng: new Rng(seed),
 				}),
 			];
@@ -107,7 +104,6 @@ describe('trainer', () => {
 			test: testSet,
 			epochs: 1,
 			batchSize: 64,
-			learningRate: 1e6,
 			rng: new Rng(1),
 		});
 		assert.throws(
@@ -126,7 +122,6 @@ describe('trainer', () => {
 			test: testSet,
 			epochs: 1,
 			batchSize: 64,
-			learningRate: 1e40,
 			rng: new Rng(1),
 		});
 		assert.throws(

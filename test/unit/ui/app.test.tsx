@@ -51,7 +51,7 @@ describe('the app', () => {
 		await eventually(() => assert.ok(lines().includes('p, space  pause or resume training'), frame()));
 		assert.ok(lines().includes('q         quit (saves the model when --save was given)'));
 		assert.ok(lines().includes("w         the network: each hidden unit's weights, and how it fires"));
-		assert.ok(lines().at(-1)!.startsWith('w network · d draw · p pause · tab digits · ? help · q quit'));
+		assert.ok(lines().at(-1)!.startsWith('w network · d draw · +/- lr · [/] momentum · p pause · tab digits · ? help · q quit'));
 		stdin.write('?');
 		await settle();
 		await eventually(() => assert.doesNotMatch(frame(), /Keys/));
@@ -66,7 +66,9 @@ describe('the app', () => {
 		store.dispatch({type: 'paused', paused: true});
 		await settle();
 		await eventually(() => assert.match(frame().split('\n')[0]!, /^ PAUSED {3}Epoch 4\/10/));
-		await eventually(() => assert.match(frame(), /w network · d draw · p resume · tab digits · \? help · q quit$/));
+		await eventually(() =>
+			assert.match(frame(), /w network · d draw · \+\/- lr · \[\/\] momentum · p resume · n step · tab digits · \? help · q quit$/),
+		);
 	});
 
 	test('tab shows the test digits, the network and the dashboard again; the keys go to the view shown', async () => {
@@ -94,7 +96,9 @@ describe('the app', () => {
 	test('--ascii: the key hints too are ASCII, in the dashboard and the test digits', async () => {
 		const {stdin, frame} = app(done, {ascii: true});
 		await settle();
-		await eventually(() => assert.equal(frame().split('\n').at(-1), 'w network - d draw - tab digits - ? help - q quit'));
+		await eventually(() =>
+			assert.equal(frame().split('\n').at(-1), 'w network - d draw - +/- lr - [/] momentum - tab digits - ? help - q quit'),
+		);
 		assert.match(frame(), /^[\x20-\x7E\n]*$/);
 		stdin.write('\t');
 		await settle();

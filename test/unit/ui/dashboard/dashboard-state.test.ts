@@ -147,7 +147,7 @@ describe('keys', () => {
 		assert.equal(keyHint({paused: false, finished: false, next: 'digits'}), 'p pause · tab digits · ? help · q quit');
 		assert.equal(
 			keyHint({paused: true, finished: false, next: 'digits', view: ['w network']}),
-			'w network · p resume · tab digits · ? help · q quit',
+			'w network · p resume · n step · tab digits · ? help · q quit',
 		);
 		assert.equal(keyHint({paused: false, finished: true, next: 'network', ascii: true}), 'tab network - ? help - q quit');
 	});

