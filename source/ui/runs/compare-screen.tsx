@@ -1,0 +1,51 @@
+import {Box, render, Text} from 'ink';
+import type {Line, LineTone} from '../../runs/compare-lines.js';
+
+export type Props = {
+	readonly lines: readonly Line[];
+};
+
+/** Each run's glyph in its own colour, changes for the worse red and for the better green; the text says it all without colour too. */
+const toneProps: Readonly<Record<string, {color?: string; bold?: boolean; dimColor?: boolean}>> = {
+	plain: {},
+	dim: {dimColor: true},
+	title: {bold: true},
+	more: {color: 'red'},
+	fewer: {color: 'green'},
+	run0: {color: 'cyan', bold: true},
+	run1: {color: 'magenta', bold: true},
+	run2: {color: 'yellow', bold: true},
+	run3: {color: 'green', bold: true},
+	run4: {color: 'blue', bold: true},
+	run5: {color: 'red', bold: true},
+	run6: {color: 'white', bold: true},
+	run7: {color: 'gray', bold: true},
+};
+
+const style = (tone: LineTone) => toneProps[tone] ?? {};
+
+/** compare's report, coloured. */
+export function CompareScreen({lines}: Props) {
+	return (
+		<Box flexDirection="column">
+			{lines.map((line, index) => (
+				<Text key={index} wrap="truncate">
+					{line.length === 0
+						? ' '
+						: line.map((part, column) => (
+								<Text key={column} {...style(part.tone)}>
+									{part.text}
+								</Text>
+							))}
+				</Text>
+			))}
+		</Box>
+	);
+}
+
+/** Draws the report once, on the normal screen (it is a page to read and scroll back to, not a live view), and returns. */
+export async function showComparison(lines: readonly Line[]): Promise<void> {
+	const ink = render(<CompareScreen lines={lines} />, {exitOnCtrlC: false, patchConsole: false});
+	ink.unmount();
+	await ink.waitUntilExit();
+}

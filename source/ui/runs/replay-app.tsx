@@ -1,0 +1,70 @@
+import {Box, Text, useInput, useStdin} from 'ink';
+import {useState, useSyncExternalStore} from 'react';
+import {truncate} from '../../text/glyphs.js';
+import {Dashboard} from '../dashboard/dashboard.js';
+import {overlaySize} from '../dashboard/dashboard-layout.js';
+import type {DashboardStore} from '../dashboard/dashboard-store.js';
+import {HelpOverlay} from '../shared/help-overlay.js';
+import {actionsFor, type KeyAction, keyHint, typedInput} from '../shared/keys.js';
+import {useRenderSettings} from '../shared/render-context.js';
+import {useTerminalSize} from '../shared/use-terminal-size.js';
+import {replayKeys} from './replay-keys.js';
+import {loggedElapsed} from './replay-steps.js';
+
+export type Props = {
+	readonly store: DashboardStore;
+	/** "Replay of run.jsonl · 2x": the line above the dashboard. */
+	readonly title: string;
+	/** Pause, quit and interrupt: the session's. */
+	readonly onAction: (action: KeyAction) => void;
+};
+
+const noWeights = 'a log holds no weights or test images: digits, network and canvas are for live runs';
+
+/**
+ * The replay's Ink root: a line saying what is replayed, then the live
+ * run's dashboard drawn from the same store, its clock the logged time.
+ */
+export function ReplayApp({store, title, onAction}: Props) {
+	const {ascii, glyphs} = useRenderSettings();
+	const state = useSyncExternalStore(store.subscribe, store.getSnapshot);
+	const {columns, rows} = useTerminalSize();
+	const [help, setHelp] = useState(false);
+	const [notice, setNotice] = useState<string | null>(null);
+	const {isRawModeSupported} = useStdin();
+	const keysOn = isRawModeSupported === true;
+	const finished = state.phase === 'done' || state.phase === 'failed';
+	useInput(
+		(input, key) => {
+			for (const action of actionsFor(typedInput(input, key), replayKeys)) {
+				if (action === 'toggleHelp') setHelp(shown => !shown);
+				else if (action === 'showNetwork') setNotice(noWeights);
+				else {
+					setNotice(null);
+					onAction(action);
+				}
+			}
+		},
+		{isActive: keysOn},
+	);
+	// the title line takes one row of the terminal from the dashboard
+	const dashboardRows = rows - 1;
+	const body = overlaySize(columns, dashboardRows);
+	const hint = keysOn ? keyHint({paused: state.paused, finished, next: null, ascii, width: columns}) : 'keys off: stdin is not a terminal';
+	return (
+		<Box flexDirection="column">
+			<Text bold wrap="truncate">
+				{truncate(notice ?? title, columns, glyphs.ellipsis)}
+			</Text>
+			<Dashboard
+				state={state}
+				columns={columns}
+				rows={dashboardRows}
+				now={loggedElapsed(state) * 1000}
+				startedAt={0}
+				keyHint={hint}
+				{...(help && body ? {overlay: <HelpOverlay width={body.width} bindings={replayKeys} />} : {})}
+			/>
+		</Box>
+	);
+}
