@@ -5,7 +5,7 @@
  */
 import {count, duration, loss, percent} from '../text/format.js';
 import {truncate} from '../text/glyphs.js';
-import {type Line, type LineTone, piece, runGlyph, runTone} from './compare-lines.js';
+import {type Line, type LineTone, lineText, piece, runGlyph, runTone} from './compare-lines.js';
 import {overlayChart} from './overlay-chart.js';
 import type {Comparison, ConfusionChange, RunSummary} from './run-comparison.js';
 
@@ -44,7 +44,7 @@ export function comparisonLines(comparison: Comparison, width: number): Line[] {
 		),
 		[],
 		[piece('Settings', 'title')],
-		...table(runs, ['run', 'layers', 'optimizer', 'lr', 'batch', 'epochs', 'seed', 'data'], settingsRow, room),
+		...settingsTable(runs, room),
 		[],
 		[piece('Results', 'title')],
 		...table(runs, ['run', 'best epoch', 'best', 'final', 'final loss', 'training', 'total'], resultsRow, room),
@@ -53,9 +53,21 @@ export function comparisonLines(comparison: Comparison, width: number): Line[] {
 	];
 }
 
+const settingsHeads = ['run', 'layers', 'optimizer', 'lr', 'batch', 'epochs', 'seed', 'train/test'];
+
+/** The settings, with where the data came from as a last column when it fits, else on lines of its own below. */
+function settingsTable(runs: readonly RunSummary[], width: number): Line[] {
+	const data = runs.map(({run: {start}}) => (start.train === start.test ? start.train : `${start.train}, ${start.test}`));
+	const wide = table(runs, [...settingsHeads, 'data'], (run, index) => [...settingsRow(run), data[index]!], width);
+	if (wide.every(line => lineText(line).length <= width && !lineText(line).endsWith('~'))) return wide;
+	const below: Line[] = data.every(source => source === data[0])
+		? [[piece(truncate(`  data: ${data[0]}`, width, '~'), 'dim')]]
+		: data.map((source, index) => [piece(runGlyph(index), runTone(index)), piece(truncate(` data: ${source}`, width - 1, '~'), 'dim')]);
+	return [...table(runs, settingsHeads, settingsRow, width), ...below];
+}
+
 function settingsRow({run}: RunSummary): string[] {
 	const {start} = run;
-	const data = start.train === start.test ? start.train : `${start.train}, ${start.test}`;
 	return [
 		start.layers.join('-'),
 		start.optimizer,
@@ -63,7 +75,7 @@ function settingsRow({run}: RunSummary): string[] {
 		start.batchSize === 'full' ? 'full' : String(start.batchSize),
 		String(start.epochs),
 		String(start.seed),
-		`${count(start.trainCount)}/${count(start.testCount)} ${data}`,
+		`${count(start.trainCount)}/${count(start.testCount)}`,
 	];
 }
 
@@ -81,8 +93,13 @@ function resultsRow(summary: RunSummary): string[] {
 }
 
 /** Columns two spaces apart, each run's row led by its glyph; the run and the last column give way when it is too wide. */
-function table(runs: readonly RunSummary[], heads: readonly string[], row: (run: RunSummary) => string[], width: number): Line[] {
-	const rows = runs.map(run => [run.name, ...row(run)]);
+function table(
+	runs: readonly RunSummary[],
+	heads: readonly string[],
+	row: (run: RunSummary, index: number) => string[],
+	width: number,
+): Line[] {
+	const rows = runs.map((run, index) => [run.name, ...row(run, index)]);
 	const widths = heads.map((head, column) => Math.max(head.length, ...rows.map(cells => cells[column]!.length)));
 	const total = () => 2 + widths.reduce((sum, w) => sum + w, 0) + 2 * (widths.length - 1);
 	const last = widths.length - 1;

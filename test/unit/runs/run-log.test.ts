@@ -56,12 +56,25 @@ describe('readRunLog', () => {
 				[2, 0.6000000000000001, null, null],
 			],
 		);
-		assert.deepEqual(run.done, {epochs: 2, testAccuracy: 0.6, testLoss: 0.45, seconds: 1.7, confusion: diagonal(1), savedTo: null, interrupted: false});
+		assert.deepEqual(run.done, {
+			epochs: 2,
+			testAccuracy: 0.6,
+			testLoss: 0.45,
+			seconds: 1.7,
+			confusion: diagonal(1),
+			savedTo: null,
+			interrupted: false,
+		});
 	});
 
 	test('reads a log of an earlier version: epochs without confusion or step losses, a start without class names or backend', () => {
 		const {classes: _classes, backend: _backend, threads: _threads, ...older} = config;
-		const run = lastRun('old.jsonl', [JSON.stringify({...start, config: older}), JSON.stringify(epoch(1)), JSON.stringify(epoch(2)), JSON.stringify(done)]);
+		const run = lastRun('old.jsonl', [
+			JSON.stringify({...start, config: older}),
+			JSON.stringify(epoch(1)),
+			JSON.stringify(epoch(2)),
+			JSON.stringify(done),
+		]);
 		assert.deepEqual(run.start.classes, config.classes);
 		assert.deepEqual(
 			run.epochs.map(e => [e.confusion, e.stepLosses]),
@@ -93,15 +106,27 @@ describe('readRunLog', () => {
 			[[JSON.stringify(epoch(1))], 'x.jsonl line 1: epoch event before any start event'],
 			[[JSON.stringify({event: 'other'})], 'x.jsonl: no start event (not a log written by mnist-tui --log)'],
 			[[], 'x.jsonl: no start event (not a log written by mnist-tui --log)'],
-			[[JSON.stringify(start), JSON.stringify({...epoch(1), testAccuracy: undefined})], 'x.jsonl line 2: epoch event: "testAccuracy" is missing'],
-			[[JSON.stringify(start), JSON.stringify(epoch(1, {testAccuracy: 1.5}))], 'x.jsonl line 2: epoch event: "testAccuracy" is 1.5, expected a fraction from 0 to 1'],
+			[
+				[JSON.stringify(start), JSON.stringify({...epoch(1), testAccuracy: undefined})],
+				'x.jsonl line 2: epoch event: "testAccuracy" is missing',
+			],
+			[
+				[JSON.stringify(start), JSON.stringify(epoch(1, {testAccuracy: 1.5}))],
+				'x.jsonl line 2: epoch event: "testAccuracy" is 1.5, expected a fraction from 0 to 1',
+			],
 			[
 				[JSON.stringify(start), JSON.stringify(epoch(1, {confusion: [[1, 2]]}))],
 				'x.jsonl line 2: epoch event: "confusion" has 1 rows, expected 10 (one per class)',
 			],
-			[[JSON.stringify({...start, config: {...config, layers: 'big'}})], 'x.jsonl line 1: start event: "config.layers" is missing or not a list'],
+			[
+				[JSON.stringify({...start, config: {...config, layers: 'big'}})],
+				'x.jsonl line 1: start event: "config.layers" is missing or not a list',
+			],
 			[[JSON.stringify({event: 'start', trainCount: 1})], 'x.jsonl line 1: start event: "config" is missing or not an object'],
-			[[JSON.stringify(start), JSON.stringify(done), JSON.stringify(epoch(3))], "x.jsonl line 3: epoch event after the run's done event (line 1's run)"],
+			[
+				[JSON.stringify(start), JSON.stringify(done), JSON.stringify(epoch(3))],
+				"x.jsonl line 3: epoch event after the run's done event (line 1's run)",
+			],
 		];
 		for (const [text, message] of problems) {
 			assert.throws(

@@ -39,9 +39,8 @@ const config: TrainConfig = {
 };
 
 const frame = (state: DashboardState, columns: number, rows: number) =>
-	frameOf(
-		withSettings(<Dashboard state={state} columns={columns} rows={rows} now={0} startedAt={0} keyHint="p pause · ? help · q quit" />),
-	).frame;
+	frameOf(withSettings(<Dashboard state={state} columns={columns} rows={rows} now={0} startedAt={0} keyHint="p pause · ? help · q quit" />))
+		.frame;
 
 describe('replay', () => {
 	test("a logged run replayed ends on the live run's last dashboard frame", async () => {
