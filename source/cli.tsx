@@ -106,7 +106,7 @@ async function runCompare(command: Extract<Command, {kind: 'compare'}>): Promise
 	}
 	prepareDashboardEnvironment();
 	const {showComparison} = await import('./ui/runs/compare-screen.js');
-	await showComparison(lines);
+	await showComparison(lines, process.stdout);
 	return exitCodes.done;
 }
 

@@ -5,7 +5,7 @@
  */
 import {count, duration, loss, percent} from '../text/format.js';
 import {truncate} from '../text/glyphs.js';
-import {type Line, type LineTone, lineText, piece, runGlyph, runTone} from './compare-lines.js';
+import {type Line, type LineTone, type Piece, piece, runGlyph, runTone} from './compare-lines.js';
 import {overlayChart} from './overlay-chart.js';
 import type {Comparison, ConfusionChange, RunSummary} from './run-comparison.js';
 
@@ -16,11 +16,7 @@ const chartHeight = 8;
 export function comparisonLines(comparison: Comparison, width: number): Line[] {
 	const room = Math.max(minimumWidth, width);
 	const {runs} = comparison;
-	const legend: Line = runs.flatMap((run, index) => [
-		piece(index === 0 ? '  ' : '   '),
-		piece(runGlyph(index), runTone(index)),
-		piece(` ${run.name}`),
-	]);
+	const legend = legendLines(runs, room);
 	const series = (value: (epoch: RunSummary['epochs'][number]) => number | null) =>
 		runs.map(run => {
 			const values: (number | null)[] = [];
@@ -29,7 +25,7 @@ export function comparisonLines(comparison: Comparison, width: number): Line[] {
 		});
 	return [
 		[piece(`Compare ${runs.length} runs`, 'title')],
-		fitLine(legend, room),
+		...legend,
 		[],
 		[piece('Test accuracy by epoch', 'title')],
 		...overlayChart(
@@ -58,8 +54,10 @@ const settingsHeads = ['run', 'layers', 'optimizer', 'lr', 'batch', 'epochs', 's
 /** The settings, with where the data came from as a last column when it fits, else on lines of its own below. */
 function settingsTable(runs: readonly RunSummary[], width: number): Line[] {
 	const data = runs.map(({run: {start}}) => (start.train === start.test ? start.train : `${start.train}, ${start.test}`));
-	const wide = table(runs, [...settingsHeads, 'data'], (run, index) => [...settingsRow(run), data[index]!], width);
-	if (wide.every(line => lineText(line).length <= width && !lineText(line).endsWith('~'))) return wide;
+	const heads = [...settingsHeads, 'data'];
+	const rows = runs.map((run, index) => [run.name, ...settingsRow(run), data[index]!]);
+	const natural = 2 + heads.reduce((sum, head, column) => sum + 2 + Math.max(head.length, ...rows.map(cells => cells[column]!.length)), -2);
+	if (natural <= width) return table(runs, heads, (run, index) => [...settingsRow(run), data[index]!], width);
 	const below: Line[] = data.every(source => source === data[0])
 		? [[piece(truncate(`  data: ${data[0]}`, width, '~'), 'dim')]]
 		: data.map((source, index) => [piece(runGlyph(index), runTone(index)), piece(truncate(` data: ${source}`, width - 1, '~'), 'dim')]);
@@ -105,8 +103,8 @@ function table(
 	const last = widths.length - 1;
 	if (total() > width) widths[last] = Math.max(heads[last]!.length, widths[last]! - (total() - width));
 	if (total() > width) widths[0] = Math.max(8, widths[0]! - (total() - width));
-	const cells = (values: readonly string[]) =>
-		values.map((value, column) => truncate(value, widths[column]!, '~').padEnd(widths[column]!)).join('  ');
+	const cut = (value: string, column: number) => (column === 0 ? middleCut(value, widths[0]!) : truncate(value, widths[column]!, '~'));
+	const cells = (values: readonly string[]) => values.map((value, column) => cut(value, column).padEnd(widths[column]!)).join('  ');
 	return [
 		[piece(`  ${cells(heads)}`, 'dim')],
 		...rows.map((values, index): Line => [piece(runGlyph(index), runTone(index)), piece(` ${cells(values)}`)]),
@@ -119,7 +117,8 @@ function confusionLines(change: ConfusionChange | null, width: number): Line[] {
 	if (change.difference === null) return [[piece(truncate(title, width, '~'), 'title')], [piece(`  not shown: ${change.reason}`, 'dim')]];
 	const classes = change.b.run.start.classes;
 	const difference = change.difference;
-	const labels = classes.map((name, index) => (name.length <= 4 ? name : String(index)));
+	// class names when they all fit a cell, else every class by its number (explained below)
+	const labels = classes.every(name => name.length <= 4) ? classes.slice() : classes.map((_, index) => String(index));
 	const cell = Math.max(5, ...difference.flat().map(value => signed(value).length + 1));
 	const lead = Math.max(...labels.map(label => label.length)) + 2;
 	const lines: Line[] = [
@@ -135,15 +134,22 @@ function confusionLines(change: ConfusionChange | null, width: number): Line[] {
 		]);
 	});
 	if (labels.some((label, index) => label !== classes[index]))
-		lines.push([piece(`  classes: ${classes.map((name, i) => `${i} ${name}`).join(', ')}`, 'dim')]);
+		lines.push(
+			...wrapped(
+				'  classes:',
+				classes.map((name, i) => `${i} ${name}`),
+				width,
+			),
+		);
 	lines.push(...biggestChanges(difference, labels, width));
 	return lines;
 }
 
-/** More images on the diagonal, fewer off it, is better. */
+/** The mistakes are what is highlighted: more images off the diagonal, or fewer; the diagonal is the accuracy the results already give. */
 function changeTone(value: number, diagonal: boolean): LineTone {
 	if (value === 0) return 'dim';
-	return value > 0 === diagonal ? 'fewer' : 'more';
+	if (diagonal) return 'plain';
+	return value > 0 ? 'more' : 'fewer';
 }
 
 const signed = (value: number): string => (value > 0 ? `+${value}` : String(value));
@@ -162,13 +168,43 @@ function biggestChanges(difference: readonly (readonly number[])[], labels: read
 	return [[piece(truncate(said, width, '~'))]];
 }
 
-function fitLine(line: Line, width: number): Line {
+/** "  * a.jsonl   o b.jsonl": each run's glyph and name, on as many lines as the width needs. */
+function legendLines(runs: readonly RunSummary[], width: number): Line[] {
+	const lines: Piece[][] = [[]];
 	let used = 0;
-	const kept: Line[number][] = [];
-	for (const part of line) {
-		if (used + part.text.length > width) break;
-		kept.push(part);
-		used += part.text.length;
+	runs.forEach((run, index) => {
+		const name = middleCut(run.name, width - 4);
+		if (used > 0 && used + 3 + 2 + name.length > width) {
+			lines.push([]);
+			used = 0;
+		}
+		const gap = used === 0 ? '  ' : '   ';
+		lines.at(-1)!.push(piece(gap), piece(runGlyph(index), runTone(index)), piece(` ${name}`));
+		used += gap.length + 2 + name.length;
+	});
+	return lines;
+}
+
+/** A name cut in the middle to `width`: runs' names usually differ at their ends ("seed-1", "seed-2"). */
+function middleCut(name: string, width: number): string {
+	const characters = Array.from(name);
+	if (characters.length <= width) return name;
+	const head = Math.ceil((width - 1) / 2);
+	return `${characters.slice(0, head).join('')}~${characters.slice(characters.length - (width - 1 - head)).join('')}`;
+}
+
+/** Items after a lead, joined by commas, on as many lines as `width` needs (an item longer than a line is cut). */
+function wrapped(lead: string, items: readonly string[], width: number): Line[] {
+	const lines: string[] = [];
+	let line = lead;
+	for (const [index, item] of items.entries()) {
+		const text = `${item}${index < items.length - 1 ? ',' : ''}`;
+		if (line !== lead && line.length + 1 + text.length > width) {
+			lines.push(line);
+			line = ' '.repeat(lead.length);
+		}
+		line += ` ${text}`;
 	}
-	return kept;
+	lines.push(line);
+	return lines.map(text => [piece(truncate(text, width, '~'), 'dim')]);
 }

@@ -50,9 +50,17 @@ export function overlayChart(series: readonly ChartSeries[], {width, height, for
 		piece(`${labels[row]!.padStart(labelWidth)} |`, 'dim'),
 		...cells.map(cell => (cell === null ? piece(' ') : piece(runGlyph(cell), runTone(cell)))),
 	]);
-	const last = String(epochs);
-	const axisLabels = `1${' '.repeat(Math.max(1, plotWidth - 1 - last.length))}${epochs === 1 ? '' : last}  epoch`;
 	lines.push([piece(`${' '.repeat(labelWidth)} +${'-'.repeat(plotWidth)}`, 'dim')]);
-	lines.push([piece(`${' '.repeat(labelWidth + 2)}${axisLabels}`, 'dim')]);
+	lines.push([piece(`${' '.repeat(labelWidth + 2)}${epochAxis(epochs, plotWidth)}`, 'dim')]);
 	return lines;
+}
+
+/** "1          epoch          3": the first and last epoch under their columns, the word between, within the plot's width. */
+function epochAxis(epochs: number, width: number): string {
+	const last = epochs === 1 ? '' : String(epochs);
+	const word = 'epoch';
+	const gap = width - 1 - last.length - word.length;
+	if (gap < 2) return `1${' '.repeat(Math.max(1, width - 1 - last.length))}${last}`;
+	const left = Math.floor(gap / 2);
+	return `1${' '.repeat(left)}${word}${' '.repeat(gap - left)}${last}`;
 }

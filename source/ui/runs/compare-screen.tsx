@@ -5,13 +5,13 @@ export type Props = {
 	readonly lines: readonly Line[];
 };
 
-/** Each run's glyph in its own colour, changes for the worse red and for the better green; the text says it all without colour too. */
+/** Each run's glyph in its own colour; more mistakes in a cell red, fewer green. The text says it all without colour too. */
 const toneProps: Readonly<Record<string, {color?: string; bold?: boolean; dimColor?: boolean}>> = {
 	plain: {},
 	dim: {dimColor: true},
 	title: {bold: true},
-	more: {color: 'red'},
-	fewer: {color: 'green'},
+	more: {color: 'red', bold: true},
+	fewer: {color: 'green', bold: true},
 	run0: {color: 'cyan', bold: true},
 	run1: {color: 'magenta', bold: true},
 	run2: {color: 'yellow', bold: true},
@@ -44,8 +44,10 @@ export function CompareScreen({lines}: Props) {
 }
 
 /** Draws the report once, on the normal screen (it is a page to read and scroll back to, not a live view), and returns. */
-export async function showComparison(lines: readonly Line[]): Promise<void> {
-	const ink = render(<CompareScreen lines={lines} />, {exitOnCtrlC: false, patchConsole: false});
+export async function showComparison(lines: readonly Line[], stdout: NodeJS.WriteStream): Promise<void> {
+	const ink = render(<CompareScreen lines={lines} />, {stdout, exitOnCtrlC: false, patchConsole: false});
 	ink.unmount();
 	await ink.waitUntilExit();
+	// Ink leaves the cursor at the end of the last line: the shell's prompt goes below it
+	stdout.write('\n');
 }

@@ -6,6 +6,7 @@ import {overlaySize} from '../dashboard/dashboard-layout.js';
 import type {DashboardStore} from '../dashboard/dashboard-store.js';
 import {HelpOverlay} from '../shared/help-overlay.js';
 import {actionsFor, type KeyAction, keyHint, typedInput} from '../shared/keys.js';
+import {minimumSize} from '../shared/minimum-size.js';
 import {useRenderSettings} from '../shared/render-context.js';
 import {useTerminalSize} from '../shared/use-terminal-size.js';
 import {replayKeys} from './replay-keys.js';
@@ -22,8 +23,9 @@ export type Props = {
 const noWeights = 'a log holds no weights or test images: digits, network and canvas are for live runs';
 
 /**
- * The replay's Ink root: a line saying what is replayed, then the live
- * run's dashboard drawn from the same store, its clock the logged time.
+ * The replay's Ink root: a line saying what is replayed (on the key hints'
+ * line when the terminal has no row to spare), then the live run's
+ * dashboard drawn from the same store, its clock the logged time.
  */
 export function ReplayApp({store, title, onAction}: Props) {
 	const {ascii, glyphs} = useRenderSettings();
@@ -47,24 +49,30 @@ export function ReplayApp({store, title, onAction}: Props) {
 		},
 		{isActive: keysOn},
 	);
-	// the title line takes one row of the terminal from the dashboard
-	const dashboardRows = rows - 1;
+	// the title takes a line of its own when the dashboard can spare it, else it leads the key hints (80x24 keeps the full dashboard)
+	const titleLine = rows - 1 >= minimumSize.rows;
+	const dashboardRows = titleLine ? rows - 1 : rows;
 	const body = overlaySize(columns, dashboardRows);
-	const hint = keysOn ? keyHint({paused: state.paused, finished, next: null, ascii, width: columns}) : 'keys off: stdin is not a terminal';
+	const keys = keysOn ? keyHint({paused: state.paused, finished, next: null, ascii, width: columns}) : 'keys off: stdin is not a terminal';
+	const hint = titleLine ? keys : `${notice ?? title}${glyphs.separator}${keys}`;
+	const dashboard = (
+		<Dashboard
+			state={state}
+			columns={columns}
+			rows={dashboardRows}
+			now={loggedElapsed(state) * 1000}
+			startedAt={0}
+			keyHint={hint}
+			{...(help && body ? {overlay: <HelpOverlay width={body.width} bindings={replayKeys} />} : {})}
+		/>
+	);
+	if (!titleLine) return dashboard;
 	return (
 		<Box flexDirection="column">
 			<Text bold wrap="truncate">
 				{truncate(notice ?? title, columns, glyphs.ellipsis)}
 			</Text>
-			<Dashboard
-				state={state}
-				columns={columns}
-				rows={dashboardRows}
-				now={loggedElapsed(state) * 1000}
-				startedAt={0}
-				keyHint={hint}
-				{...(help && body ? {overlay: <HelpOverlay width={body.width} bindings={replayKeys} />} : {})}
-			/>
+			{dashboard}
 		</Box>
 	);
 }
