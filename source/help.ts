@@ -14,6 +14,8 @@ export function helpText(version: string): string {
 		'  mnist-tui [train] [options]      train: the dashboard in a terminal, else progress lines',
 		'  mnist-tui eval --model FILE      accuracy, loss and confusion matrix of a saved model',
 		"  mnist-tui browse --model FILE    step through the test digits with a saved model's predictions",
+		'  mnist-tui replay RUN.jsonl       redraw a run logged with --log on the dashboard (--speed X)',
+		'  mnist-tui compare A.jsonl B.jsonl …   logged runs side by side: curves, settings, results, confusion change',
 		'',
 		'Options',
 		...rows,

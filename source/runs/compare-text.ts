@@ -3,7 +3,7 @@
  * epoch overlaid (one glyph per run), their settings and results in two
  * tables, and the best two runs' confusion matrices subtracted.
  */
-import {count, duration, loss, percent} from '../text/format.js';
+import {duration, loss, percent} from '../text/format.js';
 import {truncate} from '../text/glyphs.js';
 import {type Line, type LineTone, type Piece, piece, runGlyph, runTone} from './compare-lines.js';
 import {overlayChart} from './overlay-chart.js';
@@ -73,7 +73,8 @@ function settingsRow({run}: RunSummary): string[] {
 		start.batchSize === 'full' ? 'full' : String(start.batchSize),
 		String(start.epochs),
 		String(start.seed),
-		`${count(start.trainCount)}/${count(start.testCount)}`,
+		// without thousands separators: the settings of a full MNIST run fit 80 columns beside a name of 14 characters
+		`${start.trainCount}/${start.testCount}`,
 	];
 }
 
@@ -90,7 +91,7 @@ function resultsRow(summary: RunSummary): string[] {
 	];
 }
 
-/** Columns two spaces apart, each run's row led by its glyph; the run and the last column give way when it is too wide. */
+/** Columns two spaces apart, each run's row led by its glyph; the run's name (its glyph says which it is), then the last column, give way when it is too wide. */
 function table(
 	runs: readonly RunSummary[],
 	heads: readonly string[],
@@ -101,8 +102,8 @@ function table(
 	const widths = heads.map((head, column) => Math.max(head.length, ...rows.map(cells => cells[column]!.length)));
 	const total = () => 2 + widths.reduce((sum, w) => sum + w, 0) + 2 * (widths.length - 1);
 	const last = widths.length - 1;
-	if (total() > width) widths[last] = Math.max(heads[last]!.length, widths[last]! - (total() - width));
 	if (total() > width) widths[0] = Math.max(8, widths[0]! - (total() - width));
+	if (total() > width) widths[last] = Math.max(heads[last]!.length, widths[last]! - (total() - width));
 	const cut = (value: string, column: number) => (column === 0 ? middleCut(value, widths[0]!) : truncate(value, widths[column]!, '~'));
 	const cells = (values: readonly string[]) => values.map((value, column) => cut(value, column).padEnd(widths[column]!)).join('  ');
 	return [
