@@ -27,7 +27,7 @@ export type Command =
 	| {readonly kind: 'browse'; readonly config: TrainConfig; readonly model: string; readonly ascii: boolean; readonly record?: string}
 	/** `speed`: the logged pace times this; 0 = as fast as it draws. */
 	| {readonly kind: 'replay'; readonly log: string; readonly speed: number; readonly ascii: boolean}
-	| {readonly kind: 'compare'; readonly logs: readonly string[]; readonly output: Output; readonly ascii: boolean};
+	| {readonly kind: 'compare'; readonly logs: readonly string[]; readonly output: Output};
 
 type Values = Partial<Record<FlagName, string | true>>;
 
@@ -91,7 +91,7 @@ export const flags = {
 		default: '1',
 		commands: ['replay'],
 	},
-	ascii: {help: 'draw with ASCII only (no Unicode blocks or lines)', commands: ['train', 'browse', 'replay', 'compare']},
+	ascii: {help: 'draw with ASCII only (no Unicode blocks or lines)', commands: ['train', 'browse', 'replay']},
 	record: {
 		value: 'FILE.cast',
 		help: 'record what is drawn as an asciicast v2 file (asciinema play FILE.cast)',
@@ -189,7 +189,7 @@ function runsCommand(commandName: 'replay' | 'compare', files: readonly string[]
 		throw new InputError(
 			`compare takes two or more log files (mnist-tui compare A.jsonl B.jsonl), ${files.length === 0 ? 'none' : 'one'} given`,
 		);
-	return {kind: 'compare', logs: files, output: values.json ? 'json' : values.plain ? 'plain' : 'auto', ascii};
+	return {kind: 'compare', logs: files, output: values.json ? 'json' : values.plain ? 'plain' : 'auto'};
 }
 
 /** How much faster than logged: 0 (no waiting) or 0.01 to 10,000. */
