@@ -54,7 +54,10 @@ export function ReplayApp({store, title, onAction}: Props) {
 	const dashboardRows = titleLine ? rows - 1 : rows;
 	const body = overlaySize(columns, dashboardRows);
 	const keys = keysOn ? keyHint({paused: state.paused, finished, next: null, ascii, width: columns}) : 'keys off: stdin is not a terminal';
-	const hint = titleLine ? keys : `${notice ?? title}${glyphs.separator}${keys}`;
+	// the keys always show whole: the title gives way
+	const hint = titleLine
+		? keys
+		: `${truncate(notice ?? title, columns - keys.length - glyphs.separator.length, glyphs.ellipsis)}${glyphs.separator}${keys}`;
 	const dashboard = (
 		<Dashboard
 			state={state}

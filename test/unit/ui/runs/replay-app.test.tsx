@@ -46,13 +46,11 @@ const log = [
 	{event: 'done', epochs: 2, testAccuracy: 0.9, testLoss: 0.35, seconds: 5, confusion: diagonal, savedTo: null},
 ].map(event => JSON.stringify(event));
 
-function replay(rows = 30) {
+function replay(rows = 30, title = 'Replay of run.jsonl · at full speed') {
 	const store = createDashboardStore(1);
 	for (const step of replaySteps(lastRun('run.jsonl', log))) store.dispatch(step.action);
 	const actions: KeyAction[] = [];
-	const rendered = render(
-		withSettings(<ReplayApp store={store} title="Replay of run.jsonl · at full speed" onAction={action => actions.push(action)} />),
-	);
+	const rendered = render(withSettings(<ReplayApp store={store} title={title} onAction={action => actions.push(action)} />));
 	Object.assign(rendered.stdout, {rows});
 	rendered.stdout.emit('resize');
 	mounted.push(rendered.unmount);
@@ -69,11 +67,18 @@ describe('the replay app', () => {
 		assert.equal(frame().at(-1), '? help · q quit');
 	});
 
-	test('at 80x24 the title leads the key hints, and the dashboard keeps its rows', async () => {
+	test('on 24 rows the title leads the key hints, and the dashboard keeps its rows', async () => {
 		const {frame} = replay(24);
 		await eventually(() => assert.equal(frame().at(-1), 'Replay of run.jsonl · at full speed · ? help · q quit'));
 		assert.equal(frame().length, 23);
 		assert.match(frame()[0]!, /^✓ Done {2}Epoch 2\/2/);
+	});
+
+	test('on 24 rows a long title gives way to the keys', async () => {
+		const {frame} = replay(24, 'Replay of /a/very/long/folder/name/that/goes/on/and/on/run.jsonl (the last of its 3 runs) · at full speed');
+		await eventually(() =>
+			assert.equal(frame().at(-1), 'Replay of /a/very/long/folder/name/that/goes/on/and/on/run.jsonl (the last of its… · ? help · q quit'),
+		);
 	});
 
 	test('p, q and Ctrl-C reach the session; tab, w and d say why there is no such view; ? shows the keys', async () => {
