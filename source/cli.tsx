@@ -77,7 +77,17 @@ async function runReplay(command: Extract<Command, {kind: 'replay'}>): Promise<n
 	});
 	signals.onStop(() => session.interrupt());
 	const ending = await session.closed;
+	process.stdout.write(`${replaySummary(run)}\n`);
 	return ending === 'interrupted' || signals.received() ? interruptedCode() : exitCodes.done;
+}
+
+/** The line left on the normal screen: which run was replayed and how it ended. */
+function replaySummary(run: LoggedRun): string {
+	const {start, done, epochs} = run;
+	const ended = done ? (done.interrupted ? 'stopped' : 'done') : 'unfinished';
+	const accuracy = done?.testAccuracy ?? epochs.at(-1)?.testAccuracy ?? null;
+	const finished = done?.epochs ?? (start.resumed?.epochs ?? 0) + epochs.length;
+	return `mnist-tui: replayed ${printable(run.file)}: ${start.layers.join('-')}, ${finished} of ${start.epochs} epochs (${ended})${accuracy === null ? '' : `, test accuracy ${percent(accuracy)}`}`;
 }
 
 function replayTitle(run: LoggedRun, speed: number, separator: string): string {

@@ -147,6 +147,17 @@ describe('replay', () => {
 		assert.ok(left > 0, 'the alternate screen is left');
 		assert.ok(ended.output.slice(left).includes(showCursor));
 		assert.ok(cookedMode(ended.stty));
+		assert.match(ended.output.slice(left), /mnist-tui: replayed .*seed-1\.jsonl: 784-32-10, 3 of 3 epochs \(done\), test accuracy 86\.80%/);
+	});
+
+	test('Ctrl-C while it plays: exit 130, the terminal restored', async () => {
+		const run = runInTerminal(['replay', logs[1]!, '--speed', '0.01'], {columns: 80, rows: 24});
+		await run.waitFor(/Epoch 1\/3/);
+		run.write('\u0003');
+		const ended = await run.ended;
+		assert.equal(ended.code, 130);
+		assert.ok(ended.output.lastIndexOf(leaveAlternateScreen) > 0);
+		assert.ok(cookedMode(ended.stty));
 	});
 
 	test('a bad log in a terminal: one line, exit 2, before any screen is drawn', async () => {
