@@ -1,4 +1,4 @@
-import {Box, render, Text} from 'ink';
+import {Box, render, Static, Text} from 'ink';
 import type {Line, LineTone} from '../../runs/compare-lines.js';
 
 export type Props = {
@@ -43,11 +43,18 @@ export function CompareScreen({lines}: Props) {
 	);
 }
 
-/** Draws the report once, on the normal screen (it is a page to read and scroll back to, not a live view), and returns. */
+/**
+ * Draws the report once, on the normal screen (a page to read and scroll
+ * back to, not a live view), and returns. It is Ink's static output: a
+ * frame taller than the terminal would make Ink clear the whole screen,
+ * scrollback included, when it draws the frame again on unmounting.
+ */
 export async function showComparison(lines: readonly Line[], stdout: NodeJS.WriteStream): Promise<void> {
-	const ink = render(<CompareScreen lines={lines} />, {stdout, exitOnCtrlC: false, patchConsole: false});
+	const ink = render(<Static items={[lines]}>{(page, index) => <CompareScreen key={index} lines={page} />}</Static>, {
+		stdout,
+		exitOnCtrlC: false,
+		patchConsole: false,
+	});
 	ink.unmount();
 	await ink.waitUntilExit();
-	// Ink leaves the cursor at the end of the last line: the shell's prompt goes below it
-	stdout.write('\n');
 }
