@@ -103,6 +103,19 @@ describe('compare', () => {
 		assert.equal(comparison.confusionChange.difference[4][9], 9);
 	});
 
+	test('in a terminal shorter than the page: drawn once, coloured, nothing cleared', async () => {
+		const run = runInTerminal(['compare', ...logs], {columns: 80, rows: 24, env: {FORCE_COLOR: '1'}});
+		const ended = await run.ended;
+		assert.equal(ended.code, 0);
+		assert.equal(ended.output.split('Compare 2 runs').length, 2, 'the page is written once');
+		assert.ok(
+			!ended.output.includes('\u001B[2J') && !ended.output.includes('\u001B[3J'),
+			'neither the screen nor the scrollback is cleared',
+		);
+		assert.ok(ended.output.includes('\u001B[36m*'), "the first run's glyph in colour");
+		assert.match(ended.output, /most changed mistakes: 4 as 9 \+9/);
+	});
+
 	test('a bad log is one line naming the file and the line, exit 2', async () => {
 		const bad = write('bad.jsonl', `${readFileSync(logs[0]!, 'utf8')}{"event":"epoch",\n`);
 		const run = await runCli(['compare', logs[1]!, bad]);
@@ -139,7 +152,7 @@ describe('replay', () => {
 		const run = runInTerminal(['replay', logs[0]!, '--speed', '0'], {columns: 100, rows: 30});
 		await run.waitFor(/Done {2}Epoch 3\/3 {2}100\.0% {2}test accuracy 86\.80%/);
 		assert.match(run.output, /Replay of .*seed-1\.jsonl · at full speed/);
-		assert.match(run.output, /best test accuracy 86\.80% \(epoch 2\)/);
+		await run.waitFor(/best test accuracy 86\.80% \(epoch 2\)/);
 		run.write('q');
 		const ended = await run.ended;
 		assert.equal(ended.code, 0);
