@@ -65,6 +65,8 @@ export function startReplay(run: LoggedRun, terminal: TerminalSession, {settings
 		store.dispatch({type: 'paused', paused: !paused}, true);
 	};
 
+	// the start is folded in before the first frame: a log has no loading to show (the first step never closes the replay)
+	play();
 	const ink = render(
 		<RenderProvider settings={settings}>
 			<ReplayApp store={store} title={title} onAction={onAction} />
@@ -73,6 +75,5 @@ export function startReplay(run: LoggedRun, terminal: TerminalSession, {settings
 	);
 	terminal.drawnBy(ink);
 	ink.waitUntilExit().catch(() => close('quit'));
-	play();
 	return {closed, interrupt: () => close('interrupted')};
 }

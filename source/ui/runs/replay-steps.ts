@@ -23,10 +23,7 @@ const progressSeconds = 0.25;
 
 export function replaySteps(run: LoggedRun): ReplayStep[] {
 	const start = startAction(run);
-	const steps: ReplayStep[] = [
-		{wait: 0, action: {type: 'loading'}},
-		{wait: 0, action: start},
-	];
+	const steps: ReplayStep[] = [{wait: 0, action: start}];
 	const batchSize = start.config.batchSize === 'full' ? Math.max(1, start.trainCount) : start.config.batchSize;
 	const batches = Math.max(1, Math.ceil(start.trainCount / batchSize));
 	// an older log has no epoch confusion: its done event's matrix is the last epoch's
