@@ -12,6 +12,8 @@ import type {Comparison, ConfusionChange, RunSummary} from './run-comparison.js'
 /** The narrowest report; a narrower terminal gets it all the same, cut on the right. */
 const minimumWidth = 60;
 const chartHeight = 8;
+/** "100.00%", "0.07136": the two charts' plots start in the same column. */
+const labelWidth = 7;
 
 export function comparisonLines(comparison: Comparison, width: number): Line[] {
 	const room = Math.max(minimumWidth, width);
@@ -30,13 +32,13 @@ export function comparisonLines(comparison: Comparison, width: number): Line[] {
 		[piece('Test accuracy by epoch', 'title')],
 		...overlayChart(
 			series(epoch => epoch.testAccuracy),
-			{width: room, height: chartHeight, format: value => percent(value)},
+			{width: room, height: chartHeight, format: value => percent(value), labelWidth},
 		),
 		[],
 		[piece('Test loss by epoch', 'title')],
 		...overlayChart(
 			series(epoch => epoch.testLoss),
-			{width: room, height: chartHeight, format: loss},
+			{width: room, height: chartHeight, format: loss, labelWidth},
 		),
 		[],
 		[piece('Settings', 'title')],

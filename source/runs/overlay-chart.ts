@@ -16,9 +16,11 @@ export interface ChartOptions {
 	/** Rows of the plot, without the axis below it. */
 	readonly height: number;
 	readonly format: (value: number) => string;
+	/** The value labels' least width, so that charts above each other line up. */
+	readonly labelWidth?: number;
 }
 
-export function overlayChart(series: readonly ChartSeries[], {width, height, format}: ChartOptions): Line[] {
+export function overlayChart(series: readonly ChartSeries[], {width, height, format, labelWidth: least = 0}: ChartOptions): Line[] {
 	const epochs = Math.max(1, ...series.map(run => run.values.length));
 	const all = series.flatMap(run => run.values.filter((value): value is number => value !== null));
 	if (all.length === 0) return [[piece('  no test results in these logs', 'dim')]];
@@ -30,7 +32,7 @@ export function overlayChart(series: readonly ChartSeries[], {width, height, for
 	function valueAt(row: number): number {
 		return high - ((high - low) * row) / Math.max(1, height - 1);
 	}
-	const labelWidth = Math.max(...labels.map(label => label.length));
+	const labelWidth = Math.max(least, ...labels.map(label => label.length));
 	const plotWidth = Math.max(2, width - labelWidth - 2);
 	const columnOf = (epochIndex: number) => (epochs === 1 ? 0 : Math.round((epochIndex * (plotWidth - 1)) / (epochs - 1)));
 	const rowOf = (value: number) => Math.round(((high - value) / (high - low)) * (height - 1));
