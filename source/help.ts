@@ -15,7 +15,7 @@ export function helpText(version: string): string {
 		'  mnist-tui eval --model FILE      accuracy, loss and confusion matrix of a saved model',
 		"  mnist-tui browse --model FILE    step through the test digits with a saved model's predictions",
 		'  mnist-tui replay RUN.jsonl       redraw a run logged with --log on the dashboard (--speed X)',
-		'  mnist-tui compare A.jsonl B.jsonl …   logged runs side by side: curves, settings, results, confusion change',
+		'  mnist-tui compare A.jsonl B.jsonl …   logged runs side by side (--plain: text, --json: one object)',
 		'',
 		'Options',
 		...rows,
