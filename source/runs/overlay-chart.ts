@@ -2,9 +2,14 @@
  * Several runs' curves over epochs in one text plot, each drawn with its own
  * glyph (asciichart draws one line style for all series): the value axis on
  * the left, epochs along the bottom. Points between two epochs are filled in
- * on the straight line between them, so a run reads as a line of its glyph.
+ * on the straight line between them, so a run reads as a line of its glyph;
+ * a cell that several runs pass through shows `=`.
  */
 import {type Line, piece, runGlyph, runTone} from './compare-lines.js';
+
+/** A cell that two or more runs pass through: drawing one run's glyph there would hide the others. */
+const overlap = -1;
+const overlapGlyph = '=';
 
 export interface ChartSeries {
 	/** The value at each epoch, epoch 1 first; null where there is none. */
@@ -38,7 +43,11 @@ export function overlayChart(series: readonly ChartSeries[], {width, height, for
 	const rowOf = (value: number) => Math.round(((high - value) / (high - low)) * (height - 1));
 	const grid: (number | null)[][] = Array.from({length: height}, () => new Array<number | null>(plotWidth).fill(null));
 	series.forEach((run, index) => {
-		const mark = (column: number, value: number) => (grid[rowOf(value)]![column] = index);
+		const mark = (column: number, value: number) => {
+			const row = grid[rowOf(value)]!;
+			const there = row[column];
+			row[column] = there === null || there === undefined || there === index ? index : overlap;
+		};
 		run.values.forEach((value, epochIndex) => {
 			if (value === null) return;
 			const next = run.values[epochIndex + 1];
@@ -50,10 +59,12 @@ export function overlayChart(series: readonly ChartSeries[], {width, height, for
 	});
 	const lines: Line[] = grid.map((cells, row) => [
 		piece(`${labels[row]!.padStart(labelWidth)} |`, 'dim'),
-		...cells.map(cell => (cell === null ? piece(' ') : piece(runGlyph(cell), runTone(cell)))),
+		...cells.map(cell => (cell === null ? piece(' ') : cell === overlap ? piece(overlapGlyph) : piece(runGlyph(cell), runTone(cell)))),
 	]);
 	lines.push([piece(`${' '.repeat(labelWidth)} +${'-'.repeat(plotWidth)}`, 'dim')]);
 	lines.push([piece(`${' '.repeat(labelWidth + 2)}${epochAxis(epochs, plotWidth)}`, 'dim')]);
+	if (grid.some(cells => cells.includes(overlap)))
+		lines.push([piece(`${' '.repeat(labelWidth + 2)}${overlapGlyph} two or more runs in one place`, 'dim')]);
 	return lines;
 }
 

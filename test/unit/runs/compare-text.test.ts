@@ -49,11 +49,18 @@ function logOf(file: string, accuracies: readonly number[], shift: number, class
 }
 
 describe('overlayChart', () => {
-	test('each run drawn with its own glyph on the line between its epochs, the values on the left, the epochs below', () => {
+	test('each run drawn with its own glyph on the line between its epochs, = where runs meet, the values on the left, the epochs below', () => {
 		const lines = overlayChart([{values: [0, 1]}, {values: [1, 0.5, 0]}], {width: 20, height: 3, format: value => value.toFixed(1)}).map(
 			lineText,
 		);
-		assert.deepEqual(lines, ['1.0 |oooo  **', '0.5 |  **ooooooo', '0.0 |**         oooo', '    +---------------', '     1    epoch    3']);
+		assert.deepEqual(lines, [
+			'1.0 |oooo  **',
+			'0.5 |  **==ooooo',
+			'0.0 |**         oooo',
+			'    +---------------',
+			'     1    epoch    3',
+			'     = two or more runs in one place',
+		]);
 	});
 });
 
