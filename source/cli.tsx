@@ -8,9 +8,13 @@ import {openWritten} from './files/written-files.js';
 import {helpText} from './help.js';
 import {type Command, parseCommandLine} from './options.js';
 import {evalJson, evalText} from './output/eval-report.js';
-import {eventLogKind, jsonLine} from './output/json-lines.js';
+import {eventLogKind, jsonLines} from './output/json-lines.js';
 import {plainLine} from './output/plain-lines.js';
 import {predictionsCsv, predictionsSummary, writePredictionsFile} from './output/predictions-csv.js';
+import {lineText} from './runs/compare-lines.js';
+import {comparisonLines} from './runs/compare-text.js';
+import {compareRuns, comparisonJson} from './runs/run-comparison.js';
+import {type LoggedRun, readRunLog} from './runs/run-log.js';
 import {signalExitCodes, watchStopSignals} from './stop-signals.js';
 import {imagesNoun} from './text/class-names.js';
 import {count, percent} from './text/format.js';
@@ -52,7 +56,71 @@ async function main(argv: readonly string[]): Promise<number> {
 			return runBrowse(command);
 		case 'predict':
 			return runPredict(command);
+		case 'replay':
+			return runReplay(command);
+		case 'compare':
+			return runCompare(command);
 	}
+}
+
+/** `replay RUN.jsonl`: the logged run redrawn on the dashboard at its pace times --speed. */
+async function runReplay(command: Extract<Command, {kind: 'replay'}>): Promise<number> {
+	if (!process.stdout.isTTY)
+		throw new InputError('replay draws the dashboard in a terminal; for text use compare RUN.jsonl OTHER.jsonl --plain');
+	const run = await readRunLog(command.log);
+	prepareDashboardEnvironment();
+	const settings = renderSettingsFor(command.ascii);
+	const terminal = enterDashboardScreen(process.stdout, process.stdin);
+	signals.onStop(() => {});
+	const {startReplay} = await import('./ui/runs/replay-session.js');
+	const session = startReplay(run, terminal, {
+		settings,
+		speed: command.speed,
+		title: replayTitle(run, command.speed, settings.glyphs.separator),
+	});
+	signals.onStop(() => session.interrupt());
+	const ending = await session.closed;
+	process.stdout.write(`${replaySummary(run)}\n`);
+	return ending === 'interrupted' || signals.received() ? interruptedCode() : exitCodes.done;
+}
+
+/** The line left on the normal screen: which run was replayed and how it ended. */
+function replaySummary(run: LoggedRun): string {
+	const {start, done, epochs} = run;
+	const ended = done ? (done.interrupted ? 'stopped' : 'done') : 'unfinished';
+	const accuracy = done?.testAccuracy ?? epochs.at(-1)?.testAccuracy ?? null;
+	const finished = done?.epochs ?? (start.resumed?.epochs ?? 0) + epochs.length;
+	return `mnist-tui: replayed ${printable(run.file)}: ${start.layers.join('-')}, ${finished} of ${start.epochs} epochs (${ended})${accuracy === null ? '' : `, test accuracy ${percent(accuracy)}`}`;
+}
+
+function replayTitle(run: LoggedRun, speed: number, separator: string): string {
+	const which = run.runs > 1 ? ` (the last of its ${run.runs} runs)` : '';
+	const pace = speed === 0 ? 'at full speed' : speed === 1 ? 'at the logged pace' : `${speed}x the logged pace`;
+	const missing =
+		run.epochs.length > 0 && run.epochs.every(epoch => epoch.confusion === null) ? ['confusion matrix logged only at the end'] : [];
+	const unfinished = run.done === null ? ['the log ends before the run did'] : [];
+	return [`Replay of ${printable(run.file)}${which}`, pace, ...missing, ...unfinished].join(separator);
+}
+
+/** `compare A.jsonl B.jsonl …`: a page in a terminal, plain text elsewhere (or with --plain), one JSON object with --json. */
+async function runCompare(command: Extract<Command, {kind: 'compare'}>): Promise<number> {
+	const runs: LoggedRun[] = [];
+	for (const file of command.logs) runs.push(await readRunLog(file));
+	const comparison = compareRuns(runs);
+	if (command.output === 'json') {
+		process.stdout.write(`${comparisonJson(comparison)}\n`);
+		return exitCodes.done;
+	}
+	const terminal = command.output === 'auto' && process.stdout.isTTY;
+	const lines = comparisonLines(comparison, terminal || command.output === 'plain' ? (process.stdout.columns ?? 80) : 80);
+	if (!terminal) {
+		process.stdout.write(`${lines.map(lineText).join('\n')}\n`);
+		return exitCodes.done;
+	}
+	prepareDashboardEnvironment();
+	const {showComparison} = await import('./ui/runs/compare-screen.js');
+	await showComparison(lines, process.stdout);
+	return exitCodes.done;
 }
 
 /** `browse --model`: the test digits of a saved model, in the terminal. */
@@ -95,7 +163,8 @@ async function runTrain(command: TrainCommand): Promise<number> {
 	startRecording(command.record);
 	if (command.output === 'auto' && process.stdout.isTTY) return runDashboard(command);
 	const log = command.log ? openLog(command.log) : undefined;
-	const print = command.output === 'json' ? jsonLine : plainLine;
+	const print = command.output === 'json' ? jsonLines() : plainLine;
+	const logLines = jsonLines();
 	let stopRequested = false;
 	let started = false;
 	// before the run has started there is nothing to save or sum up (and the data may be slow to come)
@@ -105,7 +174,7 @@ async function runTrain(command: TrainCommand): Promise<number> {
 		for await (const event of runTraining(command.config, {stopRequested: () => stopRequested})) {
 			const line = print(event);
 			if (line !== undefined) process.stdout.write(`${line}\n`);
-			const logLine = log === undefined ? undefined : jsonLine(event);
+			const logLine = log === undefined ? undefined : logLines(event);
 			if (logLine !== undefined) appendLog(log!, command.log!, logLine);
 			if (event.type === 'start') started = true;
 			if (event.type === 'done') done = event;
@@ -123,6 +192,7 @@ async function runDashboard(command: TrainCommand): Promise<number> {
 	const settings = renderSettingsFor(command.ascii);
 	const {glyphs} = settings;
 	const log = command.log ? openLog(command.log) : undefined;
+	const logLines = jsonLines();
 	const terminal = enterDashboardScreen(process.stdout, process.stdin);
 	// a signal while Ink loads is kept for the session, which stops at once
 	signals.onStop(() => {});
@@ -137,7 +207,7 @@ async function runDashboard(command: TrainCommand): Promise<number> {
 			? {}
 			: {
 					onEvent: event => {
-						const line = jsonLine(event);
+						const line = logLines(event);
 						if (line !== undefined) appendLog(log, command.log!, line);
 					},
 				}),

@@ -15,6 +15,8 @@ export function helpText(version: string): string {
 		'  mnist-tui eval --model FILE      accuracy, loss and confusion matrix of a saved model',
 		"  mnist-tui browse --model FILE    step through the test digits with a saved model's predictions",
 		'  mnist-tui predict --model FILE   ImageId,Label for each test image, as a CSV: --out FILE.csv',
+		'  mnist-tui replay RUN.jsonl       redraw a run logged with --log on the dashboard (--speed X)',
+		'  mnist-tui compare A.jsonl B.jsonl …   logged runs side by side (--plain: text, --json: one object)',
 		'',
 		'Options',
 		...rows,

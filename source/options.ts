@@ -31,7 +31,10 @@ export type Command =
 			readonly model: string;
 			readonly out?: string;
 			readonly probabilities: boolean;
-	  };
+	  }
+	/** `speed`: the logged pace times this; 0 = as fast as it draws. */
+	| {readonly kind: 'replay'; readonly log: string; readonly speed: number; readonly ascii: boolean}
+	| {readonly kind: 'compare'; readonly logs: readonly string[]; readonly output: Output};
 
 type Values = Partial<Record<FlagName, string | true>>;
 
@@ -47,9 +50,10 @@ interface Flag {
 	readonly commands: readonly CommandName[];
 }
 
-type CommandName = 'train' | 'eval' | 'browse' | 'predict';
-const commandNames: readonly CommandName[] = ['train', 'eval', 'browse', 'predict'];
-const all = commandNames;
+type CommandName = 'train' | 'eval' | 'browse' | 'predict' | 'replay' | 'compare';
+const commandNames: readonly CommandName[] = ['train', 'eval', 'browse', 'predict', 'replay', 'compare'];
+/** The commands that read MNIST. */
+const all = ['train', 'eval', 'browse', 'predict'] as const;
 const train = ['train'] as const;
 const withModel = ['train', 'eval', 'browse', 'predict'] as const;
 
@@ -90,7 +94,13 @@ export const flags = {
 	patience: {value: 'N', help: 'stop when the test loss has not improved (gone lower) for N epochs in a row', commands: train},
 	'save-best': {value: 'FILE', help: 'save the model of the epoch with the lowest test loss (a model, not a checkpoint)', commands: train},
 	'min-accuracy': {value: 'X', help: 'exit with code 3 when the final test accuracy is below X (0-1)', commands: train},
-	ascii: {help: 'draw with ASCII only (no Unicode blocks or lines)', commands: ['train', 'browse']},
+	speed: {
+		value: 'X',
+		help: 'replay: the logged pace times X (2 = twice as fast; 0 = as fast as it draws)',
+		default: '1',
+		commands: ['replay'],
+	},
+	ascii: {help: 'draw with ASCII only (no Unicode blocks or lines)', commands: ['train', 'browse', 'replay']},
 	record: {
 		value: 'FILE.cast',
 		help: 'record what is drawn as an asciicast v2 file (asciinema play FILE.cast)',
@@ -109,10 +119,10 @@ export const flags = {
 		commands: ['predict'],
 	},
 	probabilities: {help: 'predict: add the class probabilities as columns p0…p9', commands: ['predict']},
-	json: {help: 'JSON Lines on stdout, no dashboard', commands: ['train', 'eval']},
-	plain: {help: 'plain progress lines, no dashboard', commands: ['train', 'eval']},
-	help: {help: 'show this help', commands: all},
-	version: {help: 'show the version', commands: all},
+	json: {help: 'JSON Lines on stdout, no dashboard', commands: ['train', 'eval', 'compare']},
+	plain: {help: 'plain progress lines, no dashboard', commands: ['train', 'eval', 'compare']},
+	help: {help: 'show this help', commands: commandNames},
+	version: {help: 'show the version', commands: commandNames},
 } as const satisfies Record<string, Flag>;
 
 type FlagName = keyof typeof flags;
@@ -148,13 +158,17 @@ export function parseCommandLine(argv: readonly string[]): Command {
 	const [commandName = 'train', ...rest] = positional;
 	const isCommand = (name: string): name is CommandName => (commandNames as readonly string[]).includes(name);
 	if (!isCommand(commandName)) {
-		throw new InputError(`unknown command "${commandName}" (expected train, eval, browse or predict; see mnist-tui --help)`);
+		throw new InputError(
+			`unknown command "${commandName}" (expected train, eval, browse, predict, replay or compare; see mnist-tui --help)`,
+		);
 	}
-	if (rest.length > 0) throw new InputError(`unexpected argument "${rest[0]}" (see mnist-tui --help)`);
+	const takesFiles = commandName === 'replay' || commandName === 'compare';
+	if (rest.length > 0 && !takesFiles) throw new InputError(`unexpected argument "${rest[0]}" (see mnist-tui --help)`);
 	for (const name of Object.keys(values) as FlagName[]) {
 		if (!(flags[name].commands as readonly string[]).includes(commandName)) throw new InputError(`--${name} is not used by ${commandName}`);
 	}
 	if (values.json && values.plain) throw new InputError('--json and --plain exclude each other');
+	if (commandName === 'replay' || commandName === 'compare') return runsCommand(commandName, rest, values);
 	if (values.demo && (values.json || values.plain))
 		throw new InputError(`--demo draws the dashboard; it does not go with --${values.json ? 'json' : 'plain'}`);
 	// the demo's run, unless flags say otherwise (a --model keeps its own layers)
@@ -181,6 +195,32 @@ export function parseCommandLine(argv: readonly string[]): Command {
 		...given(values, 'log'),
 		...given(values, 'record'),
 	};
+}
+
+/** replay LOG [--speed X], compare LOG LOG…: the --log files of earlier runs. */
+function runsCommand(commandName: 'replay' | 'compare', files: readonly string[], values: Values): Command {
+	const ascii = values.ascii === true;
+	if (files.some(file => file.trim() === '')) throw new InputError(`${commandName}: a log file name is empty`);
+	if (commandName === 'replay') {
+		if (files.length !== 1)
+			throw new InputError(`replay takes one log file (mnist-tui replay RUN.jsonl), ${files.length === 0 ? 'none' : files.length} given`);
+		const speed = optional(values, 'speed', replaySpeed) ?? 1;
+		return {kind: 'replay', log: files[0]!, speed, ascii};
+	}
+	if (files.length < 2)
+		throw new InputError(
+			`compare takes two or more log files (mnist-tui compare A.jsonl B.jsonl), ${files.length === 0 ? 'none' : 'one'} given`,
+		);
+	return {kind: 'compare', logs: files, output: values.json ? 'json' : values.plain ? 'plain' : 'auto'};
+}
+
+/** How much faster than logged: 0 (no waiting) or 0.01 to 10,000. */
+function replaySpeed(text: string): number {
+	const value = Number(text);
+	if (text.trim() === '' || !Number.isFinite(value) || (value !== 0 && (value < 0.01 || value > 10_000))) {
+		throw new InputError(`--speed "${text}" is not 0 or a number from 0.01 to 10000 (2 = twice as fast, 0 = as fast as it draws)`);
+	}
+	return value;
 }
 
 function trainConfig(values: Values): TrainConfig {

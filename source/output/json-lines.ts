@@ -4,10 +4,29 @@ import type {ControlChange, RunEvent, RunStart} from '../train/events.js';
 import type {Progress} from '../train/worker/protocol.js';
 
 /**
+ * The JSON Lines of one run, as --json prints them and --log appends them:
+ * each epoch's line carries the loss of every step of that epoch (gathered
+ * from the steps or progress messages before it), so `replay` can draw the
+ * step-loss chart the run drew.
+ */
+export function jsonLines(): (event: RunEvent | Progress) => string | undefined {
+	let stepLosses: number[] = [];
+	return event => {
+		if (event.type === 'batch') stepLosses.push(event.loss);
+		else if (event.type === 'progress') for (const loss of event.losses) stepLosses.push(loss);
+		else if (event.type === 'start') stepLosses = [];
+		if (event.type !== 'epoch') return jsonLine(event);
+		const line = jsonLine(event, stepLosses);
+		stepLosses = [];
+		return line;
+	};
+}
+
+/**
  * The JSON Lines contract (README, "JSON Lines"): start, one line per epoch,
  * done. Other events have no line. Accuracies are fractions in [0, 1].
  */
-export function jsonLine(event: RunEvent | Progress): string | undefined {
+function jsonLine(event: RunEvent | Progress, stepLosses: readonly number[] = []): string | undefined {
 	switch (event.type) {
 		case 'start': {
 			const {config} = event;
@@ -49,6 +68,9 @@ export function jsonLine(event: RunEvent | Progress): string | undefined {
 				testAccuracy: event.testAccuracy,
 				seconds: round(event.seconds, 3),
 				samplesPerSecond: Math.round(event.samplesPerSecond),
+				// what replay draws: the epoch's test confusion matrix and its step losses
+				confusion: event.test.confusion,
+				stepLosses: stepLosses.map(significant),
 			});
 		case 'done':
 			return JSON.stringify({

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
-import {jsonLine} from '../../../source/output/json-lines.js';
+import {jsonLines} from '../../../source/output/json-lines.js';
 import type {RunStart} from '../../../source/train/events.js';
 import {training} from '../ui/fixtures.js';
 
 describe('JSON Lines: changes made while training', () => {
 	test('a control event: where it holds from, the values in force, which one changed and from what', () => {
-		const line = jsonLine({
+		const line = jsonLines()({
 			type: 'control',
 			epoch: 3,
 			step: 412,
@@ -19,7 +19,7 @@ describe('JSON Lines: changes made while training', () => {
 	});
 
 	test('a momentum change, and gd’s momentum as null', () => {
-		const momentum = jsonLine({
+		const momentum = jsonLines()({
 			type: 'control',
 			epoch: 1,
 			step: 1,
@@ -37,7 +37,7 @@ describe('JSON Lines: changes made while training', () => {
 			changed: 'momentum',
 			previous: 0.9,
 		});
-		const gd = jsonLine({
+		const gd = jsonLines()({
 			type: 'control',
 			epoch: 2,
 			step: 7,
@@ -50,19 +50,19 @@ describe('JSON Lines: changes made while training', () => {
 	});
 
 	test('a refusal has no line', () => {
-		assert.equal(jsonLine({type: 'control-refused', setting: 'momentum', reason: 'gd has no momentum'}), undefined);
+		assert.equal(jsonLines()({type: 'control-refused', setting: 'momentum', reason: 'gd has no momentum'}), undefined);
 	});
 
 	test('a resumed run’s start says the values in force when they were changed; otherwise it is as before', () => {
 		const start = training.start as RunStart;
-		assert.equal(JSON.parse(jsonLine({...start, controls: {learningRate: 0.05, momentum: 0.9}})!).controls, undefined);
+		assert.equal(JSON.parse(jsonLines()({...start, controls: {learningRate: 0.05, momentum: 0.9}})!).controls, undefined);
 		const resumed = {
 			...start,
 			resumed: {file: 'run.json', epochs: 2, batch: 10, history: []},
 			controls: {learningRate: 0.1, momentum: 0.95},
 		};
-		assert.deepEqual(JSON.parse(jsonLine(resumed)!).controls, {lr: 0.1, momentum: 0.95});
+		assert.deepEqual(JSON.parse(jsonLines()(resumed)!).controls, {lr: 0.1, momentum: 0.95});
 		const unchanged = {...resumed, controls: {learningRate: 0.05, momentum: 0.9}};
-		assert.equal(JSON.parse(jsonLine(unchanged)!).controls, undefined, 'nothing changed: the start line is as before');
+		assert.equal(JSON.parse(jsonLines()(unchanged)!).controls, undefined, 'nothing changed: the start line is as before');
 	});
 });
