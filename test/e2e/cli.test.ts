@@ -186,6 +186,9 @@ describe('help and version', () => {
 			assert.ok(run.stdout.includes(`  ${option} `), option);
 		}
 		assert.match(run.stdout, /--epochs N\s+passes over the training images \(default: \d+\)/);
+		for (const command of ['eval', 'browse', 'predict', 'replay', 'compare'])
+			assert.match(run.stdout, new RegExp(`^  mnist-tui ${command} `, 'm'));
+		assert.match(run.stdout, /n one batch while paused · \+ - learning rate ×2 ÷2 · \] \[ momentum ±0\.05/);
 	});
 
 	test('--version prints the package version', async () => {
