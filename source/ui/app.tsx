@@ -94,7 +94,7 @@ export function App({store, onAction, startedAt, clock = Date.now, demo, mouse}:
 	const body = overlaySize(columns, rows);
 	sizes.current = {body, screen: {width: columns, height: rows - 1}};
 
-	const {view: viewHint, next} = screens.hint(ascii);
+	const {view: viewHint, next} = screens.hint(ascii, !finished);
 	const hint =
 		caption !== null && captionBelow === null
 			? caption

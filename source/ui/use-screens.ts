@@ -65,7 +65,7 @@ export interface Screens {
 	/** The help's keys for the shown view. */
 	readonly helpKeys: readonly {readonly label: string; readonly help: string}[];
 	/** The shown view's keys for the hint line, and the view tab goes to. */
-	hint(ascii: boolean): {readonly view: readonly string[]; readonly next: string};
+	hint(ascii: boolean, training?: boolean): {readonly view: readonly string[]; readonly next: string};
 }
 
 export function useScreens(input: ScreensInput): Screens {
@@ -173,7 +173,10 @@ export function useScreens(input: ScreensInput): Screens {
 		digitReader,
 		press,
 		helpKeys: [...keysOf(view, rootKeys), ...viewKeys(view)],
-		hint: ascii => ({view: viewHint(view, browser, glyphsFor(ascii).keys, ascii), next: viewNames[nextView(view, views.back, cycle)]}),
+		hint: (ascii, training = false) => ({
+			view: viewHint(view, browser, glyphsFor(ascii).keys, ascii, training),
+			next: viewNames[nextView(view, views.back, cycle)],
+		}),
 	};
 }
 
@@ -192,10 +195,11 @@ const keysOf = (view: View, keys: readonly KeyBinding[]): readonly KeyBinding[] 
 
 const viewKeys = (view: View) => (view === 'browser' ? browserKeys : view === 'network' ? networkKeys : view === 'draw' ? drawKeys : []);
 
-function viewHint(view: View, browser: BrowserState, keys: Glyphs['keys'], ascii: boolean): string[] {
+/** The shown view's keys; the steering keys only while there is a run to steer. */
+function viewHint(view: View, browser: BrowserState, keys: Glyphs['keys'], ascii: boolean, training: boolean): string[] {
 	switch (view) {
 		case 'dashboard':
-			return ['w network', 'd draw', '+/- lr', '[/] momentum'];
+			return ['w network', 'd draw', ...(training ? ['+/- lr', '[/] momentum'] : [])];
 		case 'browser': {
 			const keys = browserKeyHint(browser, ascii).split(glyphsFor(ascii).separator);
 			return browser.mode.kind === 'browse' ? [...keys.slice(0, 3), 'd draw', ...keys.slice(3)] : keys;

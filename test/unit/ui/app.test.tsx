@@ -97,7 +97,11 @@ describe('the app', () => {
 		const {stdin, frame} = app(done, {ascii: true});
 		await settle();
 		await eventually(() =>
-			assert.equal(frame().split('\n').at(-1), 'w network - d draw - +/- lr - [/] momentum - tab digits - ? help - q quit'),
+			assert.equal(
+				frame().split('\n').at(-1),
+				'w network - d draw - tab digits - ? help - q quit',
+				'nothing left to steer once the run is done',
+			),
 		);
 		assert.match(frame(), /^[\x20-\x7E\n]*$/);
 		stdin.write('\t');
