@@ -71,7 +71,7 @@ function settingsTable(runs: readonly RunSummary[], width: number): Line[] {
 function steeredLines(runs: readonly RunSummary[], width: number): Line[] {
 	return runs.flatMap(({name, run}) => {
 		const said = steeredText(run);
-		return said ? [[piece(truncate(`  * ${name}: ${said}`, width, '~'), 'dim')]] : [];
+		return said ? [[piece(truncate(`  (*) ${name}: ${said}`, width, '~'), 'dim')]] : [];
 	});
 }
 

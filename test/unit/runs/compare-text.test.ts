@@ -109,7 +109,7 @@ describe('comparisonLines', () => {
 		const lines = comparisonLines(comparison, 100).map(lineText);
 		assert.ok(lines.some(line => /^\* a\.jsonl +784-64-10 +adam +0\.05 /.test(line)));
 		assert.ok(lines.some(line => /^o b\.jsonl +784-64-10 +adam +0\.05\* /.test(line)));
-		assert.ok(lines.includes('  * b.jsonl: changed while training: lr 0.05->0.1, momentum 0.9->0.85 (2 changes)'), lines.join('\n'));
+		assert.ok(lines.includes('  (*) b.jsonl: changed while training: lr 0.05->0.1, momentum 0.9->0.85 (2 changes)'), lines.join('\n'));
 		const json = JSON.parse(comparisonJson(comparison));
 		assert.deepEqual(json.runs[0].controls, []);
 		assert.deepEqual(json.runs[1].controls[1], {epoch: 2, step: 1, lr: 0.1, momentum: 0.85, changed: 'momentum', previous: 0.9});
