@@ -1,6 +1,7 @@
 import {Box, Text, useInput, useStdin} from 'ink';
 import {useRef, useState} from 'react';
 import type {LayerWeights} from '../nn/network.js';
+import {glossaryFor} from '../text/glossary.js';
 import {truncate} from '../text/glyphs.js';
 import {Browser} from './browser/browser.js';
 import type {BrowserData} from './browser/browser-data.js';
@@ -89,7 +90,7 @@ export function BrowseApp({data, network, title, onQuit, mouse}: Props) {
 			</Text>
 			{help ? (
 				<Box height={height}>
-					<HelpOverlay width={columns} bindings={screens.helpKeys} />
+					<HelpOverlay width={columns} height={height} bindings={screens.helpKeys(false)} words={glossaryFor(screens.view)} />
 				</Box>
 			) : screens.view === 'network' ? (
 				<NetworkView data={screens.networkData} state={screens.network} selected={screens.selected} width={columns} height={height} />

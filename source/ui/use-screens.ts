@@ -21,7 +21,7 @@ import type {NetworkData, SelectedDigit} from './network/network-data.js';
 import {networkActionsFor, networkKeys} from './network/network-keys.js';
 import {networkLayout} from './network/network-layout.js';
 import {initialNetworkView, type NetworkViewState, networkViewReducer} from './network/network-state.js';
-import {actionsFor, type KeyAction, type KeyBinding, typedInput} from './shared/keys.js';
+import {actionsFor, type KeyAction, type KeyBinding, runActions, typedInput} from './shared/keys.js';
 import {isMouseInput, type MouseEvent, mouseEvents} from './shared/mouse.js';
 import {firstView, nextView, type View, type ViewAction, type Views, viewNames, viewsReducer} from './shared/views.js';
 
@@ -62,8 +62,8 @@ export interface Screens {
 	readonly digitReader: Inspector | null;
 	/** A piece of typed input for the shown view (tab, w and d move between views); returns the keys left for the root (pause, quit, help…). */
 	press(input: string, key: Partial<Key>, help: boolean): KeyAction[];
-	/** The help's keys for the shown view. */
-	readonly helpKeys: readonly {readonly label: string; readonly help: string}[];
+	/** The help's keys for the shown view; the steering keys only while there is a run to steer. */
+	helpKeys(training: boolean): readonly {readonly label: string; readonly help: string}[];
 	/** The shown view's keys for the hint line, and the view tab goes to. */
 	hint(ascii: boolean, training?: boolean): {readonly view: readonly string[]; readonly next: string};
 }
@@ -172,7 +172,7 @@ export function useScreens(input: ScreensInput): Screens {
 		drawingReader,
 		digitReader,
 		press,
-		helpKeys: [...keysOf(view, rootKeys), ...viewKeys(view)],
+		helpKeys: training => [...keysOf(view, rootKeys).filter(binding => training || !runActions.has(binding.action)), ...viewKeys(view)],
 		hint: (ascii, training = false) => ({
 			view: viewHint(view, browser, glyphsFor(ascii).keys, ascii, training),
 			next: viewNames[nextView(view, views.back, cycle)],

@@ -1,11 +1,12 @@
 import {Box, Text, useInput, useStdin} from 'ink';
 import {useState, useSyncExternalStore} from 'react';
+import {glossaryFor} from '../../text/glossary.js';
 import {truncate} from '../../text/glyphs.js';
 import {Dashboard} from '../dashboard/dashboard.js';
 import {overlaySize} from '../dashboard/dashboard-layout.js';
 import type {DashboardStore} from '../dashboard/dashboard-store.js';
 import {HelpOverlay} from '../shared/help-overlay.js';
-import {actionsFor, type KeyAction, keyHint, typedInput} from '../shared/keys.js';
+import {actionsFor, type KeyAction, keyHint, runActions, typedInput} from '../shared/keys.js';
 import {minimumSize} from '../shared/minimum-size.js';
 import {useRenderSettings} from '../shared/render-context.js';
 import {useTerminalSize} from '../shared/use-terminal-size.js';
@@ -49,6 +50,8 @@ export function ReplayApp({store, title, onAction}: Props) {
 		},
 		{isActive: keysOn},
 	);
+	// once the logged run has ended there is nothing left to pause
+	const helpKeys = finished ? replayKeys.filter(binding => !runActions.has(binding.action)) : replayKeys;
 	// the title takes a line of its own when the dashboard can spare it, else it leads the key hints (80x24 keeps the full dashboard)
 	const titleLine = rows - 1 >= minimumSize.rows;
 	const dashboardRows = titleLine ? rows - 1 : rows;
@@ -66,7 +69,9 @@ export function ReplayApp({store, title, onAction}: Props) {
 			now={loggedElapsed(state) * 1000}
 			startedAt={0}
 			keyHint={hint}
-			{...(help && body ? {overlay: <HelpOverlay width={body.width} bindings={replayKeys} />} : {})}
+			{...(help && body
+				? {overlay: <HelpOverlay width={body.width} height={body.height} bindings={helpKeys} words={glossaryFor('dashboard')} />}
+				: {})}
 		/>
 	);
 	if (!titleLine) return dashboard;

@@ -7,7 +7,7 @@ import {EventLine} from '../../../../source/ui/dashboard/event-line.js';
 import {Header} from '../../../../source/ui/dashboard/header.js';
 import {summaryLines} from '../../../../source/ui/dashboard/summary.js';
 import {HelpOverlay} from '../../../../source/ui/shared/help-overlay.js';
-import {actionsFor, keyHint} from '../../../../source/ui/shared/keys.js';
+import {actionsFor, dashboardKeys, keyHint} from '../../../../source/ui/shared/keys.js';
 import {paused, reduce, training} from '../fixtures.js';
 import {frameOf, withSettings} from '../frame.js';
 
@@ -39,7 +39,7 @@ describe('steering keys', () => {
 	});
 
 	test('the help lists them, from the key table', () => {
-		const {lines} = frameOf(withSettings(<HelpOverlay width={80} />));
+		const {lines} = frameOf(withSettings(<HelpOverlay width={80} height={40} bindings={dashboardKeys} words={[]} />));
 		for (const line of [
 			'n         while paused: train one batch, then pause again',
 			'+         double the learning rate, from the next batch',
