@@ -88,7 +88,13 @@ export const glossary = {
 		term: 'probabilities',
 		text:
 			"The network's ten outputs, turned by softmax into shares that add up to 100%: how sure it is of each class. " +
-			'pred is the most probable class; true is the label the image came with.',
+			'pred, its answer, is the most probable class.',
+	},
+	truePred: {
+		term: 'true, pred',
+		text:
+			"true is the label the image came with; pred is the network's answer, its most probable class. " +
+			'The mark before them says whether they agree.',
 	},
 	order: {
 		term: 'highest loss, least confident',
@@ -103,7 +109,7 @@ export const glossary = {
 			'No ink, no part. (The part is the pixel times the gradient of the score.)',
 	},
 	tiles: {
-		term: 'tiles',
+		term: 'tiles (blue, red)',
 		text:
 			'Each tile is one hidden unit of the first layer: its 784 incoming weights drawn as a 28x28 picture of what it looks for. ' +
 			'Blue: ink there raises the unit; red: ink there lowers it; dark: that pixel hardly matters. Each tile is scaled to its own largest weight.',
@@ -115,8 +121,10 @@ export const glossary = {
 			'No bar: the sum was negative, so the unit gives 0.',
 	},
 	unitOrder: {
-		term: 'most active',
-		text: 'An order of s: the units with the highest mean activation over the test images first; largest weights: the units whose weights are largest first.',
+		term: 'most active, largest weights',
+		text:
+			'The orders of s: most active first puts the units that fire most, on average over the test images, first; ' +
+			'largest weights first, those whose weights are largest overall (the root of the sum of their squares).',
 	},
 	framing: {
 		term: 'what the network sees',
@@ -145,7 +153,7 @@ export const glossaryByView = {
 		'precision',
 		'probe',
 	],
-	browser: ['probabilities', 'why', 'order', 'loss', 'confusion', 'recall', 'precision', 'accuracy'],
+	browser: ['truePred', 'probabilities', 'why', 'order', 'loss', 'confusion', 'recall', 'precision', 'accuracy'],
 	network: ['tiles', 'activations', 'unitOrder', 'layers'],
 	draw: ['framing', 'probabilities'],
 } as const satisfies Record<string, readonly GlossaryTerm[]>;

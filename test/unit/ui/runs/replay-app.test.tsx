@@ -96,4 +96,21 @@ describe('the replay app', () => {
 		await eventually(() => assert.deepEqual(actions, ['togglePause', 'quit', 'interrupt']));
 		await eventually(() => assert.equal(frame()[0], 'Replay of run.jsonl · at full speed', 'the notice goes with the next key'));
 	});
+
+	test("the help of a replay that has ended offers no pause, and explains the dashboard's words", async () => {
+		const {frame, stdin} = replay();
+		await eventually(() => assert.match(frame()[1]!, /^✓ Done/));
+		stdin.write('?');
+		await eventually(() => assert.ok(frame().includes('Keys · → what the words on this screen mean'), frame().join('\n')));
+		assert.ok(frame().includes('tab, w, d  live runs only: the digits, network and canvas need weights a log lacks'));
+		assert.ok(!frame().some(line => /pause/.test(line)), frame().join('\n'));
+		// l again until it shows: the help's keys are live once React has run its effects
+		await eventually(() => {
+			stdin.write('l');
+			assert.ok(
+				frame().some(line => line.startsWith('loss (cross-entropy): How wrong the network is')),
+				frame().join('\n'),
+			);
+		});
+	});
 });
