@@ -8,7 +8,7 @@ import type {BrowserData} from './browser/browser-data.js';
 import {DrawView} from './draw/draw-view.js';
 import {NetworkView} from './network/network-view.js';
 import {HelpOverlay} from './shared/help-overlay.js';
-import {dashboardKeys, keyHint, runActions} from './shared/keys.js';
+import {dashboardKeys, type KeyAction, keyHint, runActions} from './shared/keys.js';
 import {minimumSize} from './shared/minimum-size.js';
 import {useRenderSettings} from './shared/render-context.js';
 import {TooSmall} from './shared/too-small.js';
@@ -27,8 +27,17 @@ export type Props = {
 	readonly mouse?: (on: boolean) => void;
 };
 
+/** Help for the keys that say something else without a run: no dashboard to go to, no --save to honour. */
+const browseHelp: Partial<Record<KeyAction, string>> = {
+	switchView: 'the next view: test digits, network',
+	quit: 'quit',
+	interrupt: 'quit, as q does',
+};
+
 /** The keys that mean something without training. */
-const browseKeys = dashboardKeys.filter(binding => !runActions.has(binding.action));
+const browseKeys = dashboardKeys
+	.filter(binding => !runActions.has(binding.action))
+	.map(binding => ({...binding, help: browseHelp[binding.action] ?? binding.help}));
 
 /** `browse --model`: the test digits of a saved model, inside it, and a canvas for it to read; no training. */
 export function BrowseApp({data, network, title, onQuit, mouse}: Props) {

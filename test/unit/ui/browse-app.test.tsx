@@ -60,5 +60,7 @@ describe('browse --model', () => {
 		stdin.write('?');
 		await eventually(() => assert.match(frame(), /^x +why this prediction/m));
 		assert.doesNotMatch(frame(), /pause or resume/);
+		for (const line of ['tab        the next view: test digits, network', 'q          quit', 'Ctrl-C     quit, as q does'])
+			assert.ok(frame().split('\n').includes(line), `${line}\n${frame()}`);
 	});
 });
