@@ -58,7 +58,9 @@ export const glossary = {
 	},
 	accuracy: {
 		term: 'accuracy',
-		text: 'The share of test images whose most probable class is the true one.',
+		text:
+			'The share of images the network gets right: those whose most probable class is the true one. ' +
+			'The charts show it on the train and the test images; the matrix, on the test images.',
 	},
 	confusion: {
 		term: 'confusion matrix',
@@ -112,7 +114,7 @@ export const glossary = {
 		term: 'tiles (blue, red)',
 		text:
 			'Each tile is one hidden unit of the first layer: its 784 incoming weights drawn as a 28x28 picture of what it looks for. ' +
-			'Blue: ink there raises the unit; red: ink there lowers it; dark: that pixel hardly matters. Each tile is scaled to its own largest weight.',
+			'Blue: ink there raises the unit; red: ink there lowers it; background: that pixel hardly matters. Each tile is scaled to its own largest weight.',
 	},
 	activations: {
 		term: 'activation bars',

@@ -38,7 +38,7 @@ export const helpFrames: Readonly<Record<string, string>> = {
 		'  2.3 is a blind guess among ten classes; training pushes it down.',
 		'log scale: On the step chart each row is the same ratio of loss, not the same',
 		'  difference, so the slow fall late in training shows as clearly as the steep',
-		'↓ 19 more lines below · ↑ ↓ j k scroll · ← → keys or words · ? closes the help',
+		'↓ 21 more lines below · ↑ ↓ j k scroll · ← → keys or words · ? closes the help',
 	].join('\n'),
 
 	digitsKeys80: [
@@ -84,7 +84,7 @@ export const helpFrames: Readonly<Record<string, string>> = {
 		'  counts the test images of its row read as its column. The diagonal holds the',
 		'  right answers; a dot means none.',
 		'recall: At the end of each row: of the images that truly are that class, the',
-		'↓ 6 more lines below · ↑ ↓ j k scroll · ← → keys or words · ? closes the help',
+		'↓ 8 more lines below · ↑ ↓ j k scroll · ← → keys or words · ? closes the help',
 	].join('\n'),
 
 	networkKeys80: [
@@ -114,7 +114,7 @@ export const helpFrames: Readonly<Record<string, string>> = {
 		'What the words on this screen mean · ← keys',
 		'tiles (blue, red): Each tile is one hidden unit of the first layer: its 784',
 		'  incoming weights drawn as a 28x28 picture of what it looks for. Blue: ink',
-		'  there raises the unit; red: ink there lowers it; dark: that pixel hardly',
+		'  there raises the unit; red: ink there lowers it; background: that pixel hardly',
 		'  matters. Each tile is scaled to its own largest weight.',
 		'activation bars: The bar under a tile: how strongly that unit fires (its output',
 		'  after ReLU) for the digit chosen in the test digits, or for your drawing. No',
@@ -211,7 +211,8 @@ export const helpFrames: Readonly<Record<string, string>> = {
 		'train and test: Train: the images the network learns from (solid line). Test: images kept apart and never trained on',
 		'  (dashed line), so they show how it does on new ones. Test loss rising while train loss falls is overfitting: it',
 		'  memorises instead of learning.',
-		'accuracy: The share of test images whose most probable class is the true one.',
+		'accuracy: The share of images the network gets right: those whose most probable class is the true one. The charts show',
+		'  it on the train and the test images; the matrix, on the test images.',
 		'confusion matrix: One row per true class, one column per predicted class: a cell counts the test images of its row read',
 		'  as its column. The diagonal holds the right answers; a dot means none.',
 		'recall: At the end of each row: of the images that truly are that class, the share the network got right (the diagonal',
@@ -275,7 +276,8 @@ export const helpFrames: Readonly<Record<string, string>> = {
 		"  cell / the row's total). Low recall: that class is often missed.",
 		'precision: Under each column: of the images predicted as that class, the share that truly are (the diagonal cell / the',
 		"  column's total). Low precision: other classes are often taken for it.",
-		'accuracy: The share of test images whose most probable class is the true one.',
+		'accuracy: The share of images the network gets right: those whose most probable class is the true one. The charts show',
+		'  it on the train and the test images; the matrix, on the test images.',
 		'← → keys or words · Press ? again to close this help.',
 	].join('\n'),
 
@@ -304,8 +306,8 @@ export const helpFrames: Readonly<Record<string, string>> = {
 	networkWords120: [
 		'What the words on this screen mean · ← keys',
 		'tiles (blue, red): Each tile is one hidden unit of the first layer: its 784 incoming weights drawn as a 28x28 picture of',
-		'  what it looks for. Blue: ink there raises the unit; red: ink there lowers it; dark: that pixel hardly matters. Each',
-		'  tile is scaled to its own largest weight.',
+		'  what it looks for. Blue: ink there raises the unit; red: ink there lowers it; background: that pixel hardly matters.',
+		'  Each tile is scaled to its own largest weight.',
 		'activation bars: The bar under a tile: how strongly that unit fires (its output after ReLU) for the digit chosen in the',
 		'  test digits, or for your drawing. No bar: the sum was negative, so the unit gives 0.',
 		'most active, largest weights: The orders of s: most active first puts the units that fire most, on average over the test',
