@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
-import {glossary} from '../../../../source/text/glossary.js';
 import {glyphsFor} from '../../../../source/text/glyphs.js';
 import {type HelpView, helpActionsFor, helpReducer} from '../../../../source/ui/shared/help-keys.js';
 import {helpFooter, keyLines, wordLines, wrapWords} from '../../../../source/ui/shared/help-pages.js';
@@ -24,7 +23,9 @@ describe('the help pages as text', () => {
 
 	test('a word, then its text, wrapped two columns in', () => {
 		assert.deepEqual(
-			wordLines([glossary.accuracy], 40).map(line => line.lead + line.text),
+			wordLines([{term: 'accuracy', text: 'The share of test images whose most probable class is the true one.'}], 40).map(
+				line => line.lead + line.text,
+			),
 			['accuracy: The share of test images whose', '  most probable class is the true one.'],
 		);
 	});
