@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import {axisLabels, plotColumns, plotLines} from '../../../../source/ui/charts/chart-plot.js';
 import {downsample, fillRows, fitColumns, rowStep, rowValues, smooth, valueRange} from '../../../../source/ui/charts/chart-series.js';
-import {epochChart, stepLossChart} from '../../../../source/ui/charts/chart-text.js';
+import {epochChart} from '../../../../source/ui/charts/epoch-chart-text.js';
+import {stepLossChart} from '../../../../source/ui/charts/step-loss-text.js';
 import {training} from '../fixtures.js';
 
 const text = (line: readonly {text: string}[]) => line.map(run => run.text).join('');

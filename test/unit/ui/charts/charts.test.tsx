@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import type {EpochSummary} from '../../../../source/train/events.js';
-import type {StepLosses} from '../../../../source/ui/charts/chart-text.js';
 import {EpochChart} from '../../../../source/ui/charts/epoch-chart.js';
 import {LossChart} from '../../../../source/ui/charts/loss-chart.js';
+import type {StepLosses} from '../../../../source/ui/charts/step-loss-text.js';
 import {firstEpoch, started, stopped, training} from '../fixtures.js';
 import {frameOf, withSettings} from '../frame.js';
 
