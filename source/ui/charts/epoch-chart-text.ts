@@ -31,8 +31,13 @@ export function epochChart(
 	const plot = history.length < 2 ? null : epochPlot(series, first, last, width, height, format, ascii);
 	// no legend before the first epoch: whether there will be a test line is not known yet
 	const latest = series.map(values => values.at(-1));
+	const meeting = plot?.meeting ?? false;
+	const bare = latest.map(() => undefined);
+	// the values go first, then the meeting mark's key where even the bare legend is too wide with it
 	const legends =
-		history.length === 0 ? [] : [latest, latest.map(() => undefined)].map(values => legend(values, format, ascii, plot?.meeting ?? false));
+		history.length === 0
+			? []
+			: [legend(latest, format, ascii, meeting), legend(bare, format, ascii, meeting), legend(bare, format, ascii, false)];
 	const epochs = first === last ? `${separator}epoch ${first}` : `${separator}epochs ${first}-${last}`;
 	const title = chooseTitle(history.length === 0 ? [`${name} per epoch`, name] : [`${name}${epochs}`, name], legends, width);
 	if (history.length === 1) {

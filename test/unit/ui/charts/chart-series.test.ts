@@ -271,4 +271,22 @@ describe('charts as text', () => {
 			' epoch 1                                                   2',
 		]);
 	});
+
+	test("an epoch chart's legend keys the meeting mark where it fits, and keeps the lines' key where it does not", () => {
+		const crossing = [0.3, 0.2, 0.1].map((trainLoss, i) => ({
+			epoch: i + 1,
+			trainLoss,
+			trainAccuracy: 0.9,
+			testLoss: [0.25, 0.2, 0.15][i]!,
+			testAccuracy: 0.9,
+			seconds: 2,
+		}));
+		const legendAt = (width: number) => {
+			const chart = epochChart(crossing, 'loss', width, 8, false);
+			return chart.title + text(chart.legend);
+		};
+		assert.equal(legendAt(60), 'Loss · epochs 1-3  ── train 0.1000  ╌╌ test 0.1500  ╳ both');
+		assert.equal(legendAt(40), 'Loss  ── train  ╌╌ test  ╳ both');
+		assert.equal(legendAt(30), 'Loss  ── train  ╌╌ test');
+	});
 });
