@@ -33,9 +33,10 @@ export interface Glyphs {
 	/**
 	 * The chart lines in asciichart's symbol order (crossing, axis, two axis
 	 * ends, horizontal, four corners, vertical): the first series solid, the
-	 * others dashed, so they stay apart without colour.
+	 * others dashed, so they stay apart without colour; `meeting` marks a cell
+	 * where points of both fall.
 	 */
-	readonly chart: {readonly solid: readonly string[]; readonly dashed: readonly string[]};
+	readonly chart: {readonly solid: readonly string[]; readonly dashed: readonly string[]; readonly meeting: string};
 	/** The arrow keys as the key hints name them. */
 	readonly keys: {
 		readonly left: string;
@@ -63,7 +64,11 @@ const unicode: Glyphs = {
 	smallWrong: '✗',
 	spinner: {frames: '⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏', name: 'dots'},
 	bar: {full: '█', empty: '░', eighths: ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉']},
-	chart: {solid: ['┼', '┤', '╶', '╴', '─', '╰', '╭', '╮', '╯', '│'], dashed: ['┼', '┤', '╶', '╴', '╌', '╰', '╭', '╮', '╯', '╎']},
+	chart: {
+		solid: ['┼', '┤', '╶', '╴', '─', '╰', '╭', '╮', '╯', '│'],
+		dashed: ['┼', '┤', '╶', '╴', '╌', '╰', '╭', '╮', '╯', '╎'],
+		meeting: '╳',
+	},
 	keys: {left: '←', right: '→', up: '↑', down: '↓', leftRight: '←/→', all: '←↑↓→'},
 };
 
@@ -83,7 +88,11 @@ const ascii: Glyphs = {
 	smallWrong: 'X',
 	spinner: {frames: '-\\|/', name: 'line'},
 	bar: {full: '#', empty: '-', eighths: null},
-	chart: {solid: ['+', '|', '-', '-', '-', "'", '.', '.', "'", '|'], dashed: ['+', '|', '.', '.', '.', "'", '.', '.', "'", ':']},
+	chart: {
+		solid: ['+', '|', '-', '-', '-', "'", '.', '.', "'", '|'],
+		dashed: ['+', '|', '.', '.', '.', "'", '.', '.', "'", ':'],
+		meeting: 'x',
+	},
 	keys: {left: '<-', right: '->', up: 'up', down: 'down', leftRight: '<-/->', all: 'arrows'},
 };
 

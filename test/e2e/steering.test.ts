@@ -61,9 +61,9 @@ describe('steering a run from the dashboard', () => {
 		const {args, feed} = pipedRun(folder, ['--epochs', '3', '--log', log]);
 		const run = runInTerminal(args, {columns: 100, rows: 30});
 		await pausedAtFirstStep(run, feed);
-		await run.waitFor(/Training loss per step, smoothed, log scale · 1 steps?/);
+		await run.waitFor(/step 1: loss \d/);
 		await step(run, 1, 2);
-		await run.waitFor(/log scale · 2 steps/);
+		await run.waitFor(/step 1 +2\b/);
 		for (let batch = 3; batch <= 10; batch++) await step(run, 1, batch);
 		// across the epoch's end: its test results, then the first step of epoch 2
 		await step(run, 2, 1);

@@ -28,29 +28,87 @@ export function axisLabels(range: Range, rows: number, format: (value: number) =
 /** Points that fit beside labels of this width: the first point sits on the axis. */
 export const plotColumns = (width: number, labelWidth: number): number => Math.max(0, width - labelWidth - 1);
 
+/** The cell where two series' points fall together: drawn with its own mark, so neither hides the other. */
+export const meetingMark = (ascii: boolean): string => glyphsFor(ascii).chart.meeting;
+
+export interface Plot {
+	readonly lines: ChartLine[];
+	/** Whether two series' points fall in one cell somewhere (drawn with meetingMark). */
+	readonly meeting: boolean;
+}
+
 /**
  * Draws the series with asciichart on exactly `labels.length` rows. asciichart
  * rounds its own scaling, which can add a row; so the values are first mapped
  * onto the rows 1..rows and drawn at one row per unit. Each line is
  * labelWidth + 1 + (longest series) characters wide.
+ *
+ * Where the lines share a cell, the one with a point there (pointColumns: the
+ * columns of each series' real points, not the ones drawn between; all of them
+ * when not given) keeps it,
+ * else the first series (train, solid) does; two points in one cell get the
+ * meeting mark.
  */
-export function plotLines(series: readonly (readonly number[])[], range: Range, labels: readonly string[], ascii: boolean): ChartLine[] {
+export function plotLines(
+	series: readonly (readonly number[])[],
+	range: Range,
+	labels: readonly string[],
+	ascii: boolean,
+	pointColumns: readonly (readonly number[] | undefined)[] = [],
+): Plot {
 	const rows = labels.length;
 	const labelWidth = labels[0]?.length ?? 0;
 	const points = Math.max(0, ...series.map(values => values.length));
-	if (rows === 0) return [];
+	if (rows === 0) return {lines: [], meeting: false};
 	const span = range.max - range.min;
 	const toRow = (value: number) => {
 		const share = Number.isFinite(value) && span > 0 ? (value - range.min) / span : value < range.min ? 0 : 1;
 		return 1 + Math.min(1, Math.max(0, share)) * (rows - 1);
 	};
 	const axisColumn = labelWidth + 1;
-	const cells = labels.map(label => [...label, ' ', symbolsOf(0, ascii)[1]!, ...' '.repeat(Math.max(0, points - 1))]);
-	const owners = labels.map(() => new Array<number | null>(axisColumn + points).fill(null));
-	series.forEach((values, index) => {
-		if (values.length === 0) return;
+	const drawnBy = drawSeries(
+		series.map(values => values.map(toRow)),
+		labels,
+		ascii,
+		points,
+	);
+	// the line a series' point sits on: asciichart draws value v on row round(v) counted from the bottom
+	const hasPoint = (index: number, row: number, point: number) => {
+		const value = series[index]?.[point];
+		const columns = pointColumns[index];
+		return value !== undefined && (columns === undefined || columns.includes(point)) && rows - Math.round(toRow(value)) === row;
+	};
+	let meeting = false;
+	const lines = labels.map((label, row) => {
+		const cells = [...label, ' ', symbolsOf(0, ascii)[1]!, ...' '.repeat(Math.max(0, points - 1))];
+		const owners = new Array<number | null>(axisColumn + points).fill(null);
+		for (const [point, drawers] of drawnBy[row]!.entries()) {
+			if (drawers.length === 0) continue;
+			const withPoint = drawers.filter(drawer => hasPoint(drawer.series, row, point));
+			if (withPoint.length > 1) meeting = true;
+			const winner = withPoint.length === 1 ? withPoint[0]! : withPoint.length > 1 ? null : drawers[0]!;
+			cells[axisColumn + point] = winner?.character ?? meetingMark(ascii);
+			owners[axisColumn + point] = winner?.series ?? null;
+		}
+		return toRuns(cells, owners);
+	});
+	return {lines, meeting};
+}
+
+interface Drawn {
+	readonly series: number;
+	readonly character: string;
+}
+
+/** What each series draws in each row and plot column (series in order), drawn by asciichart at one row per unit of `rowValues`. */
+function drawSeries(rowValues: readonly (readonly number[])[], labels: readonly string[], ascii: boolean, points: number): Drawn[][][] {
+	const rows = labels.length;
+	const axisColumn = (labels[0]?.length ?? 0) + 1;
+	const drawnBy = labels.map(() => Array.from({length: points}, (): Drawn[] => []));
+	for (const [index, values] of rowValues.entries()) {
+		if (values.length === 0) continue;
 		const symbols = symbolsOf(index, ascii);
-		const drawn = asciichart.plot(values.map(toRow), {
+		const drawn = asciichart.plot(values.slice(), {
 			min: 1,
 			max: rows,
 			height: rows - 1,
@@ -58,18 +116,16 @@ export function plotLines(series: readonly (readonly number[])[], range: Range, 
 			symbols,
 			format: (_, row) => labels[row] ?? '',
 		});
-		drawn.split('\n').forEach((line, row) => {
+		for (const [row, line] of drawn.split('\n').entries()) {
 			const characters = Array.from(line);
-			for (let column = axisColumn; column < axisColumn + points; column++) {
-				const character = characters[column];
-				const drawsHere = column === axisColumn ? character === symbols[0] : character !== undefined && character !== ' ';
-				if (!drawsHere) continue;
-				cells[row]![column] = character!;
-				owners[row]![column] = index;
+			for (let point = 0; point < points; point++) {
+				const character = characters[axisColumn + point];
+				const drawsHere = point === 0 ? character === symbols[0] : character !== undefined && character !== ' ';
+				if (drawsHere) drawnBy[row]![point]!.push({series: index, character: character!});
 			}
-		});
-	});
-	return cells.map((line, row) => toRuns(line, owners[row]!));
+		}
+	}
+	return drawnBy;
 }
 
 function toRuns(characters: readonly string[], owners: readonly (number | null)[]): ChartRun[] {

@@ -68,11 +68,26 @@ export function valueRange(series: readonly (readonly number[])[]): Range | null
 	return min <= max ? {min, max} : null;
 }
 
-/** A range with some height: a level series is drawn mid-chart between labels just above and below it. */
-export function spreadRange(range: Range): Range {
-	if (range.max > range.min) return range;
-	const half = Math.abs(range.max) * 0.005 || 0.005;
-	return {min: range.min - half, max: range.max + half};
+/**
+ * The least a chart row may stand for: one unit of the values' third
+ * significant digit (a hundredth of a decade on a log scale). Finer rows would
+ * only spread noise over labels that differ in their last digit.
+ */
+export function rowStep(range: Range, scale: 'linear' | 'log'): number {
+	if (scale === 'log') return 0.01;
+	const magnitude = Math.max(Math.abs(range.min), Math.abs(range.max));
+	return magnitude > 0 ? 10 ** (Math.floor(Math.log10(magnitude)) - 2) : 0.001;
+}
+
+/**
+ * The rows the values can fill at no less than `step` a row (2 to `rows`), and
+ * the range to draw: at least one step high, so level values sit between two
+ * labels instead of on a magnified line.
+ */
+export function fillRows(range: Range, rows: number, step: number): {range: Range; rows: number} {
+	const span = range.max - range.min;
+	const drawn = span >= step ? range : {min: (range.min + range.max - step) / 2, max: (range.min + range.max + step) / 2};
+	return {range: drawn, rows: Math.max(Math.min(2, rows), Math.min(rows, Math.floor((drawn.max - drawn.min) / step + 1e-9) + 1))};
 }
 
 /** The value each of `rows` chart rows stands for, top row first. */

@@ -2,7 +2,7 @@ import {useMemo} from 'react';
 import type {EpochSummary} from '../../train/events.js';
 import {useRenderSettings} from '../shared/render-context.js';
 import {ChartBox} from './chart-box.js';
-import {type EpochChartKind, epochChart} from './chart-text.js';
+import {type EpochChartKind, epochChart} from './epoch-chart-text.js';
 
 export type Props = {
 	readonly history: readonly EpochSummary[];

@@ -1,7 +1,7 @@
 import {useMemo} from 'react';
 import {useRenderSettings} from '../shared/render-context.js';
 import {ChartBox} from './chart-box.js';
-import {type StepLosses, stepLossChart} from './chart-text.js';
+import {type StepLosses, stepLossChart} from './step-loss-text.js';
 
 export type Props = StepLosses & {
 	readonly width: number;
