@@ -1,6 +1,7 @@
 import type {LayerWeights} from '../../nn/network.js';
+import {count} from '../../text/format.js';
 import {type ControlValues, startingControls} from '../../train/controls.js';
-import type {ControlChange, ControlRefused, EpochSummary, PatienceStanding, RunDone, RunStart} from '../../train/events.js';
+import type {ControlChange, ControlRefused, EpochSummary, PatienceStanding, ProbeResult, RunDone, RunStart} from '../../train/events.js';
 import {type BestEpoch, bestEpoch, type Rising, testLossRising} from '../../train/history.js';
 import type {Confusion} from '../../train/metrics.js';
 import {patienceStanding} from '../../train/patience.js';
@@ -38,9 +39,17 @@ export interface DashboardState {
 	readonly rising: Rising | null;
 	/** The lowest test loss so far and the epochs since that did not beat it (what --patience counts). */
 	readonly lowestLoss: PatienceStanding | null;
+	/**
+	 * The matrix on screen: the latest full test pass once there is one ("epoch 3"); before
+	 * that, the latest probe's, an estimate ("estimate from 1,000 test images"). A probe never
+	 * replaces a full pass, so the counts and the accuracy do not jump between the two.
+	 */
 	readonly confusion: Confusion | null;
-	/** Where the confusion matrix comes from: "epoch 3" or "probe: 1,000 test images, epoch 4". */
 	readonly confusionSource: string | null;
+	/** The matrix is a probe's estimate. */
+	readonly confusionEstimate: boolean;
+	/** The latest probe of the epoch in progress (none once that epoch's full results arrive). */
+	readonly probe: ProbeEstimate | null;
 	/** The latest finished epoch's test predictions [count] and probabilities [count, classes]. */
 	readonly predictions: Uint8Array | null;
 	readonly probabilities: Float32Array | null;
@@ -60,6 +69,9 @@ export interface DashboardState {
 	readonly controls: ControlValues | null;
 	readonly control: ControlChange | Pick<ControlRefused, 'type' | 'reason'> | null;
 }
+
+/** A probe: the network on a fixed slice of the test set during an epoch, an estimate of the next full test pass. */
+export type ProbeEstimate = Pick<ProbeResult, 'epoch' | 'batch' | 'images' | 'accuracy'>;
 
 export const initialDashboard: DashboardState = {
 	phase: 'loading',
@@ -81,6 +93,8 @@ export const initialDashboard: DashboardState = {
 	lowestLoss: null,
 	confusion: null,
 	confusionSource: null,
+	confusionEstimate: false,
+	probe: null,
 	predictions: null,
 	probabilities: null,
 	previousPredictions: null,
@@ -132,15 +146,23 @@ export function dashboardReducer(state: DashboardState, action: DashboardAction)
 				samplesPerSecond: progress.seconds > 0 ? progress.images / progress.seconds : state.samplesPerSecond,
 			};
 		}
-		case 'probe':
-			return state.lastEpoch !== null && state.lastEpoch.epoch >= action.epoch
-				? state
-				: {
-						...state,
-						confusion: action.confusion,
-						confusionSource: `probe: ${action.images.toLocaleString('en-US')} test images, epoch ${action.epoch}`,
-						...(action.weights ? {weights: action.weights, weightsSource: `epoch ${action.epoch}, batch ${action.batch}`} : {}),
-					};
+		case 'probe': {
+			if (state.lastEpoch !== null && state.lastEpoch.epoch >= action.epoch) return state;
+			const {epoch, batch, images, accuracy} = action;
+			const fullPass = state.confusion !== null && !state.confusionEstimate;
+			return {
+				...state,
+				probe: {epoch, batch, images, accuracy},
+				...(fullPass
+					? {}
+					: {
+							confusion: action.confusion,
+							confusionSource: `estimate from ${images.toLocaleString('en-US')} test images`,
+							confusionEstimate: true,
+						}),
+				...(action.weights ? {weights: action.weights, weightsSource: `epoch ${epoch}, batch ${batch}`} : {}),
+			};
+		}
 		case 'epoch': {
 			const summary: EpochSummary = {
 				epoch: action.epoch,
@@ -152,8 +174,10 @@ export function dashboardReducer(state: DashboardState, action: DashboardAction)
 			};
 			return {
 				...withEpoch(state, summary),
-				confusion: action.test.confusion ?? state.confusion,
-				confusionSource: action.test.confusion ? `epoch ${action.epoch}` : state.confusionSource,
+				...(action.test.confusion
+					? {confusion: action.test.confusion, confusionSource: `epoch ${action.epoch}`, confusionEstimate: false}
+					: {}),
+				probe: null,
 				previousPredictions: state.predictions,
 				predictions: action.test.predictions,
 				probabilities: action.test.probabilities,
@@ -175,6 +199,28 @@ export function dashboardReducer(state: DashboardState, action: DashboardAction)
 		case 'failed':
 			return {...state, phase: 'failed', paused: false, error: action.message};
 	}
+}
+
+/**
+ * How the matrix's title names its source: a full pass by its epoch, with the latest probe's
+ * accuracy beside it while the next epoch trains; a probe's estimate by when it was taken.
+ */
+export function matrixSource(state: DashboardState): {
+	source: string | null;
+	when: string | null;
+	estimate: boolean;
+	probeAccuracy: number | null;
+} {
+	const {probe} = state;
+	if (state.confusionEstimate)
+		return {
+			source: state.confusionSource,
+			when: probe && `epoch ${probe.epoch}, batch ${count(probe.batch)}`,
+			estimate: true,
+			probeAccuracy: null,
+		};
+	const live = state.phase !== 'done' && state.phase !== 'failed' && probe !== null && state.confusion !== null;
+	return {source: state.confusionSource, when: null, estimate: false, probeAccuracy: live ? probe.accuracy : null};
 }
 
 /** The epoch history, the latest, the count, the best and a rising test loss, with one more finished epoch. */

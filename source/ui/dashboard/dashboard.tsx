@@ -9,7 +9,7 @@ import {naturalWidth} from '../confusion/confusion-table.js';
 import {useRenderSettings} from '../shared/render-context.js';
 import {TooSmall} from '../shared/too-small.js';
 import {dashboardLayout, gutter, type Panel} from './dashboard-layout.js';
-import {type DashboardState, epochPoints} from './dashboard-state.js';
+import {type DashboardState, epochPoints, matrixSource} from './dashboard-state.js';
 import {EventLine} from './event-line.js';
 import {Header} from './header.js';
 import {headerFacts, headerStatus} from './header-text.js';
@@ -60,7 +60,7 @@ export function Dashboard({state, columns, rows, now, startedAt, keyHint, overla
 				return (
 					<ConfusionMatrix
 						confusion={state.confusion}
-						source={state.confusionSource}
+						{...matrixSource(state)}
 						classes={classes}
 						width={item.width}
 						height={item.height}
