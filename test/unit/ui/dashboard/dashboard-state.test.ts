@@ -90,7 +90,7 @@ describe('dashboard state', () => {
 	});
 
 	test('a probe shows an estimate until the first epoch ends, then never replaces the full test pass', () => {
-		const probe = (epochNumber: number, batch: number, accuracy: number): DashboardAction => ({
+		const probe = (epochNumber: number, batch: number, accuracy: number): Extract<DashboardAction, {type: 'probe'}> => ({
 			type: 'probe',
 			epoch: epochNumber,
 			batch,
