@@ -6,6 +6,7 @@ import {type BestEpoch, bestEpoch, type Rising, testLossRising} from '../../trai
 import type {Confusion} from '../../train/metrics.js';
 import {patienceStanding} from '../../train/patience.js';
 import type {FromWorker, Progress} from '../../train/worker/protocol.js';
+import {measured, type TrainingRate, unmeasured} from './training-rate.js';
 
 /**
  * Everything the dashboard shows, rebuilt from the worker's events by a pure
@@ -22,6 +23,11 @@ export interface DashboardState {
 	readonly progressUpdates: number;
 	/** Training images per second in the current epoch (training time only). */
 	readonly samplesPerSecond: number | null;
+	/** The smoothed speed the ETA is taken from. */
+	readonly rate: TrainingRate;
+	/** Milliseconds paused before the current pause, and when it began (Date.now(); null when not paused or not known). */
+	readonly pausedMs: number;
+	readonly pausedAt: number | null;
 	/** Step losses, each point the mean of `stepsPerPoint` consecutive steps. */
 	readonly stepLosses: readonly number[];
 	readonly stepsPerPoint: number;
@@ -80,6 +86,9 @@ export const initialDashboard: DashboardState = {
 	progress: null,
 	progressUpdates: 0,
 	samplesPerSecond: null,
+	rate: unmeasured,
+	pausedMs: 0,
+	pausedAt: null,
 	stepLosses: [],
 	stepsPerPoint: 1,
 	pendingLosses: [],
@@ -116,7 +125,8 @@ export const maxEpochPoints = 1024;
 
 export type DashboardAction =
 	| Exclude<FromWorker, {type: 'failure'}>
-	| {type: 'paused'; paused: boolean}
+	/** `at`: when, by Date.now(), for the clock that leaves pauses out (a replay, whose clock is the log's, has none). */
+	| {type: 'paused'; paused: boolean; at?: number}
 	/** A key that changed nothing, and why (n while not paused). */
 	| Pick<ControlRefused, 'type' | 'reason'>
 	| {type: 'failed'; message: string};
@@ -138,10 +148,22 @@ export function dashboardReducer(state: DashboardState, action: DashboardAction)
 			});
 		case 'progress': {
 			const {type: _type, losses, ...progress} = action;
+			// the first message of a session (a resumed run's epoch may be part done) only sets where the counting starts
+			const previous = state.progress;
+			const sameEpoch = previous !== null && previous.epoch === progress.epoch;
+			const rate =
+				previous === null
+					? state.rate
+					: measured(
+							state.rate,
+							progress.images - (sameEpoch ? previous.images : 0),
+							progress.seconds - (sameEpoch ? previous.seconds : 0),
+						);
 			return {
 				...state,
 				...appendLosses(state, losses),
 				progress,
+				rate,
 				progressUpdates: state.progressUpdates + 1,
 				samplesPerSecond: progress.seconds > 0 ? progress.images / progress.seconds : state.samplesPerSecond,
 			};
@@ -195,7 +217,7 @@ export function dashboardReducer(state: DashboardState, action: DashboardAction)
 		case 'done':
 			return {...state, phase: 'done', paused: false, done: action, savedTo: action.savedTo ?? state.savedTo};
 		case 'paused':
-			return state.phase === 'done' || state.phase === 'failed' ? state : {...state, paused: action.paused};
+			return state.phase === 'done' || state.phase === 'failed' ? state : {...state, paused: action.paused, ...pauseClock(state, action)};
 		case 'failed':
 			return {...state, phase: 'failed', paused: false, error: action.message};
 	}
@@ -221,6 +243,13 @@ export function matrixSource(state: DashboardState): {
 		};
 	const live = state.phase !== 'done' && state.phase !== 'failed' && probe !== null && state.confusion !== null;
 	return {source: state.confusionSource, when: null, estimate: false, probeAccuracy: live ? probe.accuracy : null};
+}
+
+/** The time paused so far, with a pause begun or ended at `at`. */
+function pauseClock(state: DashboardState, {paused, at}: {paused: boolean; at?: number}): Pick<DashboardState, 'pausedMs' | 'pausedAt'> {
+	if (at === undefined) return {pausedMs: state.pausedMs, pausedAt: null};
+	if (paused) return {pausedMs: state.pausedMs, pausedAt: state.pausedAt ?? at};
+	return {pausedMs: state.pausedMs + (state.pausedAt === null ? 0 : Math.max(0, at - state.pausedAt)), pausedAt: null};
 }
 
 /** The epoch history, the latest, the count, the best and a rising test loss, with one more finished epoch. */

@@ -33,11 +33,17 @@ interface Fact {
 	readonly priority: number;
 }
 
-/** "Epoch 3/10  batch 412/938  24.4%  12,345 samples/s  elapsed 1m02s  ETA 3m10s", fitted to `width`. A failure's message is on the event line. */
+/**
+ * "Epoch 3/10  batch 412/938  24.4%  12,345 samples/s  elapsed 1m02s  ETA 3m10s", fitted to `width`.
+ * `elapsed` leaves pauses out: while paused it stands still beside "paused 12s", as the ETA does;
+ * once done, `total` is the wall time, pauses included. A failure's message is on the event line.
+ */
 export function headerFacts(state: DashboardState, now: number, startedAt: number, width: number, ascii: boolean): string {
+	const {ellipsis} = glyphsFor(ascii);
 	const facts: Fact[] = [];
 	const progress = runProgress(state);
-	const elapsed = state.done ? state.done.seconds : (now - startedAt) / 1000;
+	const pausedNow = state.pausedAt === null ? 0 : Math.max(0, now - state.pausedAt);
+	const elapsed = state.done ? state.done.seconds : (now - startedAt - state.pausedMs - pausedNow) / 1000;
 	if (progress) {
 		facts.push({text: `Epoch ${progress.epoch}/${progress.epochs}`, priority: 10});
 		if (state.phase === 'training') facts.push({text: `batch ${count(progress.batch)}/${count(progress.batches)}`, priority: 2});
@@ -48,9 +54,11 @@ export function headerFacts(state: DashboardState, now: number, startedAt: numbe
 	if (state.samplesPerSecond !== null && state.phase !== 'loading')
 		facts.push({text: `${count(state.samplesPerSecond)} samples/s`, priority: 5});
 	facts.push({text: `${state.phase === 'done' ? 'total' : 'elapsed'} ${clock(elapsed)}`, priority: 3});
+	const paused = state.phase === 'done' ? state.pausedMs : state.paused ? pausedNow : 0;
+	if (paused >= 500) facts.push({text: `paused ${clock(paused / 1000)}`, priority: state.paused ? 6 : 1});
 	if (state.phase === 'training')
-		facts.push({text: `ETA ${progress?.etaSeconds == null ? '--' : clock(progress.etaSeconds)}`, priority: 7});
-	return fitFacts(facts, width, glyphsFor(ascii).ellipsis);
+		facts.push({text: `ETA ${progress?.etaSeconds == null ? ellipsis : clock(progress.etaSeconds)}`, priority: 7});
+	return fitFacts(facts, width, ellipsis);
 }
 
 const gap = '  ';
