@@ -1,11 +1,11 @@
 import type {LayerWeights} from '../../nn/network.js';
-import {count} from '../../text/format.js';
 import {type ControlValues, startingControls} from '../../train/controls.js';
 import type {ControlChange, ControlRefused, EpochSummary, PatienceStanding, ProbeResult, RunDone, RunStart} from '../../train/events.js';
 import {type BestEpoch, bestEpoch, type Rising, testLossRising} from '../../train/history.js';
 import type {Confusion} from '../../train/metrics.js';
 import {patienceStanding} from '../../train/patience.js';
 import type {FromWorker, Progress} from '../../train/worker/protocol.js';
+import {type PauseClock, pauseClock} from './pause-clock.js';
 import {measured, type TrainingRate, unmeasured} from './training-rate.js';
 
 /**
@@ -14,7 +14,7 @@ import {measured, type TrainingRate, unmeasured} from './training-rate.js';
  * loss), and the step-loss and epoch histories are compacted so they stay
  * bounded however long the run (the full history is in --log and the model file).
  */
-export interface DashboardState {
+export interface DashboardState extends PauseClock {
 	readonly phase: 'loading' | 'training' | 'done' | 'failed';
 	readonly paused: boolean;
 	readonly start: RunStart | null;
@@ -25,9 +25,6 @@ export interface DashboardState {
 	readonly samplesPerSecond: number | null;
 	/** The smoothed speed the ETA is taken from. */
 	readonly rate: TrainingRate;
-	/** Milliseconds paused before the current pause, and when it began (Date.now(); null when not paused or not known). */
-	readonly pausedMs: number;
-	readonly pausedAt: number | null;
 	/** Step losses, each point the mean of `stepsPerPoint` consecutive steps. */
 	readonly stepLosses: readonly number[];
 	readonly stepsPerPoint: number;
@@ -221,35 +218,6 @@ export function dashboardReducer(state: DashboardState, action: DashboardAction)
 		case 'failed':
 			return {...state, phase: 'failed', paused: false, error: action.message};
 	}
-}
-
-/**
- * How the matrix's title names its source: a full pass by its epoch, with the latest probe's
- * accuracy beside it while the next epoch trains; a probe's estimate by when it was taken.
- */
-export function matrixSource(state: DashboardState): {
-	source: string | null;
-	when: string | null;
-	estimate: boolean;
-	probeAccuracy: number | null;
-} {
-	const {probe} = state;
-	if (state.confusionEstimate)
-		return {
-			source: state.confusionSource,
-			when: probe && `epoch ${probe.epoch}, batch ${count(probe.batch)}`,
-			estimate: true,
-			probeAccuracy: null,
-		};
-	const live = state.phase !== 'done' && state.phase !== 'failed' && probe !== null && state.confusion !== null;
-	return {source: state.confusionSource, when: null, estimate: false, probeAccuracy: live ? probe.accuracy : null};
-}
-
-/** The time paused so far, with a pause begun or ended at `at`. */
-function pauseClock(state: DashboardState, {paused, at}: {paused: boolean; at?: number}): Pick<DashboardState, 'pausedMs' | 'pausedAt'> {
-	if (at === undefined) return {pausedMs: state.pausedMs, pausedAt: null};
-	if (paused) return {pausedMs: state.pausedMs, pausedAt: state.pausedAt ?? at};
-	return {pausedMs: state.pausedMs + (state.pausedAt === null ? 0 : Math.max(0, at - state.pausedAt)), pausedAt: null};
 }
 
 /** The epoch history, the latest, the count, the best and a rising test loss, with one more finished epoch. */

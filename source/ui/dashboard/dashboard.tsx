@@ -9,10 +9,11 @@ import {naturalWidth} from '../confusion/confusion-table.js';
 import {useRenderSettings} from '../shared/render-context.js';
 import {TooSmall} from '../shared/too-small.js';
 import {dashboardLayout, gutter, type Panel} from './dashboard-layout.js';
-import {type DashboardState, epochPoints, matrixSource} from './dashboard-state.js';
+import {type DashboardState, epochPoints} from './dashboard-state.js';
 import {EventLine} from './event-line.js';
 import {Header} from './header.js';
 import {headerFacts, headerStatus} from './header-text.js';
+import {matrixSource} from './matrix-source.js';
 import {ProgressBars} from './progress-bars.js';
 
 export type Props = {

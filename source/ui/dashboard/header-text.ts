@@ -4,6 +4,7 @@ import {glyphsFor, truncate} from '../../text/glyphs.js';
 import {type ControlValues, formatSetting, startingControls} from '../../train/controls.js';
 import type {RunStart} from '../../train/events.js';
 import type {DashboardState} from './dashboard-state.js';
+import {pausedNow, runningSeconds} from './pause-clock.js';
 import {runProgress} from './run-progress.js';
 
 /** What the header's first line leads with: a spinner while work runs, else a word that says why not. */
@@ -42,8 +43,7 @@ export function headerFacts(state: DashboardState, now: number, startedAt: numbe
 	const {ellipsis} = glyphsFor(ascii);
 	const facts: Fact[] = [];
 	const progress = runProgress(state);
-	const pausedNow = state.pausedAt === null ? 0 : Math.max(0, now - state.pausedAt);
-	const elapsed = state.done ? state.done.seconds : (now - startedAt - state.pausedMs - pausedNow) / 1000;
+	const elapsed = state.done ? state.done.seconds : runningSeconds(state, now, startedAt);
 	if (progress) {
 		facts.push({text: `Epoch ${progress.epoch}/${progress.epochs}`, priority: 10});
 		if (state.phase === 'training') facts.push({text: `batch ${count(progress.batch)}/${count(progress.batches)}`, priority: 2});
@@ -54,7 +54,7 @@ export function headerFacts(state: DashboardState, now: number, startedAt: numbe
 	if (state.samplesPerSecond !== null && state.phase !== 'loading')
 		facts.push({text: `${count(state.samplesPerSecond)} samples/s`, priority: 5});
 	facts.push({text: `${state.phase === 'done' ? 'total' : 'elapsed'} ${clock(elapsed)}`, priority: 3});
-	const paused = state.phase === 'done' ? state.pausedMs : state.paused ? pausedNow : 0;
+	const paused = state.phase === 'done' ? state.pausedMs : state.paused ? pausedNow(state, now) : 0;
 	if (paused >= 500) facts.push({text: `paused ${clock(paused / 1000)}`, priority: state.paused ? 6 : 1});
 	if (state.phase === 'training')
 		facts.push({text: `ETA ${progress?.etaSeconds == null ? ellipsis : clock(progress.etaSeconds)}`, priority: 7});

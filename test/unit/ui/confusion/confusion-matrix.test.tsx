@@ -4,7 +4,8 @@ import chalk from 'chalk';
 import {render} from 'ink-testing-library';
 import {classSets} from '../../../../source/train/config.js';
 import {ConfusionMatrix} from '../../../../source/ui/confusion/confusion-matrix.js';
-import {type DashboardState, dashboardReducer, matrixSource} from '../../../../source/ui/dashboard/dashboard-state.js';
+import {type DashboardState, dashboardReducer} from '../../../../source/ui/dashboard/dashboard-state.js';
+import {matrixSource} from '../../../../source/ui/dashboard/matrix-source.js';
 import {done, firstEpoch, started, training} from '../fixtures.js';
 import {frameOf, withSettings} from '../frame.js';
 

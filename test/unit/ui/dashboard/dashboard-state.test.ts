@@ -7,11 +7,11 @@ import {
 	dashboardReducer,
 	epochPoints,
 	initialDashboard,
-	matrixSource,
 	maxEpochPoints,
 	maxLossPoints,
 } from '../../../../source/ui/dashboard/dashboard-state.js';
 import {createDashboardStore} from '../../../../source/ui/dashboard/dashboard-store.js';
+import {matrixSource} from '../../../../source/ui/dashboard/matrix-source.js';
 import {actionsFor, keyHint, typedInput} from '../../../../source/ui/shared/keys.js';
 import {smallNetwork} from '../fixtures.js';
 
