@@ -18,7 +18,7 @@ export interface TrainingRate {
 export const unmeasured: TrainingRate = {imagesPerSecond: null, images: 0, seconds: 0, recentImages: 0, recentSeconds: 0};
 
 /** Seconds of training over which a message's weight fades to 1/e. */
-export const fadeSeconds = 2;
+export const fadeSeconds = 4;
 /** The ETA is shown once this much of the run and this many seconds of training have been measured. */
 export const trustedShare = 0.03;
 export const trustedSeconds = 3;
