@@ -83,7 +83,7 @@ export function startDashboard(config: TrainConfig, terminal: TerminalSession, o
 				} catch (error) {
 					fail(error);
 				}
-				store.dispatch(event);
+				store.dispatch(event.type === 'progress' ? {...event, at: Date.now()} : event);
 				if (event.type === 'done' && stopping) close(stopping);
 				else if (event.type === 'done' && keysOff) close('finished');
 			},

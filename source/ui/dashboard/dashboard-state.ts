@@ -5,7 +5,7 @@ import {type BestEpoch, bestEpoch, type Rising, testLossRising} from '../../trai
 import type {Confusion} from '../../train/metrics.js';
 import {patienceStanding} from '../../train/patience.js';
 import type {FromWorker, Progress} from '../../train/worker/protocol.js';
-import {type PauseClock, pauseClock} from './pause-clock.js';
+import {type PauseClock, pauseClock, pausedNow} from './pause-clock.js';
 import {measured, type TrainingRate, unmeasured} from './training-rate.js';
 
 /**
@@ -25,6 +25,11 @@ export interface DashboardState extends PauseClock {
 	readonly samplesPerSecond: number | null;
 	/** The smoothed speed the ETA is taken from. */
 	readonly rate: TrainingRate;
+	/**
+	 * When the first step's progress arrived, less the time paused before it (Date.now(); null when not
+	 * known): the wall time since, pauses left out, over the training time in it is what the ETA scales by.
+	 */
+	readonly trainingSince: number | null;
 	/** Step losses, each point the mean of `stepsPerPoint` consecutive steps. */
 	readonly stepLosses: readonly number[];
 	readonly stepsPerPoint: number;
@@ -84,6 +89,7 @@ export const initialDashboard: DashboardState = {
 	progressUpdates: 0,
 	samplesPerSecond: null,
 	rate: unmeasured,
+	trainingSince: null,
 	pausedMs: 0,
 	pausedAt: null,
 	stepLosses: [],
@@ -121,7 +127,9 @@ export const maxLossPoints = 2048;
 export const maxEpochPoints = 1024;
 
 export type DashboardAction =
-	| Exclude<FromWorker, {type: 'failure'}>
+	| Exclude<FromWorker, {type: 'failure' | 'progress'}>
+	/** `at`: when it arrived, by Date.now() (a replay's has none). */
+	| (Progress & {at?: number})
 	/** `at`: when, by Date.now(), for the clock that leaves pauses out (a replay, whose clock is the log's, has none). */
 	| {type: 'paused'; paused: boolean; at?: number}
 	/** A key that changed nothing, and why (n while not paused). */
@@ -144,7 +152,7 @@ export function dashboardReducer(state: DashboardState, action: DashboardAction)
 					: {}),
 			});
 		case 'progress': {
-			const {type: _type, losses, ...progress} = action;
+			const {type: _type, losses, at, ...progress} = action;
 			// the first message of a session (a resumed run's epoch may be part done) only sets where the counting starts
 			const previous = state.progress;
 			const sameEpoch = previous !== null && previous.epoch === progress.epoch;
@@ -161,6 +169,7 @@ export function dashboardReducer(state: DashboardState, action: DashboardAction)
 				...appendLosses(state, losses),
 				progress,
 				rate,
+				trainingSince: state.trainingSince ?? (at === undefined ? null : at - state.pausedMs - pausedNow(state, at)),
 				progressUpdates: state.progressUpdates + 1,
 				samplesPerSecond: progress.seconds > 0 ? progress.images / progress.seconds : state.samplesPerSecond,
 			};

@@ -56,9 +56,20 @@ export function headerFacts(state: DashboardState, now: number, startedAt: numbe
 	facts.push({text: `${state.phase === 'done' ? 'total' : 'elapsed'} ${clock(elapsed)}`, priority: 3});
 	const paused = state.phase === 'done' ? state.pausedMs : state.paused ? pausedNow(state, now) : 0;
 	if (paused >= 500) facts.push({text: `paused ${clock(paused / 1000)}`, priority: state.paused ? 6 : 1});
-	if (state.phase === 'training')
-		facts.push({text: `ETA ${progress?.etaSeconds == null ? ellipsis : clock(progress.etaSeconds)}`, priority: 7});
+	if (state.phase === 'training') {
+		const eta = progress?.etaSeconds == null ? null : progress.etaSeconds * wallPerTrainingSecond(state, now);
+		facts.push({text: `ETA ${eta === null ? ellipsis : clock(eta)}`, priority: 7});
+	}
 	return fitFacts(facts, width, ellipsis);
+}
+
+/**
+ * Seconds of wall time, pauses left out, per second of training since training began: the
+ * test pass after each epoch, the probes and the drawing take their share of the time left too.
+ */
+function wallPerTrainingSecond(state: DashboardState, now: number): number {
+	if (state.trainingSince === null || state.rate.seconds <= 0) return 1;
+	return Math.max(1, runningSeconds(state, now, state.trainingSince) / state.rate.seconds);
 }
 
 const gap = '  ';

@@ -18,7 +18,7 @@ export function pausedNow({pausedAt}: PauseClock, now: number): number {
 	return pausedAt === null ? 0 : Math.max(0, now - pausedAt);
 }
 
-/** Seconds the run has been going at `now`, pauses left out: what the header calls elapsed. */
+/** Seconds the run has been going at `now` since `startedAt`, pauses left out: what the header calls elapsed. */
 export function runningSeconds(state: PauseClock, now: number, startedAt: number): number {
 	return (now - startedAt - state.pausedMs - pausedNow(state, now)) / 1000;
 }

@@ -135,6 +135,18 @@ describe('dashboard state', () => {
 		assert.equal(dashboardReducer(full, {...probe(2, 40, 0.95), weights: smallNetwork}).weightsSource, 'epoch 2, batch 40');
 	});
 
+	test('the training clock starts with the first progress that says when it arrived, less the time paused before', () => {
+		const state = fold([
+			{type: 'paused', paused: true, at: 1000},
+			{type: 'paused', paused: false, at: 3000},
+			{...progress(1, 10, [1]), at: 5000} as DashboardAction,
+			{...progress(1, 20, [1]), at: 6000} as DashboardAction,
+		]);
+		assert.equal(state.trainingSince, 3000);
+		assert.equal(state.rate.seconds, 0.1);
+		assert.equal(fold([progress(1, 10, [1])]).trainingSince, null, 'a replay, whose progress has no time');
+	});
+
 	test('once the run is done no probe is shown beside the matrix', () => {
 		const stoppedMidEpoch = fold([
 			epoch(1, 0.3, 0.9, [0]),

@@ -106,6 +106,17 @@ describe('Header', () => {
 		);
 	});
 
+	test('the ETA is wall time: the training left, scaled by the wall time per training second since training began', () => {
+		// 13.1 s of training left at 30,000 images/s; the wall time since the first step a quarter more than its training time
+		const since = 1_062_000 - 1.25 * training.rate.seconds * 1000;
+		assert.equal(
+			header({...training, trainingSince: since}, 120).frame.split('\n')[0],
+			'⠏ Training  Epoch 4/10  batch 412/938  34.4%  30,000 samples/s  elapsed 1m02s  ETA 16s',
+		);
+		// never shorter than the training left
+		assert.match(header({...training, trainingSince: 1_062_000}, 120).frame, /ETA 13s/);
+	});
+
 	test('paused: the elapsed time and the ETA stand still, beside how long the pause has lasted', () => {
 		// paused for 5 s from 10 s into the run, and again from 50 s: at 62 s, 45 s of running
 		const twice = [
