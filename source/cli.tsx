@@ -9,7 +9,7 @@ import {helpText} from './help.js';
 import {type Command, parseCommandLine} from './options.js';
 import {evalJson, evalText} from './output/eval-report.js';
 import {eventLogKind, jsonLines} from './output/json-lines.js';
-import {plainLine} from './output/plain-lines.js';
+import {plainLines} from './output/plain-lines.js';
 import {predictionsCsv, predictionsSummary, writePredictionsFile} from './output/predictions-csv.js';
 import {lineText} from './runs/compare-lines.js';
 import {comparisonLines} from './runs/compare-text.js';
@@ -163,7 +163,7 @@ async function runTrain(command: TrainCommand): Promise<number> {
 	startRecording(command.record);
 	if (command.output === 'auto' && process.stdout.isTTY) return runDashboard(command);
 	const log = command.log ? openLog(command.log) : undefined;
-	const print = command.output === 'json' ? jsonLines() : plainLine;
+	const print = command.output === 'json' ? jsonLines() : plainLines();
 	const logLines = jsonLines();
 	let stopRequested = false;
 	let started = false;

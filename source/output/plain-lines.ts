@@ -3,7 +3,42 @@ import {confusedLine} from '../text/confused-pairs.js';
 import {count, duration, loss, percent} from '../text/format.js';
 import {bestSavedText, patienceStopText} from '../text/stopped-early.js';
 import {areDigits} from '../train/config.js';
-import type {EpochSummary, RunEvent, RunStart} from '../train/events.js';
+import type {BatchProgress, EpochSummary, RunEvent, RunStart} from '../train/events.js';
+
+/** Seconds of training between two progress lines within an epoch: an epoch shorter than this prints none. */
+export const progressEverySeconds = 5;
+
+/**
+ * Plain output for a whole run: plainLine's lines, and within an epoch that
+ * trains longer than `every` seconds a progress line each `every` seconds of
+ * training, so a slow epoch does not pass in silence. Keeps the losses since
+ * the last line, so each line shows their mean.
+ */
+export function plainLines(every = progressEverySeconds): (event: RunEvent) => string | undefined {
+	let epoch = 0;
+	let next = every;
+	let losses = 0;
+	let steps = 0;
+	return event => {
+		if (event.type !== 'batch') return plainLine(event);
+		if (event.epoch !== epoch) [epoch, next, losses, steps] = [event.epoch, every, 0, 0];
+		losses += event.loss;
+		steps += 1;
+		if (event.seconds < next || event.batch >= event.batches) return undefined;
+		const line = progressLine(event, losses / steps);
+		next = (Math.floor(event.seconds / every) + 1) * every;
+		[losses, steps] = [0, 0];
+		return line;
+	};
+}
+
+/** "Epoch  2/10  batch 300/938  32%  loss 0.2100  1,900 samples/s": the loss the mean of the steps since the line before. */
+function progressLine(event: BatchProgress, meanLoss: number): string {
+	const width = String(event.epochs).length;
+	const share = `${Math.floor((100 * event.batch) / event.batches)}%`;
+	const speed = event.seconds > 0 ? `  ${count(event.images / event.seconds)} samples/s` : '';
+	return `Epoch ${String(event.epoch).padStart(width)}/${event.epochs}  batch ${count(event.batch)}/${count(event.batches)}  ${share}  loss ${loss(meanLoss)}${speed}`;
+}
 
 /**
  * Plain progress: one readable line per event worth a line, for pipes, logs

@@ -83,7 +83,7 @@ export function startDashboard(config: TrainConfig, terminal: TerminalSession, o
 				} catch (error) {
 					fail(error);
 				}
-				store.dispatch(event);
+				store.dispatch(event.type === 'progress' ? {...event, at: Date.now()} : event);
 				if (event.type === 'done' && stopping) close(stopping);
 				else if (event.type === 'done' && keysOff) close('finished');
 			},
@@ -122,7 +122,7 @@ export function startDashboard(config: TrainConfig, terminal: TerminalSession, o
 		if (action === 'togglePause' && state.phase !== 'done' && state.phase !== 'failed') {
 			if (state.paused) worker.resume();
 			else worker.pause();
-			store.dispatch({type: 'paused', paused: !state.paused}, true);
+			store.dispatch({type: 'paused', paused: !state.paused, at: Date.now()}, true);
 		}
 		// the run answers a change with a control event (or why not), shown on the event line
 		if (isControlRequest(action) && state.phase === 'training') worker.control(action);

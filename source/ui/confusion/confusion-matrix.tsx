@@ -1,16 +1,21 @@
 import {Box, Text} from 'ink';
 import {useMemo} from 'react';
-import {percent} from '../../text/format.js';
-import {firstFitting} from '../../text/glyphs.js';
 import type {Cell, Confusion} from '../../train/metrics.js';
 import {useRenderSettings} from '../shared/render-context.js';
 import {type ToneStyle, toneStyle} from '../shared/tones.js';
 import {type CellTone, type ConfusionRow, confusionTable} from './confusion-table.js';
+import {confusionTitle} from './confusion-title.js';
 
 export type Props = {
 	readonly confusion: Confusion | null;
-	/** Where the counts come from: "epoch 3", "probe: 1,000 test images, epoch 4", "saved model". */
+	/** Where the counts come from: "epoch 3", "estimate from 1,000 test images", "saved model". */
 	readonly source: string | null;
+	/** When they were taken, said when there is room: "epoch 1, batch 300". */
+	readonly when?: string | null;
+	/** The counts are a probe's estimate, from a slice of the test set. */
+	readonly estimate?: boolean;
+	/** The latest probe's accuracy, beside a full matrix and labelled as an estimate. */
+	readonly probeAccuracy?: number | null;
 	readonly classes: readonly string[];
 	readonly width: number;
 	readonly height: number;
@@ -32,26 +37,22 @@ const cellStyle: Readonly<Record<CellTone, ToneStyle>> = {
 };
 
 /** Rows the true class, columns the predicted one, with recall per row and precision per column. */
-export function ConfusionMatrix({confusion, source, classes, width, height, compact = false, marked = null, cursor = false}: Props) {
-	const {
-		ascii,
-		glyphs: {separator, ellipsis},
-	} = useRenderSettings();
+export function ConfusionMatrix(props: Props) {
+	const {confusion, classes, width, height, compact = false, marked = null, cursor = false} = props;
+	const {ascii, glyphs} = useRenderSettings();
+	const {ellipsis} = glyphs;
 	const table = useMemo(() => (confusion ? confusionTable(confusion, classes, width, ascii) : null), [confusion, classes, width, ascii]);
-	const accuracy = table && table.accuracy !== null ? percent(table.accuracy) : null;
-	const sourceText = source ? `${separator}${source}` : '';
-	const title =
-		accuracy === null
-			? firstFitting([`Confusion${sourceText}`], width, ellipsis)
-			: firstFitting(
-					[
-						`Confusion${sourceText}${separator}accuracy ${accuracy}`,
-						`Confusion${sourceText}${separator}${accuracy}`,
-						`Confusion${separator}${accuracy}${sourceText}`,
-					],
-					width,
-					ellipsis,
-				);
+	const title = confusionTitle(
+		{
+			source: props.source,
+			when: props.when ?? null,
+			accuracy: table?.accuracy ?? null,
+			estimate: props.estimate ?? false,
+			probeAccuracy: props.probeAccuracy ?? null,
+		},
+		width,
+		glyphs,
+	);
 	const showPrecision = table !== null && !compact && height >= table.rows.length + 3;
 	return (
 		<Box flexDirection="column" width={width} height={height}>

@@ -1,10 +1,12 @@
 import type {LayerWeights} from '../../nn/network.js';
 import {type ControlValues, startingControls} from '../../train/controls.js';
-import type {ControlChange, ControlRefused, EpochSummary, PatienceStanding, RunDone, RunStart} from '../../train/events.js';
+import type {ControlChange, ControlRefused, EpochSummary, PatienceStanding, ProbeResult, RunDone, RunStart} from '../../train/events.js';
 import {type BestEpoch, bestEpoch, type Rising, testLossRising} from '../../train/history.js';
 import type {Confusion} from '../../train/metrics.js';
 import {patienceStanding} from '../../train/patience.js';
 import type {FromWorker, Progress} from '../../train/worker/protocol.js';
+import {type PauseClock, pauseClock, pausedNow} from './pause-clock.js';
+import {measured, type TrainingRate, unmeasured} from './training-rate.js';
 
 /**
  * Everything the dashboard shows, rebuilt from the worker's events by a pure
@@ -12,7 +14,7 @@ import type {FromWorker, Progress} from '../../train/worker/protocol.js';
  * loss), and the step-loss and epoch histories are compacted so they stay
  * bounded however long the run (the full history is in --log and the model file).
  */
-export interface DashboardState {
+export interface DashboardState extends PauseClock {
 	readonly phase: 'loading' | 'training' | 'done' | 'failed';
 	readonly paused: boolean;
 	readonly start: RunStart | null;
@@ -21,6 +23,13 @@ export interface DashboardState {
 	readonly progressUpdates: number;
 	/** Training images per second in the current epoch (training time only). */
 	readonly samplesPerSecond: number | null;
+	/** The smoothed speed the ETA is taken from. */
+	readonly rate: TrainingRate;
+	/**
+	 * When the first step's progress arrived, less the time paused before it (Date.now(); null when not
+	 * known): the wall time since, pauses left out, over the training time in it is what the ETA scales by.
+	 */
+	readonly trainingSince: number | null;
 	/** Step losses, each point the mean of `stepsPerPoint` consecutive steps. */
 	readonly stepLosses: readonly number[];
 	readonly stepsPerPoint: number;
@@ -38,9 +47,17 @@ export interface DashboardState {
 	readonly rising: Rising | null;
 	/** The lowest test loss so far and the epochs since that did not beat it (what --patience counts). */
 	readonly lowestLoss: PatienceStanding | null;
+	/**
+	 * The matrix on screen: the latest full test pass once there is one ("epoch 3"); before
+	 * that, the latest probe's, an estimate ("estimate from 1,000 test images"). A probe never
+	 * replaces a full pass, so the counts and the accuracy do not jump between the two.
+	 */
 	readonly confusion: Confusion | null;
-	/** Where the confusion matrix comes from: "epoch 3" or "probe: 1,000 test images, epoch 4". */
 	readonly confusionSource: string | null;
+	/** The matrix is a probe's estimate. */
+	readonly confusionEstimate: boolean;
+	/** The latest probe of the epoch in progress (none once that epoch's full results arrive). */
+	readonly probe: ProbeEstimate | null;
 	/** The latest finished epoch's test predictions [count] and probabilities [count, classes]. */
 	readonly predictions: Uint8Array | null;
 	readonly probabilities: Float32Array | null;
@@ -61,6 +78,9 @@ export interface DashboardState {
 	readonly control: ControlChange | Pick<ControlRefused, 'type' | 'reason'> | null;
 }
 
+/** A probe: the network on a fixed slice of the test set during an epoch, an estimate of the next full test pass. */
+export type ProbeEstimate = Pick<ProbeResult, 'epoch' | 'batch' | 'images' | 'accuracy'>;
+
 export const initialDashboard: DashboardState = {
 	phase: 'loading',
 	paused: false,
@@ -68,6 +88,10 @@ export const initialDashboard: DashboardState = {
 	progress: null,
 	progressUpdates: 0,
 	samplesPerSecond: null,
+	rate: unmeasured,
+	trainingSince: null,
+	pausedMs: 0,
+	pausedAt: null,
 	stepLosses: [],
 	stepsPerPoint: 1,
 	pendingLosses: [],
@@ -81,6 +105,8 @@ export const initialDashboard: DashboardState = {
 	lowestLoss: null,
 	confusion: null,
 	confusionSource: null,
+	confusionEstimate: false,
+	probe: null,
 	predictions: null,
 	probabilities: null,
 	previousPredictions: null,
@@ -101,8 +127,11 @@ export const maxLossPoints = 2048;
 export const maxEpochPoints = 1024;
 
 export type DashboardAction =
-	| Exclude<FromWorker, {type: 'failure'}>
-	| {type: 'paused'; paused: boolean}
+	| Exclude<FromWorker, {type: 'failure' | 'progress'}>
+	/** `at`: when it arrived, by Date.now() (a replay's has none). */
+	| (Progress & {at?: number})
+	/** `at`: when, by Date.now(), for the clock that leaves pauses out (a replay, whose clock is the log's, has none). */
+	| {type: 'paused'; paused: boolean; at?: number}
 	/** A key that changed nothing, and why (n while not paused). */
 	| Pick<ControlRefused, 'type' | 'reason'>
 	| {type: 'failed'; message: string};
@@ -123,24 +152,45 @@ export function dashboardReducer(state: DashboardState, action: DashboardAction)
 					: {}),
 			});
 		case 'progress': {
-			const {type: _type, losses, ...progress} = action;
+			const {type: _type, losses, at, ...progress} = action;
+			// the first message of a session (a resumed run's epoch may be part done) only sets where the counting starts
+			const previous = state.progress;
+			const sameEpoch = previous !== null && previous.epoch === progress.epoch;
+			const rate =
+				previous === null
+					? state.rate
+					: measured(
+							state.rate,
+							progress.images - (sameEpoch ? previous.images : 0),
+							progress.seconds - (sameEpoch ? previous.seconds : 0),
+						);
 			return {
 				...state,
 				...appendLosses(state, losses),
 				progress,
+				rate,
+				trainingSince: state.trainingSince ?? (at === undefined ? null : at - state.pausedMs - pausedNow(state, at)),
 				progressUpdates: state.progressUpdates + 1,
 				samplesPerSecond: progress.seconds > 0 ? progress.images / progress.seconds : state.samplesPerSecond,
 			};
 		}
-		case 'probe':
-			return state.lastEpoch !== null && state.lastEpoch.epoch >= action.epoch
-				? state
-				: {
-						...state,
-						confusion: action.confusion,
-						confusionSource: `probe: ${action.images.toLocaleString('en-US')} test images, epoch ${action.epoch}`,
-						...(action.weights ? {weights: action.weights, weightsSource: `epoch ${action.epoch}, batch ${action.batch}`} : {}),
-					};
+		case 'probe': {
+			if (state.lastEpoch !== null && state.lastEpoch.epoch >= action.epoch) return state;
+			const {epoch, batch, images, accuracy} = action;
+			const fullPass = state.confusion !== null && !state.confusionEstimate;
+			return {
+				...state,
+				probe: {epoch, batch, images, accuracy},
+				...(fullPass
+					? {}
+					: {
+							confusion: action.confusion,
+							confusionSource: `estimate from ${images.toLocaleString('en-US')} test images`,
+							confusionEstimate: true,
+						}),
+				...(action.weights ? {weights: action.weights, weightsSource: `epoch ${epoch}, batch ${batch}`} : {}),
+			};
+		}
 		case 'epoch': {
 			const summary: EpochSummary = {
 				epoch: action.epoch,
@@ -152,8 +202,10 @@ export function dashboardReducer(state: DashboardState, action: DashboardAction)
 			};
 			return {
 				...withEpoch(state, summary),
-				confusion: action.test.confusion ?? state.confusion,
-				confusionSource: action.test.confusion ? `epoch ${action.epoch}` : state.confusionSource,
+				...(action.test.confusion
+					? {confusion: action.test.confusion, confusionSource: `epoch ${action.epoch}`, confusionEstimate: false}
+					: {}),
+				probe: null,
 				previousPredictions: state.predictions,
 				predictions: action.test.predictions,
 				probabilities: action.test.probabilities,
@@ -171,7 +223,7 @@ export function dashboardReducer(state: DashboardState, action: DashboardAction)
 		case 'done':
 			return {...state, phase: 'done', paused: false, done: action, savedTo: action.savedTo ?? state.savedTo};
 		case 'paused':
-			return state.phase === 'done' || state.phase === 'failed' ? state : {...state, paused: action.paused};
+			return state.phase === 'done' || state.phase === 'failed' ? state : {...state, paused: action.paused, ...pauseClock(state, action)};
 		case 'failed':
 			return {...state, phase: 'failed', paused: false, error: action.message};
 	}

@@ -13,6 +13,7 @@ import {type DashboardState, epochPoints} from './dashboard-state.js';
 import {EventLine} from './event-line.js';
 import {Header} from './header.js';
 import {headerFacts, headerStatus} from './header-text.js';
+import {matrixSource} from './matrix-source.js';
 import {ProgressBars} from './progress-bars.js';
 
 export type Props = {
@@ -60,7 +61,7 @@ export function Dashboard({state, columns, rows, now, startedAt, keyHint, overla
 				return (
 					<ConfusionMatrix
 						confusion={state.confusion}
-						source={state.confusionSource}
+						{...matrixSource(state)}
 						classes={classes}
 						width={item.width}
 						height={item.height}

@@ -4,6 +4,7 @@ import {glyphsFor, truncate} from '../../text/glyphs.js';
 import {type ControlValues, formatSetting, startingControls} from '../../train/controls.js';
 import type {RunStart} from '../../train/events.js';
 import type {DashboardState} from './dashboard-state.js';
+import {pausedNow, runningSeconds} from './pause-clock.js';
 import {runProgress} from './run-progress.js';
 
 /** What the header's first line leads with: a spinner while work runs, else a word that says why not. */
@@ -33,11 +34,16 @@ interface Fact {
 	readonly priority: number;
 }
 
-/** "Epoch 3/10  batch 412/938  24.4%  12,345 samples/s  elapsed 1m02s  ETA 3m10s", fitted to `width`. A failure's message is on the event line. */
+/**
+ * "Epoch 3/10  batch 412/938  24.4%  12,345 samples/s  elapsed 1m02s  ETA 3m10s", fitted to `width`.
+ * `elapsed` leaves pauses out: while paused it stands still beside "paused 12s", as the ETA does;
+ * once done, `total` is the wall time, pauses included. A failure's message is on the event line.
+ */
 export function headerFacts(state: DashboardState, now: number, startedAt: number, width: number, ascii: boolean): string {
+	const {ellipsis} = glyphsFor(ascii);
 	const facts: Fact[] = [];
 	const progress = runProgress(state);
-	const elapsed = state.done ? state.done.seconds : (now - startedAt) / 1000;
+	const elapsed = state.done ? state.done.seconds : runningSeconds(state, now, startedAt);
 	if (progress) {
 		facts.push({text: `Epoch ${progress.epoch}/${progress.epochs}`, priority: 10});
 		if (state.phase === 'training') facts.push({text: `batch ${count(progress.batch)}/${count(progress.batches)}`, priority: 2});
@@ -48,9 +54,22 @@ export function headerFacts(state: DashboardState, now: number, startedAt: numbe
 	if (state.samplesPerSecond !== null && state.phase !== 'loading')
 		facts.push({text: `${count(state.samplesPerSecond)} samples/s`, priority: 5});
 	facts.push({text: `${state.phase === 'done' ? 'total' : 'elapsed'} ${clock(elapsed)}`, priority: 3});
-	if (state.phase === 'training')
-		facts.push({text: `ETA ${progress?.etaSeconds == null ? '--' : clock(progress.etaSeconds)}`, priority: 7});
-	return fitFacts(facts, width, glyphsFor(ascii).ellipsis);
+	const paused = state.phase === 'done' ? state.pausedMs : state.paused ? pausedNow(state, now) : 0;
+	if (paused >= 500) facts.push({text: `paused ${clock(paused / 1000)}`, priority: state.paused ? 6 : 1});
+	if (state.phase === 'training') {
+		const eta = progress?.etaSeconds == null ? null : progress.etaSeconds * wallPerTrainingSecond(state, now);
+		facts.push({text: `ETA ${eta === null ? ellipsis : clock(eta)}`, priority: 7});
+	}
+	return fitFacts(facts, width, ellipsis);
+}
+
+/**
+ * Seconds of wall time, pauses left out, per second of training since training began: the
+ * test pass after each epoch, the probes and the drawing take their share of the time left too.
+ */
+function wallPerTrainingSecond(state: DashboardState, now: number): number {
+	if (state.trainingSince === null || state.rate.seconds <= 0) return 1;
+	return Math.max(1, runningSeconds(state, now, state.trainingSince) / state.rate.seconds);
 }
 
 const gap = '  ';

@@ -1,4 +1,5 @@
 import type {DashboardState} from './dashboard-state.js';
+import {trustedEta} from './training-rate.js';
 
 /** Where the run is, derived from the dashboard state for the header and the bars. */
 export interface RunProgress {
@@ -12,7 +13,7 @@ export interface RunProgress {
 	readonly runFraction: number;
 	/** The last step of the epoch is done and its test pass is running. */
 	readonly testing: boolean;
-	/** Seconds of training left at the current speed, or null before the speed is known. */
+	/** Seconds of training left at the recent speed, or null until that speed can be trusted (see training-rate.ts). */
 	readonly etaSeconds: number | null;
 }
 
@@ -30,7 +31,6 @@ export function runProgress(state: DashboardState): RunProgress | null {
 	const batches = progress?.batches ?? Math.ceil(trainCount / batchSize);
 	const batch = finished ? batches : (progress?.batch ?? (lastDone > 0 ? batches : 0));
 	const remaining = Math.max(0, (epochs - epoch) * trainCount + (trainCount - images));
-	const speed = state.samplesPerSecond;
 	return {
 		epoch,
 		epochs,
@@ -39,6 +39,6 @@ export function runProgress(state: DashboardState): RunProgress | null {
 		epochFraction: images / trainCount,
 		runFraction: finished ? 1 : Math.min(1, ((epoch - 1) * trainCount + images) / (epochs * trainCount)),
 		testing: state.phase === 'training' && images >= trainCount && lastDone < epoch,
-		etaSeconds: state.phase !== 'training' || !speed || speed <= 0 ? null : remaining / speed,
+		etaSeconds: state.phase === 'training' ? trustedEta(state.rate, remaining, epochs * trainCount) : null,
 	};
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import {confusionText} from '../../../source/output/eval-report.js';
-import {plainLine} from '../../../source/output/plain-lines.js';
+import {plainLine, plainLines} from '../../../source/output/plain-lines.js';
 import {classSets} from '../../../source/train/config.js';
 import type {RunEvent} from '../../../source/train/events.js';
 import {config, epochConfusion} from '../ui/fixtures.js';
@@ -95,5 +95,55 @@ describe('plain lines of a run stopped by --patience', () => {
 		const end = {...(done(classSets.digits) as Extract<RunEvent, {type: 'done'}>), epochs: 5};
 		const text = plainLine({...end, stopped: 'patience', best: {...best, epochsWithout: 1}})!.split('\n');
 		assert.equal(text[1], 'Stopped after epoch 5: the test loss has not improved for 1 epoch (best 0.07123 at epoch 4)');
+	});
+
+	test('within an epoch longer than 5 s of training: a progress line every 5 s, with the mean loss since the line before', () => {
+		// 938 steps of 64 images at 2,000 images/s: 30 s, a step each 0.032 s; losses falling from 1 by 0.001 a step
+		const step = (epoch: number, batch: number): RunEvent => ({
+			type: 'batch',
+			epoch,
+			epochs: 10,
+			batch,
+			batches: 938,
+			images: Math.min(batch * 64, 60_000),
+			loss: 1 - batch * 0.001,
+			seconds: Math.min(batch * 64, 60_000) / 2000,
+		});
+		const print = plainLines();
+		const lines = [1, 2].flatMap(epoch =>
+			Array.from({length: 938}, (_, i) => print(step(epoch, i + 1))).filter(line => line !== undefined),
+		);
+		assert.deepEqual(lines.slice(0, 6), [
+			'Epoch  1/10  batch 157/938  16%  loss 0.9210  2,000 samples/s',
+			'Epoch  1/10  batch 313/938  33%  loss 0.7645  2,000 samples/s',
+			'Epoch  1/10  batch 469/938  50%  loss 0.6085  2,000 samples/s',
+			'Epoch  1/10  batch 625/938  66%  loss 0.4525  2,000 samples/s',
+			'Epoch  1/10  batch 782/938  83%  loss 0.2960  2,000 samples/s',
+			'Epoch  2/10  batch 157/938  16%  loss 0.9210  2,000 samples/s',
+		]);
+		// none for the last step: the epoch's own line follows it
+		assert.equal(lines.length, 10);
+	});
+
+	test('a fast epoch prints no progress line, and the other events print as before', () => {
+		const print = plainLines();
+		const fast = Array.from(
+			{length: 938},
+			(_, i): RunEvent => ({
+				type: 'batch',
+				epoch: 1,
+				epochs: 3,
+				batch: i + 1,
+				batches: 938,
+				images: Math.min((i + 1) * 64, 60_000),
+				loss: 0.5,
+				seconds: ((i + 1) * 64) / 40_000,
+			}),
+		);
+		assert.deepEqual(
+			fast.map(print).filter(line => line !== undefined),
+			[],
+		);
+		assert.equal(print(start(classSets.digits, 3)), plainLine(start(classSets.digits, 3)));
 	});
 });

@@ -4,7 +4,8 @@ import chalk from 'chalk';
 import {render} from 'ink-testing-library';
 import {classSets} from '../../../../source/train/config.js';
 import {ConfusionMatrix} from '../../../../source/ui/confusion/confusion-matrix.js';
-import type {DashboardState} from '../../../../source/ui/dashboard/dashboard-state.js';
+import {type DashboardState, dashboardReducer} from '../../../../source/ui/dashboard/dashboard-state.js';
+import {matrixSource} from '../../../../source/ui/dashboard/matrix-source.js';
 import {done, firstEpoch, started, training} from '../fixtures.js';
 import {frameOf, withSettings} from '../frame.js';
 
@@ -17,7 +18,7 @@ const matrix = (
 	withSettings(
 		<ConfusionMatrix
 			confusion={state.confusion}
-			source={state.confusionSource}
+			{...matrixSource(state)}
 			classes={options.classes ?? classSets.digits}
 			width={width}
 			height={height}
@@ -48,11 +49,11 @@ describe('ConfusionMatrix', () => {
 		);
 	});
 
-	test('at 80x24, compact: the probe during an epoch, no precision row', () => {
+	test('at 80x24, compact: before the first epoch ends, the probe as an estimate, no precision row', () => {
 		assert.equal(
-			frameOf(matrix(training, 80, 12, {compact: true})).frame,
+			frameOf(matrix(firstEpoch, 80, 12, {compact: true})).frame,
 			[
-				'Confusion · probe: 1,000 test images, epoch 4 · accuracy 86.10%',
+				'Confusion · estimate from 1,000 test images · epoch 1, batch 201 · ~86.10%',
 				'true\\pred    0    1    2    3    4    5    6    7    8    9 recall',
 				'0           81    ·    ·    ·    ·    1    2    ·    1    ·  95.3%',
 				'1            ·  123    1    ·    ·    ·    1    ·    1    ·  97.6%',
@@ -68,11 +69,30 @@ describe('ConfusionMatrix', () => {
 		);
 	});
 
+	test('after an epoch: its full test pass stays, the next probe only an estimate in the title', () => {
+		const title = (width: number, state = training) => frameOf(matrix(state, width, 13)).lines[0];
+		assert.equal(title(66), 'Confusion · epoch 3 · accuracy 97.98% · probe ~97.00%');
+		assert.equal(title(50), 'Confusion · epoch 3 · 97.98% · probe ~97.00%');
+		assert.equal(title(40), 'Confusion · epoch 3 · accuracy 97.98%');
+		assert.equal(frameOf(matrix(training, 66, 13)).lines[2], '0          970    ·    1    ·    ·    2    3    1    3    ·  99.0%');
+		// at the end, the last epoch's alone
+		assert.equal(title(66, done), 'Confusion · epoch 3 · accuracy 97.98%');
+		assert.equal(title(66, dashboardReducer(training, {type: 'paused', paused: true})), title(66));
+	});
+
+	test('the estimate at every width says it is one', () => {
+		const title = (width: number) => frameOf(matrix(firstEpoch, width, 13)).lines[0];
+		assert.equal(title(120), 'Confusion · estimate from 1,000 test images · epoch 1, batch 201 · accuracy ~86.10%');
+		assert.equal(title(66), 'Confusion · estimate from 1,000 test images · ~86.10%');
+		assert.equal(title(40), 'Confusion · estimate ~86.10%');
+		assert.equal(frameOf(matrix(firstEpoch, 66, 13, {ascii: true})).lines[0], 'Confusion - estimate from 1,000 test images - ~86.10%');
+	});
+
 	test('narrower: the accuracy kept in the title, the recall column and corner label left out', () => {
 		assert.equal(
 			frameOf(matrix(firstEpoch, 52, 13)).frame,
 			[
-				'Confusion · 86.10% · probe: 1,000 test images, epoc…',
+				'Confusion · estimate ~86.10%',
 				'       0   1   2   3   4   5   6   7   8   9',
 				'0     81   ·   ·   ·   ·   1   2   ·   1   ·',
 				'1      · 123   1   ·   ·   ·   1   ·   1   ·',
@@ -125,7 +145,7 @@ describe('ConfusionMatrix', () => {
 		const level = chalk.level;
 		chalk.level = 1;
 		try {
-			const {lastFrame, unmount} = render(matrix(training, 80, 12, {compact: true}));
+			const {lastFrame, unmount} = render(matrix(firstEpoch, 80, 12, {compact: true}));
 			const lines = (lastFrame() ?? '').split('\n');
 			unmount();
 			// true 5 (Ink merges neighbouring styles, so only the colour switches are checked):

@@ -11,6 +11,7 @@ import {
 	maxLossPoints,
 } from '../../../../source/ui/dashboard/dashboard-state.js';
 import {createDashboardStore} from '../../../../source/ui/dashboard/dashboard-store.js';
+import {matrixSource} from '../../../../source/ui/dashboard/matrix-source.js';
 import {actionsFor, keyHint, typedInput} from '../../../../source/ui/shared/keys.js';
 import {smallNetwork} from '../fixtures.js';
 
@@ -88,25 +89,82 @@ describe('dashboard state', () => {
 		assert.deepEqual([...state.predictions!], [0, 1, 0]);
 	});
 
-	test('a probe shows a live confusion matrix during an epoch, never over a newer epoch', () => {
-		const probe: DashboardAction = {
+	test('a probe shows an estimate until the first epoch ends, then never replaces the full test pass', () => {
+		const probe = (epochNumber: number, batch: number, accuracy: number): Extract<DashboardAction, {type: 'probe'}> => ({
 			type: 'probe',
-			epoch: 2,
-			batch: 40,
+			epoch: epochNumber,
+			batch,
 			images: 1000,
-			accuracy: 0.9,
+			accuracy,
 			confusion: [
 				[9, 0],
 				[1, 9],
 			],
-		};
-		const live = fold([epoch(1, 0.3, 0.9, [0]), probe]);
-		assert.equal(live.confusionSource, 'probe: 1,000 test images, epoch 2');
+		});
+		const early = fold([progress(1, 30, [1]), probe(1, 30, 0.9)]);
+		assert.equal(early.confusionSource, 'estimate from 1,000 test images');
+		assert.equal(early.confusionEstimate, true);
+		assert.deepEqual(matrixSource(early), {
+			source: 'estimate from 1,000 test images',
+			when: 'epoch 1, batch 30',
+			estimate: true,
+			probeAccuracy: null,
+		});
+		// a later probe of the same epoch is a newer estimate
+		const later = dashboardReducer(early, probe(1, 60, 0.92));
+		assert.equal(matrixSource(later).when, 'epoch 1, batch 60');
+		// the epoch's full test pass replaces it, and the next epoch's probes stay beside it
+		const full = dashboardReducer(later, epoch(1, 0.3, 0.9, [0, 1, 1]));
+		const next = dashboardReducer(full, probe(2, 40, 0.95));
+		for (const state of [full, next]) {
+			assert.equal(state.confusionSource, 'epoch 1');
+			assert.equal(state.confusionEstimate, false);
+		}
+		assert.notDeepEqual(full.confusion, later.confusion);
+		assert.equal(next.confusion, full.confusion);
+		assert.deepEqual(matrixSource(full), {source: 'epoch 1', when: null, estimate: false, probeAccuracy: null});
+		assert.deepEqual(matrixSource(next), {source: 'epoch 1', when: null, estimate: false, probeAccuracy: 0.95});
+		// the next epoch's end takes the probe's place
+		const second = dashboardReducer(next, epoch(2, 0.2, 0.95, [0, 1, 0]));
+		assert.equal(second.confusionSource, 'epoch 2');
+		assert.equal(second.probe, null);
+		assert.equal(matrixSource(second).probeAccuracy, null);
+		// a probe of an epoch already finished changes nothing
+		assert.equal(dashboardReducer(second, probe(2, 900, 0.99)), second);
 		// weights sent with a probe are named in the header's words
-		const withWeights = fold([epoch(1, 0.3, 0.9, [0]), {...probe, weights: smallNetwork}]);
-		assert.equal(withWeights.weightsSource, 'epoch 2, batch 40');
-		const stale = fold([epoch(2, 0.3, 0.9, [0]), probe]);
-		assert.equal(stale.confusionSource, 'epoch 2');
+		assert.equal(dashboardReducer(full, {...probe(2, 40, 0.95), weights: smallNetwork}).weightsSource, 'epoch 2, batch 40');
+	});
+
+	test('the training clock starts with the first progress that says when it arrived, less the time paused before', () => {
+		const state = fold([
+			{type: 'paused', paused: true, at: 1000},
+			{type: 'paused', paused: false, at: 3000},
+			{...progress(1, 10, [1]), at: 5000} as DashboardAction,
+			{...progress(1, 20, [1]), at: 6000} as DashboardAction,
+		]);
+		assert.equal(state.trainingSince, 3000);
+		assert.equal(state.rate.seconds, 0.1);
+		assert.equal(fold([progress(1, 10, [1])]).trainingSince, null, 'a replay, whose progress has no time');
+	});
+
+	test('once the run is done no probe is shown beside the matrix', () => {
+		const stoppedMidEpoch = fold([
+			epoch(1, 0.3, 0.9, [0]),
+			{type: 'probe', epoch: 2, batch: 40, images: 1000, accuracy: 0.95, confusion: [[1]]},
+			{
+				type: 'done',
+				epochs: 1,
+				testAccuracy: 0.9,
+				testLoss: 0.3,
+				seconds: 3,
+				confusion: null,
+				classes: classSets.digits,
+				savedTo: null,
+				interrupted: true,
+				history: [],
+			},
+		]);
+		assert.deepEqual(matrixSource(stoppedMidEpoch), {source: 'epoch 1', when: null, estimate: false, probeAccuracy: null});
 	});
 
 	test('pausing only while the run is going', () => {

@@ -1,8 +1,13 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
-import type {DashboardState} from '../../../../source/ui/dashboard/dashboard-state.js';
+import {
+	type DashboardAction,
+	type DashboardState,
+	dashboardReducer,
+	initialDashboard,
+} from '../../../../source/ui/dashboard/dashboard-state.js';
 import {Header} from '../../../../source/ui/dashboard/header.js';
-import {done, loading, paused, stopped, training} from '../fixtures.js';
+import {done, firstEpoch, loading, paused, stopped, training} from '../fixtures.js';
 import {frameOf, withSettings} from '../frame.js';
 
 // 62 s into the run
@@ -87,6 +92,63 @@ describe('Header', () => {
 		assert.equal(
 			header(done, 80, true).frame.split('\n')[0],
 			'Done  Epoch 3/3  100.0%  test accuracy 97.98%  30,000 samples/s  total 1m12s',
+		);
+	});
+
+	test('no ETA before it can be trusted: in the first seconds of training, an ellipsis', () => {
+		assert.equal(
+			header(firstEpoch, 120).frame.split('\n')[0],
+			'⠸ Training  Epoch 1/10  batch 201/938  2.1%  30,000 samples/s  elapsed 1m02s  ETA …',
+		);
+		assert.equal(
+			header(firstEpoch, 80, true).frame.split('\n')[0],
+			'/ Training  Epoch 1/10  2.1%  30,000 samples/s  elapsed 1m02s  ETA ...',
+		);
+	});
+
+	test('the ETA is wall time: the training left, scaled by the wall time per training second since training began', () => {
+		// 13.1 s of training left at 30,000 images/s; the wall time since the first step a quarter more than its training time
+		const since = 1_062_000 - 1.25 * training.rate.seconds * 1000;
+		assert.equal(
+			header({...training, trainingSince: since}, 120).frame.split('\n')[0],
+			'⠏ Training  Epoch 4/10  batch 412/938  34.4%  30,000 samples/s  elapsed 1m02s  ETA 16s',
+		);
+		// never shorter than the training left
+		assert.match(header({...training, trainingSince: 1_062_000}, 120).frame, /ETA 13s/);
+	});
+
+	test('paused: the elapsed time and the ETA stand still, beside how long the pause has lasted', () => {
+		// paused for 5 s from 10 s into the run, and again from 50 s: at 62 s, 45 s of running
+		const twice = [
+			{type: 'paused', paused: true, at: 1_010_000},
+			{type: 'paused', paused: false, at: 1_015_000},
+			{type: 'paused', paused: true, at: 1_050_000},
+		].reduce((state, action) => dashboardReducer(state, action as DashboardAction), training);
+		assert.equal(twice.pausedMs, 5000);
+		assert.equal(
+			header(twice, 120).frame.split('\n')[0],
+			' PAUSED   Epoch 4/10  batch 412/938  34.4%  30,000 samples/s  elapsed 45s  paused 12s  ETA 13s',
+		);
+		// a second later only the pause has grown
+		const later = frameOf(withSettings(<Header state={twice} width={120} now={1_063_000} startedAt={1_000_000} />)).lines[0];
+		assert.equal(later, ' PAUSED   Epoch 4/10  batch 412/938  34.4%  30,000 samples/s  elapsed 45s  paused 13s  ETA 13s');
+		// resumed: the clock runs on from where it stood
+		const resumed = dashboardReducer(twice, {type: 'paused', paused: false, at: 1_063_000});
+		const running = frameOf(withSettings(<Header state={resumed} width={120} now={1_064_000} startedAt={1_000_000} />)).lines[0];
+		assert.equal(running, '⠏ Training  Epoch 4/10  batch 412/938  34.4%  30,000 samples/s  elapsed 46s  ETA 13s');
+		// at 80 columns the pause's length goes before the ETA and the percentage do
+		assert.equal(header(twice, 80).frame.split('\n')[0], ' PAUSED   Epoch 4/10  34.4%  30,000 samples/s  elapsed 45s  paused 12s  ETA 13s');
+	});
+
+	test('done after pauses: the total is the wall time, and says how much of it was paused', () => {
+		const pausedOnce = [
+			{type: 'paused', paused: true, at: 1_010_000},
+			{type: 'paused', paused: false, at: 1_022_000},
+		].reduce((state, action) => dashboardReducer(state, action as DashboardAction), initialDashboard);
+		const finished = {...done, pausedMs: pausedOnce.pausedMs};
+		assert.equal(
+			header(finished, 120).frame.split('\n')[0],
+			'✓ Done  Epoch 3/3  100.0%  test accuracy 97.98%  30,000 samples/s  total 1m12s  paused 12s',
 		);
 	});
 
