@@ -19,6 +19,8 @@ const minChartWidth = 26;
 const minHalfWidth = 36;
 /** A chart row lower than this (title included) is left out. */
 const minChartHeight = 8;
+/** The epoch charts' row under the matrix (title included): 7 at 100x29, the demo's dashboard above its caption. */
+const minEpochRowHeight = 7;
 /** A chart that shares its row with the step loss (title included): the 80x24 row. */
 const minSharedHeight = 6;
 
@@ -100,7 +102,7 @@ export function dashboardLayout(columns: number, rows: number, confusion: Confus
 		width - gutter - confusion.width >= minChartWidth ? confusion.width : Math.max(readable, width - gutter - minChartWidth);
 	// bars, a blank line, [loss chart | matrix], a blank line, [epoch loss | epoch accuracy], events
 	const fullRoom = body.height - 2 - 1 - 1;
-	const fullEpochCharts = fullRoom - 1 - matrixHeight >= minChartHeight;
+	const fullEpochCharts = fullRoom - 1 - matrixHeight >= minEpochRowHeight;
 	const beside = width - gutter - matrixWidth;
 	// without a row for the epoch charts, only when the loss per epoch fits beside the step loss
 	if (beside >= minChartWidth && (fullEpochCharts || (width >= sideBySideColumns && beside >= 2 * minHalfWidth + gutter))) {

@@ -61,6 +61,15 @@ describe('dashboardLayout', () => {
 		);
 	});
 
+	test('100x29 (the demo, its caption on the last line): the epoch charts keep a row of 7 lines', () => {
+		const layout = dashboardLayout(100, 29, digits);
+		assert.ok(layout.kind === 'full');
+		assert.deepEqual(
+			layout.sections.map(section => section.panels.map(panel => `${panel.kind} ${panel.width}x${panel.height}`).join(' | ')),
+			['bars 100x2', 'loss-chart 32x13 | confusion 66x13', 'epoch-chart 49x7 | epoch-chart 49x7', 'events 100x1'],
+		);
+	});
+
 	test('100x30 with long class names: the matrix gives up its long names, not its recall column, for the chart beside it', () => {
 		const layout = dashboardLayout(100, 30, {width: 78, classes: 10, readableWidth: 72});
 		assert.ok(layout.kind === 'full');
