@@ -239,7 +239,7 @@ function ExplainedDigit({pixels, reader, cls, zoom}: ExplainedProps) {
 	const {ascii, color} = useRenderSettings();
 	const lines = useMemo(() => {
 		const cells = explainedCells(pixels, reader.contributions(scaledPixels(pixels), cls), ascii || !color);
-		return (zoom === 2 ? enlargedCells(cells) : cells).map(cellLine);
+		return (zoom === 2 ? enlargedCells(cells, {solid: true}) : cells).map(cellLine);
 	}, [pixels, reader, cls, ascii, color, zoom]);
 	return (
 		<>
