@@ -141,16 +141,26 @@ describe('dashboardLayout', () => {
 		assert.ok(tall.kind === 'compact' && tall.sections.some(section => section.panels[0]!.kind === 'epoch-chart'));
 	});
 
-	test('the loss per epoch shows at every size from 80x24 to 220x80', () => {
-		for (let columns = 80; columns <= 220; columns += 5) {
-			for (let rows = 24; rows <= 80; rows += 3) {
-				const layout = dashboardLayout(columns, rows, digits);
-				assert.ok(layout.kind !== 'too-small');
-				const panels = layout.sections.flatMap(section => section.panels);
-				assert.ok(
-					panels.some(panel => panel.kind === 'epoch-chart' && panel.chart === 'loss'),
-					`${columns}x${rows}`,
-				);
+	test('the loss per epoch, and the matrix with its recall column, show at every size from 80x24 to 220x80', () => {
+		const fashion = {width: 78, classes: 10, readableWidth: 72};
+		for (const needs of [digits, fashion]) {
+			for (let columns = 80; columns <= 220; columns++) {
+				for (let rows = 24; rows <= 80; rows++) {
+					const layout = dashboardLayout(columns, rows, needs);
+					assert.ok(layout.kind !== 'too-small');
+					const panels = layout.sections.flatMap(section => section.panels);
+					const size = `${columns}x${rows} ${needs.width}`;
+					assert.ok(
+						panels.some(panel => panel.kind === 'epoch-chart' && panel.chart === 'loss'),
+						size,
+					);
+					const matrix = panels.find(panel => panel.kind === 'confusion');
+					assert.ok(matrix && matrix.width >= (needs.readableWidth ?? needs.width), size);
+					for (const section of layout.sections) {
+						const width = section.panels.reduce((sum, panel) => sum + panel.width, 0) + gutter * (section.panels.length - 1);
+						assert.ok(width <= columns, size);
+					}
+				}
 			}
 		}
 	});
