@@ -106,7 +106,7 @@ function dataSetName(classes: readonly string[], train: string): string {
 }
 
 /** The text in `width` columns, its start and its end kept: the file names at the ends of paths stay readable. */
-export function middleCut(text: string, width: number, ellipsis: string): string {
+function middleCut(text: string, width: number, ellipsis: string): string {
 	const characters = Array.from(text);
 	if (characters.length <= width) return text;
 	const room = Math.max(0, width - Array.from(ellipsis).length);
