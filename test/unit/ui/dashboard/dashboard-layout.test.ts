@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
-import {type DashboardLayout, dashboardLayout, gutter, overlaySize} from '../../../../source/ui/dashboard/dashboard-layout.js';
+import {
+	type ConfusionNeeds,
+	type DashboardLayout,
+	dashboardLayout,
+	gutter,
+	overlaySize,
+} from '../../../../source/ui/dashboard/dashboard-layout.js';
 
 const digits = {width: 66, classes: 10};
 
@@ -143,7 +149,7 @@ describe('dashboardLayout', () => {
 
 	test('the loss per epoch, and the matrix with its recall column, show at every size from 80x24 to 220x80', () => {
 		const fashion = {width: 78, classes: 10, readableWidth: 72};
-		for (const needs of [digits, fashion]) {
+		for (const needs of [digits, fashion] as ConfusionNeeds[]) {
 			for (let columns = 80; columns <= 220; columns++) {
 				for (let rows = 24; rows <= 80; rows++) {
 					const layout = dashboardLayout(columns, rows, needs);
