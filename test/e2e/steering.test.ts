@@ -59,7 +59,8 @@ describe('steering a run from the dashboard', () => {
 		const folder = temporaryFolder();
 		const log = join(folder, 'run.jsonl');
 		const {args, feed} = pipedRun(folder, ['--epochs', '3', '--log', log]);
-		const run = runInTerminal(args, {columns: 100, rows: 30});
+		// wide enough for the step count in the step-loss chart's title beside the matrix
+		const run = runInTerminal(args, {columns: 140, rows: 30});
 		await pausedAtFirstStep(run, feed);
 		await run.waitFor(/step 1: loss \d/);
 		await step(run, 1, 2);

@@ -7,9 +7,10 @@ import type {Cell} from '../../train/metrics.js';
 import {ConfusionMatrix} from '../confusion/confusion-matrix.js';
 import {cellLine} from '../shared/cell-lines.js';
 import {DigitView} from '../shared/digit-view.js';
+import {enlargedCells} from '../shared/enlarged-cells.js';
 import {useRenderSettings} from '../shared/render-context.js';
 import {type BrowserData, imagePixelsOf} from './browser-data.js';
-import {type BrowserLayout, browserLayout, digitSize, infoGap, smallDigit, stripGap} from './browser-layout.js';
+import {type BrowserLayout, browserLayout, digitSize, infoGap, largeDigitSize, smallDigit, stripGap} from './browser-layout.js';
 import {confusionOf} from './browser-list.js';
 import {type BrowserState, currentList} from './browser-state.js';
 import {cellName, emptyText, headerText} from './browser-text.js';
@@ -100,6 +101,7 @@ function Body({state, layout, reader}: BodyProps) {
 			) : (
 				<DigitRow state={state} list={list} index={index} layout={layout} reader={reader} />
 			)}
+			{layout.stripBelow > 0 && <NextDigits state={state} list={list} layout={layout} />}
 			{layout.matrixBelow > 0 && confusion && (
 				<Box marginTop={1}>{matrix(mode.kind === 'matrix' ? mode.cursor : selectedCell, layout.matrixBelow - 1)}</Box>
 			)}
@@ -123,7 +125,7 @@ function DigitRow({state, list, index, layout, reader}: DigitRowProps) {
 			<Box
 				key={offset}
 				width={smallDigit.width}
-				marginTop={3}
+				marginTop={layout.neighbourTop}
 				flexShrink={0}
 				{...(offset < 0 ? {marginRight: stripGap} : {marginLeft: stripGap})}
 			>
@@ -132,20 +134,36 @@ function DigitRow({state, list, index, layout, reader}: DigitRowProps) {
 		);
 	};
 	const offsets = Array.from({length: layout.neighbours}, (_, k) => k + 1);
+	const digit = layout.zoom === 2 ? largeDigitSize : digitSize;
 	return (
 		<Box height={layout.mainHeight} width={layout.width}>
 			{[...offsets].reverse().map(offset => neighbour(-offset))}
-			<Box flexDirection="column" width={digitSize.width} height={digitSize.height} flexShrink={0}>
+			<Box flexDirection="column" width={digit.width} height={digit.height} flexShrink={0}>
 				{explained !== null && reader ? (
-					<ExplainedDigit pixels={imagePixelsOf(data, index)} reader={reader} cls={explained} />
+					<ExplainedDigit pixels={imagePixelsOf(data, index)} reader={reader} cls={explained} zoom={layout.zoom} />
 				) : (
-					<DigitView pixels={imagePixelsOf(data, index)} />
+					<DigitView pixels={imagePixelsOf(data, index)} zoom={layout.zoom} />
 				)}
 			</Box>
 			{offsets.map(offset => neighbour(offset))}
 			<Box marginLeft={infoGap} flexShrink={0}>
 				<DigitFacts state={state} index={index} listLength={list.length} width={layout.infoWidth} height={layout.mainHeight} />
 			</Box>
+		</Box>
+	);
+}
+
+/** Under the large digit: the digits that come after it and its neighbours in the list, small, in a row. */
+function NextDigits({state, list, layout}: Omit<DigitRowProps, 'index' | 'reader'>) {
+	const first = state.position + layout.neighbours + 1;
+	const next = Array.from(list.subarray(first, first + layout.stripBelow));
+	return (
+		<Box marginTop={1} height={smallDigit.height} width={layout.width} columnGap={stripGap}>
+			{next.map(index => (
+				<Box key={index} width={smallDigit.width} flexShrink={0}>
+					<NeighbourDigit data={state.data} index={index} />
+				</Box>
+			))}
 		</Box>
 	);
 }
@@ -209,13 +227,20 @@ function explainedClass(state: BrowserState, index: number): number | null {
 	return explain === 'true' && label !== undefined ? label : data.predictions[index]!;
 }
 
+type ExplainedProps = {
+	readonly pixels: Uint8Array;
+	readonly reader: Inspector;
+	readonly cls: number;
+	readonly zoom: 1 | 2;
+};
+
 /** The digit with each pixel's contribution to class `cls` drawn over it. */
-function ExplainedDigit({pixels, reader, cls}: {readonly pixels: Uint8Array; readonly reader: Inspector; readonly cls: number}) {
+function ExplainedDigit({pixels, reader, cls, zoom}: ExplainedProps) {
 	const {ascii, color} = useRenderSettings();
-	const lines = useMemo(
-		() => explainedCells(pixels, reader.contributions(scaledPixels(pixels), cls), ascii || !color).map(cellLine),
-		[pixels, reader, cls, ascii, color],
-	);
+	const lines = useMemo(() => {
+		const cells = explainedCells(pixels, reader.contributions(scaledPixels(pixels), cls), ascii || !color);
+		return (zoom === 2 ? enlargedCells(cells, {solid: true}) : cells).map(cellLine);
+	}, [pixels, reader, cls, ascii, color, zoom]);
 	return (
 		<>
 			{lines.map((line, index) => (

@@ -7,16 +7,22 @@
 
 import {minimumSize} from '../shared/minimum-size.js';
 
-/** From this width the loss chart sits beside the confusion matrix, and the epoch charts side by side under them. */
+/** From this width the loss charts sit beside the confusion matrix even when the epoch charts find no row below. */
 export const sideBySideColumns = 110;
 
 /** Columns between panels on one row. */
 export const gutter = 2;
 
-/** A chart narrower than this is not worth drawing beside the matrix. */
-const minChartWidth = 40;
+/** A chart narrower than this is not worth drawing beside the matrix (a 10-epoch chart still gets 2 columns an epoch). */
+const minChartWidth = 26;
+/** Each half of a chart row split in two (the step loss beside the loss per epoch) needs this much. */
+const minHalfWidth = 36;
 /** A chart row lower than this (title included) is left out. */
 const minChartHeight = 8;
+/** The epoch charts' row under the matrix (title included): 7 at 100x29, the demo's dashboard above its caption. */
+const minEpochRowHeight = 7;
+/** A chart that shares its row with the step loss (title included): the 80x24 row. */
+const minSharedHeight = 6;
 
 export type Panel =
 	| {readonly kind: 'bars'; readonly width: number; readonly height: 1 | 2}
@@ -43,10 +49,12 @@ export type DashboardLayout =
 			readonly sections: readonly Section[];
 	  };
 
-/** What the layout needs to know of the matrix: its natural width and its number of classes. */
+/** What the layout needs to know of the matrix: its natural width, its number of classes, and how narrow it still keeps its recall column. */
 export interface ConfusionNeeds {
 	readonly width: number;
 	readonly classes: number;
+	/** The narrowest table with short row names and the recall column; the natural width when not given. */
+	readonly readableWidth?: number;
 }
 
 const headerHeight = 2;
@@ -77,26 +85,42 @@ export function dashboardLayout(columns: number, rows: number, confusion: Confus
 		);
 	};
 
-	if (width >= sideBySideColumns) {
-		// bars, a blank line, [loss chart | matrix], a blank line, [epoch loss | epoch accuracy], events
-		const room = body.height - 2 - 1 - 1;
-		const matrixWidth = Math.min(confusion.width, width - gutter - minChartWidth);
-		const withEpochCharts = room - 1 - matrixHeight >= minChartHeight;
-		const top = withEpochCharts ? Math.max(matrixHeight, Math.ceil((room - 1) / 2)) : room;
+	// the step loss, and beside it the loss per epoch when the charts have no row of their own and the room splits in two
+	const lossCharts = (chartWidth: number, chartHeight: number, shared: boolean): Panel[] => {
+		if (!shared || chartWidth < 2 * minHalfWidth + gutter || chartHeight < minSharedHeight)
+			return [{kind: 'loss-chart', width: chartWidth, height: chartHeight}];
+		const left = Math.floor((chartWidth - gutter) / 2);
+		return [
+			{kind: 'loss-chart', width: left, height: chartHeight},
+			{kind: 'epoch-chart', chart: 'loss', width: chartWidth - gutter - left, height: chartHeight},
+		];
+	};
+
+	// the matrix keeps its natural width while a chart fits beside it, else gives up its corner and long names, never its recall
+	const readable = Math.min(confusion.width, confusion.readableWidth ?? confusion.width);
+	const matrixWidth =
+		width - gutter - confusion.width >= minChartWidth ? confusion.width : Math.max(readable, width - gutter - minChartWidth);
+	// bars, a blank line, [loss chart | matrix], a blank line, [epoch loss | epoch accuracy], events
+	const fullRoom = body.height - 2 - 1 - 1;
+	const fullEpochCharts = fullRoom - 1 - matrixHeight >= minEpochRowHeight;
+	const beside = width - gutter - matrixWidth;
+	// without a row for the epoch charts, only when the loss per epoch fits beside the step loss
+	if (beside >= minChartWidth && (fullEpochCharts || (width >= sideBySideColumns && beside >= 2 * minHalfWidth + gutter))) {
+		const top = fullEpochCharts ? Math.max(matrixHeight, Math.ceil((fullRoom - 1) / 2)) : fullRoom;
 		const sections = [
 			section(0, 2, {kind: 'bars', width, height: 2}),
-			section(
-				1,
-				top,
-				{kind: 'loss-chart', width: width - gutter - matrixWidth, height: top},
-				{kind: 'confusion', width: matrixWidth, height: Math.min(top, matrixHeight), compact: top < matrixHeight},
-			),
+			section(1, top, ...lossCharts(width - gutter - matrixWidth, top, !fullEpochCharts), {
+				kind: 'confusion',
+				width: matrixWidth,
+				height: Math.min(top, matrixHeight),
+				compact: top < matrixHeight,
+			}),
 		];
-		if (withEpochCharts) sections.push(epochCharts(1, room - 1 - top));
+		if (fullEpochCharts) sections.push(epochCharts(1, fullRoom - 1 - top));
 		return {kind: 'full', width, height, body, sections: [...sections, events]};
 	}
 
-	// stacked: bars, the loss chart, the matrix, maybe the epoch charts, events
+	// stacked: bars, the loss chart (the loss per epoch beside it when the epoch charts get no row), the matrix, maybe the epoch charts, events
 	const room = body.height - 1 - 1;
 	const compactMatrix = room - matrixHeight < minChartHeight - 1;
 	const matrix = compactMatrix ? matrixHeight - 1 : matrixHeight;
@@ -105,7 +129,7 @@ export function dashboardLayout(columns: number, rows: number, confusion: Confus
 	const lossHeight = withEpochCharts ? Math.ceil(charts / 2) : charts;
 	const sections = [
 		section(0, 1, {kind: 'bars', width, height: 1}),
-		section(0, lossHeight, {kind: 'loss-chart', width, height: lossHeight}),
+		section(0, lossHeight, ...lossCharts(width, lossHeight, !withEpochCharts)),
 		section(0, matrix, {kind: 'confusion', width: Math.min(confusion.width, width), height: matrix, compact: compactMatrix}),
 	];
 	if (withEpochCharts) sections.push(epochCharts(0, charts - lossHeight));

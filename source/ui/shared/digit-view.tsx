@@ -1,5 +1,6 @@
 import {Text} from 'ink';
 import {type DigitCell, digitCells} from './digit-art.js';
+import {enlargedCells} from './enlarged-cells.js';
 import {useRenderSettings} from './render-context.js';
 
 export type Props = {
@@ -7,6 +8,8 @@ export type Props = {
 	readonly pixels: ArrayLike<number>;
 	/** 1: 28x14; 2: 14x7. */
 	readonly scale?: 1 | 2;
+	/** 2: twice as big, 56x28 (at scale 1). */
+	readonly zoom?: 1 | 2;
 };
 
 /**
@@ -14,9 +17,10 @@ export type Props = {
  * with --ascii or without colour; runs of one grey are one Text, so a line is
  * a few spans, not 28.
  */
-export function DigitView({pixels, scale = 1}: Props) {
+export function DigitView({pixels, scale = 1, zoom = 1}: Props) {
 	const {ascii, color} = useRenderSettings();
-	const rows = digitCells(pixels, {ascii: ascii || !color, scale}).map(runs);
+	const cells = digitCells(pixels, {ascii: ascii || !color, scale});
+	const rows = (zoom === 2 ? enlargedCells(cells) : cells).map(runs);
 	return (
 		<>
 			{rows.map((row, line) => (

@@ -177,3 +177,19 @@ export const done = reduce([
 		history: [],
 	},
 ]);
+
+const fashionFolder = '/usr/share/datasets/fashion-mnist';
+
+/** `training`, on Fashion-MNIST read from its folder: the class names are long and the sources are two paths. */
+export const fashionTraining = reduce([
+	{type: 'loading'},
+	{
+		...start,
+		config: {...config, classes: 'fashion'},
+		classes: classSets.fashion,
+		trainSource: `${fashionFolder}/train-images-idx3-ubyte.gz`,
+		testSource: `${fashionFolder}/t10k-images-idx3-ubyte.gz`,
+	} as DashboardAction,
+	...[1, 2, 3].flatMap(epoch => [...steps(epoch, 0, batches), epochEnd(epoch)]),
+	...steps(4, 0, 412),
+]);

