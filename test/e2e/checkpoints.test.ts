@@ -143,7 +143,7 @@ describe('--resume', () => {
 		const missing = join(folder, 'missing.json');
 
 		const cases: [string[], RegExp][] = [
-			[['--resume', missing], /^--resume .*missing\.json: cannot read the model file \(ENOENT\)$/],
+			[['--resume', missing], /^--resume .*missing\.json: no such file$/],
 			[['--resume', truncated], /truncated\.json: not valid JSON/],
 			[['--resume', notModel], /notes\.json: not an mnist-tui model/],
 			[
