@@ -137,7 +137,7 @@ async function runBrowse(command: Extract<Command, {kind: 'browse'}>): Promise<n
 	const title = [
 		printable(command.model),
 		result.layers.join('-'),
-		`${count(result.testCount)} test ${imagesNoun(result.classes)} (${printable(result.testSource)})`,
+		`${count(result.testCount)} test ${imagesNoun(result.classes)} from ${printable(result.testSource)}`,
 		accuracy,
 	].join(settings.glyphs.separator);
 	const data = {

