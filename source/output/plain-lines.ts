@@ -1,7 +1,7 @@
 import {printable} from '../files/printable.js';
 import {confusedLine} from '../text/confused-pairs.js';
 import {count, duration, loss, percent} from '../text/format.js';
-import {bestSavedText, patienceStopText} from '../text/stopped-early.js';
+import {bestSavedText, patienceStopText, resumedPlace, stoppedPlace, stoppedProgress} from '../text/stopped-early.js';
 import {areDigits} from '../train/config.js';
 import type {EpochSummary, RunEvent, RunStart} from '../train/events.js';
 
@@ -25,7 +25,9 @@ export function plainLine(event: RunEvent): string | undefined {
 			return `${epochResults(event, event.epochs)}  ${count(event.samplesPerSecond)} samples/s`;
 		case 'done': {
 			const lines = [
-				`${event.interrupted ? 'Stopped' : 'Done'} after ${event.epochs} epoch${event.epochs === 1 ? '' : 's'} in ${duration(event.seconds)}` +
+				(event.stoppedIn
+					? `Stopped ${stoppedPlace(event.stoppedIn)} (${stoppedProgress(event.stoppedIn)}) after ${duration(event.seconds)}`
+					: `${event.interrupted ? 'Stopped' : 'Done'} after ${event.epochs} epoch${event.epochs === 1 ? '' : 's'} in ${duration(event.seconds)}`) +
 					(event.testAccuracy === null ? '' : `: test accuracy ${percent(event.testAccuracy)}, test loss ${loss(event.testLoss ?? 0)}`),
 			];
 			if (event.stopped === 'patience' && event.best) lines.push(capitalised(patienceStopText(event.epochs, event.best)));
@@ -61,9 +63,8 @@ function epochResults(epoch: EpochSummary, epochs: number): string {
 
 /** Where a resumed run picks up, then its earlier epochs as they were. */
 function resumedLines(resumed: NonNullable<RunStart['resumed']>, epochs: number): string[] {
-	const where = `epoch ${resumed.epochs + 1}${resumed.batch > 0 ? `, step ${resumed.batch + 1}` : ''}`;
 	return [
-		`Resuming ${printable(resumed.file)} at ${where}`,
+		`Resuming ${printable(resumed.file)} ${resumedPlace(resumed)}`,
 		...resumed.history.map(epoch => `${epochResults(epoch, epochs)}  (before resuming)`),
 	];
 }

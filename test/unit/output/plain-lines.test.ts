@@ -57,6 +57,23 @@ describe('plain lines', () => {
 		);
 	});
 
+	test('a stopped run says the epoch it stopped in, the epochs complete and the batches done; a resumed one where it goes on', () => {
+		const stopped = {...(done(classSets.digits) as Extract<RunEvent, {type: 'done'}>), epochs: 1, interrupted: true};
+		const stoppedIn = {epoch: 2, epochs: 4, batch: 312, batches: 938};
+		assert.equal(
+			plainLine({...stopped, stoppedIn})!.split('\n')[0],
+			'Stopped in epoch 2 (1 of 4 epochs complete, 312 of 938 batches of epoch 2) after 1m12s: test accuracy 97.98%, test loss 0.07680',
+		);
+		assert.match(
+			plainLine({...stopped, stoppedIn: {...stoppedIn, batch: 0}})!,
+			/^Stopped at the end of epoch 1 \(1 of 4 epochs complete\) after/,
+		);
+		const begin = start(classSets.digits, 4) as Extract<RunEvent, {type: 'start'}>;
+		const resumed = (batch: number) => plainLine({...begin, resumed: {file: 'model.json', epochs: 1, batch, history: []}})!.split('\n')[2];
+		assert.equal(resumed(312), 'Resuming model.json in epoch 2 at batch 313');
+		assert.equal(resumed(0), 'Resuming model.json after epoch 1');
+	});
+
 	test('the most confused pairs in class names', () => {
 		assert.equal(plainLine(done(classSets.digits))!.split('\n')[1], 'Most confused (true→predicted): 7→2 (9), 9→4 (9), 4→9 (8)');
 		assert.equal(
