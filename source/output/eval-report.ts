@@ -1,5 +1,5 @@
 import {printable} from '../files/printable.js';
-import {abbreviate} from '../text/class-names.js';
+import {abbreviate, imagesNoun} from '../text/class-names.js';
 import {confusedLine} from '../text/confused-pairs.js';
 import {count, loss, percent, sharePercent} from '../text/format.js';
 import {glyphsFor} from '../text/glyphs.js';
@@ -20,6 +20,14 @@ export function evalJson(result: ModelEvaluation, model: string): string {
 		testLoss: result.evaluation.loss,
 		confusion: result.evaluation.confusion,
 	});
+}
+
+/** What `browse` leaves on the normal screen: "mnist-tui: browsed model.json (784-512-10) on 10,000 test digits: 97.97% (9,797)". */
+export function browseSummary(result: ModelEvaluation, model: string): string {
+	const {accuracy} = result.evaluation;
+	const right = accuracy === null ? '' : `: ${percent(accuracy)} (${count(Math.round(accuracy * result.testCount))})`;
+	const unlabelled = accuracy === null ? ' (no labels, so no accuracy)' : '';
+	return `mnist-tui: browsed ${printable(model)} (${result.layers.join('-')}) on ${count(result.testCount)} test ${imagesNoun(result.classes)}${right}${unlabelled}`;
 }
 
 /** `eval`: the model, its test accuracy and loss, the confusion matrix and the most confused pairs, as lines. */
