@@ -105,6 +105,9 @@ describe('--resume', () => {
 		const checkpoint = parseCheckpoint(readModelFile(model, '--resume').extra, model);
 		const done = checkpoint.state.epoch - 1;
 		assert.ok(done >= 1);
+		// the done line says where it stopped, as the checkpoint does: 1,000 images in batches of 64 make 16 an epoch
+		const {stoppedIn} = jsonLines(stopped.stdout).at(-1)!;
+		assert.deepEqual(stoppedIn, {epoch: checkpoint.state.epoch, epochs: 1000, batch: checkpoint.state.batch, batches: 16});
 		const resumed = await runCli(['--resume', model, '--epochs', String(done + 1), '--json']);
 		assert.equal(resumed.code, 0, resumed.stderr);
 		const lines = jsonLines(resumed.stdout) as Line[];
