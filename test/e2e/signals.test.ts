@@ -51,7 +51,10 @@ describe('signals without a terminal', () => {
 		const model = join(temporaryFolder(), 'model.json');
 		const run = await signalAfterFirstEpoch([...tiny, '--plain', '--save', model], 'SIGHUP', /^Epoch /m);
 		assert.equal(run.code, 129, run.stderr);
-		assert.match(run.stdout, /\nStopped after \d+ epochs? in .*\n.*\nModel saved to .*model\.json\n$/);
+		assert.match(
+			run.stdout,
+			/\nStopped (in epoch \d+|at the end of epoch \d+) \(\d+ of 100000 epochs complete(, \d+ of 8 batches of epoch \d+)?\) after .*\n.*\nModel saved to .*model\.json\n$/,
+		);
 		assertSavedModel(model);
 	});
 
