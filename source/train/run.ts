@@ -267,6 +267,7 @@ async function* runOn(backend: Backend, requested: TrainConfig, control: RunCont
 		...(stoppedForPatience ? {stopped: 'patience'} : interrupted ? {stopped: 'interrupted'} : {}),
 		...(standing ? {best: standing} : {}),
 		...(config.saveBest ? {bestSavedTo} : {}),
+		...(interrupted ? {stoppedIn: {epoch: state.epoch, epochs: config.epochs, batch: state.batch, batches}} : {}),
 	};
 }
 

@@ -154,6 +154,7 @@ function drawStatus(state: DashboardState): string {
 function useBrowserData(state: DashboardState): BrowserData | null {
 	const {start, predictions, probabilities, previousPredictions, lastEpoch} = state;
 	const epoch = lastEpoch?.epoch ?? null;
+	const final = state.phase === 'done' || state.phase === 'failed';
 	return useMemo(() => {
 		if (!start || !predictions || !probabilities) return null;
 		return {
@@ -163,9 +164,10 @@ function useBrowserData(state: DashboardState): BrowserData | null {
 			probabilities,
 			previousPredictions,
 			epoch,
+			final,
 			classes: start.classes,
 		};
-	}, [start, predictions, probabilities, previousPredictions, epoch]);
+	}, [start, predictions, probabilities, previousPredictions, epoch, final]);
 }
 
 /** A frame at least every `everyMs` while given: a timer draws one when nothing else has for that long. */

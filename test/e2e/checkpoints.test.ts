@@ -82,7 +82,7 @@ describe('--resume', () => {
 		assert.match(
 			run.stdout,
 			new RegExp(
-				`^Resuming ${model} at epoch 3\\nEpoch 1/3  train loss .*\\(before resuming\\)\\nEpoch 2/3  .*\\(before resuming\\)\\nEpoch 3/3  .* samples/s\\n`,
+				`^Resuming ${model} after epoch 2\\nEpoch 1/3  train loss .*\\(before resuming\\)\\nEpoch 2/3  .*\\(before resuming\\)\\nEpoch 3/3  .* samples/s\\n`,
 				'm',
 			),
 		);
@@ -105,6 +105,9 @@ describe('--resume', () => {
 		const checkpoint = parseCheckpoint(readModelFile(model, '--resume').extra, model);
 		const done = checkpoint.state.epoch - 1;
 		assert.ok(done >= 1);
+		// the done line says where it stopped, as the checkpoint does: 1,000 images in batches of 64 make 16 an epoch
+		const {stoppedIn} = jsonLines(stopped.stdout).at(-1)!;
+		assert.deepEqual(stoppedIn, {epoch: checkpoint.state.epoch, epochs: 1000, batch: checkpoint.state.batch, batches: 16});
 		const resumed = await runCli(['--resume', model, '--epochs', String(done + 1), '--json']);
 		assert.equal(resumed.code, 0, resumed.stderr);
 		const lines = jsonLines(resumed.stdout) as Line[];
@@ -114,6 +117,32 @@ describe('--resume', () => {
 			[done + 1],
 		);
 		assert.equal(lines.at(-1)!.epochs, done + 1);
+	});
+
+	test('Ctrl-C in an epoch: the plain lines say the epoch it stopped in and the batch the resumed run goes on from', async () => {
+		const folder = temporaryFolder();
+		const model = join(folder, 'model.json');
+		let sent = false;
+		// a batch of 1 image: 1,000 steps an epoch, so the stop lands inside one
+		const stopped = await runCli([...small, '--batch-size', '1', '--epochs', '4', '--plain', '--save', model], {
+			onStdout: (stdout, child) => {
+				if (!sent && stdout.includes('Epoch 1/4')) {
+					sent = true;
+					child.kill('SIGINT');
+				}
+			},
+		});
+		assert.equal(stopped.code, 130, stopped.stderr);
+		const {epoch, batch} = parseCheckpoint(readModelFile(model, '--resume').extra, model).state;
+		const where =
+			batch > 0
+				? `in epoch ${epoch} \\(${epoch - 1} of 4 epochs complete, ${batch} of 1,000 batches of epoch ${epoch}\\)`
+				: `at the end of epoch ${epoch - 1} \\(${epoch - 1} of 4 epochs complete\\)`;
+		assert.match(stopped.stdout, new RegExp(`^Stopped ${where} after \\d+\\.\\ds: test accuracy`, 'm'));
+		const resumed = await runCli(['--resume', model, '--plain']);
+		assert.equal(resumed.code, 0, resumed.stderr);
+		const from = batch > 0 ? `in epoch ${epoch} at batch ${(batch + 1).toLocaleString('en-US')}` : `after epoch ${epoch - 1}`;
+		assert.match(resumed.stdout, new RegExp(`^Resuming ${model} ${from}$`, 'm'));
 	});
 
 	test('a missing, corrupt, plain, finished or contradicted checkpoint is a usage error naming what to do', async () => {
@@ -143,7 +172,7 @@ describe('--resume', () => {
 		const missing = join(folder, 'missing.json');
 
 		const cases: [string[], RegExp][] = [
-			[['--resume', missing], /^--resume .*missing\.json: cannot read the model file \(ENOENT\)$/],
+			[['--resume', missing], /^--resume .*missing\.json: no such file$/],
 			[['--resume', truncated], /truncated\.json: not valid JSON/],
 			[['--resume', notModel], /notes\.json: not an mnist-tui model/],
 			[

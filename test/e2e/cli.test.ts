@@ -131,6 +131,11 @@ describe('models', () => {
 		assert.equal(plain.code, 0, plain.stderr);
 		assert.match(plain.stdout, /Test accuracy \d+\.\d\d% \(\d+ of 500\)/);
 		assert.match(plain.stdout, /Confusion/);
+		// the dashboard's words: a mistake never made is ·, and each row has its recall, each column its precision
+		assert.match(plain.stdout, /^true\\pred {4}0 {4}1 .* 9 recall$/m);
+		assert.match(plain.stdout, /^ {8}0 .*·.* +\d+(\.\d)?%$/m);
+		assert.match(plain.stdout, /^precision( +(\d+(\.\d)?|-)){10}$/m);
+		assert.match(plain.stdout, /^recall: of the images of a true label, the share predicted right \(%\)\nprecision: /m);
 	});
 
 	test('--model continues from a saved model; a conflicting --hidden is a usage error', async () => {

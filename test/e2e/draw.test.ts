@@ -62,6 +62,9 @@ describe('drawing a digit', () => {
 		assert.equal(ended.code, 0);
 		mouseOffAtTheEnd(ended.output);
 		assert.ok(cookedMode(ended.stty));
+		// one line on the normal screen says what was browsed
+		const after = ended.output.slice(ended.output.lastIndexOf(leaveAlternateScreen));
+		assert.match(after, /mnist-tui: browsed .*model\.json \(784-64-10\) on 100 test digits: \d+\.\d\d% \(\d+\)\r?\n/);
 	});
 
 	test('the mouse draws in the terminal: a press and a drag down the canvas are read as a 1', async () => {

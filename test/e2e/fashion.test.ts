@@ -57,7 +57,8 @@ describe('Fashion-MNIST, told by its folder name', () => {
 		assert.equal(evaluated.code, 0, evaluated.stderr);
 		const evalLines = evaluated.stdout.split('\n');
 		const header = evalLines.indexOf('Confusion (rows: true label, columns: predicted)');
-		assert.equal(evalLines[header + 1], 'true\\pred     Top Trous  Pull Dress  Coat  Sand Shirt  Snkr   Bag  Boot');
+		assert.equal(evalLines[header + 1], 'true\\pred     Top Trous  Pull Dress  Coat  Sand Shirt  Snkr   Bag  Boot recall');
+		assert.match(evalLines[header + 12] ?? '', /^precision( +(\d+(\.\d)?|-)){10}$/);
 		assert.deepEqual(
 			evalLines.slice(header + 2, header + 12).map(line => line.slice(0, 12).trimEnd()),
 			classSets.fashion,

@@ -224,8 +224,8 @@ describe('--patience and --save-best refusals', () => {
 	});
 
 	test('--patience takes a whole number from 1, and both need test labels', async () => {
-		assertUsageError(await runCli([...quick, '--patience', '0']), '--patience "0" is not a whole number from 1 to 100000');
-		assertUsageError(await runCli([...quick, '--patience', '2.5']), '--patience "2.5" is not a whole number from 1 to 100000');
+		assertUsageError(await runCli([...quick, '--patience', '0']), '--patience 0: at least 1');
+		assertUsageError(await runCli([...quick, '--patience', '2.5']), '--patience 2.5: not a whole number (1 to 100000)');
 		const unlabelled = join(fixtures, 'mnist_test_unlabelled_10.csv');
 		const noLabels = [...quick.map(arg => (arg.endsWith('mnist_test_100.csv') ? unlabelled : arg))];
 		assertUsageError(

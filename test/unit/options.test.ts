@@ -91,6 +91,44 @@ describe('command line', () => {
 		assert.equal(parseCommandLine(['--version']).kind, 'version');
 	});
 
+	test('-h is --help; -v and -V are --version; another letter is an unknown option', () => {
+		assert.equal(parseCommandLine(['-h']).kind, 'help');
+		assert.equal(parseCommandLine(['eval', '-h']).kind, 'help');
+		assert.equal(parseCommandLine(['-v']).kind, 'version');
+		assert.equal(parseCommandLine(['-V']).kind, 'version');
+		assert.throws(() => parseCommandLine(['-x']), {message: 'unknown option -x (see mnist-tui --help)'});
+		// a negative value is still a value
+		assert.throws(() => parseCommandLine(['--lr', '-1']), {message: '--lr -1: more than 0 (e.g. 0.05)'});
+	});
+
+	test("every number flag's message states the rule the value breaks", () => {
+		const refusals: [string[], string][] = [
+			[['--epochs', '0'], '--epochs 0: at least 1'],
+			[['--epochs', '100001'], '--epochs 100001: at most 100000'],
+			[['--epochs', 'ten'], '--epochs ten: not a whole number (1 to 100000)'],
+			[['--epochs', '2.5'], '--epochs 2.5: not a whole number (1 to 100000)'],
+			[['--batch-size', '0'], '--batch-size 0: at least 1'],
+			[['--batch-size', 'half'], '--batch-size half: not a whole number (1 to 1000000000, or full)'],
+			[['--lr', '1e20'], '--lr 1e20: at most 1e9'],
+			[['--lr', '0'], '--lr 0: more than 0 (e.g. 0.05)'],
+			[['--lr', 'fast'], '--lr fast: not a number (e.g. 0.05)'],
+			[['--seed', '-3'], '--seed -3: at least 0'],
+			[['--seed', '4294967296'], '--seed 4294967296: at most 4294967295'],
+			[['--threads', '65'], '--threads 65: at most 64'],
+			[['--threads', 'many'], '--threads many: not a whole number (1 to 64, or auto)'],
+			[['--limit', '0'], '--limit 0: at least 1'],
+			[['--test-limit', '1e10'], '--test-limit 1e10: not a whole number (1 to 1000000000)'],
+			[['--hidden', '128,0'], '--hidden 0: at least 1'],
+			[['--hidden', '70000'], '--hidden 70000: at most 65536'],
+			[['--patience', '0'], '--patience 0: at least 1'],
+			[['--min-accuracy', '98'], '--min-accuracy 98: at most 1 (a fraction: 0.98 for 98%)'],
+			[['--min-accuracy', '-0.1'], '--min-accuracy -0.1: at least 0 (a fraction: 0.98 for 98%)'],
+			[['--min-accuracy', 'high'], '--min-accuracy high: not a number (a fraction from 0 to 1, e.g. 0.98)'],
+			[['replay', 'a.jsonl', '--speed', '0.001'], '--speed 0.001: 0 or at least 0.01 (2 = twice as fast, 0 = as fast as it draws)'],
+		];
+		for (const [argv, message] of refusals) assert.throws(() => parseCommandLine(argv), {message}, argv.join(' '));
+	});
+
 	test('a flag whose value is missing is not confused with the next flag', () => {
 		assert.throws(() => parseCommandLine(['--save', '--json']), {message: '--save needs a value (FILE)'});
 		assert.throws(() => parseCommandLine(['--data=']), {message: '--data needs a value (DIR)'});
@@ -106,7 +144,9 @@ describe('--patience and --save-best', () => {
 		assert.equal(command.config.patience, 3);
 		assert.equal(command.config.saveBest, 'best.json');
 		for (const bad of ['0', '-1', '1.5', 'two', '100001'])
-			assert.throws(() => parseCommandLine(['--patience', bad]), {message: `--patience "${bad}" is not a whole number from 1 to 100000`});
+			assert.throws(() => parseCommandLine(['--patience', bad]), {
+				message: /^--patience .*: (at least 1|at most 100000|not a whole number \(1 to 100000\))$/,
+			});
 		assert.throws(() => parseCommandLine(['--save-best=']), {message: '--save-best needs a value (FILE)'});
 	});
 

@@ -1,4 +1,5 @@
 import {readFileSync, statSync} from 'node:fs';
+import {unreadable} from '../../data/input-file.js';
 import {InputError} from '../../errors.js';
 import {longestTemporaryName, removeStaleTemporaries, writeFileAtomically} from '../../files/atomic-file.js';
 import {checkWrittenFiles, type FileKind, type ReadFile} from '../../files/written-files.js';
@@ -17,7 +18,7 @@ export function readModelFile(path: string, flag: string, backend: BackendChoice
 		size = stat.size;
 	} catch (error) {
 		if (error instanceof InputError) throw error;
-		throw new InputError(`${flag} ${path}: cannot read the model file (${describe(error)})`);
+		unreadable(path, error, flag);
 	}
 	if (size > maxModelBytes) {
 		throw new InputError(`${flag} ${path}: ${size} bytes is more than a model file may have (${maxModelBytes})`);

@@ -14,6 +14,8 @@ export interface BrowserData {
 	readonly previousPredictions: Uint8Array | null;
 	/** The epoch the predictions come from; null for a loaded model. */
 	readonly epoch: number | null;
+	/** True once no epoch will bring new predictions (the run ended); a loaded model's never change either. */
+	readonly final?: boolean;
 	/** '0'..'9' or the Fashion-MNIST names. */
 	readonly classes: readonly string[];
 }

@@ -2,6 +2,7 @@
 import type {Key} from 'ink';
 import {glyphsFor} from '../../text/glyphs.js';
 import {type TableKey, tableActions} from '../shared/key-table.js';
+import {confusionOf} from './browser-list.js';
 import type {BrowserAction, BrowserState} from './browser-state.js';
 
 export type KeyedAction = Exclude<BrowserAction, {type: 'data'}>;
@@ -59,9 +60,15 @@ export function browserKeyHint(state: BrowserState, ascii: boolean): string {
 		case 'goTo':
 			return ['type the number', 'Enter go', 'Esc cancel'].join(separator);
 		case 'matrix':
-			return [`${keys.all} move`, 'Enter open the cell', 'Esc leave'].join(separator);
+			return [`${keys.all} move`, ...(cellCount(state) === 0 ? [] : ['Enter open the cell']), 'Esc leave'].join(separator);
 		case 'browse':
 			// the most useful first: a short line keeps the first ones
 			return [`${keys.leftRight} digit`, 'm mistakes', 'x why', 'c matrix', 's order', '0-9 label', 'g go to'].join(separator);
 	}
+}
+
+/** The images in the cell under the matrix cursor (0 outside the matrix). */
+function cellCount({mode, data}: BrowserState): number {
+	if (mode.kind !== 'matrix' || !data) return 0;
+	return confusionOf(data)?.[mode.cursor.actual]?.[mode.cursor.predicted] ?? 0;
 }

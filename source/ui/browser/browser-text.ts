@@ -25,10 +25,10 @@ export function filteredSet(filter: BrowserFilter, classes: readonly string[], a
 	return parts.join(' ');
 }
 
-/** "no mistakes with label 1 yet": while training goes on the set may fill. */
+/** "no mistakes with label 1 yet": while training goes on the set may fill; once it has ended, none will come. */
 export function emptyText(state: BrowserState, ascii: boolean): string {
 	const classes = state.data?.classes ?? [];
-	const yet = state.data?.epoch !== null ? ' yet' : '';
+	const yet = state.data?.epoch !== null && !state.data?.final ? ' yet' : '';
 	return `no ${filteredSet(state.filter, classes, ascii)}${yet}`;
 }
 

@@ -188,13 +188,18 @@ function Footer({state, width}: {readonly state: BrowserState; readonly width: n
 	if (mode.kind === 'matrix' && data) {
 		const {actual, predicted} = mode.cursor;
 		const images = confusionOf(data)?.[actual]?.[predicted] ?? 0;
+		const [trueClass, predictedClass] = [data.classes[actual], data.classes[predicted]];
 		const what =
 			actual === predicted
-				? `${count(images)} right`
-				: `${count(images)} of true ${data.classes[actual]} taken for ${data.classes[predicted]}`;
+				? `${images === 0 ? 'none' : count(images)} right`
+				: images === 0
+					? `no true ${trueClass} taken for ${predictedClass}`
+					: `${count(images)} of true ${trueClass} taken for ${predictedClass}`;
+		// an empty cell has nothing to show
+		const enter = images === 0 ? '' : `${separator}Enter shows them`;
 		return (
 			<Text color="cyan" wrap="truncate">
-				{fit(`cell ${cellName(actual, predicted, data.classes, ascii)}: ${what}${separator}Enter shows them${separator}Esc leaves`)}
+				{fit(`cell ${cellName(actual, predicted, data.classes, ascii)}: ${what}${enter}${separator}Esc leaves`)}
 			</Text>
 		);
 	}

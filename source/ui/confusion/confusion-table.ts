@@ -1,4 +1,5 @@
 import {abbreviate} from '../../text/class-names.js';
+import {sharePercent} from '../../text/format.js';
 import {glyphsFor} from '../../text/glyphs.js';
 import type {Confusion} from '../../train/metrics.js';
 
@@ -124,7 +125,7 @@ function layOut(confusion: Confusion, classes: readonly string[], shape: Shape, 
 			label: rowNames[actual]!.padEnd(labelWidth),
 			cells,
 			recall,
-			recallText: shape.recall ? (recall === null ? '-' : shareText(recall, 1, true)).padStart(recallWidth) : '',
+			recallText: shape.recall ? (recall === null ? '-' : sharePercent(recall, 1, true)).padStart(recallWidth) : '',
 		};
 	});
 	const precision = columnTotals.map((total, column) => (total > 0 ? (confusion[column]?.[column] ?? 0) / total : null));
@@ -139,16 +140,11 @@ function layOut(confusion: Confusion, classes: readonly string[], shape: Shape, 
 		precisionLabel: precisionLabel.padEnd(labelWidth),
 		precision,
 		precisionTexts: precision.map(value =>
-			(value === null ? '-' : shareText(value, precisionDigits, cellWidth - 1 >= 5)).padStart(cellWidth),
+			// without "%" at every width, so digits (4 columns) and Fashion-MNIST's names (5) read alike
+			(value === null ? '-' : sharePercent(value, precisionDigits, false)).padStart(cellWidth),
 		),
 		accuracy: all > 0 ? correct / all : null,
 	};
-}
-
-/** 0.9912 -> "99.1" (or "99.1%"); a share that rounds to 100 reads "100", never "100.0". */
-function shareText(share: number, digits: number, sign: boolean): string {
-	const text = (share * 100).toFixed(digits);
-	return (Number(text) >= 100 ? '100' : text) + (sign ? '%' : '');
 }
 
 /** The width of the most readable table for this matrix (an empty one before the first results). */

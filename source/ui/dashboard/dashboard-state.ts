@@ -1,4 +1,5 @@
 import type {LayerWeights} from '../../nn/network.js';
+import {resumedPlace} from '../../text/stopped-early.js';
 import {type ControlValues, startingControls} from '../../train/controls.js';
 import type {ControlChange, ControlRefused, EpochSummary, PatienceStanding, ProbeResult, RunDone, RunStart} from '../../train/events.js';
 import {type BestEpoch, bestEpoch, type Rising, testLossRising} from '../../train/history.js';
@@ -148,7 +149,7 @@ export function dashboardReducer(state: DashboardState, action: DashboardAction)
 				start: action,
 				controls: action.controls ?? startingControls(action.config.optimizer, action.config.learningRate),
 				...(action.weights
-					? {weights: action.weights, weightsSource: action.resumed ? `resumed after epoch ${action.resumed.epochs}` : 'initial weights'}
+					? {weights: action.weights, weightsSource: action.resumed ? `resumed ${resumedPlace(action.resumed)}` : 'initial weights'}
 					: {}),
 			});
 		case 'progress': {

@@ -1,6 +1,7 @@
 import {printable} from '../../files/printable.js';
 import {clock, count, percent} from '../../text/format.js';
 import {glyphsFor, truncate} from '../../text/glyphs.js';
+import {resumedPlace} from '../../text/stopped-early.js';
 import {classSets} from '../../train/config.js';
 import {type ControlValues, formatSetting, startingControls} from '../../train/controls.js';
 import type {RunStart} from '../../train/events.js';
@@ -102,7 +103,7 @@ export function configLine(start: RunStart, width: number, ascii: boolean, contr
 		config.batchSize === 'full' ? 'full batch' : `batch ${config.batchSize}`,
 		`seed ${config.seed}`,
 		...(config.patience === undefined ? [] : [`patience ${config.patience}`]),
-		...(start.resumed ? [`resumed after epoch ${start.resumed.epochs}`] : []),
+		...(start.resumed ? [`resumed ${resumedPlace(start.resumed)}`] : []),
 		`${count(start.trainCount)} train / ${count(start.testCount)} test images`,
 	];
 	const named = [layers, ...settings, name].join(separator);

@@ -2,7 +2,7 @@ import {printable} from '../../files/printable.js';
 import {confusedPairs} from '../../text/confused-pairs.js';
 import {duration, loss, percent} from '../../text/format.js';
 import {glyphsFor} from '../../text/glyphs.js';
-import {bestSavedText, patienceReason} from '../../text/stopped-early.js';
+import {bestSavedText, patienceReason, resumedPlace, stoppedPlace, stoppedProgress} from '../../text/stopped-early.js';
 import {formatSetting, momentumName, startingControls} from '../../train/controls.js';
 import type {DashboardState} from './dashboard-state.js';
 
@@ -15,9 +15,13 @@ export function summaryLines(state: DashboardState, seconds: number, ascii = fal
 	const {start, lastEpoch: last, best, done} = state;
 	if (!start) return [`mnist-tui: stopped while loading, after ${duration(seconds)}`];
 	const epochs = state.epochCount;
-	const lines = [
-		`mnist-tui: ${done && !done.interrupted ? 'trained' : 'stopped'} ${start.layers.join('-')} for ${epochs} of ${start.config.epochs} epochs${start.resumed ? ` (resumed after epoch ${start.resumed.epochs})` : ''} in ${duration(seconds)}`,
-	];
+	const network = start.layers.join('-');
+	const lines = done?.stoppedIn
+		? [`mnist-tui: stopped ${network} ${stoppedPlace(done.stoppedIn)} after ${duration(seconds)}`, `  ${stoppedProgress(done.stoppedIn)}`]
+		: [
+				`mnist-tui: ${done && !done.interrupted ? 'trained' : 'stopped'} ${network} for ${epochs} of ${start.config.epochs} epochs in ${duration(seconds)}`,
+			];
+	if (start.resumed) lines.push(`  resumed ${resumedPlace(start.resumed)}`);
 	if (last && last.testAccuracy !== null && best) {
 		lines.push(
 			`  test accuracy ${percent(last.testAccuracy)} (loss ${loss(last.testLoss ?? 0)}), best ${percent(best.testAccuracy)} at epoch ${best.epoch}`,

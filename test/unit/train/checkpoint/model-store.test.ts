@@ -35,7 +35,7 @@ describe('model files on disk', () => {
 			(error: unknown) => error instanceof InputError && error.message.startsWith(`${path}: not valid JSON`),
 		);
 		assert.throws(() => readModelFile(join(folder, 'missing.json'), '--model'), {
-			message: `--model ${join(folder, 'missing.json')}: cannot read the model file (ENOENT)`,
+			message: `--model ${join(folder, 'missing.json')}: no such file`,
 		});
 		assert.throws(() => readModelFile(folder, '--model'), {message: `--model ${folder}: not a file`});
 	});

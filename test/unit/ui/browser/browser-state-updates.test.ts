@@ -65,6 +65,11 @@ describe('browser state: confusion cursor', () => {
 			'no digits in cell 0→3',
 			'a saved model will not change',
 		);
+		assert.equal(
+			emptyText(updateData(state, {...handMade(), final: true}), false),
+			'no digits in cell 0→3',
+			'a run that has ended will not change either',
+		);
 	});
 });
 

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import {classSets} from '../../../../source/train/config.js';
+import {browserKeyHint} from '../../../../source/ui/browser/browser-keys.js';
 import {browserData} from './browser-fixtures.js';
-import {firstScreen80, frame, mostConfused120, typed} from './browser-frames.js';
+import {data, firstScreen80, frame, mostConfused120, typed} from './browser-frames.js';
 
 describe('Browser frames', () => {
 	test('at 80x20, the first screen: test digit #1, a 7, right, with its ten probabilities', () => {
@@ -101,6 +102,18 @@ describe('Browser frames', () => {
 		const lines = frame(typed(`c${'\u001B[B'.repeat(5)}`), 80, 20).split('\n');
 		assert.equal(lines[13], '9            ·    ·    ·    ·    1    ·    ·    ·    1[1007] 99.8%');
 		assert.equal(lines[19], 'cell 9→9: 1,007 right · Enter shows them · Esc leaves');
+	});
+
+	test('an empty cell offers no Enter: it says there is nothing in it, and after training that none will come', () => {
+		// c starts on 4→9; ← ← ← moves to 4→6, then ↑ to 3→6: no 3 was taken for a 6
+		const cursor = typed(`c${'\u001B[D'.repeat(3)}\u001B[A`);
+		assert.deepEqual(cursor.mode, {kind: 'matrix', cursor: {actual: 3, predicted: 6}});
+		assert.equal(frame(cursor, 80, 20).split('\n')[19], 'cell 3→6: no true 3 taken for 6 · Esc leaves');
+		assert.equal(browserKeyHint(cursor, false), '←↑↓→ move · Esc leave');
+		assert.equal(browserKeyHint(typed('c'), false), '←↑↓→ move · Enter open the cell · Esc leave');
+		const ended = typed(`c${'\u001B[D'.repeat(3)}\u001B[A\r`, {...data, final: true});
+		assert.equal(frame(ended, 80, 20).split('\n')[2], 'no digits in cell 3→6');
+		assert.equal(frame(typed(`c${'\u001B[D'.repeat(3)}\u001B[A\r`), 80, 20).split('\n')[2], 'no digits in cell 3→6 yet');
 	});
 
 	test('empty results are explained, not blank', () => {

@@ -104,7 +104,9 @@ describe('confusionTable', () => {
 		const fashion = confusionTable(epochConfusion, classSets.fashion, 200, false);
 		assert.equal(fashion.header, 'true\\pred     Top Trous  Pull Dress  Coat  Sand Shirt  Snkr   Bag  Boot recall');
 		assert.equal(fashion.rows[9]!.label, 'Ankle boot ');
-		assert.equal(fashion.precisionTexts[0], ' 98.2%');
+		// the same precision text as the digits' columns have, only wider
+		assert.equal(fashion.precisionTexts[0], '  98.2');
+		assert.equal(confusionTable(epochConfusion, classSets.digits, 200, false).precisionTexts[0], ' 98.2');
 		assert.equal(confusionTable(epochConfusion, classSets.fashion, 75, false).rows[9]!.label, 'Boot ');
 		assert.equal(abbreviate('Sneaker'), 'Snkr');
 		assert.equal(abbreviate('Hovercraft'), 'Hover');
