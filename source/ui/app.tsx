@@ -12,7 +12,7 @@ import type {DemoStep} from './demo/demo-script.js';
 import {type Schedule, useDemo} from './demo/use-demo.js';
 import {DrawView} from './draw/draw-view.js';
 import {NetworkView} from './network/network-view.js';
-import {HelpOverlay} from './shared/help-overlay.js';
+import {HelpOverlay, useHelp} from './shared/help-overlay.js';
 import {dashboardKeys, type KeyAction, keyHint} from './shared/keys.js';
 import {minimumSize} from './shared/minimum-size.js';
 import {useRenderSettings} from './shared/render-context.js';
@@ -43,7 +43,7 @@ export function App({store, onAction, startedAt, clock = Date.now, demo, mouse}:
 	const {ascii} = useRenderSettings();
 	const state = useSyncExternalStore(store.subscribe, store.getSnapshot);
 	const {columns, rows: terminalRows} = useTerminalSize();
-	const [help, setHelp] = useState(false);
+	const help = useHelp();
 	const {isRawModeSupported} = useStdin();
 	const keysOn = isRawModeSupported === true;
 	const finished = state.phase === 'done' || state.phase === 'failed';
@@ -65,15 +65,16 @@ export function App({store, onAction, startedAt, clock = Date.now, demo, mouse}:
 	});
 	const {view} = screens;
 	// the network's tiles cost Ink several times a dashboard frame to draw: the run's progress shows less often under them
-	const slow = view === 'network' && !help;
+	const slow = view === 'network' && !help.shown;
 	useEffect(() => store.pace(slow ? networkFrameMs : 0), [store, slow]);
 	// the clock is read at each frame: while training, progress draws one twice a second, and a tick only fills the gaps
 	useFrameAtLeastEvery(finished ? undefined : slow ? networkFrameMs : 1000);
 
 	/** Typed input, from the keyboard or the demo: the view's keys first, then the app's. */
 	const pressHere = (input: string, key: Partial<Key> = {}) => {
-		for (const action of screens.press(input, key, help)) {
-			if (action === 'toggleHelp') setHelp(shown => !shown);
+		help.press(input, key);
+		for (const action of screens.press(input, key, help.isShown())) {
+			if (action === 'toggleHelp') help.toggle();
 			else onAction(action);
 		}
 	};
@@ -102,15 +103,15 @@ export function App({store, onAction, startedAt, clock = Date.now, demo, mouse}:
 			: !keysOn
 				? 'keys off: stdin is not a terminal'
 				: keyHint({paused: state.paused, finished, next, view: viewHint, ascii, width: columns});
-	const overlay = help ? (
-		<HelpOverlay width={columns} height={body?.height ?? 0} bindings={screens.helpKeys(!finished)} words={glossaryFor(view)} />
+	const overlay = help.shown ? (
+		<HelpOverlay width={columns} height={body?.height ?? 0} bindings={screens.helpKeys(!finished)} words={glossaryFor(view)} help={help} />
 	) : view === 'browser' && body ? (
 		<Browser state={screens.browser} width={body.width} height={body.height} reader={screens.digitReader} />
 	) : view === 'network' && body ? (
 		<NetworkView data={screens.networkData} state={screens.network} selected={screens.selected} width={body.width} height={body.height} />
 	) : undefined;
 	const screen =
-		view === 'draw' && !help ? (
+		view === 'draw' && !help.shown ? (
 			<DrawView
 				canvas={screens.canvas}
 				inspector={screens.drawingReader}

@@ -1,5 +1,5 @@
 import {Box, Text, useInput, useStdin} from 'ink';
-import {useRef, useState} from 'react';
+import {useRef} from 'react';
 import type {LayerWeights} from '../nn/network.js';
 import {glossaryFor} from '../text/glossary.js';
 import {truncate} from '../text/glyphs.js';
@@ -7,7 +7,7 @@ import {Browser} from './browser/browser.js';
 import type {BrowserData} from './browser/browser-data.js';
 import {DrawView} from './draw/draw-view.js';
 import {NetworkView} from './network/network-view.js';
-import {HelpOverlay} from './shared/help-overlay.js';
+import {HelpOverlay, useHelp} from './shared/help-overlay.js';
 import {dashboardKeys, type KeyAction, keyHint, runActions} from './shared/keys.js';
 import {minimumSize} from './shared/minimum-size.js';
 import {useRenderSettings} from './shared/render-context.js';
@@ -43,7 +43,7 @@ const browseKeys = dashboardKeys
 export function BrowseApp({data, network, title, onQuit, mouse}: Props) {
 	const {ascii, glyphs} = useRenderSettings();
 	const {columns, rows} = useTerminalSize();
-	const [help, setHelp] = useState(false);
+	const help = useHelp();
 	const {isRawModeSupported} = useStdin();
 	const keysOn = isRawModeSupported === true;
 	// a title line, the view, the hint line, and one spare row so a frame never fills the terminal
@@ -63,9 +63,10 @@ export function BrowseApp({data, network, title, onQuit, mouse}: Props) {
 	});
 	useInput(
 		(input, key) => {
-			for (const action of screens.press(input, key, help)) {
+			help.press(input, key);
+			for (const action of screens.press(input, key, help.isShown())) {
 				if (action === 'interrupt' || action === 'quit') onQuit();
-				else if (action === 'toggleHelp') setHelp(shown => !shown);
+				else if (action === 'toggleHelp') help.toggle();
 			}
 		},
 		{isActive: keysOn},
@@ -79,7 +80,7 @@ export function BrowseApp({data, network, title, onQuit, mouse}: Props) {
 	const hint = keysOn
 		? keyHint({paused: false, finished: true, next, view: viewHint, ascii, width: columns})
 		: 'keys off: stdin is not a terminal';
-	if (screens.view === 'draw' && !help) {
+	if (screens.view === 'draw' && !help.shown) {
 		return (
 			<DrawView
 				canvas={screens.canvas}
@@ -97,9 +98,9 @@ export function BrowseApp({data, network, title, onQuit, mouse}: Props) {
 			<Text bold wrap="truncate">
 				{truncate(title, columns, ellipsis)}
 			</Text>
-			{help ? (
+			{help.shown ? (
 				<Box height={height}>
-					<HelpOverlay width={columns} height={height} bindings={screens.helpKeys(false)} words={glossaryFor(screens.view)} />
+					<HelpOverlay width={columns} height={height} bindings={screens.helpKeys(false)} words={glossaryFor(screens.view)} help={help} />
 				</Box>
 			) : screens.view === 'network' ? (
 				<NetworkView data={screens.networkData} state={screens.network} selected={screens.selected} width={columns} height={height} />

@@ -5,7 +5,7 @@ import {truncate} from '../../text/glyphs.js';
 import {Dashboard} from '../dashboard/dashboard.js';
 import {overlaySize} from '../dashboard/dashboard-layout.js';
 import type {DashboardStore} from '../dashboard/dashboard-store.js';
-import {HelpOverlay} from '../shared/help-overlay.js';
+import {HelpOverlay, useHelp} from '../shared/help-overlay.js';
 import {actionsFor, type KeyAction, keyHint, runActions, typedInput} from '../shared/keys.js';
 import {minimumSize} from '../shared/minimum-size.js';
 import {useRenderSettings} from '../shared/render-context.js';
@@ -32,15 +32,16 @@ export function ReplayApp({store, title, onAction}: Props) {
 	const {ascii, glyphs} = useRenderSettings();
 	const state = useSyncExternalStore(store.subscribe, store.getSnapshot);
 	const {columns, rows} = useTerminalSize();
-	const [help, setHelp] = useState(false);
+	const help = useHelp();
 	const [notice, setNotice] = useState<string | null>(null);
 	const {isRawModeSupported} = useStdin();
 	const keysOn = isRawModeSupported === true;
 	const finished = state.phase === 'done' || state.phase === 'failed';
 	useInput(
 		(input, key) => {
+			help.press(input, key);
 			for (const action of actionsFor(typedInput(input, key), replayKeys)) {
-				if (action === 'toggleHelp') setHelp(shown => !shown);
+				if (action === 'toggleHelp') help.toggle();
 				else if (action === 'showNetwork') setNotice(noWeights);
 				else {
 					setNotice(null);
@@ -69,8 +70,12 @@ export function ReplayApp({store, title, onAction}: Props) {
 			now={loggedElapsed(state) * 1000}
 			startedAt={0}
 			keyHint={hint}
-			{...(help && body
-				? {overlay: <HelpOverlay width={body.width} height={body.height} bindings={helpKeys} words={glossaryFor('dashboard')} />}
+			{...(help.shown && body
+				? {
+						overlay: (
+							<HelpOverlay width={body.width} height={body.height} bindings={helpKeys} words={glossaryFor('dashboard')} help={help} />
+						),
+					}
 				: {})}
 		/>
 	);
