@@ -111,15 +111,19 @@ function resumedControls({resumed, controls, config}: RunStart): {controls?: {lr
  * dashboard's header counts them.
  */
 function controlLine(event: ControlChange): string {
-	return JSON.stringify({
-		event: 'control',
-		epoch: event.epoch,
-		step: event.step,
-		lr: event.values.learningRate,
-		momentum: event.values.momentum,
-		changed: event.setting === 'learningRate' ? 'lr' : 'momentum',
-		previous: event.from,
-	});
+	return JSON.stringify({event: 'control', ...controlFields(event)});
+}
+
+/** A change's fields as the control line names them (compare --json lists a run's changes the same way). */
+export function controlFields({epoch, step, setting, from, values}: Pick<ControlChange, 'epoch' | 'step' | 'setting' | 'from' | 'values'>) {
+	return {
+		epoch,
+		step,
+		lr: values.learningRate,
+		momentum: values.momentum,
+		changed: setting === 'learningRate' ? 'lr' : 'momentum',
+		previous: from,
+	};
 }
 
 function round(value: number, digits: number): number {

@@ -6,6 +6,7 @@
 import path from 'node:path';
 import {printable} from '../files/printable.js';
 import type {OptimizerName} from '../nn/optim/optimizer.js';
+import {controlFields} from '../output/json-lines.js';
 import {startingControls} from '../train/controls.js';
 import type {Confusion} from '../train/metrics.js';
 import type {LoggedEpoch} from './logged-events.js';
@@ -135,14 +136,7 @@ export function comparisonJson({runs, change}: Comparison): string {
 					trainLoss,
 					seconds,
 				})),
-				controls: summary.run.controls.map(({epoch, step, setting, from, values}) => ({
-					epoch,
-					step,
-					lr: values.learningRate,
-					momentum: values.momentum,
-					changed: setting === 'learningRate' ? 'lr' : 'momentum',
-					previous: from,
-				})),
+				controls: summary.run.controls.map(controlFields),
 				stopped: summary.run.done?.stopped ?? null,
 				bestEpoch: summary.best?.epoch ?? null,
 				bestTestAccuracy: summary.best?.testAccuracy ?? null,

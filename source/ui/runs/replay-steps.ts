@@ -30,10 +30,10 @@ export function replaySteps(run: LoggedRun): ReplayStep[] {
 	// an older log has no epoch confusion: its done event's matrix is the last epoch's
 	const lastConfusion = run.done?.confusion ?? null;
 	const controls = [...run.controls];
-	/** The changes made once `batch` steps of `epoch` were done (or before a later epoch), in the order made. */
+	/** The changes not yet replayed that were made once `batch` steps of `epoch` were done (or before a later epoch): the log's order is the order made. */
 	const changesUpTo = (epoch: number, batch: number): ReplayStep[] => {
-		const due = controls.filter(change => change.epoch < epoch || (change.epoch === epoch && change.step - 1 <= batch));
-		controls.splice(0, due.length);
+		const later = controls.findIndex(change => change.epoch > epoch || (change.epoch === epoch && change.step - 1 > batch));
+		const due = controls.splice(0, later === -1 ? controls.length : later);
 		return due.map(change => ({wait: 0, action: controlAction(change)}));
 	};
 	run.epochs.forEach((epoch, index) => {
