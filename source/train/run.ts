@@ -82,11 +82,13 @@ async function* runOn(backend: Backend, requested: TrainConfig, control: RunCont
 	const saved = resumed?.model ?? (config.model ? readModelFile(config.model, '--model', backend) : undefined);
 	yield {type: 'loading'};
 	// the code's first, slow runs happen on a throwaway network while the files load
-	const warm = warmUp(backend, config.optimizer);
+	const loaded = new AbortController();
+	const warm = warmUp(backend, config.optimizer, loaded.signal);
 	// a failure shows again in the run itself; when the files fail first, the warm-up's is not awaited
 	warm.catch(() => undefined);
 	const train = await namedBy(resumed, () => loadTrain(config.sources, config.limit));
 	const [test] = await Promise.all([namedBy(resumed, () => loadTest(config.sources, config.testLimit)), touchPages(train.images)]);
+	loaded.abort();
 	await warm;
 	if (config.minAccuracy !== undefined && test.labels === null) {
 		throw new InputError(`--min-accuracy needs test images with labels, and ${test.source} has none`);

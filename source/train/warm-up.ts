@@ -19,11 +19,13 @@ const warmSteps = 12;
  * Trains a small throwaway network for a few steps on made-up images, one
  * step each turn of the event loop, so that it runs while the files load:
  * the run's first epoch then starts with the code optimised and the partner
- * threads running, as fast as the later ones. It touches nothing of the run:
+ * threads running, as fast as the later ones. It stops early once `loaded`
+ * is aborted (after at least one step), so it never holds up a run whose
+ * files came quickly, nor a slow backend's. It touches nothing of the run:
  * its own seed, its own arrays (a backend never frees arrays, so the shape
  * is small and fixed: about 1.3 MB), no events.
  */
-export async function warmUp(backend: Backend, optimizer: OptimizerName): Promise<void> {
+export async function warmUp(backend: Backend, optimizer: OptimizerName, loaded: AbortSignal): Promise<void> {
 	const rng = new Rng(1);
 	const network = Network.create(warmSizes, rng, backend);
 	const stepper = createOptimizer(optimizer, 0.01);
@@ -31,7 +33,7 @@ export async function warmUp(backend: Backend, optimizer: OptimizerName): Promis
 	// mostly zero pixels, as in a digit
 	const images = Uint8Array.from({length: warmBatch * inputs}, () => (rng.next() < 0.2 ? rng.int(256) : 0));
 	const labels = Uint8Array.from({length: warmBatch}, () => rng.int(10));
-	for (let step = 0; step < warmSteps; step++) {
+	for (let step = 0; step < warmSteps && (step === 0 || !loaded.aborted); step++) {
 		network.zeroGradients();
 		network.trainBatch(network.packImages(images, null, 0, warmBatch), labels, warmBatch, 1 / warmBatch);
 		stepper.step(network.parameters());
