@@ -13,7 +13,7 @@ import type {BenchData} from './epoch.js';
 import {Batcher, type EpochResult, type PackImages, runEpoch, type TrainStep} from './epoch.js';
 import {backendProducts, referenceProducts, timeProducts} from './kernels.js';
 import {numpyEpochs} from './numpy.js';
-import {measureDefaultRun, measureStartup} from './program.js';
+import {measureDefaultRun, measureFreshEpochs, measureStartup} from './program.js';
 import {ReferenceNetwork} from './reference.js';
 import {type BenchReport, type EpochReport, type EpochSummary, type KernelTiming, printReport, type Setup} from './report.js';
 
@@ -184,8 +184,9 @@ const epochs = setups.map((setup): EpochReport => {
 const rssAfterEpochs = peakRssMegabytes();
 threaded.close();
 
-// 3. the program as a user starts it: the first frame of `mnist-tui` in a terminal, and the whole default run
+// 3. the program as a user starts it: the first frame of `mnist-tui` in a terminal, a fresh process's first epoch, and the whole default run
 const startup = await measureStartup();
+const freshEpochs = measureFreshEpochs(setups[0]!, count, seed);
 const defaultRun = flags['skip-run'] ? null : await measureDefaultRun();
 
 const agree = epochs.every(
@@ -200,6 +201,7 @@ const report: BenchReport = {
 	threads,
 	dataLoadSeconds,
 	firstFrameMs: startup,
+	freshEpochs,
 	defaultRun,
 	kernelShapes: kernels.map(({batch, inputs, outputs, input}) => `${batch}x${inputs}x${outputs}${input === 'MNIST' ? ' MNIST x' : ''}`),
 	kernels,

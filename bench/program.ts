@@ -1,5 +1,5 @@
 /** The program as a user starts it: its first frame in a terminal, and the whole default run. */
-import {spawn} from 'node:child_process';
+import {spawn, spawnSync} from 'node:child_process';
 import {readFileSync} from 'node:fs';
 import {cli, firstFrame} from './terminal.js';
 
@@ -51,4 +51,63 @@ export async function measureDefaultRun(): Promise<{
 		threads: start.config.threads,
 		peakRssMegabytes: Math.round(peakKb / 1024),
 	};
+}
+
+/** A fresh process's first epoch against its later ones: the median of each over the runs. */
+export interface FreshEpochs {
+	readonly args: readonly string[];
+	readonly first: number;
+	readonly later: number;
+	readonly runs: ReadonlyArray<{first: number; later: number}>;
+}
+
+/**
+ * `mnist-tui --json` training the given network for 3 epochs, `runs` times,
+ * each a new process: the first epoch is where the start of the code and of
+ * the threads would show. Epoch seconds are training time only, as the
+ * program reports them (the test pass after each epoch is not in them).
+ */
+export function measureFreshEpochs(
+	{sizes, batchSize, optimizer, learningRate}: {sizes: readonly number[]; batchSize: number; optimizer: string; learningRate: number},
+	images: number,
+	seed: number,
+	runs = 5,
+): FreshEpochs {
+	const args = [
+		'--json',
+		'--hidden',
+		sizes.slice(1, -1).join(','),
+		'--batch-size',
+		String(batchSize),
+		'--optimizer',
+		optimizer,
+		'--lr',
+		String(learningRate),
+		'--limit',
+		String(images),
+		'--test-limit',
+		'1000',
+		'--seed',
+		String(seed),
+		'--epochs',
+		'3',
+	];
+	const measured = Array.from({length: runs}, () => {
+		const child = spawnSync(process.execPath, [cli, ...args], {encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit']});
+		const seconds = child.stdout
+			.split('\n')
+			.filter(Boolean)
+			.map(line => JSON.parse(line) as Record<string, any>)
+			.filter(line => line.event === 'epoch')
+			.map(line => line.seconds as number);
+		if (child.status !== 0 || seconds.length !== 3) throw new Error(`mnist-tui ${args.join(' ')} failed (exit ${child.status})`);
+		return {first: seconds[0]!, later: median(seconds.slice(1))};
+	});
+	return {args, first: median(measured.map(run => run.first)), later: median(measured.map(run => run.later)), runs: measured};
+}
+
+function median(values: readonly number[]): number {
+	const sorted = [...values].sort((a, b) => a - b);
+	const middle = sorted.length >> 1;
+	return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }

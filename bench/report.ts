@@ -2,6 +2,7 @@
 import type {OptimizerName} from '../source/nn/optim/optimizer.js';
 import {agrees, type Difference, lossTolerance} from './differences.js';
 import type {KernelRates} from './kernels.js';
+import type {FreshEpochs} from './program.js';
 
 /** A network the benchmark trains for an epoch. */
 export interface Setup {
@@ -55,6 +56,7 @@ export interface BenchReport {
 	readonly threads: number;
 	readonly dataLoadSeconds: number;
 	readonly firstFrameMs: {words: number; ink: number; runs: Array<{words: number; ink: number}>};
+	readonly freshEpochs: FreshEpochs;
 	readonly defaultRun: {seconds: number; testAccuracy: number; epochs: number; threads: number; peakRssMegabytes: number} | null;
 	readonly kernelShapes: readonly string[];
 	readonly kernels: readonly KernelTiming[];
@@ -127,12 +129,24 @@ export function printReport(report: BenchReport, {fastest, kernelSeconds}: {fast
 	console.log(
 		`\nmnist-tui in a 120x40 terminal, warm, median of ${startup.runs.length}: first words ${startup.words.toFixed(0)} ms, first dashboard frame ${startup.ink.toFixed(0)} ms`,
 	);
+	printFreshEpochs(report.freshEpochs, epochs[0]?.results['numpy-all-threads']);
 	if (defaultRun) {
 		console.log(
 			`the default run (mnist-tui --json, ${defaultRun.threads} threads): ${defaultRun.seconds.toFixed(1)} s from start to summary, ` +
 				`test accuracy ${(defaultRun.testAccuracy * 100).toFixed(2)}% after ${defaultRun.epochs} epochs, peak RSS ${defaultRun.peakRssMegabytes} MB`,
 		);
 	}
+}
+
+/** The first epoch of a fresh process next to its later ones, and next to numpy's epoch of the same network. */
+function printFreshEpochs(fresh: FreshEpochs, numpy: EpochSummary | undefined): void {
+	console.log(`\nmnist-tui ${fresh.args.join(' ')}, a fresh process each, median of ${fresh.runs.length}:`);
+	const rows = [['epoch', 'seconds', 'vs later epochs', 'vs numpy']];
+	const versus = (seconds: number) => (numpy ? `${(seconds / numpy.seconds).toFixed(2)}x numpy's time` : '');
+	rows.push(['first', fresh.first.toFixed(3), `${((fresh.first / fresh.later - 1) * 100).toFixed(0)}% slower`, versus(fresh.first)]);
+	rows.push(['later (2 and 3)', fresh.later.toFixed(3), '', versus(fresh.later)]);
+	if (numpy) rows.push(['numpy, all threads', numpy.seconds.toFixed(3), '', '']);
+	printTable(rows, 1);
 }
 
 /** "4.2x faster" or "1.3x slower", for how wasm compares. */

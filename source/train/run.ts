@@ -17,6 +17,7 @@ import {checkInputs, checkLabels, evaluate} from './evaluate.js';
 import type {EpochResult, EpochSummary, RunEvent} from './events.js';
 import {lowestTestLoss, patienceStanding, stopsForPatience} from './patience.js';
 import {batchesPerEpoch, newTrainerState, type TrainerState, trainer} from './trainer.js';
+import {touchPages, warmUp} from './warm-up.js';
 
 export interface RunControl {
 	/** Checked between steps: once true, the run saves and ends with a done event. */
@@ -80,8 +81,15 @@ async function* runOn(backend: Backend, requested: TrainConfig, control: RunCont
 	}
 	const saved = resumed?.model ?? (config.model ? readModelFile(config.model, '--model', backend) : undefined);
 	yield {type: 'loading'};
+	// the code's first, slow runs happen on a throwaway network while the files load
+	const loaded = new AbortController();
+	const warm = warmUp(backend, config.optimizer, loaded.signal);
+	// a failure shows again in the run itself; when the files fail first, the warm-up's is not awaited
+	warm.catch(() => undefined);
 	const train = await namedBy(resumed, () => loadTrain(config.sources, config.limit));
-	const test = await namedBy(resumed, () => loadTest(config.sources, config.testLimit));
+	const [test] = await Promise.all([namedBy(resumed, () => loadTest(config.sources, config.testLimit)), touchPages(train.images)]);
+	loaded.abort();
+	await warm;
 	if (config.minAccuracy !== undefined && test.labels === null) {
 		throw new InputError(`--min-accuracy needs test images with labels, and ${test.source} has none`);
 	}

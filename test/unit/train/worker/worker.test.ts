@@ -73,8 +73,9 @@ describe('the training worker', () => {
 			worker.pause();
 			setTimeout(() => worker.stop(), 1000);
 		});
-		// a pause lands within one of the run's 50 ms breaks; a second of training is hundreds to thousands of steps
-		assert.ok(steps - stepsAtPause! < 150, `${steps - stepsAtPause!} steps trained while paused`);
+		// a pause lands within one of the run's 50 ms breaks (the code is warm from the start: up to a few hundred steps of this
+		// small network); a second of training is thousands of steps
+		assert.ok(steps - stepsAtPause! < 1000, `${steps - stepsAtPause!} steps trained while paused`);
 		const done = events.at(-1);
 		assert.ok(done?.type === 'done' && done.interrupted);
 	});

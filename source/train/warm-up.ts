@@ -1,0 +1,67 @@
+import type {Backend} from '../nn/backend/backend.js';
+import {Network} from '../nn/network.js';
+import {createOptimizer} from '../nn/optim/create-optimizer.js';
+import type {OptimizerName} from '../nn/optim/optimizer.js';
+import {Rng} from '../nn/rng.js';
+
+/** The throwaway network: a first layer over MNIST-sized images (the sparse products) and a second one (the dense products). */
+const warmSizes = [784, 128, 10];
+const warmBatch = 128;
+/**
+ * Steps on the throwaway network. The first calls of a kernel run code that
+ * is compiled quickly and runs slowly; the ones that have run long enough
+ * are compiled again, optimised, in the background, and so is the
+ * JavaScript around them. A dozen steps is several times what that needs.
+ */
+const warmSteps = 12;
+
+/**
+ * Trains a small throwaway network for a few steps on made-up images, one
+ * step each turn of the event loop, so that it runs while the files load:
+ * the run's first epoch then starts with the code optimised and the partner
+ * threads running, as fast as the later ones. It stops early once `loaded`
+ * is aborted (after at least one step), so it never holds up a run whose
+ * files came quickly, nor a slow backend's. It touches nothing of the run:
+ * its own seed, its own arrays (a backend never frees arrays, so the shape
+ * is small and fixed: about 1.3 MB), no events.
+ */
+export async function warmUp(backend: Backend, optimizer: OptimizerName, loaded: AbortSignal): Promise<void> {
+	const rng = new Rng(1);
+	const network = Network.create(warmSizes, rng, backend);
+	const stepper = createOptimizer(optimizer, 0.01);
+	const [inputs] = warmSizes as [number];
+	// mostly zero pixels, as in a digit
+	const images = Uint8Array.from({length: warmBatch * inputs}, () => (rng.next() < 0.2 ? rng.int(256) : 0));
+	const labels = Uint8Array.from({length: warmBatch}, () => rng.int(10));
+	for (let step = 0; step < warmSteps && (step === 0 || !loaded.aborted); step++) {
+		network.zeroGradients();
+		network.trainBatch(network.packImages(images, null, 0, warmBatch), labels, warmBatch, 1 / warmBatch);
+		stepper.step(network.parameters());
+		network.hasFiniteWeights();
+		network.predict(network.packImages(images, null, 0, warmBatch), warmBatch);
+		await new Promise(resolve => setImmediate(resolve));
+	}
+	await backend.ready?.();
+}
+
+/** Pages read each turn of the event loop: about a millisecond's worth of first touches. */
+const pagesPerTurn = 256;
+const pageSize = 4096;
+
+/**
+ * Reads one byte of every page of freshly loaded images, a few hundred
+ * pages each turn of the event loop so the test set loads meanwhile. The
+ * first read of a page the loader filled costs the system a few µs (tens of
+ * ms for the training set), which the first epoch would otherwise pay in
+ * its first batches. Returns the sum of the bytes read, which keeps the
+ * reads from being optimised away.
+ */
+export async function touchPages(bytes: Uint8Array): Promise<number> {
+	let sum = 0;
+	for (let page = 0; page < bytes.length; page += pageSize * pagesPerTurn) {
+		const end = Math.min(bytes.length, page + pageSize * pagesPerTurn);
+		for (let at = page; at < end; at += pageSize) sum += bytes[at]!;
+		await new Promise(resolve => setImmediate(resolve));
+	}
+	return sum;
+}
