@@ -1,14 +1,15 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import type {RunStart} from '../../../../source/train/events.js';
-import {dashboardReducer} from '../../../../source/ui/dashboard/dashboard-state.js';
+import {type DashboardState, dashboardReducer} from '../../../../source/ui/dashboard/dashboard-state.js';
 import {configLine} from '../../../../source/ui/dashboard/header-text.js';
 import {runProgress} from '../../../../source/ui/dashboard/run-progress.js';
 import {training} from '../fixtures.js';
 
 /** The training fixture (epoch 4 of 10, batch 412 of 938, lr 0.05) under a one-cycle schedule. */
-const onecycle = {...training, start: {...training.start!, config: {...training.start!.config, schedule: {name: 'onecycle', warmup: 0.2}}}};
-const line = (state = onecycle) => configLine(state.start as RunStart, 200, false, state.controls, runProgress(state));
+const start: RunStart = {...training.start!, config: {...training.start!.config, schedule: {name: 'onecycle', warmup: 0.2}}};
+const onecycle: DashboardState = {...training, start};
+const line = (state = onecycle) => configLine(state.start!, 200, false, state.controls, runProgress(state));
 
 describe('the header under a schedule', () => {
 	test('shows the rate the latest step used, to two digits, and the schedule', () => {
