@@ -39,7 +39,7 @@ export type Command =
 
 type Values = Partial<Record<FlagName, string | true>>;
 
-/** The run --demo trains unless flags say otherwise: 784-128-10 reaches 98.0% in about 10 seconds on two cores. */
+/** The run --demo trains unless flags say otherwise: 784-128-10 reaches 98.14% (one-cycle, batch 128, lr 0.2). */
 export const demoFlags = {hidden: '128', epochs: '10', seed: '1'} as const;
 
 interface Flag {
@@ -72,7 +72,7 @@ export const flags = {
 	lr: {value: 'X', help: 'learning rate (the peak of a schedule)', default: String(defaults.learningRate), commands: train},
 	schedule: {
 		value: 'NAME',
-		help: 'the rate over the run, as a share of --lr: constant | onecycle (warm-up, then cosine to 0) | cosine (to 0) | step (÷10 at 50% and 75% of the steps); --optimizer gd: constant unless given',
+		help: 'rate x --lr: constant | onecycle (warm-up, cosine to 0) | cosine | step (/10 at 50%, /100 at 75%); gd: constant',
 		default: defaults.schedule.name,
 		commands: train,
 	},
