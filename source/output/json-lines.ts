@@ -1,4 +1,5 @@
 import type {FileKind} from '../files/written-files.js';
+import {constantSchedule} from '../nn/optim/schedule.js';
 import {startingControls} from '../train/controls.js';
 import type {ControlChange, RunEvent, RunStart} from '../train/events.js';
 import type {Progress} from '../train/worker/protocol.js';
@@ -37,6 +38,7 @@ function jsonLine(event: RunEvent | Progress, stepLosses: readonly number[] = []
 					epochs: config.epochs,
 					batchSize: config.batchSize,
 					learningRate: config.learningRate,
+					schedule: config.schedule ?? constantSchedule,
 					optimizer: config.optimizer,
 					seed: config.seed,
 					backend: event.backend,

@@ -1,4 +1,5 @@
 import {printable} from '../files/printable.js';
+import type {Schedule} from '../nn/optim/schedule.js';
 import {confusedLine} from '../text/confused-pairs.js';
 import {count, duration, loss, percent} from '../text/format.js';
 import {bestSavedText, patienceStopText, resumedPlace, stoppedPlace, stoppedProgress} from '../text/stopped-early.js';
@@ -51,7 +52,7 @@ export function plainLine(event: RunEvent): string | undefined {
 			const batch = config.batchSize === 'full' ? 'full batch' : `batch ${config.batchSize}`;
 			return [
 				trainingLine(event),
-				`${config.optimizer}, lr ${config.learningRate}, ${batch}, ${config.epochs} epoch${config.epochs === 1 ? '' : 's'}${config.patience === undefined ? '' : ` (patience ${config.patience})`}, seed ${config.seed}, ${event.backend} backend${event.threads > 1 ? ` on ${event.threads} threads` : ''}`,
+				`${config.optimizer}, lr ${config.learningRate}${scheduleWords(config.schedule)}, ${batch}, ${config.epochs} epoch${config.epochs === 1 ? '' : 's'}${config.patience === undefined ? '' : ` (patience ${config.patience})`}, seed ${config.seed}, ${event.backend} backend${event.threads > 1 ? ` on ${event.threads} threads` : ''}`,
 				...(areDigits(event.classes) ? [] : [`Classes ${event.classes.join(', ')}`]),
 				...(event.resumed ? resumedLines(event.resumed, config.epochs) : []),
 			].join('\n');
@@ -102,4 +103,10 @@ function resumedLines(resumed: NonNullable<RunStart['resumed']>, epochs: number)
 		`Resuming ${printable(resumed.file)} ${resumedPlace(resumed)}`,
 		...resumed.history.map(epoch => `${epochResults(epoch, epochs)}  (before resuming)`),
 	];
+}
+
+/** " on a onecycle schedule (20% warm-up)", " on a cosine schedule"; nothing for a constant rate. */
+function scheduleWords(schedule: Schedule | undefined): string {
+	if (!schedule || schedule.name === 'constant') return '';
+	return ` on a ${schedule.name} schedule${schedule.name === 'onecycle' ? ` (${Math.round(schedule.warmup * 100)}% warm-up)` : ''}`;
 }

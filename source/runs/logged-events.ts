@@ -5,6 +5,8 @@
  * class names) are optional; a field that every version wrote is required.
  * A problem is a string saying what is wrong; the reader adds file and line.
  */
+
+import {type Schedule, scheduleNames} from '../nn/optim/schedule.js';
 import type {Confusion} from '../train/metrics.js';
 
 export interface LoggedStart {
@@ -23,6 +25,8 @@ export interface LoggedStart {
 	readonly testCount: number;
 	/** The --patience rule, or null (logs before it existed have none). */
 	readonly patience: number | null;
+	/** The learning-rate schedule, or null: logs before schedules (a constant rate), or a schedule this version does not know. */
+	readonly schedule: Schedule | null;
 	/** The learning rate and momentum in force as a resumed run started, when they had been changed before it stopped. */
 	readonly controls: LoggedValues | null;
 	/** A run continued with --resume: after how many epochs, and those epochs. */
@@ -79,6 +83,15 @@ export class FieldProblem extends Error {}
 const digits = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
 const maxClasses = 1000;
 
+/** A schedule as logged; one it cannot draw is left out (the header then shows the base rate), never an error. */
+function loggedSchedule(value: unknown): Schedule | null {
+	if (typeof value !== 'object' || value === null) return null;
+	const {name, warmup} = value as Record<string, unknown>;
+	const known = scheduleNames.find(known => known === name);
+	if (known !== 'onecycle') return known ? {name: known} : null;
+	return typeof warmup === 'number' && warmup >= 0 && warmup <= 1 ? {name: known, warmup} : null;
+}
+
 export function loggedStart(event: Fields): LoggedStart {
 	const config = object(event, 'config');
 	const at = (name: string) => `config.${name}`;
@@ -99,6 +112,7 @@ export function loggedStart(event: Fields): LoggedStart {
 		trainCount: whole(event.trainCount, 'trainCount', 0),
 		testCount: whole(event.testCount, 'testCount', 0),
 		patience: config.patience === undefined || config.patience === null ? null : whole(config.patience, at('patience'), 1),
+		schedule: loggedSchedule(config.schedule),
 		controls: event.controls === undefined || event.controls === null ? null : values(object(event, 'controls'), 'controls.'),
 		resumed:
 			resumed === null

@@ -21,8 +21,8 @@ export const glossary = {
 	steps: {
 		term: 'batch, step, epoch',
 		text:
-			'A batch is a handful of training images (64 by default); one step changes the weights once, from one batch. ' +
-			'An epoch is one pass over all the training images: 938 steps of 64 for 60,000.',
+			'A batch is a handful of training images (128 by default); one step changes the weights once, from one batch. ' +
+			'An epoch is one pass over all the training images: 469 steps of 128 for 60,000.',
 	},
 	learningRate: {
 		term: 'learning rate (lr)',

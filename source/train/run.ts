@@ -7,6 +7,7 @@ import {createBackend} from '../nn/backend/create-backend.js';
 import {serializeModel} from '../nn/model-file.js';
 import {Network} from '../nn/network.js';
 import {createOptimizer} from '../nn/optim/create-optimizer.js';
+import {constantSchedule, scheduleFactor} from '../nn/optim/schedule.js';
 import {Rng} from '../nn/rng.js';
 import {checkpointFields, runSettings} from './checkpoint/checkpoint.js';
 import {checkSaveTarget, readModelFile, writeModelFile} from './checkpoint/model-store.js';
@@ -179,6 +180,8 @@ async function* runOn(backend: Backend, requested: TrainConfig, control: RunCont
 		state,
 		epochs: config.epochs,
 		batchSize: config.batchSize,
+		// the schedule scales the base rate in force: a change from the dashboard scales the rest of the curve
+		learningRate: (step, steps) => controls.learningRate * scheduleFactor(config.schedule ?? constantSchedule, step, steps),
 	});
 	const batches = batchesPerEpoch(config.batchSize, train.count);
 	/** The changes asked for, made for the next step: each a control event, or a refusal. */

@@ -18,6 +18,8 @@ export interface TrainerOptions {
 	readonly rng: Rng;
 	/** Where to start and what to keep up to date as it trains: a new run's by default, a checkpoint's to continue one. */
 	readonly state?: TrainerState;
+	/** The rate of step `step` (0 is the run's first) of `steps`, set on the optimizer before it; unset, the optimizer's own. */
+	readonly learningRate?: (step: number, steps: number) => number;
 }
 
 /**
@@ -70,6 +72,7 @@ export function* trainer(options: TrainerOptions): Generator<TrainerEvent, void,
 	const {order} = state;
 	const parameters = network.parameters();
 	const batches = batchesPerEpoch(options.batchSize, train.count);
+	const steps = epochs * batches;
 
 	for (let epoch = state.epoch; epoch <= epochs; epoch++) {
 		if (state.batch === 0) {
@@ -100,6 +103,7 @@ export function* trainer(options: TrainerOptions): Generator<TrainerEvent, void,
 					: 'the loss is no longer a finite number';
 				throw DivergedError.at(epoch, batch, optimizer.learningRate, what);
 			}
+			if (options.learningRate) optimizer.learningRate = options.learningRate((epoch - 1) * batches + batch - 1, steps);
 			optimizer.step(parameters);
 			// a step can overflow a weight while its loss was still fine; caught here, not epochs later
 			if (!network.hasFiniteWeights()) {

@@ -27,13 +27,15 @@ function assertUsageError(run: {code: number | null; stdout: string; stderr: str
 }
 
 describe('--resume', () => {
+	// at a constant rate: a schedule is followed over the new total from where the run stopped, so it differs from one planned for 4
 	test('2 epochs, then --resume to 4, print and save exactly what 4 epochs in one go do', async () => {
 		const folder = temporaryFolder();
 		const whole = join(folder, 'whole.json'),
 			parts = join(folder, 'parts.json');
+		const constant = [...small, '--schedule', 'constant'];
 		const [uninterrupted, first] = await Promise.all([
-			runCli([...small, '--epochs', '4', '--json', '--save', whole]),
-			runCli([...small, '--epochs', '2', '--json', '--save', parts]),
+			runCli([...constant, '--epochs', '4', '--json', '--save', whole]),
+			runCli([...constant, '--epochs', '2', '--json', '--save', parts]),
 		]);
 		assert.equal(uninterrupted.code, 0, uninterrupted.stderr);
 		assert.equal(first.code, 0, first.stderr);
@@ -105,9 +107,9 @@ describe('--resume', () => {
 		const checkpoint = parseCheckpoint(readModelFile(model, '--resume').extra, model);
 		const done = checkpoint.state.epoch - 1;
 		assert.ok(done >= 1);
-		// the done line says where it stopped, as the checkpoint does: 1,000 images in batches of 64 make 16 an epoch
+		// the done line says where it stopped, as the checkpoint does: 1,000 images in batches of 128 make 8 an epoch
 		const {stoppedIn} = jsonLines(stopped.stdout).at(-1)!;
-		assert.deepEqual(stoppedIn, {epoch: checkpoint.state.epoch, epochs: 1000, batch: checkpoint.state.batch, batches: 16});
+		assert.deepEqual(stoppedIn, {epoch: checkpoint.state.epoch, epochs: 1000, batch: checkpoint.state.batch, batches: 8});
 		const resumed = await runCli(['--resume', model, '--epochs', String(done + 1), '--json']);
 		assert.equal(resumed.code, 0, resumed.stderr);
 		const lines = jsonLines(resumed.stdout) as Line[];
@@ -198,7 +200,11 @@ describe('--resume', () => {
 			[['--resume', model, '--epochs', '1'], /^--epochs 1: the run in .*model\.json has already done 2 epochs; give a higher total/],
 			[
 				['--resume', model, '--epochs', '5', '--lr', '0.1'],
-				/^--lr 0\.1 does not match the run in .*model\.json \(lr 0\.05\); leave --lr out to resume it, or start a new run from its weights with --model /,
+				/^--lr 0\.1 does not match the run in .*model\.json \(lr 0\.2\); leave --lr out to resume it, or start a new run from its weights with --model /,
+			],
+			[
+				['--resume', model, '--epochs', '5', '--schedule', 'constant'],
+				/^--schedule constant does not match the run in .*model\.json \(schedule onecycle\)/,
 			],
 			[['--resume', model, '--epochs', '5', '--hidden', '32'], /^--hidden 32 does not match the run in .*model\.json \(hidden 16\)/],
 			[

@@ -9,9 +9,13 @@ import {leaveAlternateScreen, runInTerminal} from './pseudo-terminal.js';
 /**
  * A seeded run that overfits: 1,000 training images learnt by heart by a
  * 64-unit layer at lr 0.1. Its test loss falls to its lowest at epoch 8 and
- * rises after, while the train loss keeps falling.
+ * rises after, while the train loss keeps falling. The rate is constant, so a
+ * run resumed with a new total is the run that never stopped (--json last).
  */
-const overfits = ['--limit', '1000', '--test-limit', '500', '--hidden', '64', '--lr', '0.1', '--epochs', '20', '--json'];
+const overfits = [
+	...['--limit', '1000', '--test-limit', '500', '--hidden', '64', '--lr', '0.1', '--epochs', '20'],
+	...['--batch-size', '64', '--schedule', 'constant', '--json'],
+];
 
 type Line = Record<string, any>;
 const lines = (stdout: string) => jsonLines(stdout) as Line[];

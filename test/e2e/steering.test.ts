@@ -19,7 +19,9 @@ function pipedRun(folder: string, extra: readonly string[]) {
 	const pipe = join(folder, 'train.csv');
 	execFileSync('mkfifo', [pipe]);
 	const args = ['--train', pipe, '--test', join(fixtures, 'mnist_test_100.csv'), '--hidden', '8', '--batch-size', '10', '--seed', '2'];
-	return {pipe, args: [...args, ...extra], feed: () => writeFile(pipe, trainCsv)};
+	// a constant rate: the header shows the base rate itself
+	const rate = ['--lr', '0.05', '--schedule', 'constant'];
+	return {pipe, args: [...args, ...rate, ...extra], feed: () => writeFile(pipe, trainCsv)};
 }
 
 /** Pauses while the data loads, then lets it come: the run stops after epoch 1's first step. */

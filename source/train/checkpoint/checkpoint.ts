@@ -4,6 +4,7 @@ import {MAX_IMAGES} from '../../data/input-file.js';
 import {InputError} from '../../errors.js';
 import {isRecord, maxClasses, maxLayerWidth, maxParameters, parameterCount} from '../../nn/model-file.js';
 import {type OptimizerState, optimizerNames} from '../../nn/optim/optimizer.js';
+import {type Schedule, scheduleNames} from '../../nn/optim/schedule.js';
 import {Rng} from '../../nn/rng.js';
 import {classSets, settingRanges, type TrainConfig} from '../config.js';
 import {type ControlValues, momentumRange} from '../controls.js';
@@ -32,7 +33,7 @@ export interface Checkpoint {
 /** The settings that shape a run: a resumed run keeps them. */
 export type RunSettings = Pick<
 	TrainConfig,
-	'epochs' | 'batchSize' | 'learningRate' | 'optimizer' | 'seed' | 'classes' | 'sources' | 'limit' | 'testLimit' | 'patience'
+	'epochs' | 'batchSize' | 'learningRate' | 'schedule' | 'optimizer' | 'seed' | 'classes' | 'sources' | 'limit' | 'testLimit' | 'patience'
 > & {
 	/** [inputs, hidden…, classes] */
 	readonly layers: readonly number[];
@@ -40,7 +41,7 @@ export type RunSettings = Pick<
 
 /** The settings to keep, with the data paths made absolute so a resume from another folder finds the same files. */
 export function runSettings(config: TrainConfig, layers: readonly number[]): RunSettings {
-	const {epochs, batchSize, learningRate, optimizer, seed, classes, limit, testLimit, patience} = config;
+	const {epochs, batchSize, learningRate, schedule, optimizer, seed, classes, limit, testLimit, patience} = config;
 	const sources = Object.fromEntries(
 		Object.entries(config.sources).flatMap(([key, value]) => (typeof value === 'string' ? [[key, resolve(value)]] : [])),
 	);
@@ -49,6 +50,7 @@ export function runSettings(config: TrainConfig, layers: readonly number[]): Run
 		epochs,
 		batchSize,
 		learningRate,
+		...(schedule === undefined ? {} : {schedule}),
 		optimizer,
 		seed,
 		classes,
@@ -150,11 +152,14 @@ function parseSettings(config: unknown, fail: Fail): RunSettings {
 	const testLimit =
 		config.testLimit === undefined ? undefined : wholeNumber(config.testLimit, settingRanges.images, where('testLimit'), fail);
 	const patience = config.patience === undefined ? undefined : wholeNumber(config.patience, settingRanges.epochs, where('patience'), fail);
+	// checkpoints from before schedules have none: their rate was constant
+	const schedule = config.schedule === undefined ? undefined : parseSchedule(config.schedule, where('schedule'), fail);
 	return {
 		layers,
 		epochs: wholeNumber(config.epochs, settingRanges.epochs, where('epochs'), fail),
 		batchSize,
 		learningRate,
+		...(schedule === undefined ? {} : {schedule}),
 		optimizer,
 		classes,
 		seed: wholeNumber(config.seed, settingRanges.seed, where('seed'), fail),
@@ -163,6 +168,14 @@ function parseSettings(config: unknown, fail: Fail): RunSettings {
 		...(testLimit === undefined ? {} : {testLimit}),
 		...(patience === undefined ? {} : {patience}),
 	};
+}
+
+/** A schedule's name, and its warm-up share for onecycle. */
+function parseSchedule(schedule: unknown, where: string, fail: Fail): Schedule {
+	if (!isRecord(schedule)) return fail(`${where}: expected an object`);
+	const name = scheduleNames.find(known => known === schedule.name) ?? fail(`${where}.name: expected one of ${scheduleNames.join(', ')}`);
+	if (name !== 'onecycle') return {name};
+	return {name, warmup: fraction(schedule.warmup, `${where}.warmup`, fail)};
 }
 
 /** The learning rate and momentum in force: within the ranges the controls keep to, a momentum only for an optimizer that has one. */

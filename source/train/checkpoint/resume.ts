@@ -3,6 +3,7 @@ import type {Backend} from '../../nn/backend/backend.js';
 import type {Model} from '../../nn/model-file.js';
 import type {Network} from '../../nn/network.js';
 import type {Optimizer} from '../../nn/optim/optimizer.js';
+import {constantSchedule} from '../../nn/optim/schedule.js';
 import type {TrainConfig} from '../config.js';
 import type {TrainerState} from '../trainer.js';
 import {type Checkpoint, parseCheckpoint} from './checkpoint.js';
@@ -21,7 +22,8 @@ export interface Resumed {
 
 /**
  * Reads the checkpoint named by --resume and decides the run's settings:
- * the checkpoint's, except --epochs (the new total), --patience, --backend and the data
+ * the checkpoint's, except --epochs (the new total: a schedule is then
+ * followed over the new number of steps, from the step the run stopped at), --patience, --backend and the data
  * flags (the files may have moved; the image count must stay). A setting
  * given on the command line that differs from the checkpoint's is an error
  * rather than silently ignored. Saves go back to the same file unless --save
@@ -38,6 +40,12 @@ export function openResume(requested: TrainConfig, backend: Backend): Resumed {
 		['batch-size', requested.batchSize, saved.batchSize],
 		['lr', requested.learningRate, saved.learningRate],
 		['optimizer', requested.optimizer, saved.optimizer],
+		['schedule', requested.schedule?.name, (saved.schedule ?? constantSchedule).name],
+		[
+			'warmup',
+			requested.schedule?.name === 'onecycle' && requested.schedule.warmup,
+			saved.schedule?.name === 'onecycle' ? saved.schedule.warmup : 'none',
+		],
 		['seed', requested.seed, saved.seed],
 		['classes', requested.classes, saved.classes],
 		['limit', requested.limit, saved.limit ?? 'all'],
@@ -67,6 +75,7 @@ export function openResume(requested: TrainConfig, backend: Backend): Resumed {
 		epochs,
 		batchSize: saved.batchSize,
 		learningRate: saved.learningRate,
+		...(saved.schedule === undefined ? {} : {schedule: saved.schedule}),
 		optimizer: saved.optimizer,
 		seed: saved.seed,
 		classes: saved.classes,

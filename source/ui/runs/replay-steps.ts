@@ -147,6 +147,7 @@ function startAction(run: LoggedRun): RunStart {
 			...(start.limit === null ? {} : {limit: start.limit}),
 			...(start.testLimit === null ? {} : {testLimit: start.testLimit}),
 			...(start.patience === null ? {} : {patience: start.patience}),
+			...(start.schedule === null ? {} : {schedule: start.schedule}),
 		},
 		layers: start.layers,
 		classes: start.classes,

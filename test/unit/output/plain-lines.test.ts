@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
+import type {Schedule} from '../../../source/nn/optim/schedule.js';
 import {confusionText} from '../../../source/output/eval-report.js';
 import {plainLine, plainLines} from '../../../source/output/plain-lines.js';
 import {classSets} from '../../../source/train/config.js';
@@ -37,6 +38,19 @@ describe('plain lines', () => {
 	test('the start says how many threads share the products when there are several', () => {
 		const line = plainLine({...(start(classSets.digits, 12) as Extract<RunEvent, {type: 'start'}>), threads: 3})!.split('\n')[1];
 		assert.equal(line, 'momentum, lr 0.05, batch 64, 12 epochs, seed 1, wasm backend on 3 threads');
+	});
+
+	test('the second line names a schedule other than a constant rate', () => {
+		const scheduled = (schedule: Schedule) => {
+			const event = start(classSets.digits, 4) as Extract<RunEvent, {type: 'start'}>;
+			return plainLine({...event, config: {...event.config, schedule}})!.split('\n')[1];
+		};
+		assert.equal(
+			scheduled({name: 'onecycle', warmup: 0.2}),
+			'momentum, lr 0.05 on a onecycle schedule (20% warm-up), batch 64, 4 epochs, seed 1, wasm backend',
+		);
+		assert.equal(scheduled({name: 'step'}), 'momentum, lr 0.05 on a step schedule, batch 64, 4 epochs, seed 1, wasm backend');
+		assert.equal(scheduled({name: 'constant'}), 'momentum, lr 0.05, batch 64, 4 epochs, seed 1, wasm backend');
 	});
 
 	test('the start names the class names when they are not the digits', () => {

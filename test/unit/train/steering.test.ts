@@ -131,6 +131,24 @@ describe('steering a run', () => {
 		});
 	}
 
+	test('with a onecycle schedule: the change is to the base rate, and a stopped and resumed run is bit for bit the uninterrupted one', async () => {
+		const folder = temporaryFolder();
+		const whole = join(folder, 'whole.json'),
+			parts = join(folder, 'parts.json');
+		const config: TrainConfig = {...base, learningRate: 0.2, schedule: {name: 'onecycle', warmup: 0.2}};
+		const plan: Plan = new Map([[40, ['lowerLearningRate']]]);
+		const uninterrupted = await steered({...config, save: whole}, plan);
+		assert.deepEqual(
+			ofType(uninterrupted, 'control').map(({from, to}) => [from, to]),
+			[[0.2, 0.1]],
+			'the base rate halves, whatever share of it the schedule uses at that step',
+		);
+		await steered({...config, save: parts}, plan, 50);
+		const resumed = await steered({...config, resume: {file: parts, given: []}}, new Map());
+		assert.deepEqual(withoutSeconds(done(resumed)), withoutSeconds(done(uninterrupted)));
+		assert.deepEqual(savedNumbers(parts), savedNumbers(whole));
+	});
+
 	test('a checkpoint from before the controls resumes with its --lr and the default momentum', async () => {
 		const folder = temporaryFolder();
 		const old = join(folder, 'old.json');

@@ -93,6 +93,36 @@ describe('resuming a checkpointed run', () => {
 		});
 	}
 
+	for (const schedule of [{name: 'onecycle', warmup: 0.3}, {name: 'cosine'}, {name: 'step'}] as const) {
+		test(`a ${schedule.name} schedule: stopped mid-epoch and resumed, bit for bit the uninterrupted run`, async () => {
+			const folder = temporaryFolder();
+			const whole = join(folder, 'whole.json'),
+				parts = join(folder, 'parts.json');
+			const config = {...base, epochs: 3, learningRate: 0.2, schedule};
+			const uninterrupted = await train({...config, save: whole});
+			// 40 steps: the 8th of the second epoch's 32, on the way down from the peak at step 29
+			await train({...config, save: parts}, 40);
+			assert.deepEqual(parseCheckpoint(readModelFile(parts, '--resume').extra, parts).settings.schedule, schedule);
+			const resumed = await train(resume(parts, []));
+			const start = resumed.find(event => event.type === 'start');
+			assert.deepEqual(start?.type === 'start' && start.config.schedule, schedule, 'the schedule comes from the checkpoint');
+			assert.deepEqual(withoutSeconds(done(resumed)), withoutSeconds(done(uninterrupted)));
+			assert.deepEqual(savedNumbers(parts), savedNumbers(whole), 'the same weights, optimizer state, rng and image order');
+		});
+	}
+
+	test('a schedule given with --resume must be the run’s own', async () => {
+		const folder = temporaryFolder();
+		const parts = join(folder, 'parts.json');
+		await train({...base, epochs: 1, save: parts, schedule: {name: 'onecycle', warmup: 0.2}});
+		await assert.rejects(train(resume(parts, ['schedule'], {epochs: 2, schedule: {name: 'cosine'}})), {
+			message: `--schedule cosine does not match the run in ${parts} (schedule onecycle); leave --schedule out to resume it, or start a new run from its weights with --model ${parts}`,
+		});
+		await assert.rejects(train(resume(parts, ['warmup'], {epochs: 2, schedule: {name: 'onecycle', warmup: 0.5}})), {
+			message: `--warmup 0.5 does not match the run in ${parts} (warmup 0.2); leave --warmup out to resume it, or start a new run from its weights with --model ${parts}`,
+		});
+	});
+
 	test('stopped at an epoch boundary and resumed twice with a higher total, it matches the uninterrupted run', async () => {
 		const folder = temporaryFolder();
 		const whole = join(folder, 'whole.json'),
