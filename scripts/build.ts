@@ -1,0 +1,42 @@
+/**
+ * `npm run build`: the program as it ships, in dist/, built by esbuild with
+ * every package it uses inside it. dist/cli.js is the entry and holds what
+ * every command needs; the dashboard's screens (Ink, React) are chunks beside
+ * it that the program imports while the first words are on screen; dist/worker.js
+ * is the training worker, started by URL. Node reads a few files instead of
+ * some three hundred, which was most of what starting the dashboard cost.
+ * `--no-minify` keeps the names readable (for a CPU profile).
+ */
+import {rmSync} from 'node:fs';
+import {fileURLToPath} from 'node:url';
+import {build, type Plugin} from 'esbuild';
+
+/** Ink connects to React DevTools (a package it does not depend on) only with DEV=true: the built program leaves that out. */
+const withoutDevTools: Plugin = {
+	name: 'without-devtools',
+	setup(build) {
+		build.onResolve({filter: /\/devtools\.js$/}, args =>
+			/[\\/]ink[\\/]/.test(args.importer) ? {path: 'devtools', namespace: 'left-out'} : undefined,
+		);
+		build.onLoad({filter: /.*/, namespace: 'left-out'}, () => ({contents: 'export {};', loader: 'js'}));
+	},
+};
+
+const root = fileURLToPath(new URL('../', import.meta.url));
+rmSync(`${root}dist`, {recursive: true, force: true});
+await build({
+	absWorkingDir: root,
+	entryPoints: {cli: 'source/cli.tsx', worker: 'source/train/worker/worker.ts'},
+	outdir: 'dist',
+	bundle: true,
+	splitting: true,
+	format: 'esm',
+	platform: 'node',
+	target: 'node20',
+	minify: !process.argv.includes('--no-minify'),
+	legalComments: 'none',
+	// the packages written as CommonJS ask for Node's own modules with require()
+	banner: {js: "import {createRequire as __createRequire} from 'node:module';const require=__createRequire(import.meta.url);"},
+	plugins: [withoutDevTools],
+	logLevel: 'warning',
+});
