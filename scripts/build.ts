@@ -7,6 +7,7 @@
  * some three hundred, which was most of what starting the dashboard cost.
  */
 import {rmSync} from 'node:fs';
+import {readFile} from 'node:fs/promises';
 import {fileURLToPath} from 'node:url';
 import {build, type Plugin} from 'esbuild';
 
@@ -18,6 +19,20 @@ const withoutDevTools: Plugin = {
 			/[\\/]ink[\\/]/.test(args.importer) ? {path: 'devtools', namespace: 'left-out'} : undefined,
 		);
 		build.onLoad({filter: /.*/, namespace: 'left-out'}, () => ({contents: 'export {};', loader: 'js'}));
+	},
+};
+
+/**
+ * React, its reconciler and its scheduler choose their production or development build by NODE_ENV when
+ * they load: the built program takes the production build and leaves the other out (half of Ink's chunk).
+ */
+const productionReact: Plugin = {
+	name: 'production-react',
+	setup(build) {
+		build.onLoad({filter: /[\\/]node_modules[\\/](react|react-reconciler|scheduler)[\\/][^\\/]+\.js$/}, async args => ({
+			contents: (await readFile(args.path, 'utf8')).replaceAll('process.env.NODE_ENV', '"production"'),
+			loader: 'js',
+		}));
 	},
 };
 
@@ -38,7 +53,7 @@ await build({
 	legalComments: 'none',
 	// the packages written as CommonJS ask for Node's own modules with require()
 	banner: {js: "import {createRequire as __createRequire} from 'node:module';const require=__createRequire(import.meta.url);"},
-	plugins: [withoutDevTools],
+	plugins: [withoutDevTools, productionReact],
 	define: {fetch: 'undefined'},
 	logLevel: 'warning',
 });
