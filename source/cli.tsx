@@ -21,6 +21,8 @@ import {count, percent} from './text/format.js';
 import {evaluateModel} from './train/evaluate-model.js';
 import type {RunEvent} from './train/events.js';
 import {runTraining} from './train/run.js';
+import {startEarlyWorker} from './train/worker/early-worker.js';
+import {confusionProbe} from './ui/dashboard/confusion-probe.js';
 import {recordTerminal} from './ui/demo/cast-recorder.js';
 import {renderSettingsFor} from './ui/shared/render-settings.js';
 import {enterDashboardScreen, leaveScreenNow} from './ui/shared/terminal.js';
@@ -199,11 +201,14 @@ async function runDashboard(command: TrainCommand): Promise<number> {
 	signals.onStop(() => {});
 	// Ink takes about half a second to load: say what is happening at once
 	process.stdout.write(`${glyphs.spinner.frames[0]} Loading MNIST${glyphs.ellipsis}\u001B[H`);
+	// and load the data in the training worker meanwhile
+	const worker = startEarlyWorker(command.config, confusionProbe);
 	const {startDashboard} = await import('./ui/dashboard-session.js');
 	const {summaryLines} = await import('./ui/dashboard/summary.js');
 	const session = startDashboard(command.config, terminal, {
 		settings,
 		demo: command.demo,
+		worker,
 		...(log === undefined
 			? {}
 			: {

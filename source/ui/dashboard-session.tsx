@@ -1,9 +1,11 @@
 import {render} from 'ink';
 import type {TrainConfig} from '../train/config.js';
 import type {ControlRequest} from '../train/controls.js';
+import type {EarlyWorker} from '../train/worker/early-worker.js';
 import type {FromWorker} from '../train/worker/protocol.js';
-import {startTrainingWorker, type TrainingWorker} from '../train/worker/worker-host.js';
+import {startTrainingWorker, type TrainingWorker, type WorkerListener} from '../train/worker/worker-host.js';
 import {App} from './app.js';
+import {confusionProbe} from './dashboard/confusion-probe.js';
 import type {DashboardState} from './dashboard/dashboard-state.js';
 import {createDashboardStore} from './dashboard/dashboard-store.js';
 import {demoScript} from './demo/demo-script.js';
@@ -43,12 +45,12 @@ export interface DashboardOptions {
 	readonly onEvent?: (event: Exclude<FromWorker, {type: 'failure'}>) => void;
 	/** --demo: play the captioned tour, which ends by quitting. */
 	readonly demo?: boolean;
+	/** The run, started with confusionProbe while the screens loaded; otherwise the session starts it. */
+	readonly worker?: EarlyWorker;
 }
 
 /** How long a stopping run may take to save and finish before it is ended. */
 const stopTimeoutMs = 10_000;
-/** The confusion matrix is kept alive during epochs longer than a few seconds, from this many test images. */
-const probe = {images: 1000, everyMs: 3000};
 
 /**
  * The interactive run in the alternate screen the caller entered: the Ink
@@ -74,27 +76,24 @@ export function startDashboard(config: TrainConfig, terminal: TerminalSession, o
 	// without a keyboard nobody can press q: a finished run closes by itself (a demo quits when its tour ends)
 	const keysOff = !process.stdin.isTTY && !options.demo;
 
-	const worker: TrainingWorker = startTrainingWorker(
-		config,
-		{
-			onEvent(event) {
-				try {
-					options.onEvent?.(event);
-				} catch (error) {
-					fail(error);
-				}
-				store.dispatch(event.type === 'progress' ? {...event, at: Date.now()} : event);
-				if (event.type === 'done' && stopping) close(stopping);
-				else if (event.type === 'done' && keysOff) close('finished');
-			},
-			onError(error) {
-				failure = error;
-				store.dispatch({type: 'failed', message: error.message});
-				close('failed');
-			},
+	const start = options.worker?.attach ?? ((listener: WorkerListener) => startTrainingWorker(config, listener, confusionProbe));
+	const worker: TrainingWorker = start({
+		onEvent(event) {
+			try {
+				options.onEvent?.(event);
+			} catch (error) {
+				fail(error);
+			}
+			store.dispatch(event.type === 'progress' ? {...event, at: Date.now()} : event);
+			if (event.type === 'done' && stopping) close(stopping);
+			else if (event.type === 'done' && keysOff) close('finished');
 		},
-		probe,
-	);
+		onError(error) {
+			failure = error;
+			store.dispatch({type: 'failed', message: error.message});
+			close('failed');
+		},
+	});
 
 	const stop = (how: Exclude<Ending, 'finished'>) => {
 		const {phase} = store.getSnapshot();

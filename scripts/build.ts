@@ -1,0 +1,59 @@
+/**
+ * `npm run build`: the program as it ships, in dist/, built by esbuild with
+ * every package it uses inside it. dist/cli.js is the entry and holds what
+ * every command needs; the dashboard's screens (Ink, React) are chunks beside
+ * it that the program imports while the first words are on screen; dist/worker.js
+ * is the training worker, started by URL. Node reads a few files instead of
+ * some three hundred, which was most of what starting the dashboard cost.
+ */
+import {rmSync} from 'node:fs';
+import {readFile} from 'node:fs/promises';
+import {fileURLToPath} from 'node:url';
+import {build, type Plugin} from 'esbuild';
+
+/** Ink connects to React DevTools (a package it does not depend on) only with DEV=true: the built program leaves that out. */
+const withoutDevTools: Plugin = {
+	name: 'without-devtools',
+	setup(build) {
+		build.onResolve({filter: /\/devtools\.js$/}, args =>
+			/[\\/]ink[\\/]/.test(args.importer) ? {path: 'devtools', namespace: 'left-out'} : undefined,
+		);
+		build.onLoad({filter: /.*/, namespace: 'left-out'}, () => ({contents: 'export {};', loader: 'js'}));
+	},
+};
+
+/**
+ * React, its reconciler and its scheduler choose their production or development build by NODE_ENV when
+ * they load: the built program takes the production build and leaves the other out (half of Ink's chunk).
+ */
+const productionReact: Plugin = {
+	name: 'production-react',
+	setup(build) {
+		build.onLoad({filter: /[\\/]node_modules[\\/](react|react-reconciler|scheduler)[\\/][^\\/]+\.js$/}, async args => ({
+			contents: (await readFile(args.path, 'utf8')).replaceAll('process.env.NODE_ENV', '"production"'),
+			loader: 'js',
+		}));
+	},
+};
+
+const root = fileURLToPath(new URL('../', import.meta.url));
+rmSync(`${root}dist`, {recursive: true, force: true});
+await build({
+	absWorkingDir: root,
+	entryPoints: {cli: 'source/cli.tsx', worker: 'source/train/worker/worker.ts'},
+	outdir: 'dist',
+	bundle: true,
+	splitting: true,
+	format: 'esm',
+	platform: 'node',
+	target: 'node20',
+	// whitespace and syntax only: the names stay, for the stack that DEBUG=1 prints
+	minifyWhitespace: true,
+	minifySyntax: true,
+	legalComments: 'none',
+	// the packages written as CommonJS ask for Node's own modules with require()
+	banner: {js: "import {createRequire as __createRequire} from 'node:module';const require=__createRequire(import.meta.url);"},
+	plugins: [withoutDevTools, productionReact],
+	define: {fetch: 'undefined'},
+	logLevel: 'warning',
+});
