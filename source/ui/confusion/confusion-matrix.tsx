@@ -2,6 +2,7 @@ import {Box, Text} from 'ink';
 import {useMemo} from 'react';
 import type {Cell, Confusion} from '../../train/metrics.js';
 import {useRenderSettings} from '../shared/render-context.js';
+import {styled} from '../shared/styled-text.js';
 import {type ToneStyle, toneStyle} from '../shared/tones.js';
 import {type CellTone, type ConfusionRow, confusionTable} from './confusion-table.js';
 import {confusionTitle} from './confusion-title.js';
@@ -54,37 +55,37 @@ export function ConfusionMatrix(props: Props) {
 		glyphs,
 	);
 	const showPrecision = table !== null && !compact && height >= table.rows.length + 3;
+	const markedActual = marked?.actual ?? -1;
+	const markedPredicted = marked?.predicted ?? -1;
+	// the table as one Text of pre-coloured lines, built again only when it changes
+	const body = useMemo(() => {
+		if (table === null) return null;
+		const rows = table.rows.slice(0, Math.max(0, height - 2)).map(
+			(row, actual) =>
+				row.label +
+				rowSpans(row, markedActual === actual ? markedPredicted : -1)
+					.map(span => spanText(span, cursor))
+					.join(''),
+		);
+		return [table.header, ...rows, ...(showPrecision ? [table.precisionLabel + table.precisionTexts.join('')] : [])].join('\n');
+	}, [table, height, showPrecision, markedActual, markedPredicted, cursor]);
 	return (
 		<Box flexDirection="column" width={width} height={height}>
 			<Text bold wrap="truncate">
 				{title}
 			</Text>
-			{table === null ? (
+			{body === null ? (
 				<Text dimColor wrap="truncate">{`waiting for the first test results${ellipsis}`}</Text>
 			) : (
-				<>
-					<Text wrap="truncate">{table.header}</Text>
-					{table.rows.slice(0, Math.max(0, height - 2)).map((row, actual) => (
-						<Text key={actual} wrap="truncate">
-							{row.label}
-							{rowSpans(row, marked?.actual === actual ? marked.predicted : -1).map((span, index) => (
-								<Text key={index} {...(span.tone ? cellStyle[span.tone] : {})} {...(span.mark ? {bold: true, inverse: cursor} : {})}>
-									{span.text}
-								</Text>
-							))}
-						</Text>
-					))}
-					{showPrecision && (
-						<Text wrap="truncate">
-							{table.precisionLabel}
-							{table.precisionTexts.join('')}
-						</Text>
-					)}
-				</>
+				<Text wrap="truncate">{body}</Text>
 			)}
 		</Box>
 	);
 }
+
+/** A span as its Text would draw it: the cell's tone, and the mark bold (inverse under the cursor). */
+const spanText = (span: Span, cursor: boolean): string =>
+	styled(span.text, {...(span.tone ? cellStyle[span.tone] : {}), ...(span.mark ? {bold: true, inverse: cursor} : {})});
 
 interface Span {
 	readonly text: string;
