@@ -1,5 +1,6 @@
 import {Box, Text} from 'ink';
 import Spinner from 'ink-spinner';
+import {useMemo} from 'react';
 import type {Glyphs} from '../../text/glyphs.js';
 import {useRenderSettings} from '../shared/render-context.js';
 import type {DashboardState} from './dashboard-state.js';
@@ -19,6 +20,11 @@ export function Header({state, width, now, startedAt}: Props) {
 	const status = headerStatus(state, ascii);
 	// the spinner, or PAUSED drawn with a space either side, and two spaces before the facts
 	const leadWidth = status.kind === 'working' || status.kind === 'paused' ? status.text.length + 2 : status.text.length;
+	// the configuration line changes only with the controls: built once for them
+	const config = useMemo(
+		() => (state.start ? configLine(state.start, width, ascii, state.controls) : ''),
+		[state.start, width, ascii, state.controls],
+	);
 	const facts = headerFacts(state, now, startedAt, Math.max(0, width - leadWidth - 2), ascii);
 	return (
 		<Box flexDirection="column" width={width} height={2}>
@@ -27,7 +33,7 @@ export function Header({state, width, now, startedAt}: Props) {
 				{facts && `  ${facts}`}
 			</Text>
 			<Text dimColor wrap="truncate">
-				{state.start ? configLine(state.start, width, ascii, state.controls) : ''}
+				{config}
 			</Text>
 		</Box>
 	);
