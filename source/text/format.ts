@@ -16,7 +16,7 @@ export function sharePercent(share: number, digits: number, sign: boolean): stri
 export const loss = (value: number): string => (value === 0 ? '0' : value.toPrecision(4));
 
 /** 31512.7 -> "31,513" */
-export const count = (value: number): string => Math.round(value).toLocaleString('en-US');
+export const count = (value: number): string => String(Math.round(value)).replace(/\B(?=(\d{3})+$)/g, ',');
 
 /** 4.21 -> "4.2s"; from a minute on like `clock`: 75.3 -> "1m15s" */
 export const duration = (seconds: number): string => (seconds < 60 ? `${seconds.toFixed(1)}s` : clock(seconds));

@@ -1,5 +1,6 @@
 import {Text} from 'ink';
 import {useRenderSettings} from '../shared/render-context.js';
+import {styled} from '../shared/styled-text.js';
 import {toneStyle} from '../shared/tones.js';
 import type {DashboardState} from './dashboard-state.js';
 import {eventParts, fitEventParts} from './event-parts.js';
@@ -13,13 +14,5 @@ export type Props = {
 export function EventLine({state, width}: Props) {
 	const {ascii} = useRenderSettings();
 	const parts = fitEventParts(eventParts(state, ascii), width, ascii);
-	return (
-		<Text wrap="truncate">
-			{parts.map((part, index) => (
-				<Text key={index} {...toneStyle[part.tone]}>
-					{part.text}
-				</Text>
-			))}
-		</Text>
-	);
+	return <Text wrap="truncate">{parts.map(part => styled(part.text, toneStyle[part.tone])).join('')}</Text>;
 }

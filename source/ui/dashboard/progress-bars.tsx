@@ -1,5 +1,6 @@
 import {Box, Text} from 'ink';
 import {useRenderSettings} from '../shared/render-context.js';
+import {styled} from '../shared/styled-text.js';
 import type {DashboardState} from './dashboard-state.js';
 import {progressBars} from './progress-text.js';
 import {runProgress} from './run-progress.js';
@@ -17,24 +18,19 @@ export function ProgressBars({state, width, lines}: Props) {
 	const progress = runProgress(state);
 	const color = state.phase === 'done' ? (state.done?.interrupted ? 'yellow' : 'green') : state.paused ? 'yellow' : 'cyan';
 	const bars = progress && state.start ? progressBars(progress, state.start.trainCount, width, lines, ascii) : [];
-	const row = (bar: (typeof bars)[number], key: number) => (
-		<Text key={key}>
-			{bar.label}
-			<Text color={color}>{bar.bar.filled}</Text>
-			<Text dimColor>{bar.bar.empty}</Text>
-			{bar.after}
-		</Text>
-	);
+	// each line one Text of pre-coloured runs
+	const row = (bar: (typeof bars)[number]) =>
+		bar.label + styled(bar.bar.filled, {color}) + styled(bar.bar.empty, {dimColor: true}) + bar.after;
 	return (
 		<Box flexDirection="column" width={width} height={lines}>
 			{lines === 2 ? (
 				bars.map((bar, index) => (
 					<Text key={index} wrap="truncate">
-						{row(bar, index)}
+						{row(bar)}
 					</Text>
 				))
 			) : (
-				<Text wrap="truncate">{bars.map(row)}</Text>
+				<Text wrap="truncate">{bars.map(row).join('')}</Text>
 			)}
 		</Box>
 	);
