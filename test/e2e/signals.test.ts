@@ -53,7 +53,7 @@ describe('signals without a terminal', () => {
 		assert.equal(run.code, 129, run.stderr);
 		assert.match(
 			run.stdout,
-			/\nStopped (in epoch \d+|at the end of epoch \d+) \(\d+ of 100000 epochs complete(, \d+ of 8 batches of epoch \d+)?\) after .*\n.*\nModel saved to .*model\.json\n$/,
+			/\nStopped (in epoch \d+|at the end of epoch \d+) \(\d+ of 100000 epochs complete(, \d+ of 4 batches of epoch \d+)?\) after .*\n.*\nModel saved to .*model\.json\n$/,
 		);
 		assertSavedModel(model);
 	});
