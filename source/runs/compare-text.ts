@@ -3,6 +3,7 @@
  * epoch overlaid (one glyph per run), their settings and results in two
  * tables, and the best two runs' confusion matrices subtracted.
  */
+import {defaultWarmup, type Schedule} from '../nn/optim/schedule.js';
 import {duration, loss, percent} from '../text/format.js';
 import {truncate} from '../text/glyphs.js';
 import {type Line, type LineTone, type Piece, piece, runGlyph, runTone} from './compare-lines.js';
@@ -54,17 +55,39 @@ export function comparisonLines(comparison: Comparison, width: number): Line[] {
 
 const settingsHeads = ['run', 'layers', 'optimizer', 'lr', 'batch', 'epochs', 'seed', 'train/test'];
 
-/** The settings, with where the data came from as a last column when it fits, else on lines of its own below. */
+/**
+ * The settings; then the schedule (when a run has one) and where the data came from,
+ * each as a last column while it fits, else on lines of their own below.
+ */
 function settingsTable(runs: readonly RunSummary[], width: number): Line[] {
+	const schedules = runs.map(({run}) => scheduleText(run.start.schedule));
 	const data = runs.map(({run: {start}}) => (start.train === start.test ? start.train : `${start.train}, ${start.test}`));
-	const heads = [...settingsHeads, 'data'];
-	const rows = runs.map((run, index) => [run.name, ...settingsRow(run), data[index]!]);
-	const natural = 2 + heads.reduce((sum, head, column) => sum + 2 + Math.max(head.length, ...rows.map(cells => cells[column]!.length)), -2);
-	if (natural <= width) return table(runs, heads, (run, index) => [...settingsRow(run), data[index]!], width);
-	const below: Line[] = data.every(source => source === data[0])
-		? [[piece(truncate(`  data: ${data[0]}`, width, '~'), 'dim')]]
-		: data.map((source, index) => [piece(runGlyph(index), runTone(index)), piece(truncate(` data: ${source}`, width - 1, '~'), 'dim')]);
-	return [...table(runs, settingsHeads, settingsRow, width), ...below];
+	const extras = [
+		...(schedules.some(schedule => schedule !== 'constant') ? [{head: 'schedule', values: schedules}] : []),
+		{head: 'data', values: data},
+	];
+	const row = (count: number) => (run: RunSummary, index: number) => [
+		...settingsRow(run),
+		...extras.slice(0, count).map(extra => extra.values[index]!),
+	];
+	const headsOf = (count: number) => [...settingsHeads, ...extras.slice(0, count).map(extra => extra.head)];
+	const naturalWidth = (count: number) => {
+		const rows = runs.map((run, index) => [run.name, ...row(count)(run, index)]);
+		return headsOf(count).reduce((sum, head, column) => sum + 2 + Math.max(head.length, ...rows.map(cells => cells[column]!.length)), 0);
+	};
+	let shown = 0;
+	while (shown < extras.length && naturalWidth(shown + 1) <= width) shown++;
+	const below = extras
+		.slice(shown)
+		.flatMap(({head, values}): Line[] =>
+			values.every(value => value === values[0])
+				? [[piece(truncate(`  ${head}: ${values[0]}`, width, '~'), 'dim')]]
+				: values.map((value, index) => [
+						piece(runGlyph(index), runTone(index)),
+						piece(truncate(` ${head}: ${value}`, width - 1, '~'), 'dim'),
+					]),
+		);
+	return [...table(runs, headsOf(shown), row(shown), width), ...below];
 }
 
 /** A line under the settings for each run whose learning rate or momentum was changed while it trained (its lr has a *). */
@@ -87,6 +110,13 @@ function settingsRow({run}: RunSummary): string[] {
 		// without thousands separators: the settings of a full MNIST run fit 80 columns beside a name of 14 characters
 		`${start.trainCount}/${start.testCount}`,
 	];
+}
+
+/** The schedule that shapes the rate (a log from before schedules had a constant one), its warm-up said when not the default. */
+function scheduleText(schedule: Schedule | null): string {
+	if (!schedule) return 'constant';
+	if (schedule.name === 'onecycle' && schedule.warmup !== defaultWarmup) return `onecycle, ${percent(schedule.warmup, 0)} warm-up`;
+	return schedule.name;
 }
 
 function resultsRow(summary: RunSummary): string[] {

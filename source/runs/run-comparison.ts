@@ -120,6 +120,8 @@ export function comparisonJson({runs, change}: Comparison): string {
 					layers: start.layers,
 					optimizer: start.optimizer,
 					learningRate: start.learningRate,
+					// as the run's start line says it: null for a log from before schedules (a constant rate)
+					schedule: start.schedule,
 					batchSize: start.batchSize,
 					epochs: start.epochs,
 					seed: start.seed,

@@ -10,7 +10,7 @@ const fashion = ['T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal'
 const matrix = (shift: number) =>
 	Array.from({length: 10}, (_, r) => Array.from({length: 10}, (_, c) => (r === c ? 50 - shift : c === (r + 1) % 10 ? shift : 0)));
 
-function logOf(file: string, accuracies: readonly number[], shift: number, classes?: readonly string[]) {
+function logOf(file: string, accuracies: readonly number[], shift: number, classes?: readonly string[], extra: object = {}) {
 	const config = {
 		layers: [784, 64, 10],
 		epochs: accuracies.length,
@@ -19,6 +19,7 @@ function logOf(file: string, accuracies: readonly number[], shift: number, class
 		optimizer: 'adam',
 		seed: 1,
 		...(classes ? {classes} : {}),
+		...extra,
 	};
 	const lines = [
 		{event: 'start', config, trainCount: 500, testCount: 500},
@@ -113,5 +114,45 @@ describe('comparisonLines', () => {
 		const json = JSON.parse(comparisonJson(comparison));
 		assert.deepEqual(json.runs[0].controls, []);
 		assert.deepEqual(json.runs[1].controls[1], {epoch: 2, step: 1, lr: 0.1, momentum: 0.85, changed: 'momentum', previous: 0.9});
+	});
+
+	test('a schedule column when a run has one (a log from before schedules had a constant rate), lines below when it does not fit', () => {
+		const runs = [
+			logOf('a.jsonl', [0.8], 0, undefined, {schedule: {name: 'onecycle', warmup: 0.2}}),
+			logOf('b.jsonl', [0.8], 0, undefined, {schedule: {name: 'onecycle', warmup: 0.3}}),
+			logOf('c.jsonl', [0.8], 0, undefined, {schedule: {name: 'cosine'}}),
+			logOf('d.jsonl', [0.8], 0, undefined, {schedule: {name: 'constant'}}),
+			logOf('e.jsonl', [0.8], 0),
+		];
+		const settings = (lines: string[]) => lines.slice(lines.indexOf('Settings') + 1, lines.indexOf('Results') - 1);
+		assert.deepEqual(settings(comparisonLines(compareRuns(runs), 100).map(lineText)), [
+			'  run      layers     optimizer  lr    batch  epochs  seed  train/test  schedule               data',
+			'* a.jsonl  784-64-10  adam       0.05  64     1       1     500/500     onecycle               ?',
+			'o b.jsonl  784-64-10  adam       0.05  64     1       1     500/500     onecycle, 30% warm-up  ?',
+			'+ c.jsonl  784-64-10  adam       0.05  64     1       1     500/500     cosine                 ?',
+			'x d.jsonl  784-64-10  adam       0.05  64     1       1     500/500     constant               ?',
+			'# e.jsonl  784-64-10  adam       0.05  64     1       1     500/500     constant               ?',
+		]);
+		assert.deepEqual(settings(comparisonLines(compareRuns(runs), 80).map(lineText)), [
+			'  run      layers     optimizer  lr    batch  epochs  seed  train/test',
+			'* a.jsonl  784-64-10  adam       0.05  64     1       1     500/500',
+			'o b.jsonl  784-64-10  adam       0.05  64     1       1     500/500',
+			'+ c.jsonl  784-64-10  adam       0.05  64     1       1     500/500',
+			'x d.jsonl  784-64-10  adam       0.05  64     1       1     500/500',
+			'# e.jsonl  784-64-10  adam       0.05  64     1       1     500/500',
+			'* schedule: onecycle',
+			'o schedule: onecycle, 30% warm-up',
+			'+ schedule: cosine',
+			'x schedule: constant',
+			'# schedule: constant',
+			'  data: ?',
+		]);
+		const constant = comparisonLines(compareRuns(runs.slice(3)), 120).map(lineText);
+		assert.ok(!constant.some(line => line.includes('schedule')), constant.join('\n'));
+		const json = JSON.parse(comparisonJson(compareRuns(runs)));
+		assert.deepEqual(
+			json.runs.map((run: {config: {schedule: unknown}}) => run.config.schedule),
+			[{name: 'onecycle', warmup: 0.2}, {name: 'onecycle', warmup: 0.3}, {name: 'cosine'}, {name: 'constant'}, null],
+		);
 	});
 });
