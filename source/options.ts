@@ -4,7 +4,7 @@ import {type BackendChoice, backendChoices} from './nn/backend/backend.js';
 import {maxLayerWidth, maxParameters, parameterCount} from './nn/model-file.js';
 import {type OptimizerName, optimizerNames} from './nn/optim/optimizer.js';
 import {defaultWarmup, type Schedule, scheduleNamed, scheduleNames} from './nn/optim/schedule.js';
-import {type ClassSet, classSetFor, classSets, defaults, settingRanges, type TrainConfig} from './train/config.js';
+import {type ClassSet, classSetFor, classSets, defaultLearningRates, defaults, settingRanges, type TrainConfig} from './train/config.js';
 
 /**
  * The command line as data: one table of flags, from which both the parser
@@ -69,7 +69,12 @@ export const flags = {
 		default: String(defaults.batchSize),
 		commands: train,
 	},
-	lr: {value: 'X', help: 'learning rate (the peak of a schedule)', default: String(defaults.learningRate), commands: train},
+	lr: {
+		value: 'X',
+		help: 'learning rate (the peak of a schedule)',
+		default: `${defaultLearningRates.momentum}; adam ${defaultLearningRates.adam}, gd ${defaultLearningRates.gd}`,
+		commands: train,
+	},
 	schedule: {
 		value: 'NAME',
 		help: 'rate x --lr: constant | onecycle (warm-up, cosine to 0) | cosine | step (/10 at 50%, /100 at 75%); gd: constant',
@@ -247,15 +252,16 @@ function replaySpeed(text: string): number {
 
 function trainConfig(values: Values): TrainConfig {
 	const sources = {...given(values, 'data'), ...given(values, 'train'), ...given(values, 'test')};
+	const chosenOptimizer = optional(values, 'optimizer', optimizer) ?? defaults.optimizer;
 	const config: TrainConfig = {
 		epochs: optional(values, 'epochs', text => wholeNumber('epochs', text, ...settingRanges.epochs)) ?? defaults.epochs,
 		batchSize:
 			optional(values, 'batch-size', text =>
 				text === 'full' ? 'full' : wholeNumber('batch-size', text, ...settingRanges.batchSize, 'full'),
 			) ?? defaults.batchSize,
-		learningRate: optional(values, 'lr', learningRate) ?? defaults.learningRate,
+		learningRate: optional(values, 'lr', learningRate) ?? defaultLearningRates[chosenOptimizer],
 		schedule: schedule(values),
-		optimizer: optional(values, 'optimizer', optimizer) ?? defaults.optimizer,
+		optimizer: chosenOptimizer,
 		seed: optional(values, 'seed', text => wholeNumber('seed', text, ...settingRanges.seed)) ?? defaults.seed,
 		classes: optional(values, 'classes', classSet) ?? classSetFor(sources),
 		backend: optional(values, 'backend', backend) ?? defaults.backend,
