@@ -7,11 +7,20 @@ import {printable} from './files/printable.js';
 import {openWritten} from './files/written-files.js';
 import {helpText} from './help.js';
 import {type Command, parseCommandLine} from './options.js';
+import {browseSummary, evalJson, evalText} from './output/eval-report.js';
 import {eventLogKind, jsonLines} from './output/json-lines.js';
-import type {LoggedRun} from './runs/run-log.js';
+import {plainLines} from './output/plain-lines.js';
+import {predictionsCsv, predictionsSummary, writePredictionsFile} from './output/predictions-csv.js';
+import {lineText} from './runs/compare-lines.js';
+import {comparisonLines} from './runs/compare-text.js';
+import {compareRuns, comparisonJson} from './runs/run-comparison.js';
+import {type LoggedRun, readRunLog} from './runs/run-log.js';
 import {signalExitCodes, watchStopSignals} from './stop-signals.js';
+import {imagesNoun} from './text/class-names.js';
 import {count, percent} from './text/format.js';
+import {evaluateModel} from './train/evaluate-model.js';
 import type {RunEvent} from './train/events.js';
+import {runTraining} from './train/run.js';
 import {pendingWorker} from './train/worker/early-worker.js';
 import {confusionProbe} from './ui/dashboard/confusion-probe.js';
 import {recordTerminal} from './ui/demo/cast-recorder.js';
@@ -60,13 +69,12 @@ async function main(argv: readonly string[]): Promise<number> {
 async function runReplay(command: Extract<Command, {kind: 'replay'}>): Promise<number> {
 	if (!process.stdout.isTTY)
 		throw new InputError('replay draws the dashboard in a terminal; for text use compare RUN.jsonl OTHER.jsonl --plain');
-	const {readRunLog} = await import('./runs/run-log.js');
 	const run = await readRunLog(command.log);
 	prepareDashboardEnvironment();
 	const settings = renderSettingsFor(command.ascii);
 	const terminal = enterDashboardScreen(process.stdout, process.stdin);
 	signals.onStop(() => {});
-	const {startReplay} = await import('./ui/runs/replay-session.js');
+	const {startReplay} = await import('./ui/screens.js');
 	const session = startReplay(run, terminal, {
 		settings,
 		speed: command.speed,
@@ -98,12 +106,6 @@ function replayTitle(run: LoggedRun, speed: number, separator: string): string {
 
 /** `compare A.jsonl B.jsonl …`: a page in a terminal, plain text elsewhere (or with --plain), one JSON object with --json. */
 async function runCompare(command: Extract<Command, {kind: 'compare'}>): Promise<number> {
-	const [{readRunLog}, {compareRuns, comparisonJson}, {comparisonLines}, {lineText}] = await Promise.all([
-		import('./runs/run-log.js'),
-		import('./runs/run-comparison.js'),
-		import('./runs/compare-text.js'),
-		import('./runs/compare-lines.js'),
-	]);
 	const runs: LoggedRun[] = [];
 	for (const file of command.logs) runs.push(await readRunLog(file));
 	const comparison = compareRuns(runs);
@@ -118,7 +120,7 @@ async function runCompare(command: Extract<Command, {kind: 'compare'}>): Promise
 		return exitCodes.done;
 	}
 	prepareDashboardEnvironment();
-	const {showComparison} = await import('./ui/runs/compare-screen.js');
+	const {showComparison} = await import('./ui/screens.js');
 	await showComparison(lines, process.stdout);
 	return exitCodes.done;
 }
@@ -129,13 +131,8 @@ async function runBrowse(command: Extract<Command, {kind: 'browse'}>): Promise<n
 	await checkCommandFiles(command);
 	startRecording(command.record);
 	prepareDashboardEnvironment();
-	const [{evaluateModel}, {browseSummary}, {imagesNoun}] = await Promise.all([
-		import('./train/evaluate-model.js'),
-		import('./output/eval-report.js'),
-		import('./text/class-names.js'),
-	]);
 	const result = await evaluateModel(command.config);
-	const {browse} = await import('./ui/browse-session.js');
+	const {browse} = await import('./ui/screens.js');
 	const {evaluation, test} = result;
 	const accuracy = evaluation.accuracy === null ? 'no labels' : `test accuracy ${percent(evaluation.accuracy)}`;
 	const settings = renderSettingsFor(command.ascii);
@@ -169,7 +166,6 @@ async function runTrain(command: TrainCommand): Promise<number> {
 	startRecording(command.record);
 	if (command.output === 'auto' && process.stdout.isTTY) return runDashboard(command);
 	const log = command.log ? openLog(command.log) : undefined;
-	const [{runTraining}, {plainLines}] = await Promise.all([import('./train/run.js'), import('./output/plain-lines.js')]);
 	const print = command.output === 'json' ? jsonLines() : plainLines();
 	const logLines = jsonLines();
 	let stopRequested = false;
@@ -206,7 +202,7 @@ async function runDashboard(command: TrainCommand): Promise<number> {
 	// the screens take a few tenths of a second to load: say what is happening at once
 	process.stdout.write(`${glyphs.spinner.frames[0]} Loading MNIST${glyphs.ellipsis}\u001B[H`);
 	const worker = pendingWorker(command.config, confusionProbe);
-	const [{startDashboard}, {summaryLines}] = await Promise.all([import('./ui/dashboard-session.js'), import('./ui/dashboard/summary.js')]);
+	const {startDashboard, summaryLines} = await import('./ui/screens.js');
 	// Ink draws the first frame before startDashboard returns
 	const session = startDashboard(command.config, terminal, {
 		settings,
@@ -271,10 +267,6 @@ function accuracyGate(command: TrainCommand, accuracy: number | null): number {
 }
 
 async function runEval(command: Extract<Command, {kind: 'eval'}>): Promise<number> {
-	const [{evaluateModel}, {evalJson, evalText}] = await Promise.all([
-		import('./train/evaluate-model.js'),
-		import('./output/eval-report.js'),
-	]);
 	const result = await evaluateModel(command.config);
 	const lines = command.output === 'json' ? [evalJson(result, command.model)] : evalText(result, command.model);
 	process.stdout.write(`${lines.join('\n')}\n`);
@@ -290,10 +282,6 @@ async function runPredict(command: Extract<Command, {kind: 'predict'}>): Promise
 	const {out} = command;
 	if (out === undefined && process.stdout.isTTY) throw new InputError('predict needs --out FILE.csv (or stdout sent to a file or a pipe)');
 	await checkCommandFiles(command);
-	const [{evaluateModel}, {predictionsCsv, predictionsSummary, writePredictionsFile}] = await Promise.all([
-		import('./train/evaluate-model.js'),
-		import('./output/predictions-csv.js'),
-	]);
 	const {evaluation, classes, testCount} = await evaluateModel(command.config);
 	const text = predictionsCsv(evaluation, classes.length, command.probabilities);
 	const summary = `${predictionsSummary(testCount, out ?? 'stdout', evaluation.accuracy)}\n`;
