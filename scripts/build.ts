@@ -1,15 +1,17 @@
 /**
  * `npm run build`: the program as it ships, in dist/, built by esbuild with
  * every package it uses inside it. dist/cli.js is the entry and holds what
- * every command needs; the dashboard's screens (Ink, React) are chunks beside
- * it that the program imports while the first words are on screen; dist/worker.js
- * is the training worker, started by URL. Node reads a few files instead of
+ * every command needs; every screen (Ink, React, yoga) is one file beside it,
+ * source/ui/screens.ts, that the program imports while the first words are on
+ * screen; dist/worker.js is the training worker, started by URL; a few chunks
+ * hold what they share. Node reads 5 files to draw the dashboard instead of
  * some three hundred, which was most of what starting the dashboard cost.
  */
 import {rmSync} from 'node:fs';
 import {readFile} from 'node:fs/promises';
 import {fileURLToPath} from 'node:url';
 import {build, type Plugin} from 'esbuild';
+import {sameStylesFirst} from './same-styles.js';
 
 /** Ink connects to React DevTools (a package it does not depend on) only with DEV=true: the built program leaves that out. */
 const withoutDevTools: Plugin = {
@@ -36,30 +38,14 @@ const productionReact: Plugin = {
 	},
 };
 
-/**
- * Ink turns each line of a frame into styled characters and back with @alcalzone/ansi-tokenize, which
- * works out the codes between every two neighbouring characters with new sets and arrays each time:
- * most neighbours have the same styles, and then the codes between them are none. The built program
- * says so before working it out (the same text, byte for byte): the first frame, and every frame, costs less.
- */
-const sameStylesFirst: Plugin = {
+/** Ink's output stage, built with the shortcut of scripts/same-styles.ts. */
+const sameStylesFirstPlugin: Plugin = {
 	name: 'same-styles-first',
 	setup(build) {
-		build.onLoad({filter: /[\\/]@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]styledChars\.js$/}, async args => {
-			const source = await readFile(args.path, 'utf8');
-			const between = 'ansiCodesToString(diffAnsiCodes(chars[i - 1].styles, char.styles))';
-			const atEnd = 'ansiCodesToString(diffAnsiCodes(char.styles, []))';
-			if (!source.includes(between) || !source.includes(atEnd))
-				throw new Error(`${args.path}: not the styledCharsToString this build knows`);
-			const contents = source
-				.replace(between, `(sameStyles(chars[i - 1].styles, char.styles) ? "" : ${between})`)
-				.replace(atEnd, `(char.styles.length === 0 ? "" : ${atEnd})`)
-				.concat(
-					'\nfunction sameStyles(a, b) {\n\tif (a.length !== b.length) return false;\n',
-					'\tfor (let i = 0; i < a.length; i++) if (a[i].code !== b[i].code || a[i].endCode !== b[i].endCode) return false;\n\treturn true;\n}\n',
-				);
-			return {contents, loader: 'js'};
-		});
+		build.onLoad({filter: /[\\/]@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]styledChars\.js$/}, async args => ({
+			contents: sameStylesFirst(await readFile(args.path, 'utf8'), args.path),
+			loader: 'js',
+		}));
 	},
 };
 
@@ -80,7 +66,7 @@ await build({
 	legalComments: 'none',
 	// the packages written as CommonJS ask for Node's own modules with require()
 	banner: {js: "import {createRequire as __createRequire} from 'node:module';const require=__createRequire(import.meta.url);"},
-	plugins: [withoutDevTools, productionReact, sameStylesFirst],
+	plugins: [withoutDevTools, productionReact, sameStylesFirstPlugin],
 	define: {fetch: 'undefined'},
 	logLevel: 'warning',
 });
