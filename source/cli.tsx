@@ -217,9 +217,10 @@ async function runDashboard(command: TrainCommand): Promise<number> {
 					},
 				}),
 	});
+	// a signal that came while the screens loaded ends the session here, before the run starts
+	signals.onStop(() => session.interrupt());
 	// then the run starts: on two cores the worker and its threads would slow that frame down by more than they gain
 	worker.start();
-	signals.onStop(() => session.interrupt());
 	const outcome = await session.outcome;
 	if (log !== undefined) closeSync(log);
 	// a run that failed after it started still says how far it got and where the model is
