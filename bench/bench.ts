@@ -1,3 +1,4 @@
+import {availableParallelism, loadavg} from 'node:os';
 import {parseArgs} from 'node:util';
 import {embeddedMnistFiles} from '../source/data/embedded.js';
 import {loadTest, loadTrain} from '../source/data/load.js';
@@ -11,11 +12,13 @@ import {threadCount} from '../source/train/config.js';
 import {agrees, type Difference, lossTolerance, values, weightDifference} from './differences.js';
 import type {BenchData} from './epoch.js';
 import {Batcher, type EpochResult, type PackImages, runEpoch, type TrainStep} from './epoch.js';
+import {busyMachineRow, dashboardCostRow, defaultRunRow, firstEpochRow, firstFrameRow, numpyRow, printIssueTable} from './issue-table.js';
 import {backendProducts, referenceProducts, timeProducts} from './kernels.js';
 import {numpyEpochs} from './numpy.js';
 import {measureDefaultRun, measureFreshEpochs, measureStartup} from './program.js';
 import {ReferenceNetwork} from './reference.js';
 import {type BenchReport, type EpochReport, type EpochSummary, type KernelTiming, printReport, type Setup} from './report.js';
+import {measureDashboardRuns} from './terminal.js';
 
 const warmupBatches = 8;
 const kernelSeconds = 0.15;
@@ -39,6 +42,8 @@ const {values: flags} = parseArgs({
 		'batch-size': {type: 'string', default: '128'},
 		seed: {type: 'string', default: '1'},
 		repeat: {type: 'string', default: '1'},
+		// the default run in the dashboard, once for each seed from 1 to this
+		seeds: {type: 'string', default: '3'},
 		json: {type: 'boolean', default: false},
 		'skip-run': {type: 'boolean', default: false},
 	},
@@ -47,6 +52,8 @@ const batchSize = wholeNumber('batch-size', 1);
 const seed = wholeNumber('seed', 0);
 const repeat = wholeNumber('repeat', 1);
 const requestedImages = wholeNumber('images', 1);
+const dashboardSeeds = Array.from({length: wholeNumber('seeds', 1)}, (_, index) => index + 1);
+const loadAtStart = loadavg()[0]!;
 
 // 0. loading the embedded MNIST, as the program does: both sets, cold in this process
 const loadStarted = performance.now();
@@ -184,10 +191,23 @@ const epochs = setups.map((setup): EpochReport => {
 const rssAfterEpochs = peakRssMegabytes();
 threaded.close();
 
-// 3. the program as a user starts it: the first frame of `mnist-tui` in a terminal, a fresh process's first epoch, and the whole default run
+// 3. the program as a user starts it: the first frame of `mnist-tui` in a terminal, a fresh process's first epoch, and the whole
+// default run, in the dashboard (launch to the done frame, in a terminal) and with --json
 const startup = await measureStartup();
 const freshEpochs = measureFreshEpochs(setups[0]!, count, seed);
+const dashboardRuns = flags['skip-run'] ? null : await measureDashboardRuns(dashboardSeeds);
 const defaultRun = flags['skip-run'] ? null : await measureDefaultRun();
+const load = `load average ${loadAtStart.toFixed(1)} at the start, ${loadavg()[0]!.toFixed(1)} at the end, on ${availableParallelism()} cores`;
+
+// the goals, in the issue's order: each part of the work adds its measurement to its row
+const issueRows = [
+	defaultRunRow(dashboardRuns),
+	dashboardCostRow(null),
+	firstEpochRow(freshEpochs),
+	numpyRow(freshEpochs, epochs[0]?.results['numpy-all-threads']),
+	firstFrameRow(startup),
+	busyMachineRow(null),
+];
 
 const agree = epochs.every(
 	epoch =>
@@ -203,6 +223,9 @@ const report: BenchReport = {
 	firstFrameMs: startup,
 	freshEpochs,
 	defaultRun,
+	dashboardRuns,
+	issueRows,
+	load,
 	kernelShapes: kernels.map(({batch, inputs, outputs, input}) => `${batch}x${inputs}x${outputs}${input === 'MNIST' ? ' MNIST x' : ''}`),
 	kernels,
 	epochs,
@@ -213,6 +236,7 @@ if (flags.json) {
 	console.log(JSON.stringify(report));
 } else {
 	printReport(report, {fastest, kernelSeconds});
+	printIssueTable(issueRows, load);
 }
 if (!agree) {
 	console.error(
@@ -222,7 +246,7 @@ if (!agree) {
 	process.exitCode = 1;
 }
 
-function wholeNumber(flag: 'images' | 'batch-size' | 'seed' | 'repeat', least: number): number {
+function wholeNumber(flag: 'images' | 'batch-size' | 'seed' | 'repeat' | 'seeds', least: number): number {
 	const value = Number(flags[flag]);
 	if (Number.isInteger(value) && value >= least) return value;
 	console.error(`bench: --${flag} takes a whole number of at least ${least}, not ${flags[flag]}`);

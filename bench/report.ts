@@ -1,8 +1,10 @@
 /** What the benchmark measured, and the tables it prints. */
 import type {OptimizerName} from '../source/nn/optim/optimizer.js';
 import {agrees, type Difference, lossTolerance} from './differences.js';
+import type {IssueRow} from './issue-table.js';
 import type {KernelRates} from './kernels.js';
 import type {FreshEpochs} from './program.js';
+import type {DashboardRun} from './terminal.js';
 
 /** A network the benchmark trains for an epoch. */
 export interface Setup {
@@ -58,6 +60,12 @@ export interface BenchReport {
 	readonly firstFrameMs: {words: number; ink: number; runs: Array<{words: number; ink: number}>};
 	readonly freshEpochs: FreshEpochs;
 	readonly defaultRun: {seconds: number; testAccuracy: number; epochs: number; threads: number; peakRssMegabytes: number} | null;
+	/** The default run in the dashboard, launch to the done frame, once per seed. */
+	readonly dashboardRuns: {runs: DashboardRun[]; medianSeconds: number; lowestAccuracy: number} | null;
+	/** The goals as the issue lists them, in its order. */
+	readonly issueRows: readonly IssueRow[];
+	/** How busy the machine was. */
+	readonly load: string;
 	readonly kernelShapes: readonly string[];
 	readonly kernels: readonly KernelTiming[];
 	readonly epochs: readonly EpochReport[];

@@ -58,3 +58,50 @@ export async function firstFrame(args: string[]): Promise<{words: number; ink: n
 	await terminal.done;
 	return {words: wordsAt - terminal.started, ink: inkAt - terminal.started};
 }
+
+/** A run of the program in the terminal, launch to the frame that says it is done. */
+export interface DashboardRun {
+	readonly seed: number;
+	/** Milliseconds from spawning the program to the first frame drawn by Ink. */
+	readonly firstFrame: number;
+	/** Seconds from spawning the program to the frame that says Done. */
+	readonly done: number;
+	/** The test accuracy that frame shows, in percent. */
+	readonly accuracy: number;
+}
+
+const doneHeader = /Done.*?test accuracy (\d+\.\d+)%/;
+
+/**
+ * The default run as a user starts it (`mnist-tui --seed N`, nothing else) in
+ * a 120x40 terminal: the times to its first frame and to the frame that says
+ * Done, and the accuracy that frame shows; then q closes the dashboard.
+ */
+export async function doneFrame(seed: number): Promise<DashboardRun> {
+	const terminal = inTerminal(['--seed', String(seed)]);
+	const ended = terminal.done.then(() => {
+		throw new Error(`mnist-tui --seed ${seed} ended before its done frame:\n${terminal.output.slice(-2000)}`);
+	});
+	const [inkAt, doneAt] = await Promise.race([Promise.all([terminal.waitFor(/elapsed/), terminal.waitFor(doneHeader)]), ended]);
+	const accuracy = Number(doneHeader.exec(terminal.output)![1]);
+	terminal.write('q');
+	await terminal.done;
+	return {seed, firstFrame: inkAt - terminal.started, done: (doneAt - terminal.started) / 1000, accuracy};
+}
+
+/** The default run once for each seed, one after another: the median time to the done frame, and the lowest accuracy. */
+export async function measureDashboardRuns(seeds: readonly number[]): Promise<{
+	runs: DashboardRun[];
+	medianSeconds: number;
+	lowestAccuracy: number;
+}> {
+	const runs: DashboardRun[] = [];
+	for (const seed of seeds) runs.push(await doneFrame(seed));
+	const seconds = runs.map(run => run.done).sort((a, b) => a - b);
+	const middle = seconds.length >> 1;
+	return {
+		runs,
+		medianSeconds: seconds.length % 2 ? seconds[middle]! : (seconds[middle - 1]! + seconds[middle]!) / 2,
+		lowestAccuracy: Math.min(...runs.map(run => run.accuracy)),
+	};
+}

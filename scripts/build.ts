@@ -1,15 +1,17 @@
 /**
  * `npm run build`: the program as it ships, in dist/, built by esbuild with
  * every package it uses inside it. dist/cli.js is the entry and holds what
- * every command needs; the dashboard's screens (Ink, React) are chunks beside
- * it that the program imports while the first words are on screen; dist/worker.js
- * is the training worker, started by URL. Node reads a few files instead of
+ * every command needs; every screen (Ink, React, yoga) is one file beside it,
+ * source/ui/screens.ts, that the program imports while the first words are on
+ * screen; dist/worker.js is the training worker, started by URL; a few chunks
+ * hold what they share. Node reads 5 files to draw the dashboard instead of
  * some three hundred, which was most of what starting the dashboard cost.
  */
 import {rmSync} from 'node:fs';
 import {readFile} from 'node:fs/promises';
 import {fileURLToPath} from 'node:url';
 import {build, type Plugin} from 'esbuild';
+import {sameStylesFirst} from './same-styles.js';
 
 /** Ink connects to React DevTools (a package it does not depend on) only with DEV=true: the built program leaves that out. */
 const withoutDevTools: Plugin = {
@@ -36,6 +38,17 @@ const productionReact: Plugin = {
 	},
 };
 
+/** Ink's output stage, built with the shortcut of scripts/same-styles.ts. */
+const sameStylesFirstPlugin: Plugin = {
+	name: 'same-styles-first',
+	setup(build) {
+		build.onLoad({filter: /[\\/]@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]styledChars\.js$/}, async args => ({
+			contents: sameStylesFirst(await readFile(args.path, 'utf8'), args.path),
+			loader: 'js',
+		}));
+	},
+};
+
 const root = fileURLToPath(new URL('../', import.meta.url));
 rmSync(`${root}dist`, {recursive: true, force: true});
 await build({
@@ -53,7 +66,7 @@ await build({
 	legalComments: 'none',
 	// the packages written as CommonJS ask for Node's own modules with require()
 	banner: {js: "import {createRequire as __createRequire} from 'node:module';const require=__createRequire(import.meta.url);"},
-	plugins: [withoutDevTools, productionReact],
+	plugins: [withoutDevTools, productionReact, sameStylesFirstPlugin],
 	define: {fetch: 'undefined'},
 	logLevel: 'warning',
 });

@@ -21,7 +21,7 @@ import {count, percent} from './text/format.js';
 import {evaluateModel} from './train/evaluate-model.js';
 import type {RunEvent} from './train/events.js';
 import {runTraining} from './train/run.js';
-import {startEarlyWorker} from './train/worker/early-worker.js';
+import {pendingWorker} from './train/worker/early-worker.js';
 import {confusionProbe} from './ui/dashboard/confusion-probe.js';
 import {recordTerminal} from './ui/demo/cast-recorder.js';
 import {renderSettingsFor} from './ui/shared/render-settings.js';
@@ -74,7 +74,7 @@ async function runReplay(command: Extract<Command, {kind: 'replay'}>): Promise<n
 	const settings = renderSettingsFor(command.ascii);
 	const terminal = enterDashboardScreen(process.stdout, process.stdin);
 	signals.onStop(() => {});
-	const {startReplay} = await import('./ui/runs/replay-session.js');
+	const {startReplay} = await import('./ui/screens.js');
 	const session = startReplay(run, terminal, {
 		settings,
 		speed: command.speed,
@@ -120,7 +120,7 @@ async function runCompare(command: Extract<Command, {kind: 'compare'}>): Promise
 		return exitCodes.done;
 	}
 	prepareDashboardEnvironment();
-	const {showComparison} = await import('./ui/runs/compare-screen.js');
+	const {showComparison} = await import('./ui/screens.js');
 	await showComparison(lines, process.stdout);
 	return exitCodes.done;
 }
@@ -132,7 +132,7 @@ async function runBrowse(command: Extract<Command, {kind: 'browse'}>): Promise<n
 	startRecording(command.record);
 	prepareDashboardEnvironment();
 	const result = await evaluateModel(command.config);
-	const {browse} = await import('./ui/browse-session.js');
+	const {browse} = await import('./ui/screens.js');
 	const {evaluation, test} = result;
 	const accuracy = evaluation.accuracy === null ? 'no labels' : `test accuracy ${percent(evaluation.accuracy)}`;
 	const settings = renderSettingsFor(command.ascii);
@@ -199,12 +199,11 @@ async function runDashboard(command: TrainCommand): Promise<number> {
 	const terminal = enterDashboardScreen(process.stdout, process.stdin);
 	// a signal while Ink loads is kept for the session, which stops at once
 	signals.onStop(() => {});
-	// Ink takes about half a second to load: say what is happening at once
+	// the screens take a few tenths of a second to load: say what is happening at once
 	process.stdout.write(`${glyphs.spinner.frames[0]} Loading MNIST${glyphs.ellipsis}\u001B[H`);
-	// and load the data in the training worker meanwhile
-	const worker = startEarlyWorker(command.config, confusionProbe);
-	const {startDashboard} = await import('./ui/dashboard-session.js');
-	const {summaryLines} = await import('./ui/dashboard/summary.js');
+	const worker = pendingWorker(command.config, confusionProbe);
+	const {startDashboard, summaryLines} = await import('./ui/screens.js');
+	// Ink draws the first frame before startDashboard returns
 	const session = startDashboard(command.config, terminal, {
 		settings,
 		demo: command.demo,
@@ -218,7 +217,10 @@ async function runDashboard(command: TrainCommand): Promise<number> {
 					},
 				}),
 	});
+	// a signal that came while the screens loaded ends the session here, before the run starts
 	signals.onStop(() => session.interrupt());
+	// then the run starts: on two cores the worker and its threads would slow that frame down by more than they gain
+	worker.start();
 	const outcome = await session.outcome;
 	if (log !== undefined) closeSync(log);
 	// a run that failed after it started still says how far it got and where the model is

@@ -45,7 +45,7 @@ export interface DashboardOptions {
 	readonly onEvent?: (event: Exclude<FromWorker, {type: 'failure'}>) => void;
 	/** --demo: play the captioned tour, which ends by quitting. */
 	readonly demo?: boolean;
-	/** The run, started with confusionProbe while the screens loaded; otherwise the session starts it. */
+	/** The run, made with confusionProbe while the screens loaded (and started once the first frame is drawn); otherwise the session starts it. */
 	readonly worker?: EarlyWorker;
 }
 

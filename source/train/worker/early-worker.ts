@@ -7,31 +7,58 @@ export interface EarlyWorker {
 	attach(listener: WorkerListener): TrainingWorker;
 }
 
+/** A run whose worker starts when told to: what is asked of it before then (pause, stop…) is sent once it has started. */
+export interface PendingWorker extends EarlyWorker {
+	/** Starts the worker, once; nothing happens after the run was terminated. */
+	start(): void;
+}
+
 /**
- * Starts the run in its worker at once, so the data loads while the main
- * thread is still busy (loading the dashboard's screens, say).
+ * A run in a training worker that starts when told to, held by its listener
+ * from the first: the dashboard draws its first frame with the cores to
+ * itself, then starts the run. Events that come before a listener is
+ * attached wait for it.
  */
-export function startEarlyWorker(config: TrainConfig, probe?: {images: number; everyMs: number}): EarlyWorker {
+export function pendingWorker(config: TrainConfig, probe?: {images: number; everyMs: number}): PendingWorker {
 	let listener: WorkerListener | undefined;
 	const waiting: ((listener: WorkerListener) => void)[] = [];
 	const relay = (tell: (listener: WorkerListener) => void) => (listener ? tell(listener) : waiting.push(tell));
-	const worker = startTrainingWorker(
-		config,
-		{
-			onEvent: event => relay(listener => listener.onEvent(event)),
-			onError: error => relay(listener => listener.onError(error)),
-			onExit: () => relay(listener => listener.onExit?.()),
+	let worker: TrainingWorker | undefined;
+	let terminated = false;
+	const asked: ((worker: TrainingWorker) => void)[] = [];
+	const ask = (request: (worker: TrainingWorker) => void) => (worker ? request(worker) : asked.push(request));
+	const held: TrainingWorker = {
+		pause: () => ask(worker => worker.pause()),
+		resume: () => ask(worker => worker.resume()),
+		stop: () => ask(worker => worker.stop()),
+		control: request => ask(worker => worker.control(request)),
+		step: () => ask(worker => worker.step()),
+		terminate: async () => {
+			terminated = true;
+			await worker?.terminate();
 		},
-		probe,
-	);
+	};
 	return {
+		start() {
+			if (worker || terminated) return;
+			worker = startTrainingWorker(
+				config,
+				{
+					onEvent: event => relay(listener => listener.onEvent(event)),
+					onError: error => relay(listener => listener.onError(error)),
+					onExit: () => relay(listener => listener.onExit?.()),
+				},
+				probe,
+			);
+			for (const request of asked.splice(0)) request(worker);
+		},
 		attach(attached) {
 			// the waiting events go out once the caller holds the worker; a message from the worker cannot come between
 			queueMicrotask(() => {
 				for (const tell of waiting.splice(0)) tell(attached);
 				listener = attached;
 			});
-			return worker;
+			return held;
 		},
 	};
 }
