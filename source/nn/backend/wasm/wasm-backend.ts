@@ -1,4 +1,5 @@
 import type {Backend, DenseProducts, Updates} from '../backend.js';
+import {sparseGradScratchBytes} from './sparse-scratch.js';
 import {
 	type Kernels,
 	kernelsModule,
@@ -15,7 +16,7 @@ import {KernelTeam, type PartKernel} from './wasm-team.js';
  * Below this many multiply-adds (or parameters, for an update) a call runs
  * on the calling thread alone: sharing costs a few µs of handing over.
  */
-const minimumSharedWork = 1 << 16;
+const minimumSharedWork = 1 << 18;
 
 /** Options of a wasm backend. */
 export interface WasmOptions {
@@ -46,10 +47,10 @@ export class WasmBackend implements Backend {
 	/** The partner threads, when there are any. */
 	private team: KernelTeam | null;
 	readonly sparseInput: DenseProducts = {
+		// shared by rows of x: each part lists its own rows' groups
 		denseForward: (x, w, b, out, batch, inputs, outputs, relu) => {
 			const scratch = this.scratchFor(batch * (Math.floor(inputs / 4) + 1));
-			this.kernels.sparse_rows(this.at(x), batch, inputs, scratch);
-			this.share('sparse_forward', outputs, batch * inputs * outputs, [
+			this.share('sparse_forward', batch, batch * inputs * outputs, [
 				this.at(x),
 				this.at(w),
 				this.at(b),
@@ -61,10 +62,10 @@ export class WasmBackend implements Backend {
 				scratch,
 			]);
 		},
+		// shared by groups of 4 inputs: each part lists the rows of its own groups
 		accumulateWeightGrad: (dz, x, dw, db, batch, inputs, outputs) => {
-			const scratch = this.scratchFor(Math.floor(inputs / 4) * (2 * batch + 1));
-			this.kernels.sparse_groups(this.at(x), this.at(dz), batch, inputs, outputs, scratch);
-			this.share('sparse_weight_grad', outputs, batch * inputs * outputs, [
+			const scratch = this.scratchFor(sparseGradScratchBytes(batch, inputs, outputs) / 4);
+			this.share('sparse_weight_grad', Math.ceil(inputs / 4), batch * inputs * outputs, [
 				this.at(dz),
 				this.at(x),
 				this.at(dw),
