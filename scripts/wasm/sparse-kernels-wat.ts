@@ -19,17 +19,21 @@ import {lines, range} from './wat-text.js';
 
 /**
  * out[r][o] = Σ over row r's listed groups i of x[r][i…i+3]·w[o][i…i+3] + the
- * last inputs % 4 + b[o]. All rows are listed first (scratch: a count and the
- * groups' byte offsets, groups + 1 words a row), so that 8 rows of w stay in
- * L1 while every row of x passes.
+ * last inputs % 4 + b[o], for rows [from, to). The part's rows are listed
+ * first (scratch: a count and the groups' byte offsets, groups + 1 words a
+ * row, each row in its own place), so that a tile of rows of w stays in L1
+ * while the part's rows of x pass.
  */
+/** Bytes of a row of w for 28x28 images (MNIST, Fashion-MNIST): the first layer's main tile has a path of its own for them. */
+const imageRowBytes = 784 * 4;
+
 export function sparseInputForward(width: number): string {
 	const widths = [width, ...[4, 3, 2, 1].filter(w => w < width)];
 	return lines([
 		`  (func (export "sparse_forward") (param $from i32) (param $to i32) (param $x i32) (param $w i32) (param $b i32) (param $out i32)
     (param $batch i32) (param $inputs i32) (param $outputs i32) (param $relu i32) (param $scratch i32)
     (local $r i32) (local $o i32) (local $k i32) (local $rowBytes i32) (local $outRowBytes i32) (local $groups i32)
-    (local $listBytes i32) (local $px i32) (local $p i32) (local $end i32) (local $offset i32) (local $list i32)
+    (local $listBytes i32) (local $px i32) (local $p i32) (local $end i32) (local $offset i32) (local $list i32) (local $q i32)
     (local $sum v128) (local $left v128) (local $right v128) (local $xv v128)`,
 		`    ${range(width)
 			.map(o => `(local $pw${o} i32) (local $acc0_${o} v128)`)
@@ -57,13 +61,27 @@ export function sparseInputForward(width: number): string {
 		'      (local.set $r (i32.add (local.get $r) (i32.const 1)))',
 		'      (br $rows)))',
 		'    (local.set $o (i32.const 0))',
-		widths.map(forwardTiles),
+		widths.map((tile, index) => forwardTiles(tile, index === 0 ? imageRowBytes : undefined)),
 		'  )',
 	]);
 }
 
-/** Blocks of `width` outputs while they fit, each against every row of x. */
-function forwardTiles(width: number): string {
+/** The walk over a row's listed groups, with `multiply` the step for the group at $offset. */
+const groups = (label: string, multiply: string[]): string[] => [
+	`        (block $${label}_groups_done (loop $${label}_groups`,
+	`            (br_if $${label}_groups_done (i32.ge_u (local.get $p) (local.get $end)))`,
+	'            (local.set $offset (i32.load (local.get $p)))',
+	...multiply,
+	'            (local.set $p (i32.add (local.get $p) (i32.const 4)))',
+	`            (br $${label}_groups)))`,
+];
+
+/**
+ * Blocks of `width` outputs while they fit, each against every row of x.
+ * With `specialised` (bytes of a row of w), rows of that length find the
+ * tile's rows of w at fixed offsets from one address, one add fewer per row of w and group.
+ */
+function forwardTiles(width: number, specialised?: number): string {
 	const columns = range(width);
 	const label = `sf${width}`;
 	const multiply = (load: string, at: string) => [
@@ -92,12 +110,22 @@ function forwardTiles(width: number): string {
 		'        (local.set $end (i32.add (i32.add (local.get $p) (i32.const 4)) (i32.shl (i32.load (local.get $p)) (i32.const 2))))',
 		'        (local.set $p (i32.add (local.get $p) (i32.const 4)))',
 		...columns.map(o => `        (local.set $acc0_${o} (v128.const i32x4 0 0 0 0))`),
-		`        (block $${label}_groups_done (loop $${label}_groups`,
-		`            (br_if $${label}_groups_done (i32.ge_u (local.get $p) (local.get $end)))`,
-		'            (local.set $offset (i32.load (local.get $p)))',
-		...multiply('v128.load', '(local.get $offset)'),
-		'            (local.set $p (i32.add (local.get $p) (i32.const 4)))',
-		`            (br $${label}_groups)))`,
+		...(specialised === undefined
+			? groups(label, multiply('v128.load', '(local.get $offset)'))
+			: [
+					`        (if (i32.eq (local.get $rowBytes) (i32.const ${specialised})) (then`,
+					...groups(`${label}_fixed`, [
+						'            (local.set $xv (v128.load (i32.add (local.get $px) (local.get $offset))))',
+						'            (local.set $q (i32.add (local.get $pw0) (local.get $offset)))',
+						...columns.map(
+							o =>
+								`            (local.set $acc0_${o} (f32x4.add (local.get $acc0_${o}) (f32x4.mul (local.get $xv) (v128.load offset=${o * specialised} (local.get $q)))))`,
+						),
+					]),
+					'        ) (else',
+					...groups(label, multiply('v128.load', '(local.get $offset)')),
+					'        ))',
+				]),
 		// the last inputs % 4, one at a time in lane 0
 		'        (local.set $offset (i32.shl (local.get $groups) (i32.const 4)))',
 		'        (local.set $k (i32.and (local.get $inputs) (i32.const 3)))',

@@ -53,7 +53,7 @@ const named: Array<[number, number, number]> = [
 	[513, 22, 13],
 ];
 // every remainder of the wasm tiles (forward: 2 rows x 4 outputs, 4 inputs a step; gradients: 2 rows x 4·4 columns,
-// then 12, 8, 4, 1; first layer: 1 row x 6, 4, 3, 2, 1 outputs, and one group of 4 inputs x 7, 4, 2, 1 outputs)
+// then 12, 8, 4, 1; first layer: 1 row x 8, 4, 3, 2, 1 outputs, and one group of 4 inputs x 7, 4, 2, 1 outputs)
 const remainders: Array<[number, number, number]> = [];
 for (const batch of [1, 2, 3, 5]) {
 	for (let inputs = 1; inputs <= 4 * defaultTiles.outerVectors + 19; inputs++) {
