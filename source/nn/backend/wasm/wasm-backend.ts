@@ -14,7 +14,11 @@ import {KernelTeam, type PartKernel} from './wasm-team.js';
 
 /**
  * Below this many multiply-adds (or parameters, for an update) a call runs
- * on the calling thread alone: sharing costs a few µs of handing over.
+ * on the calling thread alone: sharing costs a few µs of handing over, more
+ * than such a call takes (784-128-10's second layer, 128·128·10, takes about
+ * 8 µs; the first layer's update about 17 µs), and a partner that lost its
+ * core holds the call up. A step of 784-128-10 then hands over twice: the
+ * first layer's forward and weight gradient.
  */
 const minimumSharedWork = 1 << 18;
 
@@ -62,19 +66,16 @@ export class WasmBackend implements Backend {
 				scratch,
 			]);
 		},
-		// shared by groups of 4 inputs: each part lists the rows of its own groups
+		// shared by groups of 4 inputs, 8 a part (a part costs little more than its groups: small parts share evenly)
 		accumulateWeightGrad: (dz, x, dw, db, batch, inputs, outputs) => {
 			const scratch = this.scratchFor(sparseGradScratchBytes(batch, inputs, outputs) / 4);
-			this.share('sparse_weight_grad', Math.ceil(inputs / 4), batch * inputs * outputs, [
-				this.at(dz),
-				this.at(x),
-				this.at(dw),
-				this.at(db),
-				batch,
-				inputs,
-				outputs,
-				scratch,
-			]);
+			this.share(
+				'sparse_weight_grad',
+				Math.ceil(inputs / 4),
+				batch * inputs * outputs,
+				[this.at(dz), this.at(x), this.at(dw), this.at(db), batch, inputs, outputs, scratch],
+				8,
+			);
 		},
 	};
 	readonly updates: Updates = {
@@ -240,14 +241,15 @@ export class WasmBackend implements Backend {
 
 	/**
 	 * kernel(from, to, ...args) over [0, total): on this thread alone, or cut
-	 * into parts shared with the team when `work` is worth it.
+	 * into parts shared with the team when `work` is worth it: about 4 parts
+	 * a thread, or parts of `grain` (a multiple of 8) when given.
 	 */
-	private share(kernel: SharedKernel, total: number, work: number, args: number[]): void {
+	private share(kernel: SharedKernel, total: number, work: number, args: number[], grain?: number): void {
 		if (!this.team || work < minimumSharedWork || total < 16) {
 			(this.kernels[kernel] as PartKernel)(0, total, ...args);
 			return;
 		}
-		this.team.run(kernel, total, Math.max(8, Math.ceil(total / (4 * this.team.threads) / 8) * 8), args);
+		this.team.run(kernel, total, grain ?? Math.max(8, Math.ceil(total / (4 * this.team.threads) / 8) * 8), args);
 	}
 
 	/** The byte offset of at least `words` 4-byte words of scratch space. */
