@@ -42,6 +42,8 @@ export class WasmBackend implements Backend {
 	/** Every buffer object the memory has shown; a view on any of them is ours. */
 	private readonly buffers = new Set<ArrayBufferLike>();
 	private top = 0;
+	/** The end of the highest array ever handed out: memory below it may hold old values. */
+	private used = 0;
 	/** Where the sparse products list the nonzero parts of their input. */
 	private scratch: Float32Array = new Float32Array(0);
 	/** Where finite_probe flags a value that is not finite. */
@@ -138,6 +140,11 @@ export class WasmBackend implements Backend {
 	}
 
 	allocate(length: number): Float32Array {
+		return this.take(length, true);
+	}
+
+	/** `length` floats at the top of the memory; zeroed when `zeroed` (new memory is; memory given back by `release` may not be). */
+	private take(length: number, zeroed: boolean): Float32Array {
 		const start = this.top;
 		// 16-byte steps keep every array's start aligned for f32x4
 		const end = start + Math.ceil(Math.max(length, 1) / 4) * 16;
@@ -151,7 +158,30 @@ export class WasmBackend implements Backend {
 		this.top = end;
 		const buffer = this.memory.buffer;
 		this.buffers.add(buffer);
-		return new Float32Array(buffer, start, length);
+		const array = new Float32Array(buffer, start, length);
+		// memory given back by `release` is handed out again: zeroed, as new memory is
+		if (zeroed && start < this.used) this.kernels.zero_fill(0, Math.min(length, (this.used - start) / 4), start);
+		this.used = Math.max(this.used, end);
+		return array;
+	}
+
+	/** Where the next array would start: pass it to `release` to give back every array allocated since. */
+	mark(): number {
+		return this.top;
+	}
+
+	/**
+	 * Gives back every array allocated since `mark` (they must no longer be
+	 * used): the next arrays reuse that memory, whose pages the system has
+	 * already handed over, so their first writes cost no page faults.
+	 */
+	release(mark: number): void {
+		if (!(mark >= 0 && mark <= this.top)) throw new RangeError(`no such mark: ${mark}`);
+		this.top = mark;
+		// the backend's own working arrays there are given back too, and allocated again when needed
+		if (this.scratch.length && this.scratch.byteOffset >= mark) this.scratch = new Float32Array(0);
+		if (this.pixelBytes.length && this.pixelBytes.byteOffset >= mark) this.pixelBytes = new Uint8Array(0);
+		if (this.finiteFlag && this.finiteFlag.byteOffset >= mark) this.finiteFlag = undefined;
 	}
 
 	owns(array: Float32Array): boolean {
@@ -265,7 +295,8 @@ export class WasmBackend implements Backend {
 
 	/** The byte offset of at least `words` 4-byte words of scratch space. */
 	private scratchFor(words: number): number {
-		if (this.scratch.length < words) this.scratch = this.allocate(Math.ceil(words));
+		// not zeroed: the kernels write before they read, each only its own part's places
+		if (this.scratch.length < words) this.scratch = this.take(Math.ceil(words), false);
 		return this.scratch.byteOffset;
 	}
 
