@@ -68,7 +68,7 @@ function optimizerSteps(): string {
 	]);
 }
 
-/** dst[i] = src[i] / 255 for n bytes: the input layer's pixel scaling, 16 pixels a step. */
+/** dst[i] = src[i] / 255 for n bytes: the input layer's pixel scaling, 16 pixels a step, a step of zero bytes without dividing. */
 function scaleBytes(): string {
 	const quarter = (extend16: string, extend32: string, offset: number) =>
 		`      (v128.store offset=${offset} (local.get $dst) (f32x4.div (f32x4.convert_i32x4_u (${extend32} (${extend16} (local.get $v)))) (local.get $divisor)))`;
@@ -78,10 +78,17 @@ function scaleBytes(): string {
     (local.set $k (i32.shr_u (local.get $n) (i32.const 4)))
     (if (local.get $k) (then (loop $vectors
       (local.set $v (v128.load (local.get $src)))
+      (if (v128.any_true (local.get $v)) (then
 ${quarter('i16x8.extend_low_i8x16_u', 'i32x4.extend_low_i16x8_u', 0)}
 ${quarter('i16x8.extend_low_i8x16_u', 'i32x4.extend_high_i16x8_u', 16)}
 ${quarter('i16x8.extend_high_i8x16_u', 'i32x4.extend_low_i16x8_u', 32)}
 ${quarter('i16x8.extend_high_i8x16_u', 'i32x4.extend_high_i16x8_u', 48)}
+      ) (else
+        ;; 16 blank pixels (most of an image): zeros, without the divisions
+        (v128.store offset=0 (local.get $dst) (local.get $v))
+        (v128.store offset=16 (local.get $dst) (local.get $v))
+        (v128.store offset=32 (local.get $dst) (local.get $v))
+        (v128.store offset=48 (local.get $dst) (local.get $v))))
       (local.set $src (i32.add (local.get $src) (i32.const 16)))
       (local.set $dst (i32.add (local.get $dst) (i32.const 64)))
       (br_if $vectors (local.tee $k (i32.sub (local.get $k) (i32.const 1)))))))

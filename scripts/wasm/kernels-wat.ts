@@ -15,7 +15,7 @@
  *   weight_grad:   dw += dzᵀ·x, db += Σ dz         dz: [batch, outputs]
  *   input_grad:    dx = dz·w
  * the first layer's two that skip zero pixels (scripts/wasm/sparse-kernels-wat.ts)
- *   sparse_rows then sparse_forward, sparse_groups then sparse_weight_grad
+ *   sparse_forward (over rows of x) and sparse_weight_grad (over groups of 4 inputs)
  * the optimizers' updates: gd_step, momentum_step, adam_step; scale_bytes
  * for packing pixels; zero_fill for clearing gradients; relu and relu_grad;
  * and finite_probe, the trainer's check after each step.
@@ -44,6 +44,8 @@ export interface Tiles {
 	readonly outerRows: number;
 	/** input_grad and weight_grad: f32x4 vectors of result columns per tile. */
 	readonly outerVectors: number;
+	/** sparse_forward: outputs per tile, against one row of x. */
+	readonly sparseForwardOutputs: number;
 	/** sparse_weight_grad: outputs per tile, against one group of 4 inputs. */
 	readonly sparseGradOutputs: number;
 	/** weight_grad's loop order (input_grad goes by columns). */
@@ -51,7 +53,14 @@ export interface Tiles {
 }
 
 // the fastest measured on this machine (AMD EPYC, Node 20's V8): 3x3, 3x4 and 2x5 outer tiles and 3-row forward tiles were slower
-export const defaultTiles: Tiles = {forwardRows: 2, outerRows: 2, outerVectors: 4, weightGradOrder: 'columns', sparseGradOutputs: 8};
+export const defaultTiles: Tiles = {
+	forwardRows: 2,
+	outerRows: 2,
+	outerVectors: 4,
+	weightGradOrder: 'columns',
+	sparseGradOutputs: 7,
+	sparseForwardOutputs: 6,
+};
 
 export function kernelsWat(tiles: Tiles = defaultTiles): string {
 	return lines([
@@ -61,7 +70,7 @@ export function kernelsWat(tiles: Tiles = defaultTiles): string {
 		outerProduct('$outer_columns', tiles.outerRows, tiles.outerVectors, 'columns'),
 		outerProduct('$outer_rows', tiles.outerRows, tiles.outerVectors, 'rows'),
 		columnSums(),
-		sparseInputForward(),
+		sparseInputForward(tiles.sparseForwardOutputs),
 		sparseInputWeightGrad(tiles.sparseGradOutputs),
 		elementwiseKernels(),
 		`  (func (export "weight_grad") (param $from i32) (param $to i32) (param $dz i32) (param $x i32) (param $dw i32) (param $db i32)

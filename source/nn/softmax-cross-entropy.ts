@@ -20,12 +20,16 @@ export function softmax(logits: Float32Array, probabilities: Float32Array, batch
 	}
 }
 
+/** Each row's exponentials, kept at full precision between the sum and the division. */
+let exps = new Float64Array(16);
+
 /**
  * The summed cross-entropy −Σ log softmax(Z)[label] over the batch, computed
  * from the logits; turns the logits into probabilities in place on the way.
  */
 export function softmaxCrossEntropy(logits: Float32Array, labels: ArrayLike<number>, batch: number, classes: number): number {
 	let loss = 0;
+	if (exps.length < classes) exps = new Float64Array(classes);
 	for (let r = 0; r < batch; r++) {
 		const start = r * classes;
 		let max = -Infinity,
@@ -38,10 +42,14 @@ export function softmaxCrossEntropy(logits: Float32Array, labels: ArrayLike<numb
 		}
 		// the top term is exactly 1; log1p of the others keeps a confident answer's tiny loss from rounding to 0
 		let others = 0;
-		for (let c = 0; c < classes; c++) if (c !== top) others += Math.exp(logits[start + c]! - max);
+		for (let c = 0; c < classes; c++) {
+			const e = Math.exp(logits[start + c]! - max);
+			exps[c] = e;
+			if (c !== top) others += e;
+		}
 		const sum = 1 + others;
 		loss += Math.log1p(others) - (logits[start + labels[r]!]! - max);
-		for (let c = 0; c < classes; c++) logits[start + c] = Math.exp(logits[start + c]! - max) / sum;
+		for (let c = 0; c < classes; c++) logits[start + c] = exps[c]! / sum;
 	}
 	return loss;
 }

@@ -13,7 +13,7 @@ const warmBatch = 128;
  * are compiled again, optimised, in the background, and so is the
  * JavaScript around them. A dozen steps is several times what that needs.
  */
-const warmSteps = 12;
+const stepsAtMost = 12;
 
 /**
  * Trains a small throwaway network for a few steps on made-up images, one
@@ -22,10 +22,22 @@ const warmSteps = 12;
  * threads running, as fast as the later ones. It stops early once `loaded`
  * is aborted (after at least one step), so it never holds up a run whose
  * files came quickly, nor a slow backend's. It touches nothing of the run:
- * its own seed, its own arrays (a backend never frees arrays, so the shape
- * is small and fixed: about 1.3 MB), no events.
+ * its own seed, its own arrays, no events. Its arrays are given back to the
+ * backend at the end (`release`), so the run's network takes the same
+ * memory, already handed over by the system: its first step pays no page
+ * faults. Nothing else may allocate from the backend while it runs.
  */
 export async function warmUp(backend: Backend, optimizer: OptimizerName, loaded: AbortSignal): Promise<void> {
+	const mark = backend.mark?.();
+	try {
+		await warmSteps(backend, optimizer, loaded);
+	} finally {
+		if (mark !== undefined) backend.release?.(mark);
+	}
+	await backend.ready?.();
+}
+
+async function warmSteps(backend: Backend, optimizer: OptimizerName, loaded: AbortSignal): Promise<void> {
 	const rng = new Rng(1);
 	const network = Network.create(warmSizes, rng, backend);
 	const stepper = createOptimizer(optimizer, 0.01);
@@ -33,7 +45,7 @@ export async function warmUp(backend: Backend, optimizer: OptimizerName, loaded:
 	// mostly zero pixels, as in a digit
 	const images = Uint8Array.from({length: warmBatch * inputs}, () => (rng.next() < 0.2 ? rng.int(256) : 0));
 	const labels = Uint8Array.from({length: warmBatch}, () => rng.int(10));
-	for (let step = 0; step < warmSteps && (step === 0 || !loaded.aborted); step++) {
+	for (let step = 0; step < stepsAtMost && (step === 0 || !loaded.aborted); step++) {
 		network.zeroGradients();
 		network.trainBatch(network.packImages(images, null, 0, warmBatch), labels, warmBatch, 1 / warmBatch);
 		stepper.step(network.parameters());
@@ -41,7 +53,6 @@ export async function warmUp(backend: Backend, optimizer: OptimizerName, loaded:
 		network.predict(network.packImages(images, null, 0, warmBatch), warmBatch);
 		await new Promise(resolve => setImmediate(resolve));
 	}
-	await backend.ready?.();
 }
 
 /** Pages read each turn of the event loop: about a millisecond's worth of first touches. */

@@ -37,6 +37,9 @@ export interface Backend extends DenseProducts {
 	allFinite(values: Float32Array): boolean;
 	/** out[r] = the pixels of image order[start + r] (or start + r without an order) / 255, for r < count: out is [count, size]. */
 	packPixels(images: Uint8Array, order: ArrayLike<number> | null, start: number, count: number, size: number, out: Float32Array): void;
+	/** Where the next array would start, and giving back every array allocated since (wasm: so a throwaway network's memory is reused). */
+	mark?(): number;
+	release?(mark: number): void;
 	/** Resolves when any threads the backend started are running (products before that run on the calling thread alone). */
 	ready?(): Promise<void>;
 	/** Ends any threads the backend started; its arrays stay usable, its products then run on the calling thread. */

@@ -1,4 +1,5 @@
 import type {Backend, DenseProducts, Updates} from '../backend.js';
+import {sparseGradScratchBytes} from './sparse-scratch.js';
 import {
 	type Kernels,
 	kernelsModule,
@@ -13,9 +14,13 @@ import {KernelTeam, type PartKernel} from './wasm-team.js';
 
 /**
  * Below this many multiply-adds (or parameters, for an update) a call runs
- * on the calling thread alone: sharing costs a few µs of handing over.
+ * on the calling thread alone: sharing costs a few µs of handing over, more
+ * than such a call takes (784-128-10's second layer, 128·128·10, takes about
+ * 8 µs; the first layer's update about 17 µs), and a partner that lost its
+ * core holds the call up. A step of 784-128-10 then hands over twice: the
+ * first layer's forward and weight gradient.
  */
-const minimumSharedWork = 1 << 16;
+const minimumSharedWork = 1 << 18;
 
 /** Options of a wasm backend. */
 export interface WasmOptions {
@@ -37,6 +42,8 @@ export class WasmBackend implements Backend {
 	/** Every buffer object the memory has shown; a view on any of them is ours. */
 	private readonly buffers = new Set<ArrayBufferLike>();
 	private top = 0;
+	/** The end of the highest array ever handed out: memory below it may hold old values. */
+	private used = 0;
 	/** Where the sparse products list the nonzero parts of their input. */
 	private scratch: Float32Array = new Float32Array(0);
 	/** Where finite_probe flags a value that is not finite. */
@@ -46,34 +53,28 @@ export class WasmBackend implements Backend {
 	/** The partner threads, when there are any. */
 	private team: KernelTeam | null;
 	readonly sparseInput: DenseProducts = {
+		// shared by rows of x, 16 at least a part and at most 8 parts: each part lists its own rows' groups, and reads all of w (from L2 for
+		// 784-128-10, further for wider layers: parts of 8 rows cost 784-512-10's forward 13% more than one part, of 16 rows 6%)
 		denseForward: (x, w, b, out, batch, inputs, outputs, relu) => {
 			const scratch = this.scratchFor(batch * (Math.floor(inputs / 4) + 1));
-			this.kernels.sparse_rows(this.at(x), batch, inputs, scratch);
-			this.share('sparse_forward', outputs, batch * inputs * outputs, [
-				this.at(x),
-				this.at(w),
-				this.at(b),
-				this.at(out),
+			this.share(
+				'sparse_forward',
 				batch,
-				inputs,
-				outputs,
-				relu ? 1 : 0,
-				scratch,
-			]);
+				batch * inputs * outputs,
+				[this.at(x), this.at(w), this.at(b), this.at(out), batch, inputs, outputs, relu ? 1 : 0, scratch],
+				Math.max(16, Math.ceil(batch / 8 / 8) * 8),
+			);
 		},
+		// shared by groups of 4 inputs, 8 a part (a part costs little more than its groups: small parts share evenly)
 		accumulateWeightGrad: (dz, x, dw, db, batch, inputs, outputs) => {
-			const scratch = this.scratchFor(Math.floor(inputs / 4) * (2 * batch + 1));
-			this.kernels.sparse_groups(this.at(x), this.at(dz), batch, inputs, outputs, scratch);
-			this.share('sparse_weight_grad', outputs, batch * inputs * outputs, [
-				this.at(dz),
-				this.at(x),
-				this.at(dw),
-				this.at(db),
-				batch,
-				inputs,
-				outputs,
-				scratch,
-			]);
+			const scratch = this.scratchFor(sparseGradScratchBytes(batch, inputs, outputs) / 4);
+			this.share(
+				'sparse_weight_grad',
+				Math.ceil(inputs / 4),
+				batch * inputs * outputs,
+				[this.at(dz), this.at(x), this.at(dw), this.at(db), batch, inputs, outputs, scratch],
+				8,
+			);
 		},
 	};
 	readonly updates: Updates = {
@@ -134,6 +135,11 @@ export class WasmBackend implements Backend {
 	}
 
 	allocate(length: number): Float32Array {
+		return this.take(length, true);
+	}
+
+	/** `length` floats at the top of the memory; zeroed when `zeroed` (new memory is; memory given back by `release` may not be). */
+	private take(length: number, zeroed: boolean): Float32Array {
 		const start = this.top;
 		// 16-byte steps keep every array's start aligned for f32x4
 		const end = start + Math.ceil(Math.max(length, 1) / 4) * 16;
@@ -147,7 +153,30 @@ export class WasmBackend implements Backend {
 		this.top = end;
 		const buffer = this.memory.buffer;
 		this.buffers.add(buffer);
-		return new Float32Array(buffer, start, length);
+		const array = new Float32Array(buffer, start, length);
+		// memory given back by `release` is handed out again: zeroed, as new memory is
+		if (zeroed && start < this.used) this.kernels.zero_fill(0, Math.min(length, (this.used - start) / 4), start);
+		this.used = Math.max(this.used, end);
+		return array;
+	}
+
+	/** Where the next array would start: pass it to `release` to give back every array allocated since. */
+	mark(): number {
+		return this.top;
+	}
+
+	/**
+	 * Gives back every array allocated since `mark` (they must no longer be
+	 * used): the next arrays reuse that memory, whose pages the system has
+	 * already handed over, so their first writes cost no page faults.
+	 */
+	release(mark: number): void {
+		if (!(mark >= 0 && mark <= this.top)) throw new RangeError(`no such mark: ${mark}`);
+		this.top = mark;
+		// the backend's own working arrays there are given back too, and allocated again when needed
+		if (this.scratch.length && this.scratch.byteOffset >= mark) this.scratch = new Float32Array(0);
+		if (this.pixelBytes.length && this.pixelBytes.byteOffset >= mark) this.pixelBytes = new Uint8Array(0);
+		if (this.finiteFlag && this.finiteFlag.byteOffset >= mark) this.finiteFlag = undefined;
 	}
 
 	owns(array: Float32Array): boolean {
@@ -230,6 +259,16 @@ export class WasmBackend implements Backend {
 			this.pixelBytes = new Uint8Array(words.buffer, words.byteOffset, words.length * 4);
 		}
 		const bytes = this.pixelBytes;
+		if (order) {
+			// one read of every cache line first: the reads do not wait for each other, so the images come from memory together
+			let touched = 0;
+			for (let r = 0; r < count; r++) {
+				const from = order[start + r]! * size;
+				for (let at = from; at < from + size; at += 64) touched |= images[at]!;
+			}
+			// the bytes read are used (a byte is never 256), so the reads are not optimised away
+			if (touched === 256) throw new Error('a pixel byte above 255');
+		}
 		for (let r = 0; r < count; r++) {
 			const from = (order ? order[start + r]! : start + r) * size;
 			bytes.set(images.subarray(from, from + size), r * size);
@@ -239,19 +278,21 @@ export class WasmBackend implements Backend {
 
 	/**
 	 * kernel(from, to, ...args) over [0, total): on this thread alone, or cut
-	 * into parts shared with the team when `work` is worth it.
+	 * into parts shared with the team when `work` is worth it: about 4 parts
+	 * a thread, or parts of `grain` (a multiple of 8) when given.
 	 */
-	private share(kernel: SharedKernel, total: number, work: number, args: number[]): void {
+	private share(kernel: SharedKernel, total: number, work: number, args: number[], grain?: number): void {
 		if (!this.team || work < minimumSharedWork || total < 16) {
 			(this.kernels[kernel] as PartKernel)(0, total, ...args);
 			return;
 		}
-		this.team.run(kernel, total, Math.max(8, Math.ceil(total / (4 * this.team.threads) / 8) * 8), args);
+		this.team.run(kernel, total, grain ?? Math.max(8, Math.ceil(total / (4 * this.team.threads) / 8) * 8), args);
 	}
 
 	/** The byte offset of at least `words` 4-byte words of scratch space. */
 	private scratchFor(words: number): number {
-		if (this.scratch.length < words) this.scratch = this.allocate(Math.ceil(words));
+		// not zeroed: the kernels write before they read, each only its own part's places
+		if (this.scratch.length < words) this.scratch = this.take(Math.ceil(words), false);
 		return this.scratch.byteOffset;
 	}
 

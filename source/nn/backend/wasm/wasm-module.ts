@@ -8,7 +8,8 @@ import {kernelsBase64} from './wasm-kernels.js';
 /**
  * The exports of scripts/wasm/kernels-wat.ts; every matrix is a byte offset into
  * the memory. The products and updates compute part [from, to) of their
- * result (outputs; inputs for input_grad; elements for the updates).
+ * result (outputs; inputs for input_grad; elements for the updates; rows of
+ * x for sparse_forward, groups of 4 inputs for sparse_weight_grad).
  */
 export interface Kernels {
 	dense_forward(
@@ -35,7 +36,6 @@ export interface Kernels {
 		outputs: number,
 	): void;
 	input_grad(from: number, to: number, dz: number, w: number, dx: number, batch: number, inputs: number, outputs: number): void;
-	sparse_rows(x: number, batch: number, inputs: number, scratch: number): void;
 	sparse_forward(
 		from: number,
 		to: number,
@@ -49,7 +49,6 @@ export interface Kernels {
 		relu: number,
 		scratch: number,
 	): void;
-	sparse_groups(x: number, dz: number, batch: number, inputs: number, outputs: number, scratch: number): void;
 	sparse_weight_grad(
 		from: number,
 		to: number,

@@ -101,6 +101,19 @@ describe('packing pixels', () => {
 		}
 	});
 
+	test('blank steps of 16 pixels become zeros, over whatever was there, and inked ones pixel / 255', () => {
+		// 16-byte steps alternately blank and inked (one inked byte at a different place each time), then a tail
+		const bytes = new Uint8Array(16 * 9 + 5);
+		for (let step = 1; step < 9; step += 2) bytes[16 * step + (step % 16)] = 40 * step;
+		bytes[16 * 9 + 2] = 255;
+		for (const backend of backends) {
+			const out = backend.allocate(bytes.length);
+			out.fill(Number.NaN);
+			backend.packPixels(bytes, null, 0, 1, bytes.length, out);
+			for (const [i, value] of out.entries()) assert.equal(value, Math.fround(bytes[i]! / 255), `${backend.name}: pixel ${i}`);
+		}
+	});
+
 	test('a network packs the images of a shuffled order into its input, with the same result on every backend', () => {
 		const {images} = mnistSlice(10);
 		const bytes = Uint8Array.from(images, value => Math.round(value * 255));

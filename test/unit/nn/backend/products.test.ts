@@ -48,9 +48,12 @@ const named: Array<[number, number, number]> = [
 	[64, 784, 512],
 	[128, 784, 128],
 	[128, 128, 10],
+	// longer than the 256 rows the first layer's weight gradient lists at a time: one chunk and a part, two and a part
+	[300, 37, 9],
+	[513, 22, 13],
 ];
 // every remainder of the wasm tiles (forward: 2 rows x 4 outputs, 4 inputs a step; gradients: 2 rows x 4·4 columns,
-// then 12, 8, 4, 1; first layer: 1 row x 8, 4, 3, 2, 1 outputs, and one group of 4 inputs x 8, 4, 2, 1 outputs)
+// then 12, 8, 4, 1; first layer: 1 row x 8, 4, 3, 2, 1 outputs, and one group of 4 inputs x 7, 4, 2, 1 outputs)
 const remainders: Array<[number, number, number]> = [];
 for (const batch of [1, 2, 3, 5]) {
 	for (let inputs = 1; inputs <= 4 * defaultTiles.outerVectors + 19; inputs++) {
@@ -164,6 +167,8 @@ describe('every backend computes what the reference loops compute', () => {
 				[7, 13, 5],
 				[129, 785, 33],
 				[64, 784, 512],
+				[300, 37, 9],
+				[513, 22, 13],
 			] as const) {
 				checkShape(batch, inputs, outputs, zeros);
 			}

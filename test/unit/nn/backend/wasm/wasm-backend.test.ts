@@ -33,6 +33,36 @@ describe('the wasm backend', () => {
 		);
 	});
 
+	test('memory given back by release is handed out again zeroed, and a network trained there trains as on fresh memory', () => {
+		const train = (backend: ReturnType<typeof createBackend>) => {
+			const network = Network.create([784, 16, 10], new Rng(2), backend);
+			const images = Uint8Array.from({length: 8 * 784}, (_, index) => (index % 5 === 0 ? (index * 37) % 256 : 0));
+			const labels = Uint8Array.from({length: 8}, (_, index) => index % 10);
+			network.zeroGradients();
+			const loss = network.trainBatch(network.packImages(images, null, 0, 8), labels, 8, 1 / 8).loss;
+			return {loss, finite: network.hasFiniteWeights(), weights: network.weightsCopy()};
+		};
+		const fresh = createBackend('wasm');
+		const reused = createBackend('wasm');
+		const kept = reused.allocate(3);
+		kept.set([1, 2, 3]);
+		const mark = reused.mark!();
+		// a throwaway network leaves values everywhere it worked, the backend's own working arrays included
+		train(reused);
+		reused.allocate(1000).fill(9);
+		reused.release!(mark);
+		const again = reused.allocate(1000);
+		assert.equal(again.byteOffset, mark);
+		assert.ok(
+			again.every(value => value === 0),
+			'zeroed',
+		);
+		assert.deepEqual(Array.from(kept), [1, 2, 3]);
+		reused.release!(mark);
+		assert.deepEqual(train(reused), train(fresh));
+		assert.throws(() => reused.release!(mark + 1_000_000_000), /no such mark/);
+	});
+
 	test('refuses an array from outside its memory instead of reading whatever is at its offset', () => {
 		const backend = createBackend('wasm');
 		const w = backend.allocate(4),

@@ -76,6 +76,7 @@ describe('products shared among threads', () => {
 		[3, 203, 301],
 		[65, 785, 1001],
 		[1000, 784, 512],
+		[513, 785, 40],
 	];
 	for (const [batch, inputs, outputs] of shapes) {
 		test(`${batch}x${inputs}x${outputs}: forward, sparse-input forward, dW and db, dX exactly as on one thread`, () => {
