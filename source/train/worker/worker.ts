@@ -9,11 +9,12 @@ import type {FromWorker, ToWorker, WorkerFailure} from './protocol.js';
  * The training worker: runs one training run and posts its events. Steps are
  * sampled into a progress message at most every `progressEveryMs`, carrying
  * every step's loss; the test predictions of each epoch are transferred.
- * Each message means a frame, and a frame of the full dashboard costs Ink
- * tens of ms of the main thread, which the training threads share the
- * cores with: twice a second keeps the dashboard's cost to throughput small.
+ * Each message means a frame, and a frame takes the main thread from the
+ * training threads, which share the cores with it: 2.5 times a second is
+ * the dashboard's pace while training (ui/dashboard-session.tsx draws the
+ * run's news at most that often).
  */
-const progressEveryMs = 500;
+const progressEveryMs = 400;
 /**
  * Epochs posted that the main thread has not taken in yet, at most: a tiny
  * network can train faster than the dashboard draws, and without a bound the
