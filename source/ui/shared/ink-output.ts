@@ -54,23 +54,35 @@ class Generations<V> {
 }
 
 /** A line's cells (shared, never changed): a line seen in the frame before is not tokenized again. */
-const lineCells = new Generations<readonly Cell[]>(2048);
+const lineCells = new Generations<readonly Cell[]>(256);
 /** Columns a character takes, at least one, as Ink counts them. */
 const charColumns = new Generations<number>(4096);
 const columnsOf = (value: string) => charColumns.get(value, text => Math.max(1, stringWidth(text)));
 const blank: Cell = {type: 'char', value: ' ', fullWidth: false, styles: []};
 
-/** Each row's cells and text in the frame before (of whichever Ink root drew last: a row's text is a function of its cells). */
-let previousRows: {readonly cells: readonly (Cell | undefined)[]; readonly text: string}[] = [];
+/**
+ * The rows of the frame before, their cells and text (of whichever Ink root drew last: a row's text is a
+ * function of its cells), and the rows of the frame before that, whose arrays the next frame fills again.
+ */
+let shown: {readonly cells: (Cell | undefined)[]; readonly text: string}[] = [];
+let spare: (Cell | undefined)[][] = [];
 
 const inkGet = Output.prototype.get;
 
 /** Ink's Output.get: the frame's text and its height in rows. */
 export function frameOf(output: Output): {output: string; height: number} {
 	const operations = (output as unknown as {operations: readonly Operation[]}).operations;
-	if (operations.some(operation => operation.type !== 'write')) return inkGet.call(output);
+	// a clip, or text placed off the grid's columns, is Ink's to draw
+	if (operations.some(operation => operation.type !== 'write' || !(Number.isInteger(operation.x) && operation.x >= 0))) {
+		return inkGet.call(output);
+	}
+	const width = Math.max(0, Math.ceil(output.width));
 	const rows: (Cell | undefined)[][] = [];
-	for (let y = 0; y < output.height; y++) rows.push(new Array<Cell>(Math.max(0, Math.ceil(output.width))).fill(blank));
+	for (let y = 0; y < output.height; y++) {
+		const row = spare[y] ?? [];
+		row.length = width;
+		rows.push(row.fill(blank));
+	}
 	for (const operation of operations) {
 		if (operation.type !== 'write') continue;
 		const {x, y, text, transformers} = operation;
@@ -94,16 +106,13 @@ export function frameOf(output: Output): {output: string; height: number} {
 			offsetY++;
 		}
 	}
-	const texts: string[] = [];
-	const previous = previousRows;
-	previousRows = [];
-	for (const [y, cells] of rows.entries()) {
-		const before = previous[y];
-		const text = before && sameCells(before.cells, cells) ? before.text : rowText(cells).trimEnd();
-		previousRows.push({cells, text});
-		texts.push(text);
-	}
-	return {output: texts.join('\n'), height: rows.length};
+	const before = shown;
+	shown = rows.map((cells, y) => {
+		const row = before[y];
+		return {cells, text: row && sameCells(row.cells, cells) ? row.text : rowText(cells).trimEnd()};
+	});
+	spare = before.map(row => row.cells);
+	return {output: shown.map(row => row.text).join('\n'), height: rows.length};
 }
 
 /**
@@ -145,6 +154,12 @@ function colourCodeEnd(line: string, start: number): number {
 		if (code !== 0x3b && (code < 0x30 || code > 0x39)) return -1;
 	}
 	return -1;
+}
+
+/** The columns text without escape codes takes, as Ink measures it: counted for text of single-column characters. */
+export function textWidth(text: string): number {
+	for (let i = 0; i < text.length; i++) if (!singleColumn(text.charCodeAt(i))) return stringWidth(text);
+	return text.length;
 }
 
 /**

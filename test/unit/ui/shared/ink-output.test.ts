@@ -37,6 +37,8 @@ test('plain, styled, overlapping and wide text gives Ink’s frame to the byte',
 	assertSame(24, 8, writes);
 	assertSame(24, 8, [...writes, {x: 6, y: 2, text: chalk.blue('changed')}]);
 	assertSame(30, 8, writes);
+	assertSame(12, 5, writes);
+	assertSame(24, 8, [{x: -2, y: 1, text: 'starts left of the grid'}, ...writes]);
 });
 
 test('escape codes and characters at the edges of what a line may hold give Ink’s frame', () => {
