@@ -1,11 +1,16 @@
 /**
- * `npm run bench:dashboard -- [--images N] [--epochs N] [--hidden N]`
+ * `npm run bench:dashboard -- [--images N] [--epochs N] [--hidden N]… [--runs N]`
  *
  * Measures the dashboard as a user meets it, in a real pseudo-terminal
- * (util-linux `script`), against the built program in dist/:
+ * (util-linux `script`), against the built program in dist/, for each
+ * network asked for (784-512-10 and 784-128-10 unless --hidden is given):
  *   - first frame: from spawning the program to "Loading MNIST…" on the
  *     terminal, and to the first frame Ink draws (warm: the files are in the
  *     page cache after the first run);
+ *   - while training (a long run, 2 s after its first progress): the frames
+ *     drawn a second (each begins with the terminal's synchronized-update
+ *     code) and the main thread's CPU time as a share of that time (read from
+ *     /proc: the thread that draws, not the training threads);
  *   - key latency while training: from writing `p` to the terminal to the
  *     frame that says PAUSED, and from `p` again to the frame without it;
  *   - throughput cost: training samples/s of the same seeded run with the
@@ -17,34 +22,67 @@ import {mkdtempSync, readFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {parseArgs} from 'node:util';
-import {cli, firstFrame, inTerminal} from './terminal.js';
+import {cli, firstFrame, inTerminal, type Terminal} from './terminal.js';
 
 const {values} = parseArgs({
 	options: {
 		images: {type: 'string', default: '20000'},
 		epochs: {type: 'string', default: '2'},
-		hidden: {type: 'string', default: '128'},
+		hidden: {type: 'string', multiple: true, default: ['512', '128']},
 		runs: {type: 'string', default: '3'},
 	},
 });
-const training = (epochs = values.epochs) => ['--limit', values.images, '--epochs', epochs, '--hidden', values.hidden, '--seed', '1'];
+const training = (hidden: string, epochs = values.epochs) => [
+	'--limit',
+	values.images,
+	'--epochs',
+	epochs,
+	'--hidden',
+	hidden,
+	'--seed',
+	'1',
+];
+const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
+const frameStart = '\u001B[?2026h';
 
-async function keyLatency(): Promise<{pause: number; resume: number}> {
-	const terminal = inTerminal(training('50'));
+/** The CPU time in ms that the program's main thread (the one that draws; the training threads are others) has taken so far. */
+function mainThreadCpu(terminal: Terminal): number {
+	// `script` runs the program as its only child
+	const pid = readFileSync(`/proc/${terminal.pid}/task/${terminal.pid}/children`, 'utf8').trim().split(' ')[0];
+	return Number(readFileSync(`/proc/${pid}/task/${pid}/schedstat`, 'utf8').split(' ')[0]) / 1e6;
+}
+
+interface WhileTraining {
+	/** Frames drawn a second, and the main thread's CPU time as a share of the wall time. */
+	readonly framesPerSecond: number;
+	readonly mainCpu: number;
+	readonly pause: number;
+	readonly resume: number;
+}
+
+async function whileTraining(hidden: string): Promise<WhileTraining> {
+	const terminal = inTerminal(training(hidden, '50'));
 	await terminal.waitFor(/samples\/s/);
-	await new Promise(resolve => setTimeout(resolve, 1500));
+	await sleep(500);
+	const windowFrom = terminal.output.length;
+	const cpuFrom = mainThreadCpu(terminal);
+	const windowStart = performance.now();
+	await sleep(2000);
+	const seconds = (performance.now() - windowStart) / 1000;
+	const cpu = mainThreadCpu(terminal);
+	const frames = terminal.output.slice(windowFrom).split(frameStart).length - 1;
 	let from = terminal.output.length;
 	let sent = performance.now();
 	terminal.write('p');
 	const pause = (await terminal.waitFor(/PAUSED/, from)) - sent;
-	await new Promise(resolve => setTimeout(resolve, 500));
+	await sleep(500);
 	from = terminal.output.length;
 	sent = performance.now();
 	terminal.write('p');
 	const resume = (await terminal.waitFor(/p pause/, from)) - sent;
 	terminal.write('q');
 	await terminal.done;
-	return {pause, resume};
+	return {framesPerSecond: frames / seconds, mainCpu: (cpu - cpuFrom) / 1000 / seconds, pause, resume};
 }
 
 function samplesPerSecond(log: string): number {
@@ -56,16 +94,16 @@ function samplesPerSecond(log: string): number {
 	return epochs.reduce((sum, epoch) => sum + epoch.samplesPerSecond!, 0) / epochs.length;
 }
 
-async function throughput(): Promise<{dashboard: number; network: number; json: number}> {
+async function throughput(hidden: string): Promise<{dashboard: number; network: number; json: number}> {
 	const folder = mkdtempSync(join(tmpdir(), 'mnist-tui-bench-'));
 	const jsonLog = join(folder, 'json.jsonl');
 	await new Promise<void>(resolve =>
-		spawn(process.execPath, [cli, ...training(), '--json', '--log', jsonLog], {stdio: 'ignore'}).on('close', () => resolve()),
+		spawn(process.execPath, [cli, ...training(hidden), '--json', '--log', jsonLog], {stdio: 'ignore'}).on('close', () => resolve()),
 	);
 	/** The dashboard's run, after `keys` typed once training shows. */
 	const inDashboard = async (name: string, keys: string) => {
 		const log = join(folder, `${name}.jsonl`);
-		const terminal = inTerminal([...training(), '--log', log]);
+		const terminal = inTerminal([...training(hidden), '--log', log]);
 		if (keys) {
 			await terminal.waitFor(/samples\/s/);
 			terminal.write(keys);
@@ -78,29 +116,36 @@ async function throughput(): Promise<{dashboard: number; network: number; json: 
 	return {dashboard: await inDashboard('dashboard', ''), network: await inDashboard('network', 'w'), json: samplesPerSecond(jsonLog)};
 }
 
+const median = (values: number[]) => values.slice().sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const runs = Number(values.runs);
-const frames: number[] = [],
-	inkFrames: number[] = [],
-	pauses: number[] = [],
-	resumes: number[] = [],
-	costs: number[] = [],
-	networkCosts: number[] = [];
-await firstFrame(training('1')); // warms the page cache
-for (let run = 0; run < runs; run++) {
-	const first = await firstFrame(training('1'));
-	frames.push(first.words);
-	inkFrames.push(first.ink);
-	const latency = await keyLatency();
-	pauses.push(latency.pause);
-	resumes.push(latency.resume);
-	const rate = await throughput();
-	costs.push(1 - rate.dashboard / rate.json);
-	networkCosts.push(1 - rate.network / rate.json);
+for (const hidden of values.hidden) {
+	const network = `784-${hidden}-10`;
+	const frames: number[] = [],
+		inkFrames: number[] = [],
+		pauses: number[] = [],
+		resumes: number[] = [],
+		rates: number[] = [],
+		mainCpus: number[] = [],
+		costs: number[] = [],
+		networkCosts: number[] = [];
+	await firstFrame(training(hidden, '1')); // warms the page cache
+	for (let run = 0; run < runs; run++) {
+		const first = await firstFrame(training(hidden, '1'));
+		frames.push(first.words);
+		inkFrames.push(first.ink);
+		const live = await whileTraining(hidden);
+		pauses.push(live.pause);
+		resumes.push(live.resume);
+		rates.push(live.framesPerSecond);
+		mainCpus.push(live.mainCpu);
+		const rate = await throughput(hidden);
+		costs.push(1 - rate.dashboard / rate.json);
+		networkCosts.push(1 - rate.network / rate.json);
+		console.log(
+			`${network} run ${run + 1}: first frame ${frames.at(-1)!.toFixed(0)} ms (Ink's ${inkFrames.at(-1)!.toFixed(0)} ms), while training ${live.framesPerSecond.toFixed(1)} frames/s, main thread ${(live.mainCpu * 100).toFixed(1)}% of a core, p→PAUSED ${live.pause.toFixed(0)} ms, p→resumed ${live.resume.toFixed(0)} ms, samples/s dashboard ${rate.dashboard.toFixed(0)}, network view ${rate.network.toFixed(0)} vs --json ${rate.json.toFixed(0)} (cost ${(costs.at(-1)! * 100).toFixed(1)}%, ${(networkCosts.at(-1)! * 100).toFixed(1)}%)`,
+		);
+	}
 	console.log(
-		`run ${run + 1}: first frame ${frames.at(-1)!.toFixed(0)} ms (Ink's ${inkFrames.at(-1)!.toFixed(0)} ms), p→PAUSED ${latency.pause.toFixed(0)} ms, p→resumed ${latency.resume.toFixed(0)} ms, samples/s dashboard ${rate.dashboard.toFixed(0)}, network view ${rate.network.toFixed(0)} vs --json ${rate.json.toFixed(0)} (cost ${(costs.at(-1)! * 100).toFixed(1)}%, ${(networkCosts.at(-1)! * 100).toFixed(1)}%)`,
+		`${network} median of ${runs}: first frame ${median(frames).toFixed(0)} ms (Ink's ${median(inkFrames).toFixed(0)} ms) · while training ${median(rates).toFixed(1)} frames/s, main thread ${(median(mainCpus) * 100).toFixed(1)}% of a core · key latency ${median(pauses).toFixed(0)} / ${median(resumes).toFixed(0)} ms · dashboard throughput cost ${(median(costs) * 100).toFixed(1)}%, with the network view ${(median(networkCosts) * 100).toFixed(1)}%`,
 	);
 }
-const median = (values: number[]) => values.slice().sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-console.log(
-	`median of ${runs}: first frame ${median(frames).toFixed(0)} ms (Ink's ${median(inkFrames).toFixed(0)} ms) · key latency ${median(pauses).toFixed(0)} / ${median(resumes).toFixed(0)} ms · dashboard throughput cost ${(median(costs) * 100).toFixed(1)}%, with the network view ${(median(networkCosts) * 100).toFixed(1)}%`,
-);

@@ -11,6 +11,8 @@ export const cli = join(root, 'dist', 'cli.js');
 
 export interface Terminal {
 	readonly started: number;
+	/** The pid of `script`, whose child is the program. */
+	readonly pid: number | undefined;
 	output: string;
 	write(text: string): void;
 	waitFor(pattern: RegExp, after?: number): Promise<number>;
@@ -30,6 +32,7 @@ export function inTerminal(args: string[]): Terminal {
 	const waiters: {pattern: RegExp; from: number; resolve: (at: number) => void}[] = [];
 	const terminal: Terminal = {
 		started,
+		pid: child.pid,
 		output: '',
 		write: text => child.stdin.write(text),
 		waitFor: (pattern, after = 0) => new Promise(resolve => waiters.push({pattern, from: after, resolve})),

@@ -49,6 +49,13 @@ export interface DashboardOptions {
 	readonly worker?: EarlyWorker;
 }
 
+/**
+ * While training, the run's news is drawn at most this often (a burst of events, an epoch's end just after a
+ * progress message, is one frame): the worker's progress comes as often, so the screen moves 2.5 times a second.
+ * A frame takes the main thread from the training threads, which share the cores with it.
+ */
+const liveFrameMs = 400;
+
 /** How long a stopping run may take to save and finish before it is ended. */
 const stopTimeoutMs = 10_000;
 
@@ -57,9 +64,17 @@ const stopTimeoutMs = 10_000;
  * app, the training worker and the way out. The terminal is restored before
  * the outcome settles, so the caller can print the summary on the normal screen.
  */
+/** The run's answers to a key (a change or why not, the step the run stopped at or took while paused), its start and its end: drawn at once. */
+const drawnAtOnce = (event: Exclude<FromWorker, {type: 'failure'}>, state: DashboardState): boolean =>
+	event.type === 'start' ||
+	event.type === 'done' ||
+	event.type === 'control' ||
+	event.type === 'control-refused' ||
+	(event.type === 'progress' && state.paused);
+
 export function startDashboard(config: TrainConfig, terminal: TerminalSession, options: DashboardOptions): DashboardSession {
 	const startedAt = Date.now();
-	const store = createDashboardStore();
+	const store = createDashboardStore(liveFrameMs);
 	let ending: Ending | undefined;
 	let failure: Error | null = null;
 	let stopping: Exclude<Ending, 'finished'> | undefined;
@@ -84,7 +99,7 @@ export function startDashboard(config: TrainConfig, terminal: TerminalSession, o
 			} catch (error) {
 				fail(error);
 			}
-			store.dispatch(event.type === 'progress' ? {...event, at: Date.now()} : event);
+			store.dispatch(event.type === 'progress' ? {...event, at: Date.now()} : event, drawnAtOnce(event, store.getSnapshot()));
 			if (event.type === 'done' && stopping) close(stopping);
 			else if (event.type === 'done' && keysOff) close('finished');
 		},

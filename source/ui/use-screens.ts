@@ -73,13 +73,25 @@ export function useScreens(input: ScreensInput): Screens {
 	const [views, setViews] = useState<Views>(() => firstView(cycle));
 	const view = views.shown;
 	const [browser, dispatchBrowser] = useReducer(browserReducer, browserData, initialBrowserState);
-	useEffect(() => dispatchBrowser({type: 'data', data: browserData}), [browserData]);
+	// new predictions are taken in by the frame that brings them, rather than by a second frame after it
+	const [dataTaken, setDataTaken] = useState(browserData);
+	if (dataTaken !== browserData) {
+		setDataTaken(browserData);
+		dispatchBrowser({type: 'data', data: browserData});
+	}
 	const [network, setNetwork] = useState(initialNetworkView);
 	const [canvas, dispatchCanvas] = useReducer(canvasReducer, undefined, initialCanvas);
 	// the network view shows the activations of what was looked at last: a test digit, or the drawing
 	const [lookedAt, setLookedAt] = useState<'digit' | 'drawing'>('digit');
-	const drawingReader = useMemo(() => (weights ? new Inspector(weights) : null), [weights]);
-	const digitReader = useMemo(() => (predictionWeights ? new Inspector(predictionWeights) : null), [predictionWeights]);
+	// a reader is a copy of the network that reads an image as soon as it is made: made for the views that show
+	// what it reads, rather than for each probe and epoch while the dashboard is shown
+	const readsDrawings = view === 'draw' || view === 'network';
+	const readsDigits = view === 'browser';
+	const drawingReader = useMemo(() => (weights && readsDrawings ? new Inspector(weights) : null), [weights, readsDrawings]);
+	const digitReader = useMemo(
+		() => (predictionWeights && readsDigits ? new Inspector(predictionWeights) : null),
+		[predictionWeights, readsDigits],
+	);
 	const networkData = useMemo(
 		() => (weights ? {layers: weights, source: weightsSource ?? '', activity} : null),
 		[weights, weightsSource, activity],

@@ -9,11 +9,12 @@ import type {FromWorker, ToWorker, WorkerFailure} from './protocol.js';
  * The training worker: runs one training run and posts its events. Steps are
  * sampled into a progress message at most every `progressEveryMs`, carrying
  * every step's loss; the test predictions of each epoch are transferred.
- * Each message means a frame, and a frame of the full dashboard costs Ink
- * tens of ms of the main thread, which the training threads share the
- * cores with: twice a second keeps the dashboard's cost to throughput small.
+ * Each message means a frame, and a frame takes the main thread from the
+ * training threads, which share the cores with it: 2.5 times a second is
+ * the dashboard's pace while training (ui/dashboard-session.tsx draws the
+ * run's news at most that often).
  */
-const progressEveryMs = 500;
+const progressEveryMs = 400;
 /**
  * Epochs posted that the main thread has not taken in yet, at most: a tiny
  * network can train faster than the dashboard draws, and without a bound the
@@ -142,6 +143,8 @@ async function train(start: Extract<ToWorker, {type: 'start'}>): Promise<void> {
 			if (event.type === 'epoch') {
 				post(event, [event.test.predictions.buffer as ArrayBuffer, event.test.probabilities.buffer as ArrayBuffer, ...buffersOf(event)]);
 				postedEpoch = event.epoch;
+			} else if (event.type === 'start') {
+				post({...event, test: {...event.test, images: shared(event.test.images)}}, buffersOf(event));
 			} else {
 				post(event, buffersOf(event));
 			}
@@ -150,6 +153,17 @@ async function train(start: Extract<ToWorker, {type: 'start'}>): Promise<void> {
 		flush();
 		post(failure(error));
 	}
+}
+
+/**
+ * The test images (for the browser) in memory both threads can read: copied
+ * here once, before the first step, they reach the main thread without a copy
+ * there, which took it tens of milliseconds just as training began.
+ */
+function shared(images: Uint8Array): Uint8Array {
+	const copy = new Uint8Array(new SharedArrayBuffer(images.byteLength));
+	copy.set(images);
+	return copy;
 }
 
 /** The weight copies an event carries, moved to the main thread rather than copied again. */

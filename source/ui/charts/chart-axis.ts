@@ -30,6 +30,9 @@ export function axisTicks(
 	const ends = [tickOf(first), tickOf(last)];
 	if (!spaced(ends, columns)) return [tickOf(last)];
 	for (const stride of strides(last)) {
+		// labels two spaces apart take three columns each at least: a stride with many more multiples than that is not tried
+		const multiples = Math.ceil(last / stride) - 1 - Math.floor(first / stride);
+		if (multiples > 1 + Math.max(0, columns) / 3) continue;
 		const middle: Tick[] = [];
 		for (let value = (Math.floor(first / stride) + 1) * stride; value < last; value += stride) middle.push(tickOf(value));
 		const kept = [ends[0]!, ...middle];

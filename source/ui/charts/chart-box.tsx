@@ -1,6 +1,6 @@
 import {Box, Text} from 'ink';
 import {memo, useMemo} from 'react';
-import {columns, type StyledLine, StyledLines} from '../shared/styled-lines.js';
+import {columns, FittedLines, type StyledLine, StyledLines} from '../shared/styled-lines.js';
 import {styled} from '../shared/styled-text.js';
 import type {ChartLine} from './chart-plot.js';
 import type {ChartText} from './chart-text.js';
@@ -25,7 +25,7 @@ export const ChartBox = memo(function ChartBox({chart, width, height}: Props) {
 	const plain = useMemo(() => plot?.map(line => line.map(run => run.text).join('')).join('\n') ?? '', [plot]);
 	return (
 		<Box flexDirection="column" width={width} height={height}>
-			<Text wrap="truncate">{title}</Text>
+			<FittedLines lines={[title]} width={width} />
 			{plot === null ? (
 				<Text dimColor wrap="truncate">
 					{chart.placeholder}

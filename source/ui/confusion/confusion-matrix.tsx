@@ -2,7 +2,7 @@ import {Box, Text} from 'ink';
 import {useMemo} from 'react';
 import type {Cell, Confusion} from '../../train/metrics.js';
 import {useRenderSettings} from '../shared/render-context.js';
-import {columns, StyledLines} from '../shared/styled-lines.js';
+import {columns, FittedLines, StyledLines} from '../shared/styled-lines.js';
 import {styled} from '../shared/styled-text.js';
 import {type ToneStyle, toneStyle} from '../shared/tones.js';
 import {type CellTone, type ConfusionRow, confusionTable} from './confusion-table.js';
@@ -74,9 +74,7 @@ export function ConfusionMatrix(props: Props) {
 	}, [table, height, showPrecision, markedActual, markedPredicted, cursor]);
 	return (
 		<Box flexDirection="column" width={width} height={height}>
-			<Text bold wrap="truncate">
-				{title}
-			</Text>
+			<FittedLines lines={[styled(title, {bold: true})]} width={width} />
 			{body === null ? (
 				<Text dimColor wrap="truncate">{`waiting for the first test results${ellipsis}`}</Text>
 			) : (

@@ -1,4 +1,4 @@
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
 import {type ReactNode, useMemo} from 'react';
 import {truncate} from '../../text/glyphs.js';
 import {classSets} from '../../train/config.js';
@@ -8,6 +8,8 @@ import {LossChart} from '../charts/loss-chart.js';
 import {ConfusionMatrix} from '../confusion/confusion-matrix.js';
 import {type ConfusionTable, confusionTable, naturalWidth} from '../confusion/confusion-table.js';
 import {useRenderSettings} from '../shared/render-context.js';
+import {FittedLines} from '../shared/styled-lines.js';
+import {styled} from '../shared/styled-text.js';
 import {TooSmall} from '../shared/too-small.js';
 import {dashboardLayout, gutter, type Panel} from './dashboard-layout.js';
 import {type DashboardState, epochPoints} from './dashboard-state.js';
@@ -97,9 +99,7 @@ export function Dashboard({state, columns, rows, now, startedAt, keyHint, overla
 					))}
 				</Box>
 			)}
-			<Text dimColor wrap="truncate">
-				{truncate(keyHint, layout.width, glyphs.ellipsis)}
-			</Text>
+			<FittedLines lines={[styled(truncate(keyHint, layout.width, glyphs.ellipsis), {dimColor: true})]} width={layout.width} />
 		</Box>
 	);
 }

@@ -1,5 +1,5 @@
-import {Text} from 'ink';
 import {useRenderSettings} from '../shared/render-context.js';
+import {FittedLines} from '../shared/styled-lines.js';
 import {styled} from '../shared/styled-text.js';
 import {toneStyle} from '../shared/tones.js';
 import type {DashboardState} from './dashboard-state.js';
@@ -14,5 +14,5 @@ export type Props = {
 export function EventLine({state, width}: Props) {
 	const {ascii} = useRenderSettings();
 	const parts = fitEventParts(eventParts(state, ascii), width, ascii);
-	return <Text wrap="truncate">{parts.map(part => styled(part.text, toneStyle[part.tone])).join('')}</Text>;
+	return <FittedLines lines={[parts.map(part => styled(part.text, toneStyle[part.tone])).join('')]} width={width} />;
 }

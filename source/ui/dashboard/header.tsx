@@ -2,6 +2,8 @@ import {Box, Text} from 'ink';
 import Spinner from 'ink-spinner';
 import type {Glyphs} from '../../text/glyphs.js';
 import {useRenderSettings} from '../shared/render-context.js';
+import {FittedLines} from '../shared/styled-lines.js';
+import {styled} from '../shared/styled-text.js';
 import type {DashboardState} from './dashboard-state.js';
 import {configLine, type HeaderStatus, headerFacts, headerStatus} from './header-text.js';
 import {runProgress} from './run-progress.js';
@@ -23,52 +25,48 @@ export function Header({state, width, now, startedAt}: Props) {
 	// the configuration line follows the scheduled learning rate, so it is built for each frame (a few strings)
 	const config = state.start ? configLine(state.start, width, ascii, state.controls, runProgress(state)) : '';
 	const facts = headerFacts(state, now, startedAt, Math.max(0, width - leadWidth - 2), ascii);
+	const lines =
+		status.kind === 'working' && state.progressUpdates === 0
+			? null
+			: [leadText(status, glyphs, state) + (facts && `  ${facts}`), dim(config)];
 	return (
 		<Box flexDirection="column" width={width} height={2}>
-			<Text wrap="truncate">
-				{lead(status, glyphs, state)}
-				{facts && `  ${facts}`}
-			</Text>
-			<Text dimColor wrap="truncate">
-				{config}
-			</Text>
+			{lines ? (
+				<FittedLines lines={lines} width={width} />
+			) : (
+				<>
+					{/* before the first progress update the spinner turns by its own timer */}
+					<Text wrap="truncate">
+						<Text color="cyan">
+							<Spinner type={glyphs.spinner.name} /> {status.text}
+						</Text>
+						{facts && `  ${facts}`}
+					</Text>
+					<Text dimColor wrap="truncate">
+						{config}
+					</Text>
+				</>
+			)}
 		</Box>
 	);
 }
 
-/** The spinner and what is running, or a word for why nothing is. */
-function lead(status: HeaderStatus, {spinner}: Glyphs, state: DashboardState) {
+const dim = (text: string) => styled(text, {dimColor: true});
+
+/** The spinner and what is running, or a word for why nothing is, as pre-coloured text. */
+function leadText(status: HeaderStatus, {spinner}: Glyphs, state: DashboardState): string {
 	switch (status.kind) {
-		case 'working': {
+		case 'working':
 			// while training, the spinner turns with each progress update: its own
 			// timer would redraw the whole frame 12 times a second beside the worker
-			const turning =
-				state.progressUpdates === 0 ? <Spinner type={spinner.name} /> : spinner.frames[state.progressUpdates % spinner.frames.length];
-			return (
-				<Text color="cyan">
-					{turning} {status.text}
-				</Text>
-			);
-		}
+			return styled(`${spinner.frames[state.progressUpdates % spinner.frames.length]} ${status.text}`, {color: 'cyan'});
 		case 'paused':
-			return <Text color="yellow" bold inverse>{` ${status.text} `}</Text>;
+			return styled(` ${status.text} `, {color: 'yellow', bold: true, inverse: true});
 		case 'done':
-			return (
-				<Text color="green" bold>
-					{status.text}
-				</Text>
-			);
+			return styled(status.text, {color: 'green', bold: true});
 		case 'stopped':
-			return (
-				<Text color="yellow" bold>
-					{status.text}
-				</Text>
-			);
+			return styled(status.text, {color: 'yellow', bold: true});
 		case 'failed':
-			return (
-				<Text color="red" bold>
-					{status.text}
-				</Text>
-			);
+			return styled(status.text, {color: 'red', bold: true});
 	}
 }

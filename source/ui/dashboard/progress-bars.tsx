@@ -1,5 +1,6 @@
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
 import {useRenderSettings} from '../shared/render-context.js';
+import {FittedLines} from '../shared/styled-lines.js';
 import {styled} from '../shared/styled-text.js';
 import type {DashboardState} from './dashboard-state.js';
 import {progressBars} from './progress-text.js';
@@ -23,15 +24,7 @@ export function ProgressBars({state, width, lines}: Props) {
 		bar.label + styled(bar.bar.filled, {color}) + styled(bar.bar.empty, {dimColor: true}) + bar.after;
 	return (
 		<Box flexDirection="column" width={width} height={lines}>
-			{lines === 2 ? (
-				bars.map((bar, index) => (
-					<Text key={index} wrap="truncate">
-						{row(bar)}
-					</Text>
-				))
-			) : (
-				<Text wrap="truncate">{bars.map(row).join('')}</Text>
-			)}
+			<FittedLines lines={lines === 2 ? bars.map(row) : [bars.map(row).join('')]} width={width} />
 		</Box>
 	);
 }

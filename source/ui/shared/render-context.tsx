@@ -1,5 +1,7 @@
 import {createContext, type ReactNode, useContext} from 'react';
 import {type RenderSettings, renderSettings} from './render-settings.js';
+// every Ink root draws through the output stage that keeps what did not change between frames
+import './ink-output.js';
 
 const RenderContext = createContext<RenderSettings>(renderSettings(false, true));
 

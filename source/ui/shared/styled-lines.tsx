@@ -1,5 +1,7 @@
-import {Transform} from 'ink';
+import {Text, Transform} from 'ink';
 import {useMemo} from 'react';
+import stripAnsi from 'strip-ansi';
+import {textWidth} from './ink-output.js';
 
 /** A line with its escape codes, and its width on the screen (of its characters, each one column wide). */
 export interface StyledLine {
@@ -31,3 +33,19 @@ export const columns = (text: string): number => {
 	for (const _ of text) width++;
 	return width;
 };
+
+/**
+ * Lines of pre-coloured runs in a box `width` wide, as Ink draws each in a <Text wrap="truncate">: as
+ * StyledLines when they all fit (their widths counted here once, where Ink would measure each line's
+ * escape codes and characters twice a frame), else each in such a Text.
+ */
+export function FittedLines({lines, width}: {readonly lines: readonly string[]; readonly width: number}) {
+	const plain = lines.map(line => stripAnsi(line));
+	const measured = lines.map((text, index) => ({text, width: textWidth(plain[index]!)}));
+	if (measured.every(line => line.width <= width)) return <StyledLines lines={measured} plain={plain.join('\n')} />;
+	return lines.map((text, index) => (
+		<Text key={index} wrap="truncate">
+			{text}
+		</Text>
+	));
+}
