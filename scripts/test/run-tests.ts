@@ -12,8 +12,8 @@
  * in production mode.
  */
 import {spawnSync} from 'node:child_process';
-import {readdirSync, rmSync} from 'node:fs';
-import {join, relative} from 'node:path';
+import {readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {dirname, join, relative, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {build} from 'esbuild';
 
@@ -51,6 +51,26 @@ await build({
 	sourcemap: 'inline',
 	logLevel: 'warning',
 });
+keepPackageFilesInPlace();
+
+/**
+ * A module that reaches into a package's own files by a relative path
+ * (source/ui/shared/ink-output.ts takes Ink's Output class that way, which
+ * Ink does not export) must reach the same files from build/tests: those
+ * paths are written again from where the transpiled file lies.
+ */
+function keepPackageFilesInPlace(): void {
+	for (const file of filesUnder(join('build', 'tests'), name => name.endsWith('.js'))) {
+		const built = join(root, file);
+		const text = readFileSync(built, 'utf8');
+		const from = dirname(join(root, relative(join('build', 'tests'), file)));
+		const moved = text.replace(/from "(\.\.?\/[^"]*node_modules\/[^"]*)"/g, (_, path: string) => {
+			const target = relative(dirname(built), resolve(from, path));
+			return `from "${target.startsWith('.') ? target : `./${target}`}"`;
+		});
+		if (moved !== text) writeFileSync(built, moved);
+	}
+}
 
 let failed = false;
 for (const suite of Object.keys(suites) as Suite[]) {
