@@ -1,0 +1,164 @@
+/**
+ * How many partners a kernel team hands parts to, decided from how fast the
+ * calls come back. A partner whose thread lost its core to another process
+ * holds the part it took until it runs again, and the caller waits; and
+ * while the partners spin for the next call they take CPU time from the
+ * caller. On a busy machine that makes sharing slower than running alone.
+ *
+ * The team starts alone and learns what each call costs alone: the call,
+ * and the caller's own work since the call before (a call is known by its
+ * kernel and its first array, the same for the same call of every step).
+ * Then it hands parts to one more partner for a window of calls and adds up
+ * what those calls took against what they took alone: that ratio is the
+ * gain of sharing. A window whose gain is below `minimumGain` (or below the
+ * gain with one partner fewer) sends the team back down one partner; a
+ * window already `lateMs` behind running alone ends at once, so a try on a
+ * busy machine costs little. After a failed try the next waits a pause
+ * that starts at `firstPauseMs` and doubles with each failure up to
+ * `longestPauseMs`: a machine that stays busy is tried less and less often,
+ * and one that turns quiet again gets its whole team back within that
+ * longest pause. Each stay alone measures the calls alone afresh.
+ */
+export interface PaceSettings {
+	/** Calls measured before deciding (and alone, before the first try). */
+	readonly windowCalls: number;
+	/** Sharing must make the calls at least this many times faster than running alone. */
+	readonly minimumGain: number;
+	/** A window that has lost this much (ms) against running alone fails at once. */
+	readonly lateMs: number;
+	readonly firstPauseMs: number;
+	readonly longestPauseMs: number;
+}
+
+/**
+ * A window of 48 calls is 6 to 8 training steps, a few ms. On a quiet
+ * machine two threads make the calls 1.5 to 2 times faster than one; with
+ * a partner that loses its core they come back slower than alone.
+ */
+export const defaultPace: PaceSettings = {windowCalls: 48, minimumGain: 1.1, lateMs: 2, firstPauseMs: 20, longestPauseMs: 1000};
+
+/**
+ * What a call and the work before it cost alone: its last three times of
+ * each, whose middle one is the estimate, so one slow time (the caller
+ * preempted, a pause between epochs, the files loading) moves nothing.
+ */
+class AloneCost {
+	private readonly calls: number[];
+	private readonly gaps: number[];
+	private next = 0;
+
+	constructor(callMs: number, gapMs: number) {
+		this.calls = [callMs, callMs, callMs];
+		this.gaps = [gapMs, gapMs, gapMs];
+	}
+
+	add(callMs: number, gapMs: number): void {
+		this.calls[this.next] = callMs;
+		this.gaps[this.next] = gapMs;
+		this.next = (this.next + 1) % 3;
+	}
+
+	get callMs(): number {
+		return middle(this.calls);
+	}
+
+	get gapMs(): number {
+		return middle(this.gaps);
+	}
+}
+
+function middle([a, b, c]: number[]): number {
+	return Math.max(Math.min(a!, b!), Math.min(Math.max(a!, b!), c!));
+}
+
+export class TeamPace {
+	/** Partners taking parts now. */
+	private working = 0;
+	/** The partners known to pay off: where a failed try returns. */
+	private settled = 0;
+	/** Gain last measured with each number of partners (index 0: alone, 1 by definition). */
+	private readonly gains: number[];
+	private pauseMs: number;
+	private nextTryAt = 0;
+	private readonly alone = new Map<number, AloneCost>();
+	private aloneCalls = 0;
+	private lastEnd = Number.NaN;
+	private calls = 0;
+	private aloneMs = 0;
+	private sharedMs = 0;
+
+	constructor(
+		private readonly partners: number,
+		private readonly settings: PaceSettings = defaultPace,
+	) {
+		this.gains = [1, ...Array<number>(partners).fill(0)];
+		this.pauseMs = settings.firstPauseMs;
+	}
+
+	/** How many partners should take parts of a call starting at `now` (ms). */
+	partnersAt(now: number): number {
+		const known = this.settled > 0 || this.aloneCalls >= this.settings.windowCalls;
+		if (this.working === this.settled && this.settled < this.partners && known && now >= this.nextTryAt) {
+			this.working = this.settled + 1;
+			this.restartWindow();
+		}
+		return this.working;
+	}
+
+	/** Records call `key`, run from `start` to `end` (ms) with `partnersAt`'s partners. */
+	record(key: number, start: number, end: number, partners: number): void {
+		const callMs = end - start;
+		// the caller's own work since the call before; nothing for the first call
+		const gapMs = Math.max(0, start - this.lastEnd) || 0;
+		this.lastEnd = end;
+		const alone = this.alone.get(key);
+		if (partners === 0) {
+			this.aloneCalls++;
+			if (alone) alone.add(callMs, gapMs);
+			// the first time is the least typical: the code still cold, the files just loaded
+			else this.alone.set(key, new AloneCost(Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY));
+			return;
+		}
+		// a call not yet seen alone (a test pass's, say) says nothing either way
+		if (!(alone && Number.isFinite(alone.callMs + alone.gapMs))) return;
+		this.calls++;
+		const aloneGapMs = alone.gapMs;
+		this.aloneMs += alone.callMs + aloneGapMs;
+		// the work between calls counts up to a few times its alone cost: a pause between epochs is no one's
+		this.sharedMs += callMs + Math.min(gapMs, 4 * aloneGapMs + 0.05);
+		const late = this.sharedMs - this.aloneMs > this.settings.lateMs;
+		if (late || this.calls >= this.settings.windowCalls) this.decide(end, late);
+	}
+
+	private decide(now: number, late: boolean): void {
+		const gain = this.aloneMs / this.sharedMs;
+		const working = this.working;
+		if (!late && gain >= this.settings.minimumGain && gain > this.gains[working - 1]!) {
+			this.gains[working] = gain;
+			if (working > this.settled) {
+				// a try that paid: one more partner is worth a try soon
+				this.settled = working;
+				this.pauseMs = this.settings.firstPauseMs;
+				this.nextTryAt = now + this.pauseMs;
+			}
+		} else if (working > this.settled) {
+			// a try that failed: back, and wait longer before the next
+			this.working = this.settled;
+			this.pauseMs = Math.min(this.pauseMs * 2, this.settings.longestPauseMs);
+			this.nextTryAt = now + this.pauseMs;
+		} else {
+			// the partners that paid off no longer do
+			this.settled = this.working = working - 1;
+			this.pauseMs = this.settings.firstPauseMs;
+			this.nextTryAt = now + this.pauseMs;
+		}
+		if (this.working === 0) this.aloneCalls = 0;
+		this.restartWindow();
+	}
+
+	private restartWindow(): void {
+		this.calls = 0;
+		this.aloneMs = 0;
+		this.sharedMs = 0;
+	}
+}

@@ -1,0 +1,195 @@
+import assert from 'node:assert/strict';
+import {describe, test} from 'node:test';
+import {defaultPace, TeamPace} from '../../../../../source/nn/backend/wasm/team-pace.js';
+
+/**
+ * The pace on a made-up clock: a training step is six calls of 0.1 ms alone,
+ * each after 0.02 ms of the caller's own work; `sharedMs(partners)` is what a
+ * call takes with that many partners (the work between calls is unchanged).
+ */
+class Machine {
+	now = 1000;
+	readonly history: number[] = [];
+	private calls = 0;
+	constructor(
+		readonly pace: TeamPace,
+		public sharedMs: (partners: number) => number,
+	) {}
+
+	/** Runs `calls` calls; returns how many partners each had. */
+	run(calls: number): number[] {
+		const partners: number[] = [];
+		for (let call = 0; call < calls; call++) {
+			this.now += 0.02;
+			const working = this.pace.partnersAt(this.now);
+			const ms = working === 0 ? 0.1 : this.sharedMs(working);
+			this.pace.record(this.calls++ % 6, this.now, this.now + ms, working);
+			this.now += ms;
+			partners.push(working);
+		}
+		this.history.push(...partners);
+		return partners;
+	}
+
+	/** Runs calls for `ms` of the clock. */
+	runFor(ms: number): number[] {
+		const until = this.now + ms;
+		const partners: number[] = [];
+		while (this.now < until) partners.push(...this.run(1));
+		return partners;
+	}
+}
+
+const quiet = (partners: number) => 0.1 / (1 + 0.8 * partners);
+/** A partner that lost its core: the caller waits about a millisecond for its part. */
+const busy = () => 1.2;
+const windowCalls = defaultPace.windowCalls;
+
+describe('the pace of a team of one partner', () => {
+	test('starts alone, learns the calls, then hands out parts and keeps doing so on a quiet machine', () => {
+		const machine = new Machine(new TeamPace(1), quiet);
+		const first = machine.run(windowCalls);
+		assert.ok(
+			first.every(partners => partners === 0),
+			'the first window alone',
+		);
+		const after = machine.run(20 * windowCalls);
+		assert.equal(after[0], 1, 'then with the partner');
+		assert.ok(
+			after.every(partners => partners === 1),
+			'and with it from then on',
+		);
+	});
+
+	test('a partner whose parts come back late is left out at once, and tried again after pauses that double', () => {
+		const machine = new Machine(new TeamPace(1), quiet);
+		machine.run(3 * windowCalls);
+		machine.sharedMs = busy;
+		const lateCalls = machine.run(10);
+		// a window 2 ms behind running alone ends on that call
+		assert.deepEqual(lateCalls.slice(0, 3), [1, 1, 0], 'two late calls, then alone');
+		// the tries: each a late call after a pause twice the last
+		const tries: number[] = [];
+		let last = machine.now,
+			before = 0;
+		for (const until = machine.now + 5000; machine.now < until; ) {
+			const [partners] = machine.run(1);
+			if (partners === 1 && before === 0) {
+				tries.push(machine.now - last);
+				last = machine.now;
+			}
+			before = partners!;
+		}
+		const pauses = tries.map(ms => Math.round(ms / 10) * 10);
+		assert.ok(pauses.length >= 6 && pauses.length <= 12, `tries: ${pauses.join(', ')}`);
+		for (let i = 1; i < 5; i++) assert.ok(pauses[i]! >= 1.7 * pauses[i - 1]!, `pauses double: ${pauses.join(', ')}`);
+		assert.ok(
+			pauses.slice(-2).every(ms => ms >= 900 && ms <= 1200),
+			`at most ${defaultPace.longestPauseMs} ms: ${pauses.join(', ')}`,
+		);
+		// on a busy machine the tries cost a few calls in a second's thousands
+		const shared = machine.history.slice(-5000).filter(partners => partners > 0).length;
+		assert.ok(shared <= 12, `${shared} calls shared in the last 5,000`);
+	});
+
+	test('when the machine turns quiet again, the partner is back within the longest pause, and stays', () => {
+		const machine = new Machine(new TeamPace(1), quiet);
+		machine.run(2 * windowCalls);
+		machine.sharedMs = busy;
+		machine.runFor(5000);
+		machine.sharedMs = quiet;
+		const after = machine.runFor(defaultPace.longestPauseMs + 200);
+		const back = after.indexOf(1);
+		assert.ok(back >= 0, 'the partner is back');
+		assert.ok(
+			after.slice(back).every(partners => partners === 1),
+			'and stays',
+		);
+	});
+
+	test('sharing that gains less than the minimum is not kept', () => {
+		// the partner takes parts, but the calls come back only 5% faster than alone
+		const machine = new Machine(new TeamPace(1), () => 0.1 / 1.05 - 0.02 * 0.05);
+		const partners = machine.runFor(2000);
+		assert.ok(partners.filter(count => count > 0).length < partners.length / 20, 'mostly alone');
+	});
+
+	test('the work between calls counts: partners that slow the caller down between calls are left out', () => {
+		// the calls are faster shared, but the caller's own work between them three times slower
+		const pace = new TeamPace(1);
+		let now = 0,
+			shared = 0;
+		for (let call = 0; call < 5000; call++) {
+			const working = pace.partnersAt(now);
+			now += working ? 0.06 : 0.02;
+			const ms = working ? 0.07 : 0.1;
+			pace.record(call % 6, now, now + ms, working);
+			now += ms;
+			shared += working;
+		}
+		assert.ok(shared < 500, `${shared} of 5,000 calls shared`);
+	});
+
+	test('a pause between calls (between epochs, or paused by a key) is not held against the partner', () => {
+		const machine = new Machine(new TeamPace(1), quiet);
+		machine.run(3 * windowCalls);
+		machine.now += 500;
+		assert.ok(
+			machine.run(3 * windowCalls).every(partners => partners === 1),
+			'still shared',
+		);
+	});
+
+	test('one slow call while alone (the caller preempted) leaves the estimate of the calls alone as it was', () => {
+		const pace = new TeamPace(1);
+		let now = 0;
+		for (let call = 0; call < windowCalls; call++) {
+			pace.partnersAt(now);
+			// the third call of the key 0 takes 50 ms
+			const ms = call === 12 ? 50 : 0.1;
+			pace.record(call % 6, now, now + ms, 0);
+			now += ms + 0.02;
+		}
+		// shared calls as slow as alone: no gain, even though a 50 ms call alone was seen
+		let shared = 0;
+		for (let call = 0; call < 2 * windowCalls; call++) {
+			const working = pace.partnersAt(now);
+			pace.record(call % 6, now, now + 0.1, working);
+			now += 0.12;
+			shared += working;
+		}
+		assert.ok(shared <= windowCalls, `${shared} calls shared`);
+		assert.equal(pace.partnersAt(now), 0);
+	});
+});
+
+describe('the pace of a team of three partners', () => {
+	test('adds one partner at a time while each adds to the gain, and stops where one more does not', () => {
+		// two partners are as fast as three: the third's share is lost to waiting
+		const machine = new Machine(new TeamPace(3), partners => quiet(Math.min(partners, 2)));
+		machine.runFor(3000);
+		const last = machine.history.slice(-2000);
+		assert.ok(
+			last.filter(partners => partners === 2).length > 1950,
+			`mostly two partners: ${[0, 1, 2, 3].map(count => last.filter(partners => partners === count).length)}`,
+		);
+	});
+
+	test('all three on a quiet machine; one fewer when one of them turns late', () => {
+		const machine = new Machine(new TeamPace(3), quiet);
+		machine.runFor(500);
+		const quietCalls = machine.run(200);
+		assert.ok(
+			quietCalls.every(partners => partners === 3),
+			`${quietCalls}`,
+		);
+		// the third partner's core is taken: three partners are slower than two
+		machine.sharedMs = partners => (partners === 3 ? 1.2 : quiet(partners));
+		machine.runFor(3000);
+		const last = machine.history.slice(-2000);
+		assert.ok(
+			last.filter(partners => partners === 2).length > 1950,
+			`mostly two partners: ${[0, 1, 2, 3].map(count => last.filter(partners => partners === count).length)}`,
+		);
+	});
+});
