@@ -8,6 +8,7 @@ import {Network} from '../source/nn/network.js';
 import {createOptimizer} from '../source/nn/optim/create-optimizer.js';
 import {Rng} from '../source/nn/rng.js';
 import {threadCount} from '../source/train/config.js';
+import {measureBusy, printBusy} from './busy.js';
 import {agrees, type Difference, lossTolerance, values, weightDifference} from './differences.js';
 import type {BenchData} from './epoch.js';
 import {Batcher, type EpochResult, type PackImages, runEpoch, type TrainStep} from './epoch.js';
@@ -41,6 +42,7 @@ const {values: flags} = parseArgs({
 		repeat: {type: 'string', default: '1'},
 		json: {type: 'boolean', default: false},
 		'skip-run': {type: 'boolean', default: false},
+		'skip-busy': {type: 'boolean', default: false},
 	},
 });
 const batchSize = wholeNumber('batch-size', 1);
@@ -188,6 +190,8 @@ threaded.close();
 const startup = await measureStartup();
 const freshEpochs = measureFreshEpochs(setups[0]!, count, seed);
 const defaultRun = flags['skip-run'] ? null : await measureDefaultRun();
+// 4. training while another process takes one core
+const busy = flags['skip-busy'] ? null : measureBusy();
 
 const agree = epochs.every(
 	epoch =>
@@ -210,9 +214,10 @@ const report: BenchReport = {
 };
 
 if (flags.json) {
-	console.log(JSON.stringify(report));
+	console.log(JSON.stringify({...report, busy}));
 } else {
 	printReport(report, {fastest, kernelSeconds});
+	if (busy) printBusy(busy);
 }
 if (!agree) {
 	console.error(
