@@ -17,7 +17,9 @@
  * that starts at `firstPauseMs` and doubles with each failure up to
  * `longestPauseMs`: a machine that stays busy is tried less and less often,
  * and one that turns quiet again gets its whole team back within that
- * longest pause. Each stay alone measures the calls alone afresh.
+ * longest pause. Each stay alone measures the calls alone afresh, and a
+ * team that pays runs one window alone every `measureEveryMs`, so what it
+ * compares with is never older than that.
  */
 export interface PaceSettings {
 	/** Calls measured before deciding (and alone, before the first try). */
@@ -28,6 +30,8 @@ export interface PaceSettings {
 	readonly lateMs: number;
 	readonly firstPauseMs: number;
 	readonly longestPauseMs: number;
+	/** A team that pays runs a window alone this often (ms), to measure the calls alone afresh. */
+	readonly measureEveryMs: number;
 }
 
 /**
@@ -35,7 +39,14 @@ export interface PaceSettings {
  * machine two threads make the calls 1.5 to 2 times faster than one; with
  * a partner that loses its core they come back slower than alone.
  */
-export const defaultPace: PaceSettings = {windowCalls: 48, minimumGain: 1.1, lateMs: 2, firstPauseMs: 20, longestPauseMs: 1000};
+export const defaultPace: PaceSettings = {
+	windowCalls: 48,
+	minimumGain: 1.1,
+	lateMs: 2,
+	firstPauseMs: 20,
+	longestPauseMs: 1000,
+	measureEveryMs: 1000,
+};
 
 /**
  * What a call and the work before it cost alone: its last three times of
@@ -43,19 +54,19 @@ export const defaultPace: PaceSettings = {windowCalls: 48, minimumGain: 1.1, lat
  * preempted, a pause between epochs, the files loading) moves nothing.
  */
 class AloneCost {
-	private readonly calls: number[];
-	private readonly gaps: number[];
+	private readonly calls = [Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY];
+	private readonly gaps = [...this.calls];
 	private next = 0;
-
-	constructor(callMs: number, gapMs: number) {
-		this.calls = [callMs, callMs, callMs];
-		this.gaps = [gapMs, gapMs, gapMs];
-	}
 
 	add(callMs: number, gapMs: number): void {
 		this.calls[this.next] = callMs;
 		this.gaps[this.next] = gapMs;
 		this.next = (this.next + 1) % 3;
+	}
+
+	/** Three times measured (the first time a call is seen is not one). */
+	get known(): boolean {
+		return Number.isFinite(Math.max(...this.calls));
 	}
 
 	get callMs(): number {
@@ -82,8 +93,10 @@ export class TeamPace {
 	private nextTryAt = 0;
 	private readonly alone = new Map<number, AloneCost>();
 	private aloneCalls = 0;
+	private aloneSince = Number.NaN;
 	private lastEnd = Number.NaN;
 	private calls = 0;
+	private unknownCalls = 0;
 	private aloneMs = 0;
 	private sharedMs = 0;
 
@@ -97,8 +110,15 @@ export class TeamPace {
 
 	/** How many partners should take parts of a call starting at `now` (ms). */
 	partnersAt(now: number): number {
-		const known = this.settled > 0 || this.aloneCalls >= this.settings.windowCalls;
-		if (this.working === this.settled && this.settled < this.partners && known && now >= this.nextTryAt) {
+		if (Number.isNaN(this.aloneSince)) this.aloneSince = now;
+		const measured = this.aloneCalls >= this.settings.windowCalls;
+		if (this.working < this.settled) {
+			// back from measuring the calls alone
+			if (measured) {
+				this.working = this.settled;
+				this.restartWindow();
+			}
+		} else if (this.working === this.settled && this.settled < this.partners && (this.settled > 0 || measured) && now >= this.nextTryAt) {
 			this.working = this.settled + 1;
 			this.restartWindow();
 		}
@@ -116,11 +136,14 @@ export class TeamPace {
 			this.aloneCalls++;
 			if (alone) alone.add(callMs, gapMs);
 			// the first time is the least typical: the code still cold, the files just loaded
-			else this.alone.set(key, new AloneCost(Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY));
+			else this.alone.set(key, new AloneCost());
 			return;
 		}
-		// a call not yet seen alone (a test pass's, say) says nothing either way
-		if (!(alone && Number.isFinite(alone.callMs + alone.gapMs))) return;
+		if (!alone?.known) {
+			// a call not yet measured alone (the run's first, a test pass's) says nothing: a window alone learns them
+			if (++this.unknownCalls >= this.settings.windowCalls) this.measureAlone(end);
+			return;
+		}
 		this.calls++;
 		const aloneGapMs = alone.gapMs;
 		this.aloneMs += alone.callMs + aloneGapMs;
@@ -140,6 +163,10 @@ export class TeamPace {
 				this.settled = working;
 				this.pauseMs = this.settings.firstPauseMs;
 				this.nextTryAt = now + this.pauseMs;
+			} else if (now - this.aloneSince >= this.settings.measureEveryMs) {
+				// the costs alone were measured a while ago, on a machine that may have changed since: a window alone again
+				this.measureAlone(now);
+				return;
 			}
 		} else if (working > this.settled) {
 			// a try that failed: back, and wait longer before the next
@@ -152,11 +179,20 @@ export class TeamPace {
 			this.pauseMs = this.settings.firstPauseMs;
 			this.nextTryAt = now + this.pauseMs;
 		}
-		if (this.working === 0) this.aloneCalls = 0;
+		if (this.working === 0) this.measureAlone(now);
+		else this.restartWindow();
+	}
+
+	/** A window alone, then back to the partners that pay (a try that was on comes again at once). */
+	private measureAlone(now: number): void {
+		this.working = 0;
+		this.aloneCalls = 0;
+		this.aloneSince = now;
 		this.restartWindow();
 	}
 
 	private restartWindow(): void {
+		this.unknownCalls = 0;
 		this.calls = 0;
 		this.aloneMs = 0;
 		this.sharedMs = 0;

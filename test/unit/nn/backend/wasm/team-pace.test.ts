@@ -11,6 +11,8 @@ class Machine {
 	now = 1000;
 	readonly history: number[] = [];
 	private calls = 0;
+	/** The calls are known by keyBase + 0…5: a new base is a new network, or a test pass. */
+	keyBase = 0;
 	constructor(
 		readonly pace: TeamPace,
 		public sharedMs: (partners: number) => number,
@@ -23,7 +25,7 @@ class Machine {
 			this.now += 0.02;
 			const working = this.pace.partnersAt(this.now);
 			const ms = working === 0 ? 0.1 : this.sharedMs(working);
-			this.pace.record(this.calls++ % 6, this.now, this.now + ms, working);
+			this.pace.record(this.keyBase + (this.calls++ % 6), this.now, this.now + ms, working);
 			this.now += ms;
 			partners.push(working);
 		}
@@ -38,6 +40,20 @@ class Machine {
 		while (this.now < until) partners.push(...this.run(1));
 		return partners;
 	}
+}
+
+/** The lengths of the stretches of calls run alone. */
+function aloneStretches(partners: readonly number[]): number[] {
+	const stretches: number[] = [];
+	let length = 0;
+	for (const count of [...partners, 1]) {
+		if (count === 0) length++;
+		else if (length > 0) {
+			stretches.push(length);
+			length = 0;
+		}
+	}
+	return stretches;
 }
 
 const quiet = (partners: number) => 0.1 / (1 + 0.8 * partners);
@@ -101,10 +117,30 @@ describe('the pace of a team of one partner', () => {
 		const after = machine.runFor(defaultPace.longestPauseMs + 200);
 		const back = after.indexOf(1);
 		assert.ok(back >= 0, 'the partner is back');
+		// but for a window alone now and then, to measure the calls alone afresh
+		const stretches = aloneStretches(after.slice(back));
 		assert.ok(
-			after.slice(back).every(partners => partners === 1),
-			'and stays',
+			stretches.every(length => length === windowCalls),
+			`and stays: alone ${stretches.join(', ')}`,
 		);
+	});
+
+	test('a team that pays measures the calls alone once a second, and leaves the partner out when they have become faster alone', () => {
+		// the first calls alone were slow (the machine was busy then): the partner seems to help a lot
+		const pace = new TeamPace(1);
+		let now = 0;
+		const partners: number[] = [];
+		for (let call = 0; now < 3000; call++) {
+			const working = pace.partnersAt(now);
+			const alone = now < 100 ? 0.5 : 0.1;
+			// sharing makes every call 50% slower than alone now
+			const ms = working === 0 ? alone : 0.15;
+			pace.record(call % 6, now, now + ms, working);
+			now += ms + 0.02;
+			if (now > 2000) partners.push(working);
+		}
+		const shared = partners.filter(count => count > 0).length;
+		assert.ok(shared < partners.length / 20, `${shared} of ${partners.length} calls shared in the last second`);
 	});
 
 	test('sharing that gains less than the minimum is not kept', () => {
@@ -128,6 +164,25 @@ describe('the pace of a team of one partner', () => {
 			shared += working;
 		}
 		assert.ok(shared < 500, `${shared} of 5,000 calls shared`);
+	});
+
+	test('calls never measured alone are measured alone first, then judged', () => {
+		const machine = new Machine(new TeamPace(1), quiet);
+		machine.run(3 * windowCalls);
+		// other calls, and the partner late for them
+		machine.keyBase = 10;
+		machine.sharedMs = busy;
+		machine.runFor(100);
+		const late = machine.run(1000);
+		assert.ok(late.filter(partners => partners > 0).length < 10, 'left out for them');
+		// and on time for still others
+		machine.keyBase = 20;
+		machine.sharedMs = quiet;
+		machine.runFor(1100);
+		assert.ok(
+			machine.run(1000).every(partners => partners === 1),
+			'taken back for those',
+		);
 	});
 
 	test('a pause between calls (between epochs, or paused by a key) is not held against the partner', () => {
