@@ -42,44 +42,49 @@ export interface PaceSettings {
 export const defaultPace: PaceSettings = {
 	windowCalls: 48,
 	minimumGain: 1.1,
-	lateMs: 2,
+	lateMs: 5,
 	firstPauseMs: 20,
 	longestPauseMs: 1000,
 	measureEveryMs: 1000,
 };
 
 /**
- * What a call and the work before it cost alone: its last three times of
- * each, whose middle one is the estimate, so one slow time (the caller
- * preempted, a pause between epochs, the files loading) moves nothing.
+ * What a call and the work before it cost alone. The call: the mean of its
+ * last eight times, each at most 20 times their median, so the times the
+ * caller lost its core count as the cost they are on a machine busier than
+ * its cores, and a stray one of seconds does not. The work before it: the
+ * median of the last three, as a pause between epochs or for a key falls
+ * there and is no one's cost.
  */
 class AloneCost {
-	private readonly calls = [Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY];
-	private readonly gaps = [...this.calls];
+	private readonly calls: number[] = [];
+	private readonly gaps: number[] = [];
 	private next = 0;
 
 	add(callMs: number, gapMs: number): void {
-		this.calls[this.next] = callMs;
-		this.gaps[this.next] = gapMs;
-		this.next = (this.next + 1) % 3;
+		this.calls[this.next % 8] = callMs;
+		this.gaps[this.next % 3] = gapMs;
+		this.next++;
 	}
 
-	/** Three times measured (the first time a call is seen is not one). */
+	/** Three times measured. */
 	get known(): boolean {
-		return Number.isFinite(Math.max(...this.calls));
+		return this.next >= 3;
 	}
 
 	get callMs(): number {
-		return middle(this.calls);
+		const cap = 20 * median(this.calls);
+		return this.calls.reduce((sum, ms) => sum + Math.min(ms, cap), 0) / this.calls.length;
 	}
 
 	get gapMs(): number {
-		return middle(this.gaps);
+		return median(this.gaps);
 	}
 }
 
-function middle([a, b, c]: number[]): number {
-	return Math.max(Math.min(a!, b!), Math.min(Math.max(a!, b!), c!));
+function median(values: readonly number[]): number {
+	const sorted = [...values].sort((a, b) => a - b);
+	return sorted[sorted.length >> 1]!;
 }
 
 export class TeamPace {
@@ -134,8 +139,8 @@ export class TeamPace {
 		const alone = this.alone.get(key);
 		if (partners === 0) {
 			this.aloneCalls++;
-			if (alone) alone.add(callMs, gapMs);
 			// the first time is the least typical: the code still cold, the files just loaded
+			if (alone) alone.add(callMs, gapMs);
 			else this.alone.set(key, new AloneCost());
 			return;
 		}
