@@ -17,7 +17,10 @@
  * that starts at `firstPauseMs` and doubles with each failure up to
  * `longestPauseMs`: a machine that stays busy is tried less and less often,
  * and one that turns quiet again gets its whole team back within that
- * longest pause. Each stay alone measures the calls alone afresh, and a
+ * longest pause. Partners that stop paying after paying only briefly double
+ * the pause too (a machine that changes faster than the tries can follow
+ * is tried at most once a `longestPauseMs`); after paying for longer than
+ * that, the pause starts again from the first. Each stay alone measures the calls alone afresh, and a
  * team that pays runs one window alone every `measureEveryMs`, so what it
  * compares with is never older than that.
  */
@@ -99,6 +102,7 @@ export class TeamPace {
 	private readonly alone = new Map<number, AloneCost>();
 	private aloneCalls = 0;
 	private aloneSince = Number.NaN;
+	private paidSince = 0;
 	private lastEnd = Number.NaN;
 	private calls = 0;
 	private unknownCalls = 0;
@@ -166,8 +170,8 @@ export class TeamPace {
 			if (working > this.settled) {
 				// a try that paid: one more partner is worth a try soon
 				this.settled = working;
-				this.pauseMs = this.settings.firstPauseMs;
-				this.nextTryAt = now + this.pauseMs;
+				this.paidSince = now;
+				this.nextTryAt = now + this.settings.firstPauseMs;
 			} else if (now - this.aloneSince >= this.settings.measureEveryMs) {
 				// the costs alone were measured a while ago, on a machine that may have changed since: a window alone again
 				this.measureAlone(now);
@@ -179,9 +183,10 @@ export class TeamPace {
 			this.pauseMs = Math.min(this.pauseMs * 2, this.settings.longestPauseMs);
 			this.nextTryAt = now + this.pauseMs;
 		} else {
-			// the partners that paid off no longer do
+			// the partners that paid off no longer do: after a long while, news; after a short one, a machine that changes fast, so wait longer
 			this.settled = this.working = working - 1;
-			this.pauseMs = this.settings.firstPauseMs;
+			const paidLong = now - this.paidSince >= this.settings.longestPauseMs;
+			this.pauseMs = paidLong ? this.settings.firstPauseMs : Math.min(this.pauseMs * 2, this.settings.longestPauseMs);
 			this.nextTryAt = now + this.pauseMs;
 		}
 		if (this.working === 0) this.measureAlone(now);

@@ -143,6 +143,20 @@ describe('the pace of a team of one partner', () => {
 		assert.ok(shared < partners.length / 20, `${shared} of ${partners.length} calls shared in the last second`);
 	});
 
+	test('on a machine that turns busy and quiet again every 50 ms, the tries space out to the longest pause', () => {
+		const machine = new Machine(new TeamPace(1), quiet);
+		machine.run(3 * windowCalls);
+		let tries = 0,
+			before = 1;
+		for (const until = machine.now + 5000; machine.now < until; ) {
+			machine.sharedMs = Math.floor(machine.now / 50) % 2 ? busy : quiet;
+			const [partners] = machine.run(1);
+			if (partners === 1 && before === 0) tries++;
+			before = partners!;
+		}
+		assert.ok(tries <= 12, `${tries} tries in 5 s`);
+	});
+
 	test('sharing that gains less than the minimum is not kept', () => {
 		// the partner takes parts, but the calls come back only 5% faster than alone
 		const machine = new Machine(new TeamPace(1), () => 0.1 / 1.05 - 0.02 * 0.05);
