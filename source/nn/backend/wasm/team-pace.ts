@@ -40,13 +40,15 @@ export interface PaceSettings {
 /**
  * A window of 48 calls is 6 to 8 training steps, a few ms. On a quiet
  * machine two threads make the calls 1.5 to 2 times faster than one; with
- * a partner that loses its core they come back slower than alone.
+ * a partner that loses its core they come back slower than alone. A failed
+ * try costs up to a part held by a partner that lost its core: 5 to 25 ms
+ * on this project's busy 2-core machine, so tries start 100 ms apart.
  */
 export const defaultPace: PaceSettings = {
 	windowCalls: 48,
 	minimumGain: 1.1,
 	lateMs: 5,
-	firstPauseMs: 20,
+	firstPauseMs: 100,
 	longestPauseMs: 1000,
 	measureEveryMs: 1000,
 };
