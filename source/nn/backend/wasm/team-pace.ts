@@ -10,8 +10,11 @@
  * kernel and its first array, the same for the same call of every step).
  * Then it hands parts to one more partner for a window of calls and adds up
  * what those calls took against what they took alone: that ratio is the
- * gain of sharing. A window whose gain is below `minimumGain` (or below the
- * gain with one partner fewer) sends the team back down one partner; a
+ * gain of sharing. A try is kept when its window's gain reaches
+ * `minimumGain` (and beats the gain with one partner fewer); after that a
+ * window whose gain falls below `keepGain` (or that gain with one partner
+ * fewer) sends the team back down one partner, the gap between the two
+ * keeping a team whose gain wavers around one of them from flapping; a
  * window already `lateMs` behind running alone ends at once, so a try on a
  * busy machine costs little. After a failed try the next waits a pause
  * that starts at `firstPauseMs` and doubles with each failure up to
@@ -27,8 +30,10 @@
 export interface PaceSettings {
 	/** Calls measured before deciding (and alone, before the first try). */
 	readonly windowCalls: number;
-	/** Sharing must make the calls at least this many times faster than running alone. */
+	/** A try must make the calls at least this many times faster than running alone. */
 	readonly minimumGain: number;
+	/** Partners kept stay while their windows are at least this many times faster than alone. */
+	readonly keepGain: number;
 	/** A window that has lost this much (ms) against running alone fails at once. */
 	readonly lateMs: number;
 	readonly firstPauseMs: number;
@@ -46,7 +51,8 @@ export interface PaceSettings {
  */
 export const defaultPace: PaceSettings = {
 	windowCalls: 48,
-	minimumGain: 1.1,
+	minimumGain: 1.05,
+	keepGain: 1,
 	lateMs: 5,
 	firstPauseMs: 100,
 	longestPauseMs: 1000,
@@ -167,7 +173,8 @@ export class TeamPace {
 	private decide(now: number, late: boolean): void {
 		const gain = this.aloneMs / this.sharedMs;
 		const working = this.working;
-		if (!late && gain >= this.settings.minimumGain && gain > this.gains[working - 1]!) {
+		const needed = working > this.settled ? this.settings.minimumGain : this.settings.keepGain;
+		if (!late && gain >= needed && gain > this.gains[working - 1]!) {
 			this.gains[working] = gain;
 			if (working > this.settled) {
 				// a try that paid: one more partner is worth a try soon
