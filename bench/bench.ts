@@ -9,6 +9,7 @@ import {Network} from '../source/nn/network.js';
 import {createOptimizer} from '../source/nn/optim/create-optimizer.js';
 import {Rng} from '../source/nn/rng.js';
 import {threadCount} from '../source/train/config.js';
+import {busyChange, measureBusy, printBusy} from './busy.js';
 import {agrees, type Difference, lossTolerance, values, weightDifference} from './differences.js';
 import type {BenchData} from './epoch.js';
 import {Batcher, type EpochResult, type PackImages, runEpoch, type TrainStep} from './epoch.js';
@@ -46,6 +47,7 @@ const {values: flags} = parseArgs({
 		seeds: {type: 'string', default: '3'},
 		json: {type: 'boolean', default: false},
 		'skip-run': {type: 'boolean', default: false},
+		'skip-busy': {type: 'boolean', default: false},
 	},
 });
 const batchSize = wholeNumber('batch-size', 1);
@@ -197,6 +199,8 @@ const startup = await measureStartup();
 const freshEpochs = measureFreshEpochs(setups[0]!, count, seed);
 const dashboardRuns = flags['skip-run'] ? null : await measureDashboardRuns(dashboardSeeds);
 const defaultRun = flags['skip-run'] ? null : await measureDefaultRun();
+// 4. training while another process takes one core
+const busy = flags['skip-busy'] ? null : measureBusy();
 const load = `load average ${loadAtStart.toFixed(1)} at the start, ${loadavg()[0]!.toFixed(1)} at the end, on ${availableParallelism()} cores`;
 
 // the goals, in the issue's order: each part of the work adds its measurement to its row
@@ -206,7 +210,7 @@ const issueRows = [
 	firstEpochRow(freshEpochs),
 	numpyRow(freshEpochs, epochs[0]?.results['numpy-all-threads']),
 	firstFrameRow(startup),
-	busyMachineRow(null),
+	busyMachineRow(busy && busyChange(busy)),
 ];
 
 const agree = epochs.every(
@@ -233,9 +237,10 @@ const report: BenchReport = {
 };
 
 if (flags.json) {
-	console.log(JSON.stringify(report));
+	console.log(JSON.stringify({...report, busy}));
 } else {
 	printReport(report, {fastest, kernelSeconds});
+	if (busy) printBusy(busy);
 	printIssueTable(issueRows, load);
 }
 if (!agree) {

@@ -68,7 +68,7 @@ export function busyMachineRow(measured: string | null): IssueRow {
 	return {
 		what: 'a busy machine (another process on one core): --threads auto vs --threads 1',
 		measured,
-		elsewhere: 'not yet part of npm run bench',
+		elsewhere: '--skip-busy left it out',
 		goal: 'never more than 5% slower',
 	};
 }

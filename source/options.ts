@@ -98,7 +98,7 @@ export const flags = {
 	backend: {value: 'NAME', help: 'matrix products: wasm (WebAssembly SIMD) | js | auto', default: defaults.backend, commands: all},
 	threads: {
 		value: 'N|auto',
-		help: 'threads sharing the wasm products; auto = one per core, at most 4',
+		help: 'threads sharing the wasm products; auto = one per core, at most 4, fewer while others take the cores',
 		default: defaults.threads,
 		commands: train,
 	},

@@ -115,3 +115,12 @@ export const defaultLearningRates: Readonly<Record<OptimizerName, number>> = {mo
 export function threadCount(threads: number | 'auto' = 'auto'): number {
 	return threads === 'auto' ? Math.max(1, Math.min(4, availableParallelism())) : threads;
 }
+
+/**
+ * The wasm team for a --threads setting: a number is that many threads on
+ * every product; 'auto' hands the parts only to the partners that pay off,
+ * fewer while another process takes their cores (see team-pace.ts).
+ */
+export function threadTeam(threads: number | 'auto' = 'auto'): {threads: number; adaptive: boolean} {
+	return {threads: threadCount(threads), adaptive: threads === 'auto'};
+}

@@ -12,7 +12,7 @@ import {Rng} from '../nn/rng.js';
 import {checkpointFields, runSettings} from './checkpoint/checkpoint.js';
 import {checkSaveTarget, readModelFile, writeModelFile} from './checkpoint/model-store.js';
 import {openResume, type Resumed, resumedState} from './checkpoint/resume.js';
-import {classSets, defaults, type TrainConfig, threadCount} from './config.js';
+import {classSets, defaults, type TrainConfig, threadTeam} from './config.js';
 import {applyRequest, type ControlRequest, type ControlValues, startingControls, steer} from './controls.js';
 import {checkInputs, checkLabels, evaluate} from './evaluate.js';
 import type {EpochResult, EpochSummary, RunEvent} from './events.js';
@@ -49,7 +49,7 @@ const yieldEveryMs = 50;
  * JSON Lines, plain and dashboard modes all consume these events.
  */
 export async function* runTraining(config: TrainConfig, control: RunControl = {}): AsyncGenerator<RunEvent, void, undefined> {
-	const backend = createBackend(config.backend, {threads: threadCount(config.threads)});
+	const backend = createBackend(config.backend, threadTeam(config.threads));
 	try {
 		yield* runOn(backend, config, control);
 	} finally {

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import {mkdirSync} from 'node:fs';
+import {availableParallelism} from 'node:os';
 import path from 'node:path';
 import {describe, test} from 'node:test';
 import {parseCommandLine} from '../../../source/options.js';
-import {areDigits, classSetFor, classSets} from '../../../source/train/config.js';
+import {areDigits, classSetFor, classSets, threadTeam} from '../../../source/train/config.js';
 import {scratchFolder} from '../../helpers/scratch.js';
 
 describe('class names from the data paths', () => {
@@ -57,5 +58,19 @@ describe('class names from the data paths', () => {
 		assert.ok(areDigits(classSets.digits));
 		assert.ok(!areDigits(classSets.fashion));
 		assert.ok(!areDigits(['1', '0', '2', '3', '4', '5', '6', '7', '8', '9']));
+	});
+});
+
+describe('the thread team for --threads', () => {
+	test('auto: one thread per core, at most 4, handing parts only to the partners that pay off', () => {
+		const cores = Math.min(4, availableParallelism());
+		assert.deepEqual(threadTeam('auto'), {threads: cores, adaptive: true});
+		assert.deepEqual(threadTeam(), {threads: cores, adaptive: true}, 'unset is auto');
+	});
+
+	test('a number: exactly that many threads on every product', () => {
+		assert.deepEqual(threadTeam(1), {threads: 1, adaptive: false});
+		assert.deepEqual(threadTeam(2), {threads: 2, adaptive: false});
+		assert.deepEqual(threadTeam(8), {threads: 8, adaptive: false});
 	});
 });

@@ -26,6 +26,8 @@ const minimumSharedWork = 1 << 18;
 export interface WasmOptions {
 	/** Threads that share each product, the caller included (default 1: no partner threads). */
 	readonly threads?: number;
+	/** Hand parts only to the partners that pay off, fewer while the machine is busy (see team-pace.ts). */
+	readonly adaptive?: boolean;
 }
 
 /**
@@ -101,7 +103,7 @@ export class WasmBackend implements Backend {
 		},
 	};
 
-	constructor({threads = 1}: WasmOptions = {}) {
+	constructor({threads = 1, adaptive = false}: WasmOptions = {}) {
 		const module = kernelsModule();
 		if (!module || !webAssembly) throw new Error('this runtime cannot run the WebAssembly SIMD kernels');
 		if (!(Number.isInteger(threads) && threads >= 1)) throw new RangeError(`threads must be a whole number ≥ 1, got ${threads}`);
@@ -109,7 +111,7 @@ export class WasmBackend implements Backend {
 		this.kernels = new webAssembly.Instance(module, {env: {memory: this.memory}}).exports as Kernels;
 		this.team =
 			threads > 1
-				? new KernelTeam(module, this.memory, this.kernels as unknown as Record<string, PartKernel>, sharedKernels, threads - 1)
+				? new KernelTeam(module, this.memory, this.kernels as unknown as Record<string, PartKernel>, sharedKernels, threads - 1, {adaptive})
 				: null;
 	}
 

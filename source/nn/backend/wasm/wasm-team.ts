@@ -1,4 +1,5 @@
 import {Worker} from 'node:worker_threads';
+import {defaultPace, type PaceSettings, TeamPace} from './team-pace.js';
 
 /**
  * Partner threads that share the calls of the wasm kernels with the thread
@@ -18,8 +19,14 @@ import {Worker} from 'node:worker_threads';
  *   done     parts finished
  * plus the kernel's index, the part count, the part size, the total and the
  * arguments (numbers, in a Float64Array beside it), two counts (partners
- * ready, parts the partners have done) and a flag a failing partner raises
- * (it still counts its part done, so nobody waits for it forever).
+ * ready, parts the partners have done), a flag a failing partner raises
+ * (it still counts its part done, so nobody waits for it forever) and how
+ * many partners take parts (the others sleep until that changes).
+ *
+ * A partner whose thread loses its core to another process in the middle of
+ * a part holds up the call until it runs again. An adaptive team (see
+ * team-pace.ts) watches how the parts come back and hands them to fewer
+ * partners, or none, while that costs more than it gains.
  */
 const slot = {
 	job: 0,
@@ -34,6 +41,7 @@ const slot = {
 	ready: 9,
 	partnerParts: 10,
 	failed: 11,
+	active: 12,
 } as const;
 const controlInts = 16;
 const maximumArgs = 16;
@@ -58,7 +66,7 @@ const waitSpinMs = 0.03;
  */
 const partnerSource = `
 const {workerData} = require('node:worker_threads');
-const {module, memory, control: buffer, names, slot, partBits, jobMask, spinMs} = workerData;
+const {module, memory, control: buffer, names, slot, partBits, jobMask, spinMs, index} = workerData;
 const kernels = new WebAssembly.Instance(module, {env: {memory}}).exports;
 const control = new Int32Array(buffer, 0, ${controlInts});
 const args = new Float64Array(buffer, ${controlInts * 4}, ${maximumArgs});
@@ -77,6 +85,11 @@ function serve() {
 		}
 		seen = job;
 		if (Atomics.load(control, slot.stop)) return;
+		let active;
+		while (index >= (active = Atomics.load(control, slot.active))) {
+			Atomics.wait(control, slot.active, active);
+			if (Atomics.load(control, slot.stop)) return;
+		}
 		const kernel = kernels[names[control[slot.kernel]]];
 		const parts = control[slot.parts], grain = control[slot.grain], total = control[slot.total];
 		const values = Array.from(args.subarray(0, control[slot.argc]));
@@ -101,14 +114,26 @@ function serve() {
 serve();
 `;
 
+/** A call, as the pace knows it: its kernel and its first array, the same for the same call of every step. */
+function callKey(kernel: number, args: readonly number[]): number {
+	return kernel * 2 ** 32 + (args[0] ?? 0);
+}
+
 /** A kernel that computes part [from, to) of its result: (from, to, ...args). */
 export type PartKernel = (from: number, to: number, ...args: number[]) => void;
+
+/** How a team shares: every partner on every call, or as many as pay off (see team-pace.ts). */
+export interface TeamOptions {
+	readonly adaptive?: boolean;
+	readonly pace?: PaceSettings;
+}
 
 export class KernelTeam {
 	private readonly control: Int32Array;
 	private readonly args: Float64Array;
 	private readonly partners: Worker[];
 	private readonly names: readonly string[];
+	private readonly pace: TeamPace | null;
 	private job = 0;
 
 	/**
@@ -123,15 +148,18 @@ export class KernelTeam {
 		private readonly kernels: Record<string, PartKernel>,
 		names: readonly string[],
 		partners: number,
+		{adaptive = false, pace = defaultPace}: TeamOptions = {},
 	) {
 		const buffer = new SharedArrayBuffer(controlInts * 4 + maximumArgs * 8);
 		this.control = new Int32Array(buffer, 0, controlInts);
 		this.args = new Float64Array(buffer, controlInts * 4, maximumArgs);
 		this.names = names;
-		this.partners = Array.from({length: partners}, () => {
+		this.pace = adaptive ? new TeamPace(partners, pace) : null;
+		this.control[slot.active] = partners;
+		this.partners = Array.from({length: partners}, (_, index) => {
 			const worker = new Worker(partnerSource, {
 				eval: true,
-				workerData: {module, memory, control: buffer, names, slot, partBits, jobMask, spinMs},
+				workerData: {module, memory, control: buffer, names, slot, partBits, jobMask, spinMs, index},
 			});
 			// a partner never keeps the process alive, and ends with the thread that made it
 			worker.unref();
@@ -142,6 +170,11 @@ export class KernelTeam {
 	/** Threads working on each call, the caller included. */
 	get threads(): number {
 		return this.partners.length + 1;
+	}
+
+	/** Partners taking parts of the calls now: all of them, or in an adaptive team those that pay off. */
+	get workingPartners(): number {
+		return Atomics.load(this.control, slot.active);
 	}
 
 	/** Parts of calls the partners have done so far: how much of the work they took. */
@@ -160,11 +193,24 @@ export class KernelTeam {
 	 */
 	run(name: string, total: number, grain: number, args: readonly number[]): void {
 		const kernel = this.kernels[name]!;
-		const step = Math.max(grain, Math.ceil(total / maximumParts / 8) * 8);
-		const parts = Math.ceil(total / step);
-		const {control} = this;
+		const {control, pace} = this;
 		const index = this.names.indexOf(name);
 		if (index < 0 || args.length > maximumArgs) throw new Error(`the kernel team cannot run ${name}`);
+		const started = pace ? performance.now() : 0;
+		if (pace) {
+			const working = pace.partnersAt(started);
+			if (working !== control[slot.active]) {
+				Atomics.store(control, slot.active, working);
+				Atomics.notify(control, slot.active);
+			}
+			if (working === 0) {
+				kernel(0, total, ...args);
+				pace.record(callKey(index, args), started, performance.now(), 0);
+				return;
+			}
+		}
+		const step = Math.max(grain, Math.ceil(total / maximumParts / 8) * 8);
+		const parts = Math.ceil(total / step);
 		this.job = (this.job + 1) & jobMask || 1;
 		control[slot.kernel] = index;
 		control[slot.parts] = parts;
@@ -189,6 +235,7 @@ export class KernelTeam {
 			throw error;
 		}
 		this.awaitParts(parts);
+		if (pace) pace.record(callKey(index, args), started, performance.now(), control[slot.active]!);
 		if (Atomics.load(control, slot.failed)) {
 			this.close();
 			throw new Error(`a kernel failed in a partner thread: ${name}`);
@@ -210,6 +257,7 @@ export class KernelTeam {
 		Atomics.store(this.control, slot.stop, 1);
 		Atomics.store(this.control, slot.job, (this.job + 1) & jobMask || 1);
 		Atomics.notify(this.control, slot.job);
+		Atomics.notify(this.control, slot.active);
 		for (const partner of this.partners) void partner.terminate();
 	}
 }

@@ -161,6 +161,29 @@ describe('training with threads', () => {
 		});
 	}
 
+	test('an adaptive team (--threads auto), alone at first, then sharing while it pays: the same losses and weights as one thread', async () => {
+		const steps = 24;
+		const {images, labels} = mnistSlice(batch * steps);
+		const adaptive = new WasmBackend({threads: 2, adaptive: true});
+		await adaptive.ready();
+		const runs = [new WasmBackend(), adaptive].map(backend => {
+			const network = Network.create([784, 256, 10], new Rng(5), backend);
+			const optimizer = createOptimizer('momentum', 0.05);
+			const losses: number[] = [];
+			for (let step = 0; step < steps; step++) {
+				network.zeroGradients();
+				const x = network.inputBuffer(batch);
+				x.set(images.subarray(step * batch * 784, (step + 1) * batch * 784));
+				losses.push(network.trainBatch(x, labels.subarray(step * batch, (step + 1) * batch), batch, 1 / batch).loss);
+				optimizer.step(network.parameters());
+			}
+			return {losses, parameters: network.parameters().map(parameter => Float32Array.from(parameter.value))};
+		});
+		adaptive.close();
+		assert.deepEqual(runs[1]!.losses, runs[0]!.losses, 'losses');
+		for (const [p, values] of runs[1]!.parameters.entries()) assertSame(runs[0]!.parameters[p]!, values, `parameter ${p}`);
+	});
+
 	test('after close, products run on the calling thread with the same numbers', () => {
 		const backend = new WasmBackend({threads: 2});
 		backend.close();

@@ -1,0 +1,219 @@
+/**
+ * How many partners a kernel team hands parts to, decided from how fast the
+ * calls come back. A partner whose thread lost its core to another process
+ * holds the part it took until it runs again, and the caller waits; and
+ * while the partners spin for the next call they take CPU time from the
+ * caller. On a busy machine that makes sharing slower than running alone.
+ *
+ * The team starts alone and learns what each call costs alone: the call,
+ * and the caller's own work since the call before (a call is known by its
+ * kernel and its first array, the same for the same call of every step).
+ * Then it hands parts to one more partner for a window of calls and adds up
+ * what those calls took against what they took alone: that ratio is the
+ * gain of sharing. A try is kept when its window's gain reaches
+ * `minimumGain` (and beats the gain with one partner fewer); after that a
+ * window whose gain falls below `keepGain` (or that gain with one partner
+ * fewer) sends the team back down one partner, the gap between the two
+ * keeping a team whose gain wavers around one of them from flapping; a
+ * window already `lateMs` behind running alone ends at once, so a try on a
+ * busy machine costs little. After a failed try the next waits a pause
+ * that starts at `firstPauseMs` and doubles with each failure up to
+ * `longestPauseMs`: a machine that stays busy is tried less and less often,
+ * and one that turns quiet again gets its whole team back within that
+ * longest pause. Partners that stop paying after paying only briefly double
+ * the pause too (a machine that changes faster than the tries can follow
+ * is tried at most once a `longestPauseMs`); after paying for longer than
+ * that, the pause starts again from the first. Each stay alone measures the calls alone afresh, and a
+ * team that pays runs one window alone every `measureEveryMs`, so what it
+ * compares with is never older than that.
+ */
+export interface PaceSettings {
+	/** Calls measured before deciding (and alone, before the first try). */
+	readonly windowCalls: number;
+	/** A try must make the calls at least this many times faster than running alone. */
+	readonly minimumGain: number;
+	/** Partners kept stay while their windows are at least this many times faster than alone. */
+	readonly keepGain: number;
+	/** A window that has lost this much (ms) against running alone fails at once. */
+	readonly lateMs: number;
+	readonly firstPauseMs: number;
+	readonly longestPauseMs: number;
+	/** A team that pays runs a window alone this often (ms), to measure the calls alone afresh. */
+	readonly measureEveryMs: number;
+}
+
+/**
+ * A window of 48 calls is 6 to 8 training steps, a few ms. On a quiet
+ * machine two threads make the calls 1.5 to 2 times faster than one; with
+ * a partner that loses its core they come back slower than alone. A failed
+ * try costs up to a part held by a partner that lost its core: 5 to 25 ms
+ * on this project's busy 2-core machine, so tries start 100 ms apart.
+ */
+export const defaultPace: PaceSettings = {
+	windowCalls: 48,
+	minimumGain: 1.05,
+	keepGain: 1,
+	lateMs: 5,
+	firstPauseMs: 100,
+	longestPauseMs: 1000,
+	measureEveryMs: 1000,
+};
+
+/**
+ * What a call and the work before it cost alone. The call: the mean of its
+ * last eight times, each at most 20 times their median, so the times the
+ * caller lost its core count as the cost they are on a machine busier than
+ * its cores, and a stray one of seconds does not. The work before it: the
+ * median of the last three, as a pause between epochs or for a key falls
+ * there and is no one's cost.
+ */
+class AloneCost {
+	private readonly calls: number[] = [];
+	private readonly gaps: number[] = [];
+	private next = 0;
+
+	add(callMs: number, gapMs: number): void {
+		this.calls[this.next % 8] = callMs;
+		this.gaps[this.next % 3] = gapMs;
+		this.next++;
+	}
+
+	/** Three times measured. */
+	get known(): boolean {
+		return this.next >= 3;
+	}
+
+	get callMs(): number {
+		const cap = 20 * median(this.calls);
+		return this.calls.reduce((sum, ms) => sum + Math.min(ms, cap), 0) / this.calls.length;
+	}
+
+	get gapMs(): number {
+		return median(this.gaps);
+	}
+}
+
+function median(values: readonly number[]): number {
+	const sorted = [...values].sort((a, b) => a - b);
+	return sorted[sorted.length >> 1]!;
+}
+
+export class TeamPace {
+	/** Partners taking parts now. */
+	private working = 0;
+	/** The partners known to pay off: where a failed try returns. */
+	private settled = 0;
+	/** Gain last measured with each number of partners (index 0: alone, 1 by definition). */
+	private readonly gains: number[];
+	private pauseMs: number;
+	private nextTryAt = 0;
+	private readonly alone = new Map<number, AloneCost>();
+	private aloneCalls = 0;
+	private aloneSince = Number.NaN;
+	private paidSince = 0;
+	private lastEnd = Number.NaN;
+	private calls = 0;
+	private unknownCalls = 0;
+	private aloneMs = 0;
+	private sharedMs = 0;
+
+	constructor(
+		private readonly partners: number,
+		private readonly settings: PaceSettings = defaultPace,
+	) {
+		this.gains = [1, ...Array<number>(partners).fill(0)];
+		this.pauseMs = settings.firstPauseMs;
+	}
+
+	/** How many partners should take parts of a call starting at `now` (ms). */
+	partnersAt(now: number): number {
+		if (Number.isNaN(this.aloneSince)) this.aloneSince = now;
+		const measured = this.aloneCalls >= this.settings.windowCalls;
+		if (this.working < this.settled) {
+			// back from measuring the calls alone
+			if (measured) {
+				this.working = this.settled;
+				this.restartWindow();
+			}
+		} else if (this.working === this.settled && this.settled < this.partners && (this.settled > 0 || measured) && now >= this.nextTryAt) {
+			this.working = this.settled + 1;
+			this.restartWindow();
+		}
+		return this.working;
+	}
+
+	/** Records call `key`, run from `start` to `end` (ms) with `partnersAt`'s partners. */
+	record(key: number, start: number, end: number, partners: number): void {
+		const callMs = end - start;
+		// the caller's own work since the call before; nothing for the first call
+		const gapMs = Math.max(0, start - this.lastEnd) || 0;
+		this.lastEnd = end;
+		const alone = this.alone.get(key);
+		if (partners === 0) {
+			this.aloneCalls++;
+			// the first time is the least typical: the code still cold, the files just loaded
+			if (alone) alone.add(callMs, gapMs);
+			else this.alone.set(key, new AloneCost());
+			return;
+		}
+		if (!alone?.known) {
+			// a call not yet measured alone (the run's first, a test pass's) says nothing: a window alone learns them
+			if (++this.unknownCalls >= this.settings.windowCalls) this.measureAlone(end);
+			return;
+		}
+		this.calls++;
+		const aloneGapMs = alone.gapMs;
+		this.aloneMs += alone.callMs + aloneGapMs;
+		// the work between calls counts up to a few times its alone cost: a pause between epochs is no one's
+		this.sharedMs += callMs + Math.min(gapMs, 4 * aloneGapMs + 0.05);
+		const late = this.sharedMs - this.aloneMs > this.settings.lateMs;
+		if (late || this.calls >= this.settings.windowCalls) this.decide(end, late);
+	}
+
+	private decide(now: number, late: boolean): void {
+		const gain = this.aloneMs / this.sharedMs;
+		const working = this.working;
+		const needed = working > this.settled ? this.settings.minimumGain : this.settings.keepGain;
+		if (!late && gain >= needed && gain > this.gains[working - 1]!) {
+			this.gains[working] = gain;
+			if (working > this.settled) {
+				// a try that paid: one more partner is worth a try soon
+				this.settled = working;
+				this.paidSince = now;
+				this.nextTryAt = now + this.settings.firstPauseMs;
+			} else if (now - this.aloneSince >= this.settings.measureEveryMs) {
+				// the costs alone were measured a while ago, on a machine that may have changed since: a window alone again
+				this.measureAlone(now);
+				return;
+			}
+		} else if (working > this.settled) {
+			// a try that failed: back, and wait longer before the next
+			this.working = this.settled;
+			this.pauseMs = Math.min(this.pauseMs * 2, this.settings.longestPauseMs);
+			this.nextTryAt = now + this.pauseMs;
+		} else {
+			// the partners that paid off no longer do: after a long while, news; after a short one, a machine that changes fast, so wait longer
+			this.settled = this.working = working - 1;
+			const paidLong = now - this.paidSince >= this.settings.longestPauseMs;
+			this.pauseMs = paidLong ? this.settings.firstPauseMs : Math.min(this.pauseMs * 2, this.settings.longestPauseMs);
+			this.nextTryAt = now + this.pauseMs;
+		}
+		if (this.working === 0) this.measureAlone(now);
+		else this.restartWindow();
+	}
+
+	/** A window alone, then back to the partners that pay (a try that was on comes again at once). */
+	private measureAlone(now: number): void {
+		this.working = 0;
+		this.aloneCalls = 0;
+		this.aloneSince = now;
+		this.restartWindow();
+	}
+
+	private restartWindow(): void {
+		this.unknownCalls = 0;
+		this.calls = 0;
+		this.aloneMs = 0;
+		this.sharedMs = 0;
+	}
+}

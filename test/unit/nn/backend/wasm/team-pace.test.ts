@@ -1,0 +1,288 @@
+import assert from 'node:assert/strict';
+import {describe, test} from 'node:test';
+import {defaultPace, TeamPace} from '../../../../../source/nn/backend/wasm/team-pace.js';
+
+/**
+ * The pace on a made-up clock: a training step is six calls of 0.1 ms alone,
+ * each after 0.02 ms of the caller's own work; `sharedMs(partners)` is what a
+ * call takes with that many partners (the work between calls is unchanged).
+ */
+class Machine {
+	now = 1000;
+	readonly history: number[] = [];
+	private calls = 0;
+	/** The calls are known by keyBase + 0…5: a new base is a new network, or a test pass. */
+	keyBase = 0;
+	constructor(
+		readonly pace: TeamPace,
+		public sharedMs: (partners: number) => number,
+	) {}
+
+	/** Runs `calls` calls; returns how many partners each had. */
+	run(calls: number): number[] {
+		const partners: number[] = [];
+		for (let call = 0; call < calls; call++) {
+			this.now += 0.02;
+			const working = this.pace.partnersAt(this.now);
+			const ms = working === 0 ? 0.1 : this.sharedMs(working);
+			this.pace.record(this.keyBase + (this.calls++ % 6), this.now, this.now + ms, working);
+			this.now += ms;
+			partners.push(working);
+		}
+		this.history.push(...partners);
+		return partners;
+	}
+
+	/** Runs calls for `ms` of the clock. */
+	runFor(ms: number): number[] {
+		const until = this.now + ms;
+		const partners: number[] = [];
+		while (this.now < until) partners.push(...this.run(1));
+		return partners;
+	}
+}
+
+/** The lengths of the stretches of calls run alone. */
+function aloneStretches(partners: readonly number[]): number[] {
+	const stretches: number[] = [];
+	let length = 0;
+	for (const count of [...partners, 1]) {
+		if (count === 0) length++;
+		else if (length > 0) {
+			stretches.push(length);
+			length = 0;
+		}
+	}
+	return stretches;
+}
+
+const quiet = (partners: number) => 0.1 / (1 + 0.8 * partners);
+/** A partner that lost its core: the caller waits about a millisecond for its part. */
+const busy = () => 1.2;
+const windowCalls = defaultPace.windowCalls;
+
+describe('the pace of a team of one partner', () => {
+	test('starts alone, learns the calls, then hands out parts and keeps doing so on a quiet machine', () => {
+		const machine = new Machine(new TeamPace(1), quiet);
+		const first = machine.run(windowCalls);
+		assert.ok(
+			first.every(partners => partners === 0),
+			'the first window alone',
+		);
+		const after = machine.run(20 * windowCalls);
+		assert.equal(after[0], 1, 'then with the partner');
+		assert.ok(
+			after.every(partners => partners === 1),
+			'and with it from then on',
+		);
+	});
+
+	test('a partner whose parts come back late is left out at once, and tried again after pauses that double', () => {
+		const machine = new Machine(new TeamPace(1), quiet);
+		machine.run(3 * windowCalls);
+		machine.sharedMs = busy;
+		const lateCalls = machine.run(10);
+		// a window 5 ms behind running alone ends on that call
+		assert.deepEqual(lateCalls.slice(0, 6), [1, 1, 1, 1, 1, 0], 'five late calls, then alone');
+		// the tries: each a late call after a pause twice the last
+		const tries: number[] = [];
+		let last = machine.now,
+			before = 0;
+		for (const until = machine.now + 5000; machine.now < until; ) {
+			const [partners] = machine.run(1);
+			if (partners === 1 && before === 0) {
+				tries.push(machine.now - last);
+				last = machine.now;
+			}
+			before = partners!;
+		}
+		const pauses = tries.map(ms => Math.round(ms / 10) * 10);
+		assert.ok(pauses.length >= 6 && pauses.length <= 12, `tries: ${pauses.join(', ')}`);
+		for (let i = 1; pauses[i]! < defaultPace.longestPauseMs; i++)
+			assert.ok(pauses[i]! >= 1.7 * pauses[i - 1]!, `pauses double: ${pauses.join(', ')}`);
+		assert.ok(
+			pauses.slice(-2).every(ms => ms >= 900 && ms <= 1200),
+			`at most ${defaultPace.longestPauseMs} ms: ${pauses.join(', ')}`,
+		);
+		// on a busy machine the tries cost a few calls in a second's thousands
+		const shared = machine.history.slice(-5000).filter(partners => partners > 0).length;
+		assert.ok(shared <= 12, `${shared} calls shared in the last 5,000`);
+	});
+
+	test('when the machine turns quiet again, the partner is back within the longest pause, and stays', () => {
+		const machine = new Machine(new TeamPace(1), quiet);
+		machine.run(2 * windowCalls);
+		machine.sharedMs = busy;
+		machine.runFor(5000);
+		machine.sharedMs = quiet;
+		const after = machine.runFor(defaultPace.longestPauseMs + 200);
+		const back = after.indexOf(1);
+		assert.ok(back >= 0, 'the partner is back');
+		// but for a window alone now and then, to measure the calls alone afresh
+		const stretches = aloneStretches(after.slice(back));
+		assert.ok(
+			stretches.every(length => length === windowCalls),
+			`and stays: alone ${stretches.join(', ')}`,
+		);
+	});
+
+	test('a team that pays measures the calls alone once a second, and leaves the partner out when they have become faster alone', () => {
+		// the first calls alone were slow (the machine was busy then): the partner seems to help a lot
+		const pace = new TeamPace(1);
+		let now = 0;
+		const partners: number[] = [];
+		for (let call = 0; now < 3000; call++) {
+			const working = pace.partnersAt(now);
+			const alone = now < 100 ? 0.5 : 0.1;
+			// sharing makes every call 50% slower than alone now
+			const ms = working === 0 ? alone : 0.15;
+			pace.record(call % 6, now, now + ms, working);
+			now += ms + 0.02;
+			if (now > 2000) partners.push(working);
+		}
+		const shared = partners.filter(count => count > 0).length;
+		assert.ok(shared < partners.length / 20, `${shared} of ${partners.length} calls shared in the last second`);
+	});
+
+	test('on a machine that turns busy and quiet again every 50 ms, the tries space out to the longest pause', () => {
+		const machine = new Machine(new TeamPace(1), quiet);
+		machine.run(3 * windowCalls);
+		let tries = 0,
+			before = 1;
+		for (const until = machine.now + 5000; machine.now < until; ) {
+			machine.sharedMs = Math.floor(machine.now / 50) % 2 ? busy : quiet;
+			const [partners] = machine.run(1);
+			if (partners === 1 && before === 0) tries++;
+			before = partners!;
+		}
+		assert.ok(tries <= 12, `${tries} tries in 5 s`);
+	});
+
+	test('a team kept stays while it gains anything, below the gain a try needs', () => {
+		const machine = new Machine(new TeamPace(1), quiet);
+		machine.run(3 * windowCalls);
+		// 3% faster than alone: not enough for a try, enough to stay
+		machine.sharedMs = () => 0.1 / 1.03 - 0.02 * 0.03;
+		const partners = machine.runFor(500);
+		assert.ok(partners.filter(count => count > 0).length > 0.9 * partners.length, 'mostly shared');
+	});
+
+	test('sharing that gains less than the minimum is not kept', () => {
+		// the partner takes parts, but the calls come back only 3% faster than alone
+		const machine = new Machine(new TeamPace(1), () => 0.1 / 1.03 - 0.02 * 0.03);
+		const partners = machine.runFor(2000);
+		assert.ok(partners.filter(count => count > 0).length < partners.length / 20, 'mostly alone');
+	});
+
+	test('the work between calls counts: partners that slow the caller down between calls are left out', () => {
+		// the calls are faster shared, but the caller's own work between them three times slower
+		const pace = new TeamPace(1);
+		let now = 0,
+			shared = 0;
+		for (let call = 0; call < 5000; call++) {
+			const working = pace.partnersAt(now);
+			now += working ? 0.06 : 0.02;
+			const ms = working ? 0.07 : 0.1;
+			pace.record(call % 6, now, now + ms, working);
+			now += ms;
+			shared += working;
+		}
+		assert.ok(shared < 500, `${shared} of 5,000 calls shared`);
+	});
+
+	test('calls never measured alone are measured alone first, then judged', () => {
+		const machine = new Machine(new TeamPace(1), quiet);
+		machine.run(3 * windowCalls);
+		// other calls, and the partner late for them
+		machine.keyBase = 10;
+		machine.sharedMs = busy;
+		machine.runFor(100);
+		const late = machine.run(1000);
+		const tried = late.filter(partners => partners > 0).length;
+		assert.ok(tried < 50, `left out for them: ${tried} of 1,000 calls shared`);
+		// and on time for still others
+		machine.keyBase = 20;
+		machine.sharedMs = quiet;
+		machine.runFor(1100);
+		assert.ok(
+			machine.run(1000).every(partners => partners === 1),
+			'taken back for those',
+		);
+	});
+
+	test('a pause between calls (between epochs, or paused by a key) is not held against the partner', () => {
+		const machine = new Machine(new TeamPace(1), quiet);
+		machine.run(3 * windowCalls);
+		machine.now += 500;
+		assert.ok(
+			machine.run(3 * windowCalls).every(partners => partners === 1),
+			'still shared',
+		);
+	});
+
+	test('calls alone count at their average: on a machine busier than its cores, where the caller alone loses its core too, a team that gets more of it pays', () => {
+		const pace = new TeamPace(1);
+		let now = 0,
+			shared = 0;
+		for (let call = 0; call < 5000; call++) {
+			const working = pace.partnersAt(now);
+			// alone, every third call waits 1 ms for the core; shared, every call takes 0.25 ms
+			const ms = working === 0 ? (call % 3 === 0 ? 1.1 : 0.1) : 0.25;
+			pace.record(call % 6, now, now + ms, working);
+			now += ms + 0.02;
+			if (call >= 4000) shared += working;
+		}
+		assert.ok(shared > 900, `${shared} of the last 1,000 calls shared`);
+	});
+
+	test('a call alone held up once for seconds counts as no more than 20 times its usual', () => {
+		const pace = new TeamPace(1);
+		let now = 0;
+		for (let call = 0; call < windowCalls; call++) {
+			pace.partnersAt(now);
+			const ms = call === 12 ? 2000 : 0.1;
+			pace.record(call % 6, now, now + ms, 0);
+			now += ms + 0.02;
+		}
+		// shared calls twice as slow as alone: with the 2 s call at full weight they would seem hundreds of times faster
+		let shared = 0;
+		for (let call = 0; call < 4 * windowCalls; call++) {
+			const working = pace.partnersAt(now);
+			pace.record(call % 6, now, now + 0.2, working);
+			now += 0.22;
+			shared += working;
+		}
+		assert.ok(shared <= 2 * windowCalls, `${shared} calls shared`);
+	});
+});
+
+describe('the pace of a team of three partners', () => {
+	test('adds one partner at a time while each adds to the gain, and stops where one more does not', () => {
+		// two partners are as fast as three: the third's share is lost to waiting
+		const machine = new Machine(new TeamPace(3), partners => quiet(Math.min(partners, 2)));
+		machine.runFor(3000);
+		const last = machine.history.slice(-2000);
+		assert.ok(
+			last.filter(partners => partners === 2).length > 1950,
+			`mostly two partners: ${[0, 1, 2, 3].map(count => last.filter(partners => partners === count).length)}`,
+		);
+	});
+
+	test('all three on a quiet machine; one fewer when one of them turns late', () => {
+		const machine = new Machine(new TeamPace(3), quiet);
+		machine.runFor(500);
+		const quietCalls = machine.run(200);
+		assert.ok(
+			quietCalls.every(partners => partners === 3),
+			`${quietCalls}`,
+		);
+		// the third partner's core is taken: three partners are slower than two
+		machine.sharedMs = partners => (partners === 3 ? 1.2 : quiet(partners));
+		machine.runFor(3000);
+		const last = machine.history.slice(-2000);
+		assert.ok(
+			last.filter(partners => partners === 2).length > 1950,
+			`mostly two partners: ${[0, 1, 2, 3].map(count => last.filter(partners => partners === count).length)}`,
+		);
+	});
+});

@@ -1,0 +1,125 @@
+import assert from 'node:assert/strict';
+import {after, describe, test} from 'node:test';
+import wabt from 'wabt';
+import {type WasmMemory, webAssembly} from '../../../../../source/nn/backend/wasm/wasm-module.js';
+import {KernelTeam, type PartKernel} from '../../../../../source/nn/backend/wasm/wasm-team.js';
+
+/**
+ * A team whose partners are held back, as a partner that lost its core is:
+ * the partner runs `fill` from this module, which waits (memory.atomic.wait32)
+ * while the word at `late` is 1, 20 ms on each part it takes; and the
+ * module's start waits while the word at `held` is 1, so a partner made
+ * then never starts. The caller runs `fill` written in JavaScript, which
+ * computes the same numbers and never waits.
+ */
+const late = 0,
+	held = 4,
+	out = 64;
+const fillWat = `(module
+	(import "env" "memory" (memory 1 1 shared))
+	(func $hold (drop (memory.atomic.wait32 (i32.const ${held}) (i32.const 1) (i64.const -1))))
+	(start $hold)
+	(func (export "fill") (param $from i32) (param $to i32) (param $out i32) (param $rounds i32)
+		(local $i i32) (local $k i32) (local $v f32)
+		(drop (memory.atomic.wait32 (i32.const ${late}) (i32.const 1) (i64.const 20000000)))
+		(local.set $i (local.get $from))
+		(block $done (loop $each
+			(br_if $done (i32.ge_u (local.get $i) (local.get $to)))
+			(local.set $v (f32.convert_i32_u (local.get $i)))
+			(local.set $k (i32.const 0))
+			(block $settled (loop $round
+				(br_if $settled (i32.ge_u (local.get $k) (local.get $rounds)))
+				(local.set $v (f32.add (f32.mul (local.get $v) (f32.const 0.999)) (f32.const 0.5)))
+				(local.set $k (i32.add (local.get $k) (i32.const 1)))
+				(br $round)))
+			(f32.store (i32.add (local.get $out) (i32.shl (local.get $i) (i32.const 2))) (local.get $v))
+			(local.set $i (i32.add (local.get $i) (i32.const 1)))
+			(br $each)))))`;
+
+const toolkit = await wabt();
+const parsed = toolkit.parseWat('fill.wat', fillWat, {threads: true});
+const wasm = webAssembly!;
+const module = new wasm.Module(parsed.toBinary({}).buffer);
+parsed.destroy();
+
+/** The same numbers as the module's fill, in float32 steps. */
+function fillIn(memory: WasmMemory): PartKernel {
+	const values = new Float32Array(memory.buffer);
+	return (from, to, at, rounds) => {
+		for (let i = from; i < to; i++) {
+			let value = Math.fround(i);
+			for (let k = 0; k < rounds!; k++) value = Math.fround(Math.fround(value * Math.fround(0.999)) + 0.5);
+			values[at! / 4 + i] = value;
+		}
+	};
+}
+
+const total = 2000,
+	rounds = 40;
+const expected = new Float32Array(total);
+{
+	const memory = new wasm.Memory({initial: 1, maximum: 1, shared: true});
+	fillIn(memory)(0, total, out, rounds);
+	expected.set(new Float32Array(memory.buffer, out, total));
+}
+
+const teams: KernelTeam[] = [];
+function team(flags: {late?: boolean; held?: boolean}, adaptive: boolean, pace?: ConstructorParameters<typeof KernelTeam>[5]) {
+	const memory = new wasm.Memory({initial: 1, maximum: 1, shared: true});
+	const words = new Int32Array(memory.buffer);
+	words[late / 4] = flags.late ? 1 : 0;
+	words[held / 4] = flags.held ? 1 : 0;
+	const made = new KernelTeam(module, memory, {fill: fillIn(memory)}, ['fill'], 1, {adaptive, ...pace});
+	teams.push(made);
+	const values = new Float32Array(memory.buffer, out, total);
+	return {
+		team: made,
+		/** Lets the partner go on: no more waiting. */
+		release() {
+			Atomics.store(words, late / 4, 0);
+			Atomics.store(words, held / 4, 0);
+			Atomics.notify(words, late / 4);
+			Atomics.notify(words, held / 4);
+		},
+		/** One call of fill over every value, checked against one thread's. */
+		call(what: string) {
+			values.fill(Number.NaN);
+			made.run('fill', total, 64, [out, rounds]);
+			for (let i = 0; i < total; i++)
+				if (!Object.is(values[i], expected[i])) assert.fail(`${what}: value ${i} is ${values[i]}, not ${expected[i]}`);
+		},
+	};
+}
+
+after(() => {
+	for (const made of teams) made.close();
+});
+
+describe('a team with a partner held back', () => {
+	test('a partner that never starts: every call finishes on the caller, with the same numbers', () => {
+		const {team: made, call, release} = team({held: true}, false);
+		for (let run = 0; run < 200; run++) call(`call ${run}`);
+		assert.equal(made.partnerParts, 0);
+		release();
+	});
+
+	test('a partner that takes parts and comes back late: the same numbers, and an adaptive team stops handing it parts', async () => {
+		const fixed = team({late: true}, false);
+		const adaptive = team({late: true}, true, {
+			pace: {windowCalls: 8, minimumGain: 0.5, keepGain: 0.5, lateMs: 10, firstPauseMs: 20, longestPauseMs: 50, measureEveryMs: 1000},
+		});
+		await Promise.all([fixed.team.ready(), adaptive.team.ready()]);
+		for (let run = 0; run < 30; run++) fixed.call(`fixed team, call ${run}`);
+		assert.ok(fixed.team.partnerParts > 0, 'the fixed team waited on its late partner');
+		for (let run = 0; run < 300; run++) adaptive.call(`adaptive team, call ${run}`);
+		// it tries the partner again now and then: one late part each time
+		assert.ok(adaptive.team.partnerParts < 30, `the partner took ${adaptive.team.partnerParts} parts of 300 calls`);
+		fixed.release();
+		// on time again, the partner is taken back
+		adaptive.release();
+		const taken = adaptive.team.partnerParts;
+		for (let run = 0; run < 100_000 && !(adaptive.team.partnerParts > taken + 50 && adaptive.team.workingPartners === 1); run++)
+			adaptive.call(`adaptive team after, call ${run}`);
+		assert.ok(adaptive.team.partnerParts > taken + 50, 'the partner takes parts again');
+	});
+});
