@@ -76,14 +76,13 @@ function serve() {
 	Atomics.notify(control, slot.ready);
 	for (;;) {
 		let job = Atomics.load(control, slot.job);
-		if (job === seen) {
+		if (job === seen || job === 0) {
 			const until = performance.now() + spinMs;
 			let spins = 0;
-			while ((job = Atomics.load(control, slot.job)) === seen) {
-				if ((++spins & 1023) === 0 && performance.now() > until) Atomics.wait(control, slot.job, seen);
+			while ((job = Atomics.load(control, slot.job)) === seen || job === 0) {
+				if ((++spins & 1023) === 0 && performance.now() > until) Atomics.wait(control, slot.job, job);
 			}
 		}
-		seen = job;
 		if (Atomics.load(control, slot.stop)) return;
 		let active;
 		while (index >= (active = Atomics.load(control, slot.active))) {
@@ -93,6 +92,10 @@ function serve() {
 		const kernel = kernels[names[control[slot.kernel]]];
 		const parts = control[slot.parts], grain = control[slot.grain], total = control[slot.total];
 		const values = Array.from(args.subarray(0, control[slot.argc]));
+		// a call the caller finished alone may be rewritten for the next one while it is read here (the job is
+		// then 0 or the next one): its kernel, parts and arguments hold only if the job is still the same
+		if (Atomics.load(control, slot.job) !== job) continue;
+		seen = job;
 		const tag = (job & jobMask) << partBits;
 		for (;;) {
 			const claim = Atomics.load(control, slot.claim);
@@ -212,6 +215,9 @@ export class KernelTeam {
 		const step = Math.max(grain, Math.ceil(total / maximumParts / 8) * 8);
 		const parts = Math.ceil(total / step);
 		this.job = (this.job + 1) & jobMask || 1;
+		// job 0 while the call is written: a partner that read the last call's fields as they were being
+		// rewritten finds the job changed and reads them again (see partnerSource)
+		Atomics.store(control, slot.job, 0);
 		control[slot.kernel] = index;
 		control[slot.parts] = parts;
 		control[slot.grain] = step;
