@@ -10,6 +10,7 @@ import {createOptimizer} from '../source/nn/optim/create-optimizer.js';
 import {Rng} from '../source/nn/rng.js';
 import {threadCount} from '../source/train/config.js';
 import {busyChange, measureBusy, printBusy} from './busy.js';
+import {dashboardCosts, measureDashboard} from './dashboard.js';
 import {agrees, type Difference, lossTolerance, values, weightDifference} from './differences.js';
 import type {BenchData} from './epoch.js';
 import {Batcher, type EpochResult, type PackImages, runEpoch, type TrainStep} from './epoch.js';
@@ -48,6 +49,7 @@ const {values: flags} = parseArgs({
 		json: {type: 'boolean', default: false},
 		'skip-run': {type: 'boolean', default: false},
 		'skip-busy': {type: 'boolean', default: false},
+		'skip-dashboard': {type: 'boolean', default: false},
 	},
 });
 const batchSize = wholeNumber('batch-size', 1);
@@ -201,12 +203,14 @@ const dashboardRuns = flags['skip-run'] ? null : await measureDashboardRuns(dash
 const defaultRun = flags['skip-run'] ? null : await measureDefaultRun();
 // 4. training while another process takes one core
 const busy = flags['skip-busy'] ? null : measureBusy();
+// 5. the dashboard's cost to training, both networks, median of 3 (bench/dashboard.ts, `npm run bench:dashboard` alone)
+const dashboard = flags['skip-dashboard'] ? null : await measureDashboard(['512', '128'], 3, {say: () => undefined});
 const load = `load average ${loadAtStart.toFixed(1)} at the start, ${loadavg()[0]!.toFixed(1)} at the end, on ${availableParallelism()} cores`;
 
 // the goals, in the issue's order: each part of the work adds its measurement to its row
 const issueRows = [
 	defaultRunRow(dashboardRuns),
-	dashboardCostRow(null),
+	dashboardCostRow(dashboard && dashboardCosts(dashboard)),
 	firstEpochRow(freshEpochs),
 	numpyRow(freshEpochs, epochs[0]?.results['numpy-all-threads']),
 	firstFrameRow(startup),
@@ -237,7 +241,7 @@ const report: BenchReport = {
 };
 
 if (flags.json) {
-	console.log(JSON.stringify({...report, busy}));
+	console.log(JSON.stringify({...report, busy, dashboard}));
 } else {
 	printReport(report, {fastest, kernelSeconds});
 	if (busy) printBusy(busy);

@@ -21,20 +21,15 @@ import {spawn} from 'node:child_process';
 import {mkdtempSync, readFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
+import {fileURLToPath} from 'node:url';
 import {parseArgs} from 'node:util';
 import {cli, firstFrame, inTerminal, type Terminal} from './terminal.js';
 
-const {values} = parseArgs({
-	options: {
-		images: {type: 'string', default: '20000'},
-		epochs: {type: 'string', default: '2'},
-		hidden: {type: 'string', multiple: true, default: ['512', '128']},
-		runs: {type: 'string', default: '3'},
-	},
-});
-const training = (hidden: string, epochs = values.epochs) => [
+/** The images and epochs of the measured runs; set by measureDashboard. */
+let settings = {images: '20000', epochs: '2'};
+const training = (hidden: string, epochs = settings.epochs) => [
 	'--limit',
-	values.images,
+	settings.images,
 	'--epochs',
 	epochs,
 	'--hidden',
@@ -117,35 +112,88 @@ async function throughput(hidden: string): Promise<{dashboard: number; network: 
 }
 
 const median = (values: number[]) => values.slice().sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-const runs = Number(values.runs);
-for (const hidden of values.hidden) {
-	const network = `784-${hidden}-10`;
-	const frames: number[] = [],
-		inkFrames: number[] = [],
-		pauses: number[] = [],
-		resumes: number[] = [],
-		rates: number[] = [],
-		mainCpus: number[] = [],
-		costs: number[] = [],
-		networkCosts: number[] = [];
-	await firstFrame(training(hidden, '1')); // warms the page cache
-	for (let run = 0; run < runs; run++) {
-		const first = await firstFrame(training(hidden, '1'));
-		frames.push(first.words);
-		inkFrames.push(first.ink);
-		const live = await whileTraining(hidden);
-		pauses.push(live.pause);
-		resumes.push(live.resume);
-		rates.push(live.framesPerSecond);
-		mainCpus.push(live.mainCpu);
-		const rate = await throughput(hidden);
-		costs.push(1 - rate.dashboard / rate.json);
-		networkCosts.push(1 - rate.network / rate.json);
-		console.log(
-			`${network} run ${run + 1}: first frame ${frames.at(-1)!.toFixed(0)} ms (Ink's ${inkFrames.at(-1)!.toFixed(0)} ms), while training ${live.framesPerSecond.toFixed(1)} frames/s, main thread ${(live.mainCpu * 100).toFixed(1)}% of a core, p→PAUSED ${live.pause.toFixed(0)} ms, p→resumed ${live.resume.toFixed(0)} ms, samples/s dashboard ${rate.dashboard.toFixed(0)}, network view ${rate.network.toFixed(0)} vs --json ${rate.json.toFixed(0)} (cost ${(costs.at(-1)! * 100).toFixed(1)}%, ${(networkCosts.at(-1)! * 100).toFixed(1)}%)`,
+/** One network's medians. */
+export interface DashboardCost {
+	readonly network: string;
+	/** Share of --json's training samples/s lost with the dashboard, and with the network view shown. */
+	readonly cost: number;
+	readonly networkCost: number;
+	readonly framesPerSecond: number;
+	readonly mainCpu: number;
+	/** Key latency, ms: p to PAUSED, p again to the frame without it. */
+	readonly pause: number;
+	readonly resume: number;
+}
+
+/** Every measurement above for each network (784-N-10), median of `runs`, each run's numbers told as it goes. */
+export async function measureDashboard(
+	hiddenSizes: readonly string[],
+	runs: number,
+	{images = '20000', epochs = '2', say = console.log}: {images?: string; epochs?: string; say?: (line: string) => void} = {},
+): Promise<DashboardCost[]> {
+	settings = {images, epochs};
+	const results: DashboardCost[] = [];
+	for (const hidden of hiddenSizes) {
+		const network = `784-${hidden}-10`;
+		const frames: number[] = [],
+			inkFrames: number[] = [],
+			pauses: number[] = [],
+			resumes: number[] = [],
+			rates: number[] = [],
+			mainCpus: number[] = [],
+			costs: number[] = [],
+			networkCosts: number[] = [];
+		await firstFrame(training(hidden, '1')); // warms the page cache
+		for (let run = 0; run < runs; run++) {
+			const first = await firstFrame(training(hidden, '1'));
+			frames.push(first.words);
+			inkFrames.push(first.ink);
+			const live = await whileTraining(hidden);
+			pauses.push(live.pause);
+			resumes.push(live.resume);
+			rates.push(live.framesPerSecond);
+			mainCpus.push(live.mainCpu);
+			const rate = await throughput(hidden);
+			costs.push(1 - rate.dashboard / rate.json);
+			networkCosts.push(1 - rate.network / rate.json);
+			say(
+				`${network} run ${run + 1}: first frame ${frames.at(-1)!.toFixed(0)} ms (Ink's ${inkFrames.at(-1)!.toFixed(0)} ms), while training ${live.framesPerSecond.toFixed(1)} frames/s, main thread ${(live.mainCpu * 100).toFixed(1)}% of a core, p→PAUSED ${live.pause.toFixed(0)} ms, p→resumed ${live.resume.toFixed(0)} ms, samples/s dashboard ${rate.dashboard.toFixed(0)}, network view ${rate.network.toFixed(0)} vs --json ${rate.json.toFixed(0)} (cost ${(costs.at(-1)! * 100).toFixed(1)}%, ${(networkCosts.at(-1)! * 100).toFixed(1)}%)`,
+			);
+		}
+		say(
+			`${network} median of ${runs}: first frame ${median(frames).toFixed(0)} ms (Ink's ${median(inkFrames).toFixed(0)} ms) · while training ${median(rates).toFixed(1)} frames/s, main thread ${(median(mainCpus) * 100).toFixed(1)}% of a core · key latency ${median(pauses).toFixed(0)} / ${median(resumes).toFixed(0)} ms · dashboard throughput cost ${(median(costs) * 100).toFixed(1)}%, with the network view ${(median(networkCosts) * 100).toFixed(1)}%`,
 		);
+		results.push({
+			network,
+			cost: median(costs),
+			networkCost: median(networkCosts),
+			framesPerSecond: median(rates),
+			mainCpu: median(mainCpus),
+			pause: median(pauses),
+			resume: median(resumes),
+		});
 	}
-	console.log(
-		`${network} median of ${runs}: first frame ${median(frames).toFixed(0)} ms (Ink's ${median(inkFrames).toFixed(0)} ms) · while training ${median(rates).toFixed(1)} frames/s, main thread ${(median(mainCpus) * 100).toFixed(1)}% of a core · key latency ${median(pauses).toFixed(0)} / ${median(resumes).toFixed(0)} ms · dashboard throughput cost ${(median(costs) * 100).toFixed(1)}%, with the network view ${(median(networkCosts) * 100).toFixed(1)}%`,
-	);
+	return results;
+}
+
+/** The networks' costs in a few words for the goals' table. */
+export function dashboardCosts(costs: readonly DashboardCost[]): string {
+	return costs
+		.map(
+			({network, cost, framesPerSecond, pause}) =>
+				`${network}: ${(cost * 100).toFixed(1)}% (${framesPerSecond.toFixed(1)} frames/s, key ${pause.toFixed(0)} ms)`,
+		)
+		.join('; ');
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+	const {values} = parseArgs({
+		options: {
+			images: {type: 'string', default: '20000'},
+			epochs: {type: 'string', default: '2'},
+			hidden: {type: 'string', multiple: true, default: ['512', '128']},
+			runs: {type: 'string', default: '3'},
+		},
+	});
+	await measureDashboard(values.hidden, Number(values.runs), {images: values.images, epochs: values.epochs});
 }
