@@ -153,9 +153,10 @@ function optimizerText(
 	const {learningRate, momentum} = controls ?? started;
 	const mark = (value: number, from: number | null) => `${formatSetting(value)}${value === from ? '' : changedMark}`;
 	const schedule = config.schedule ?? constantSchedule;
+	// under a schedule, the rate the latest step used while the run goes on; the base rate (the schedule's peak) once it has ended
 	const lr =
-		schedule.name === 'constant'
-			? `${config.optimizer} lr ${mark(learningRate, started.learningRate)}`
+		schedule.name === 'constant' || !progress
+			? `${config.optimizer} lr ${mark(learningRate, started.learningRate)}${schedule.name === 'constant' ? '' : ` (${schedule.name})`}`
 			: `${config.optimizer} lr ${scheduledRate(learningRate, schedule, progress)}${learningRate === started.learningRate ? '' : changedMark} (${schedule.name})`;
 	if (momentum === null) return lr;
 	const name = config.optimizer === 'adam' ? (ascii ? 'beta1' : 'β1') : ascii ? 'mu' : 'μ';

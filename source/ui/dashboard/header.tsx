@@ -22,8 +22,10 @@ export function Header({state, width, now, startedAt}: Props) {
 	const status = headerStatus(state, ascii);
 	// the spinner, or PAUSED drawn with a space either side, and two spaces before the facts
 	const leadWidth = status.kind === 'working' || status.kind === 'paused' ? status.text.length + 2 : status.text.length;
-	// the configuration line follows the scheduled learning rate, so it is built for each frame (a few strings)
-	const config = state.start ? configLine(state.start, width, ascii, state.controls, runProgress(state)) : '';
+	// the configuration line follows the scheduled learning rate while training (its peak once done), so it is built for each frame
+	const config = state.start
+		? configLine(state.start, width, ascii, state.controls, state.phase === 'done' ? null : runProgress(state))
+		: '';
 	const facts = headerFacts(state, now, startedAt, Math.max(0, width - leadWidth - 2), ascii);
 	const lines =
 		status.kind === 'working' && state.progressUpdates === 0

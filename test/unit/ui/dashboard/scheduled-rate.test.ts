@@ -36,4 +36,11 @@ describe('the header under a schedule', () => {
 			/ · momentum lr 0\.05 μ 0\.9 · /,
 		);
 	});
+
+	test('once the run has ended (the header then passes no progress), the base rate: the peak, not the last step’s rate near zero', () => {
+		assert.match(
+			configLine(start, 200, false, onecycle.controls, null),
+			/^784-512-10 · momentum lr 0\.05 \(onecycle\) μ 0\.9 · batch 64 · /,
+		);
+	});
 });
