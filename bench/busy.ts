@@ -12,6 +12,7 @@
 import {type ChildProcess, spawn, spawnSync} from 'node:child_process';
 import {loadavg} from 'node:os';
 import {parseArgs} from 'node:util';
+import {median} from './median.js';
 import {printTable} from './report.js';
 import {cli} from './terminal.js';
 
@@ -109,12 +110,6 @@ function trainingSeconds(hidden: number, threads: ThreadSetting, images: number,
 	return seconds.reduce((sum, value) => sum + value, 0);
 }
 
-function median(values: readonly number[]): number {
-	const sorted = [...values].sort((a, b) => a - b);
-	const middle = sorted.length >> 1;
-	return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
-
 /** The rows as a table: seconds, and how 2 threads and auto compare with 1 on the same network and machine. */
 export function printBusy(report: BusyReport): void {
 	const runs = report.rows[0]?.runs.length ?? 0;
@@ -124,18 +119,38 @@ export function printBusy(report: BusyReport): void {
 	);
 	const table = [['network', 'machine', '--threads', 'seconds', 'vs 1 thread', 'runs']];
 	for (const row of report.rows) {
-		const one = report.rows.find(other => other.network === row.network && other.machine === row.machine && other.threads === '1')!;
-		const change = (row.seconds / one.seconds - 1) * 100;
 		table.push([
 			row.network,
 			row.machine,
 			row.threads,
 			row.seconds.toFixed(3),
-			row.threads === '1' ? '' : `${change >= 0 ? '+' : ''}${change.toFixed(1)}%`,
+			row.threads === '1' ? '' : againstOneThread(report, row),
 			row.runs.map(value => value.toFixed(3)).join(' '),
 		]);
 	}
 	printTable(table, 3);
+}
+
+/** The busy rows in a few words for the goals' table: --threads auto against --threads 1 with the busy loop, each network. */
+export function busyChange(report: BusyReport): string {
+	return report.rows
+		.filter(row => row.machine === 'busy' && row.threads === 'auto')
+		.map(auto => {
+			const one = oneThread(report, auto);
+			return `${auto.network}: ${auto.seconds.toFixed(3)} s vs ${one.seconds.toFixed(3)} s, ${againstOneThread(report, auto)}`;
+		})
+		.join('; ');
+}
+
+/** The row of --threads 1 on the same network and machine. */
+function oneThread(report: BusyReport, row: BusyRow): BusyRow {
+	return report.rows.find(other => other.network === row.network && other.machine === row.machine && other.threads === '1')!;
+}
+
+/** How much longer (+) or shorter (-) the row took than --threads 1 on the same network and machine: "+4.2%". */
+function againstOneThread(report: BusyReport, row: BusyRow): string {
+	const change = (row.seconds / oneThread(report, row).seconds - 1) * 100;
+	return `${change >= 0 ? '+' : ''}${change.toFixed(1)}%`;
 }
 
 if (process.argv[1] && import.meta.filename === process.argv[1]) {
@@ -145,16 +160,4 @@ if (process.argv[1] && import.meta.filename === process.argv[1]) {
 	const report = measureBusy({runs: Number(values.runs), ...(values.pin === undefined ? {} : {pin: Number(values.pin)})});
 	if (values.json) console.log(JSON.stringify(report));
 	else printBusy(report);
-}
-
-/** The busy rows in a few words for the goals' table: --threads auto against --threads 1 with the busy loop, each network. */
-export function busyChange(report: BusyReport): string {
-	return report.rows
-		.filter(row => row.machine === 'busy' && row.threads === 'auto')
-		.map(auto => {
-			const one = report.rows.find(row => row.machine === 'busy' && row.network === auto.network && row.threads === '1')!;
-			const change = (auto.seconds / one.seconds - 1) * 100;
-			return `${auto.network}: ${auto.seconds.toFixed(3)} s vs ${one.seconds.toFixed(3)} s, ${change >= 0 ? '+' : ''}${change.toFixed(1)}%`;
-		})
-		.join('; ');
 }

@@ -23,6 +23,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {parseArgs} from 'node:util';
+import {median} from './median.js';
 import {cli, firstFrame, inTerminal, type Terminal} from './terminal.js';
 
 /** The images and epochs of the measured runs; set by measureDashboard. */
@@ -111,7 +112,6 @@ async function throughput(hidden: string): Promise<{dashboard: number; network: 
 	return {dashboard: await inDashboard('dashboard', ''), network: await inDashboard('network', 'w'), json: samplesPerSecond(jsonLog)};
 }
 
-const median = (values: number[]) => values.slice().sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 /** One network's medians. */
 export interface DashboardCost {
 	readonly network: string;

@@ -10,6 +10,7 @@ import {WasmBackend} from '../source/nn/backend/wasm/wasm-backend.js';
 import {Network} from '../source/nn/network.js';
 import {createOptimizer} from '../source/nn/optim/create-optimizer.js';
 import {Rng} from '../source/nn/rng.js';
+import {median} from './median.js';
 
 const threads = Number(process.argv[2] ?? 1);
 const epochs = Number(process.argv[3] ?? 4);
@@ -70,7 +71,6 @@ for (let epoch = 0; epoch < epochs; epoch++) {
 	}
 	epochSeconds.push((performance.now() - epochStarted) / 1000);
 }
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!;
 console.log(`${threads} thread(s): epochs ${epochSeconds.map(s => s.toFixed(3)).join(' ')} s; median µs per step:`);
 for (const [name, values] of Object.entries(samples)) console.log(`  ${name.padEnd(34)} ${(1000 * median(values)).toFixed(1).padStart(7)}`);
 backend.close();

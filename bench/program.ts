@@ -1,6 +1,7 @@
 /** The program as a user starts it: its first frame in a terminal, and the whole default run. */
 import {spawn, spawnSync} from 'node:child_process';
 import {readFileSync} from 'node:fs';
+import {median} from './median.js';
 import {cli, firstFrame} from './terminal.js';
 
 /** The first frame of the program with no flags, warm (one run first fills the page cache): the median of 3. */
@@ -8,8 +9,7 @@ export async function measureStartup(): Promise<{words: number; ink: number; run
 	await firstFrame([]);
 	const runs: Array<{words: number; ink: number}> = [];
 	for (let run = 0; run < 3; run++) runs.push(await firstFrame([]));
-	const median = (key: 'words' | 'ink') => runs.map(run => run[key]).sort((a, b) => a - b)[1]!;
-	return {words: median('words'), ink: median('ink'), runs};
+	return {words: median(runs.map(run => run.words)), ink: median(runs.map(run => run.ink)), runs};
 }
 
 /**
@@ -104,10 +104,4 @@ export function measureFreshEpochs(
 		return {first: seconds[0]!, later: median(seconds.slice(1))};
 	});
 	return {args, first: median(measured.map(run => run.first)), later: median(measured.map(run => run.later)), runs: measured};
-}
-
-function median(values: readonly number[]): number {
-	const sorted = [...values].sort((a, b) => a - b);
-	const middle = sorted.length >> 1;
-	return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }

@@ -5,6 +5,7 @@
 import {spawn} from 'node:child_process';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
+import {median} from './median.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 export const cli = join(root, 'dist', 'cli.js');
@@ -100,11 +101,9 @@ export async function measureDashboardRuns(seeds: readonly number[]): Promise<{
 }> {
 	const runs: DashboardRun[] = [];
 	for (const seed of seeds) runs.push(await doneFrame(seed));
-	const seconds = runs.map(run => run.done).sort((a, b) => a - b);
-	const middle = seconds.length >> 1;
 	return {
 		runs,
-		medianSeconds: seconds.length % 2 ? seconds[middle]! : (seconds[middle - 1]! + seconds[middle]!) / 2,
+		medianSeconds: median(runs.map(run => run.done)),
 		lowestAccuracy: Math.min(...runs.map(run => run.accuracy)),
 	};
 }
