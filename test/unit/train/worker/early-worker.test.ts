@@ -2,24 +2,12 @@ import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import {setTimeout as later} from 'node:timers/promises';
 import {InputError} from '../../../../source/errors.js';
-import type {TrainConfig} from '../../../../source/train/config.js';
 import {type EarlyWorker, pendingWorker} from '../../../../source/train/worker/early-worker.js';
 import type {FromWorker} from '../../../../source/train/worker/protocol.js';
 import type {TrainingWorker} from '../../../../source/train/worker/worker-host.js';
+import {workerConfig} from '../../../helpers/worker-config.js';
 
-const config: TrainConfig = {
-	hidden: [16],
-	epochs: 1,
-	batchSize: 32,
-	learningRate: 0.05,
-	optimizer: 'momentum',
-	seed: 1,
-	backend: 'auto',
-	classes: 'digits',
-	sources: {},
-	limit: 500,
-	testLimit: 100,
-};
+const config = workerConfig({epochs: 1, limit: 500, testLimit: 100});
 
 type Event = Exclude<FromWorker, {type: 'failure'}>;
 

@@ -1,24 +1,11 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
-import type {TrainConfig} from '../../../../source/train/config.js';
 import type {ControlChange} from '../../../../source/train/events.js';
 import type {FromWorker, Progress} from '../../../../source/train/worker/protocol.js';
 import {startTrainingWorker} from '../../../../source/train/worker/worker-host.js';
+import {workerConfig} from '../../../helpers/worker-config.js';
 
-const config: TrainConfig = {
-	hidden: [16],
-	epochs: 1000,
-	batchSize: 32,
-	learningRate: 0.05,
-	optimizer: 'momentum',
-	seed: 1,
-	backend: 'auto',
-	classes: 'digits',
-	sources: {},
-	limit: 2000,
-	testLimit: 300,
-	threads: 1,
-};
+const config = workerConfig({epochs: 1000, limit: 2000, testLimit: 300, threads: 1});
 
 type Event = Exclude<FromWorker, {type: 'failure'}>;
 

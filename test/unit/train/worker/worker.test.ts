@@ -4,20 +4,9 @@ import {InputError} from '../../../../source/errors.js';
 import type {TrainConfig} from '../../../../source/train/config.js';
 import type {FromWorker} from '../../../../source/train/worker/protocol.js';
 import {startTrainingWorker, type TrainingWorker} from '../../../../source/train/worker/worker-host.js';
+import {workerConfig} from '../../../helpers/worker-config.js';
 
-const config: TrainConfig = {
-	hidden: [16],
-	epochs: 2,
-	batchSize: 32,
-	learningRate: 0.05,
-	optimizer: 'momentum',
-	seed: 1,
-	backend: 'auto',
-	classes: 'digits',
-	sources: {},
-	limit: 2000,
-	testLimit: 300,
-};
+const config = workerConfig({epochs: 2, limit: 2000, testLimit: 300});
 
 type Event = Exclude<FromWorker, {type: 'failure'}>;
 
