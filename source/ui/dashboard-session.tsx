@@ -59,11 +59,6 @@ const liveFrameMs = 400;
 /** How long a stopping run may take to save and finish before it is ended. */
 const stopTimeoutMs = 10_000;
 
-/**
- * The interactive run in the alternate screen the caller entered: the Ink
- * app, the training worker and the way out. The terminal is restored before
- * the outcome settles, so the caller can print the summary on the normal screen.
- */
 /** The run's answers to a key (a change or why not, the step the run stopped at or took while paused), its start and its end: drawn at once. */
 const drawnAtOnce = (event: Exclude<FromWorker, {type: 'failure'}>, state: DashboardState): boolean =>
 	event.type === 'start' ||
@@ -72,6 +67,11 @@ const drawnAtOnce = (event: Exclude<FromWorker, {type: 'failure'}>, state: Dashb
 	event.type === 'control-refused' ||
 	(event.type === 'progress' && state.paused);
 
+/**
+ * The interactive run in the alternate screen the caller entered: the Ink
+ * app, the training worker and the way out. The terminal is restored before
+ * the outcome settles, so the caller can print the summary on the normal screen.
+ */
 export function startDashboard(config: TrainConfig, terminal: TerminalSession, options: DashboardOptions): DashboardSession {
 	const startedAt = Date.now();
 	const store = createDashboardStore(liveFrameMs);
