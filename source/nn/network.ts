@@ -1,6 +1,8 @@
 import type {Backend, BackendChoice, BackendName} from './backend/backend.js';
 import {createBackend} from './backend/create-backend.js';
+import type {Conv2d} from './conv2d.js';
 import {Dense} from './dense.js';
+import {type FeatureLayer, featureStack} from './feature-layers.js';
 import {heInit} from './init.js';
 import type {Layer, Parameter} from './layer.js';
 import {Relu} from './relu.js';
@@ -26,16 +28,25 @@ export interface LayerWeights {
 /**
  * A stack of dense layers with ReLU between them and softmax cross-entropy
  * at the end: sizes [784, 128, 10] is 784 → 128 (ReLU) → 10 (softmax).
+ * A convolutional network has image layers in front (features: conv, each
+ * followed by ReLU, max-pool, …, flatten), built from an architecture
+ * (architecture.ts); its dense layers are the same stack.
  */
 export class Network {
 	readonly dense: readonly Dense[];
+	/** The image layers in front of the dense ones, none for a dense network. */
+	readonly features: readonly FeatureLayer[];
 	private readonly layers: readonly Layer[];
+	/** The layer that reads the input: it holds the input buffer. */
+	private readonly first: Conv2d | Dense;
 	private readonly result: BatchResult = {loss: 0, correct: 0};
 
-	constructor(dense: readonly Dense[]) {
+	constructor(dense: readonly Dense[], features: readonly FeatureLayer[] = []) {
 		if (dense.length === 0) throw new Error('a network needs at least one layer');
 		this.dense = dense;
-		const layers: Layer[] = [];
+		this.features = features;
+		const layers: Layer[] = featureStack(features, dense[0]!.inputs);
+		this.first = (features[0] as Conv2d | undefined) ?? dense[0]!;
 		dense.forEach((layer, index) => {
 			if (index > 0 && layer.inputs !== dense[index - 1]!.outputs) throw new Error('layer sizes do not chain');
 			layers.push(layer);
@@ -59,9 +70,9 @@ export class Network {
 		return new Network(dense);
 	}
 
-	/** [inputs, hidden…, classes] */
+	/** [inputs, hidden…, classes]; with image layers, the network's inputs and its dense layers' widths. */
 	get sizes(): number[] {
-		return [this.dense[0]!.inputs, ...this.dense.map(layer => layer.outputs)];
+		return [this.first.inputs, ...this.dense.map(layer => layer.outputs)];
 	}
 
 	get classes(): number {
@@ -79,7 +90,7 @@ export class Network {
 	 * and pass it as the input. Valid until a call with a larger batch.
 	 */
 	inputBuffer(batch: number): Float32Array {
-		return this.dense[0]!.inputBuffer(batch);
+		return this.first.inputBuffer(batch);
 	}
 
 	/**
@@ -90,7 +101,7 @@ export class Network {
 	 */
 	packImages(images: Uint8Array, order: ArrayLike<number> | null, start: number, count: number): Float32Array {
 		const x = this.inputBuffer(count);
-		this.dense[0]!.backend.packPixels(images, order, start, count, this.dense[0]!.inputs, x);
+		this.first.backend.packPixels(images, order, start, count, this.first.inputs, x);
 		return x;
 	}
 
@@ -135,9 +146,11 @@ export class Network {
 		return this.result;
 	}
 
-	/** The hidden layers' activations A_1 … A_(L-1) of the last forward pass, [batch, units] each: views, valid until the next pass. */
+	/** The hidden dense layers' activations A_1 … A_(L-1) of the last forward pass, [batch, units] each: views, valid until the next pass. */
 	hiddenActivations(batch: number): Float32Array[] {
-		return this.layers.filter(layer => layer instanceof Relu).map(layer => layer.activations(batch));
+		return this.layers
+			.filter((layer, l) => layer instanceof Relu && this.layers[l - 1] instanceof Dense)
+			.map(layer => (layer as Relu).activations(batch));
 	}
 
 	/**
@@ -148,14 +161,14 @@ export class Network {
 	 * gradients it adds on the way are cleared again.
 	 */
 	scoreGradient(input: Float32Array, output: number): Float32Array {
-		if (!this.dense[0]!.needsInputGrad) throw new Error('scoreGradient needs a first layer that keeps its input gradient');
+		if (!this.first.needsInputGrad) throw new Error('scoreGradient needs a first layer that keeps its input gradient');
 		const logits = this.forward(input, 1);
 		logits.fill(0, 0, this.classes);
 		logits[output] = 1;
 		let grad = logits;
 		for (let l = this.layers.length - 1; l >= 0; l--) grad = this.layers[l]!.backward(grad, 1);
 		this.zeroGradients();
-		return grad.subarray(0, this.dense[0]!.inputs);
+		return grad.subarray(0, this.first.inputs);
 	}
 
 	/** Every layer's weights and biases, copied. */
