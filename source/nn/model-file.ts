@@ -4,17 +4,33 @@ import {excerpt, isPrintable} from '../files/printable.js';
 import type {Backend, BackendChoice} from './backend/backend.js';
 import {createBackend} from './backend/create-backend.js';
 import {Dense} from './dense.js';
+import type {FeatureLayer} from './feature-layers.js';
+import {shapeText} from './image-shape.js';
+import {type Fail, finiteFloats, float32List, isRecord, isWidth, maxLayerWidth, shown} from './model-file-values.js';
+import {
+	type ImageLayerShape,
+	imageLayerJson,
+	imageLayerShape,
+	imageLayerTypes,
+	isImageLayerType,
+	readImageLayer,
+} from './model-image-layers.js';
 import {Network} from './network.js';
 
+export {isRecord, maxLayerWidth};
+
 /**
- * The model file (JSON): format, version, class names and dense layers with
- * weights row-major [outputs, inputs] like the tutorial's W. Extra top-level
- * keys (training configuration, history, optimizer state) ride along.
+ * The model file (JSON): format, version, class names and layers, dense
+ * ones with weights row-major [outputs, inputs] like the tutorial's W.
+ * Extra top-level keys (training configuration, history, optimizer state)
+ * ride along. Version 1 has dense layers only; version 2 adds the image
+ * layers conv2d, maxpool2d and flatten in front of them
+ * (model-image-layers.ts). A dense network is still written as version 1,
+ * which every version of the program reads.
  */
 export const modelFormat = 'mnist-tui-model';
-export const modelVersion = 1;
-/** Wider layers than this are refused before anything is allocated. */
-export const maxLayerWidth = 65_536;
+export const modelVersion = 2;
+const denseOnlyVersion = 1;
 /**
  * Weights and biases a network may have in all: with its gradients and
  * Adam's two moments 64 MB, and as a checkpoint about 90 MB of JSON, which
@@ -52,7 +68,7 @@ export interface Model {
 }
 
 export function serializeModel(network: Network, classes: readonly string[], extra: Record<string, unknown> = {}): string {
-	const layers = network.dense.map((layer, index) => ({
+	const dense = network.dense.map((layer, index) => ({
 		type: 'dense',
 		inputs: layer.inputs,
 		outputs: layer.outputs,
@@ -61,8 +77,10 @@ export function serializeModel(network: Network, classes: readonly string[], ext
 		biases: float32List(layer.biases),
 	}));
 	// extra keys never replace the model's own; the format comes first so a tool can recognise the file from its first bytes
+	const layers = [...network.features.map(imageLayerJson), ...dense];
+	const version = network.features.length > 0 ? modelVersion : denseOnlyVersion;
 	const {format: _f, version: _v, classes: _c, layers: _l, ...rest} = extra;
-	return `${JSON.stringify({format: modelFormat, version: modelVersion, classes, ...rest, layers})}\n`;
+	return `${JSON.stringify({format: modelFormat, version, classes, ...rest, layers})}\n`;
 }
 
 /** Parses and checks a model file's text; `file` names it in error messages. The network is built on `backend`. */
@@ -81,18 +99,17 @@ export function parseModel(text: string, file: string, backend: BackendChoice | 
 	}
 	if (!isRecord(root)) return fail('expected a JSON object');
 	if (root.format !== modelFormat) fail(`not an mnist-tui model (expected "format": "${modelFormat}")`);
-	if (root.version !== modelVersion) fail(`unsupported model version ${shown(root.version)} (expected ${modelVersion})`);
+	const version = root.version;
+	if (version !== denseOnlyVersion && version !== modelVersion) {
+		const newer = Number.isInteger(version) && (version as number) > modelVersion ? ', written by a newer mnist-tui' : '';
+		fail(`unsupported model version ${shown(version)} (expected 1 or 2${newer})`);
+	}
 	if (!Array.isArray(root.layers) || root.layers.length === 0) fail('expected "layers": a non-empty list');
 	const layerList = root.layers as unknown[];
 	// the shapes first, so that nothing is allocated for a network too large to hold
-	const shapes = layerList.map((layer, index) => layerShape(layer, index, layerList.length, fail));
-	shapes.forEach((shape, index) => {
-		const previous = shapes[index - 1];
-		if (previous && previous.outputs !== shape.inputs) {
-			fail(`layer ${index + 1} has ${shape.inputs} inputs but layer ${index} has ${previous.outputs} outputs`);
-		}
-	});
-	const parameters = parameterCount([shapes[0]!.inputs, ...shapes.map(shape => shape.outputs)]);
+	const shapes = layerList.map((layer, index) => layerShape(layer, index, layerList.length, version === modelVersion, fail));
+	for (const [index, shape] of shapes.entries()) chainCheck(shapes[index - 1], shape, index, fail);
+	const parameters = shapes.reduce((sum, shape) => sum + shape.parameters, 0);
 	if (parameters > maxParameters) {
 		fail(
 			`${parameters.toLocaleString('en-US')} weights and biases, more than the ${maxParameters.toLocaleString('en-US')} a network here may have`,
@@ -102,29 +119,73 @@ export function parseModel(text: string, file: string, backend: BackendChoice | 
 	if (classCount > maxClasses) fail(`${classCount} outputs, more than the ${maxClasses} classes a model may have`);
 	const classes = classNames(root.classes, classCount, fail);
 	const arrays = typeof backend === 'string' ? createBackend(backend) : backend;
-	const dense = layerList.map((layer, index) => readLayer(layer as Record<string, unknown>, shapes[index]!, index, arrays, fail));
+	const features: FeatureLayer[] = [];
+	const dense: Dense[] = [];
+	shapes.forEach((shape, index) => {
+		const layer = layerList[index] as Record<string, unknown>;
+		if (shape.type === 'dense') dense.push(readLayer(layer, shape, index, arrays, fail));
+		else features.push(readImageLayer(layer, shape, index, arrays, fail));
+	});
 	const {format: _f, version: _v, classes: _c, layers: _l, ...extra} = root;
-	return {network: new Network(dense), classes, extra};
+	return {network: new Network(dense, features), classes, extra};
 }
 
-interface LayerShape {
+interface DenseShape {
+	readonly type: 'dense';
 	readonly inputs: number;
 	readonly outputs: number;
+	readonly parameters: number;
 }
 
-function layerShape(layer: unknown, index: number, count: number, fail: Fail): LayerShape {
+type LayerShape = DenseShape | ImageLayerShape;
+
+function layerShape(layer: unknown, index: number, count: number, imageLayers: boolean, fail: Fail): LayerShape {
 	const where = `layer ${index + 1}`;
 	if (!isRecord(layer)) return fail(`${where}: expected an object`);
-	if (layer.type !== 'dense') fail(`${where}: type ${shown(layer.type)} is not supported (expected "dense")`);
+	if (imageLayers && isImageLayerType(layer.type)) {
+		if (index === count - 1) fail(`${where}: the last layer is a dense layer with "activation": "softmax"`);
+		return imageLayerShape(layer, layer.type, where, fail);
+	}
+	if (layer.type !== 'dense') {
+		if (isImageLayerType(layer.type)) fail(`${where}: type ${shown(layer.type)} needs model version 2`);
+		const expected = imageLayers ? [...imageLayerTypes, 'dense'].map(type => `"${type}"`).join(', ') : '"dense"';
+		fail(`${where}: type ${shown(layer.type)} is not supported (expected ${expected})`);
+	}
 	const {inputs, outputs} = layer;
 	if (!isWidth(inputs)) return fail(`${where}: "inputs" must be a whole number from 1 to ${maxLayerWidth}`);
 	if (!isWidth(outputs)) return fail(`${where}: "outputs" must be a whole number from 1 to ${maxLayerWidth}`);
 	const activation = index === count - 1 ? 'softmax' : 'relu';
 	if (layer.activation !== activation) fail(`${where}: expected "activation": "${activation}"`);
-	return {inputs, outputs};
+	return {type: 'dense', inputs, outputs, parameters: inputs * outputs + outputs};
 }
 
-function readLayer(layer: Record<string, unknown>, {inputs, outputs}: LayerShape, index: number, backend: Backend, fail: Fail): Dense {
+/**
+ * Whether a layer reads what the one before gives: image layers the same
+ * C×H×W, first a convolution, and a flatten between them and the dense
+ * layers; a dense layer as many inputs as the values before it.
+ */
+function chainCheck(previous: LayerShape | undefined, shape: LayerShape, index: number, fail: Fail): void {
+	const where = `layer ${index + 1}`;
+	if (!previous) {
+		if (shape.type === 'maxpool2d' || shape.type === 'flatten') fail(`${where}: the first layer is a conv2d or dense layer`);
+		return;
+	}
+	if (previous.type === 'dense' && shape.type !== 'dense') fail(`${where}: a ${shape.type} layer cannot follow a dense layer`);
+	if (previous.type === 'flatten' && shape.type !== 'dense') fail(`${where}: a flatten layer is followed by a dense layer`);
+	if (previous.type !== 'dense' && previous.type !== 'flatten' && shape.type === 'dense') {
+		fail(`${where}: a dense layer after a ${previous.type} layer needs a flatten layer between them`);
+	}
+	if (previous.type !== 'dense' && shape.type !== 'dense') {
+		const [gives, reads] = [previous.output, shape.input];
+		if (gives.channels !== reads.channels || gives.height !== reads.height || gives.width !== reads.width) {
+			fail(`${where} reads ${shapeText(reads)} but layer ${index} gives ${shapeText(gives)}`);
+		}
+	} else if (previous.outputs !== shape.inputs) {
+		fail(`${where} has ${shape.inputs} inputs but layer ${index} has ${previous.outputs} outputs`);
+	}
+}
+
+function readLayer(layer: Record<string, unknown>, {inputs, outputs}: DenseShape, index: number, backend: Backend, fail: Fail): Dense {
 	const where = `layer ${index + 1}`;
 	const weights = finiteFloats(layer.weights, outputs * inputs, `${where} weights (${outputs} outputs × ${inputs} inputs)`, fail);
 	const biases = finiteFloats(layer.biases, outputs, `${where} biases`, fail);
@@ -145,37 +206,4 @@ function classNames(classes: unknown, count: number, fail: Fail): string[] {
 		if (names.indexOf(name) !== index) fail(`class ${index + 1} ${shown(name)}: the same name as class ${names.indexOf(name) + 1}`);
 	});
 	return names;
-}
-
-type Fail = (what: string) => never;
-
-/** A value of the file in a message: as JSON, cut short. */
-const shown = (value: unknown): string => excerpt(JSON.stringify(value) ?? String(value));
-
-function finiteFloats(values: unknown, expected: number, what: string, fail: Fail): Float32Array {
-	if (!Array.isArray(values)) return fail(`${what}: expected a list of ${expected} numbers`);
-	if (values.length !== expected) fail(`${what}: expected ${expected} numbers, found ${values.length}`);
-	const result = new Float32Array(expected);
-	for (let i = 0; i < expected; i++) {
-		const value: unknown = values[i];
-		if (typeof value !== 'number' || !Number.isFinite(value) || !Number.isFinite(Math.fround(value))) {
-			fail(`${what}: value ${i} is ${shown(value)}, expected a finite number`);
-		}
-		result[i] = value as number;
-	}
-	return result;
-}
-
-/** Nine significant digits bring a float32 back exactly, in fewer characters than its double. */
-function float32List(values: Float32Array): number[] {
-	return Array.from(values, value => Number(value.toPrecision(9)));
-}
-
-function isWidth(value: unknown): value is number {
-	return Number.isInteger(value) && (value as number) >= 1 && (value as number) <= maxLayerWidth;
-}
-
-/** A JSON object: not null, not a list. */
-export function isRecord(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

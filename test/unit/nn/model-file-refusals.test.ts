@@ -37,18 +37,24 @@ describe('parseModel rejects', () => {
 		);
 	});
 
-	test('a wrong version', () => {
+	test('a wrong version, and one of a newer program', () => {
 		assertRejected(
 			spoilt(model => {
-				model.version = 2;
+				model.version = 3;
 			}),
-			'unsupported model version 2 (expected 1)',
+			'unsupported model version 3 (expected 1 or 2, written by a newer mnist-tui)',
 		);
 		assertRejected(
 			spoilt(model => {
 				model.version = '1';
 			}),
-			'unsupported model version "1" (expected 1)',
+			'unsupported model version "1" (expected 1 or 2)',
+		);
+		assertRejected(
+			spoilt(model => {
+				model.version = 1.5;
+			}),
+			'unsupported model version 1.5 (expected 1 or 2)',
 		);
 	});
 
@@ -284,7 +290,7 @@ describe('parseModel rejects', () => {
 			spoilt(model => {
 				model.version = `\u001b]0;owned\u0007${'x'.repeat(100)}`;
 			}),
-			`unsupported model version "\\u001b]0;owned\\u0007xxxxxxxxxx… (expected 1)`,
+			`unsupported model version "\\u001b]0;owned\\u0007xxxxxxxxxx… (expected 1 or 2)`,
 		);
 	});
 });
