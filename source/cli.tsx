@@ -18,6 +18,7 @@ import {type LoggedRun, readRunLog} from './runs/run-log.js';
 import {signalExitCodes, watchStopSignals} from './stop-signals.js';
 import {imagesNoun} from './text/class-names.js';
 import {count, percent} from './text/format.js';
+import {networkName} from './text/network-name.js';
 import {evaluateModel} from './train/evaluate-model.js';
 import type {RunEvent} from './train/events.js';
 import {runTraining} from './train/run.js';
@@ -92,7 +93,7 @@ function replaySummary(run: LoggedRun): string {
 	const ended = done ? (done.interrupted ? 'stopped' : 'done') : 'unfinished';
 	const accuracy = done?.testAccuracy ?? epochs.at(-1)?.testAccuracy ?? null;
 	const finished = done?.epochs ?? (start.resumed?.epochs ?? 0) + epochs.length;
-	return `mnist-tui: replayed ${printable(run.file)}: ${start.layers.join('-')}, ${finished} of ${start.epochs} epochs (${ended})${accuracy === null ? '' : `, test accuracy ${percent(accuracy)}`}`;
+	return `mnist-tui: replayed ${printable(run.file)}: ${networkName(start.layers, start.architecture ?? undefined)}, ${finished} of ${start.epochs} epochs (${ended})${accuracy === null ? '' : `, test accuracy ${percent(accuracy)}`}`;
 }
 
 function replayTitle(run: LoggedRun, speed: number, separator: string): string {
@@ -138,7 +139,7 @@ async function runBrowse(command: Extract<Command, {kind: 'browse'}>): Promise<n
 	const settings = renderSettingsFor(command.ascii);
 	const title = [
 		printable(command.model),
-		result.layers.join('-'),
+		networkName(result.layers, result.architecture, settings.ascii),
 		`${count(result.testCount)} test ${imagesNoun(result.classes)} from ${printable(result.testSource)}`,
 		accuracy,
 	].join(settings.glyphs.separator);

@@ -1,10 +1,25 @@
-import {IMAGE_PIXELS} from './data/dataset.js';
+import {IMAGE_COLUMNS, IMAGE_PIXELS, IMAGE_ROWS} from './data/dataset.js';
 import {InputError} from './errors.js';
+import {architectureParameters, architectureProblem, convArchitecture} from './nn/architecture.js';
 import {type BackendChoice, backendChoices} from './nn/backend/backend.js';
+import {imageSize, shapeText} from './nn/image-shape.js';
+import {pooledShape} from './nn/max-pool2d.js';
 import {maxLayerWidth, maxParameters, parameterCount} from './nn/model-file.js';
 import {type OptimizerName, optimizerNames} from './nn/optim/optimizer.js';
 import {defaultWarmup, type Schedule, scheduleNamed, scheduleNames} from './nn/optim/schedule.js';
-import {type ClassSet, classSetFor, classSets, defaultLearningRates, defaults, settingRanges, type TrainConfig} from './train/config.js';
+import {
+	type ArchName,
+	archNames,
+	type ClassSet,
+	classSetFor,
+	classSets,
+	cnnDefaults,
+	defaultLearningRates,
+	defaults,
+	type Recipe,
+	settingRanges,
+	type TrainConfig,
+} from './train/config.js';
 
 /**
  * The command line as data: one table of flags, from which both the parser
@@ -60,29 +75,59 @@ const all = ['train', 'eval', 'browse', 'predict'] as const;
 const train = ['train'] as const;
 const withModel = ['train', 'eval', 'browse', 'predict'] as const;
 
+/** A default, and the cnn's after it where that differs: "4", "256; cnn 128". */
+const andCnn = (mlp: string, cnn: string): string => (mlp === cnn ? mlp : `${mlp}; cnn ${cnn}`);
+
 export const flags = {
-	epochs: {value: 'N', help: 'passes over the training images', default: String(defaults.epochs), commands: train},
-	hidden: {value: 'LIST', help: 'hidden layer sizes, comma separated (e.g. 256,128)', default: defaults.hidden.join(','), commands: train},
+	arch: {
+		value: 'NAME',
+		help: 'mlp (dense layers) | cnn (5x5 convolutions, ReLU and 2x2 max-pools, then dense layers)',
+		default: "mlp; a --model's own",
+		commands: train,
+	},
+	filters: {
+		value: 'LIST',
+		help: 'cnn: the filters of each convolution, comma separated (e.g. 8,16)',
+		default: cnnDefaults.filters.join(','),
+		commands: train,
+	},
+	epochs: {
+		value: 'N',
+		help: 'passes over the training images',
+		default: andCnn(String(defaults.epochs), String(cnnDefaults.epochs)),
+		commands: train,
+	},
+	hidden: {
+		value: 'LIST',
+		help: 'hidden layer sizes, comma separated (e.g. 256,128); cnn: the dense layers after the convolutions',
+		default: andCnn(defaults.hidden.join(','), cnnDefaults.hidden.join(',')),
+		commands: train,
+	},
 	'batch-size': {
 		value: 'N|full',
 		help: 'images per step; full = one gradient-descent step per epoch',
-		default: String(defaults.batchSize),
+		default: andCnn(String(defaults.batchSize), String(cnnDefaults.batchSize)),
 		commands: train,
 	},
 	lr: {
 		value: 'X',
 		help: 'learning rate (the peak of a schedule)',
-		default: `${defaultLearningRates.momentum}; adam ${defaultLearningRates.adam}, gd ${defaultLearningRates.gd}`,
+		default: `${defaultLearningRates.momentum}; adam ${defaultLearningRates.adam}, gd ${defaultLearningRates.gd}; cnn ${cnnDefaults.optimizer} ${cnnDefaults.learningRate}`,
 		commands: train,
 	},
 	schedule: {
 		value: 'NAME',
 		help: 'rate x --lr: constant | onecycle (warm-up, cosine to 0) | cosine | step (/10 at 50%, /100 at 75%); gd: constant',
-		default: defaults.schedule.name,
+		default: andCnn(defaults.schedule.name, cnnDefaults.schedule.name),
 		commands: train,
 	},
 	warmup: {value: 'F', help: 'onecycle: the share of the steps that warms up to --lr', default: String(defaultWarmup), commands: train},
-	optimizer: {value: 'NAME', help: `${optimizerNames.join(' | ')}`, default: defaults.optimizer, commands: train},
+	optimizer: {
+		value: 'NAME',
+		help: `${optimizerNames.join(' | ')}`,
+		default: andCnn(defaults.optimizer, cnnDefaults.optimizer),
+		commands: train,
+	},
 	seed: {value: 'N', help: 'seed for initial weights and batch order', default: String(defaults.seed), commands: train},
 	data: {
 		value: 'DIR',
@@ -124,7 +169,7 @@ export const flags = {
 	demo: {
 		help: `a captioned tour for talks (trains ${Object.entries(demoFlags)
 			.map(([name, value]) => `--${name} ${value}`)
-			.join(' ')} unless given); a key takes over`,
+			.join(' ')} unless given; --arch cnn: its defaults, seed ${demoFlags.seed}); a key takes over`,
 		commands: train,
 	},
 	out: {
@@ -198,9 +243,11 @@ export function parseCommandLine(argv: readonly string[]): Command {
 	if (commandName === 'replay' || commandName === 'compare') return runsCommand(commandName, rest, values);
 	if (values.demo && (values.json || values.plain))
 		throw new InputError(`--demo draws the dashboard; it does not go with --${values.json ? 'json' : 'plain'}`);
-	// the demo's run, unless flags say otherwise (a --model keeps its own layers)
-	if (values.demo)
-		for (const [name, value] of Object.entries(demoFlags)) if (!(name === 'hidden' && values.model)) values[name as FlagName] ??= value;
+	// the demo's run, unless flags say otherwise (a --model keeps its own layers; a cnn trains with its own defaults)
+	if (values.demo) {
+		const run = values.arch === 'cnn' ? {seed: demoFlags.seed} : demoFlags;
+		for (const [name, value] of Object.entries(run)) if (!(name === 'hidden' && values.model)) values[name as FlagName] ??= value;
+	}
 	const output: Output = values.json ? 'json' : values.plain ? 'plain' : 'auto';
 	const config = trainConfig(values);
 	if (commandName === 'predict') {
@@ -252,16 +299,11 @@ function replaySpeed(text: string): number {
 
 function trainConfig(values: Values): TrainConfig {
 	const sources = {...given(values, 'data'), ...given(values, 'train'), ...given(values, 'test')};
-	const chosenOptimizer = optional(values, 'optimizer', optimizer) ?? defaults.optimizer;
+	const arch = optional(values, 'arch', archName);
+	const hidden = optional(values, 'hidden', hiddenSizes);
+	const filters = network(values, arch, hidden);
 	const config: TrainConfig = {
-		epochs: optional(values, 'epochs', text => wholeNumber('epochs', text, ...settingRanges.epochs)) ?? defaults.epochs,
-		batchSize:
-			optional(values, 'batch-size', text =>
-				text === 'full' ? 'full' : wholeNumber('batch-size', text, ...settingRanges.batchSize, 'full'),
-			) ?? defaults.batchSize,
-		learningRate: optional(values, 'lr', learningRate) ?? defaultLearningRates[chosenOptimizer],
-		schedule: schedule(values),
-		optimizer: chosenOptimizer,
+		...recipe(values, arch ?? 'mlp'),
 		seed: optional(values, 'seed', text => wholeNumber('seed', text, ...settingRanges.seed)) ?? defaults.seed,
 		classes: optional(values, 'classes', classSet) ?? classSetFor(sources),
 		backend: optional(values, 'backend', backend) ?? defaults.backend,
@@ -270,12 +312,16 @@ function trainConfig(values: Values): TrainConfig {
 			defaults.threads,
 		sources,
 	};
-	const hidden = optional(values, 'hidden', hiddenSizes);
 	const limit = optional(values, 'limit', text => wholeNumber('limit', text, ...settingRanges.images));
 	const testLimit = optional(values, 'test-limit', text => wholeNumber('test-limit', text, ...settingRanges.images));
 	const minAccuracy = optional(values, 'min-accuracy', text => fraction('min-accuracy', text));
 	const patience = optional(values, 'patience', text => wholeNumber('patience', text, ...settingRanges.epochs));
+	// a --model without --arch is trained as what it is: a cnn with the cnn's recipe where no flag says otherwise
+	const cnnRecipe = values.model !== undefined && arch === undefined ? {cnnRecipe: recipe(values, 'cnn')} : {};
 	return {
+		...(arch === undefined ? {} : {arch}),
+		...(filters === undefined ? {} : {filters}),
+		...cnnRecipe,
 		...config,
 		...(hidden === undefined ? {} : {hidden}),
 		...(limit === undefined ? {} : {limit}),
@@ -287,6 +333,77 @@ function trainConfig(values: Values): TrainConfig {
 		...(values['save-best'] === undefined ? {} : {saveBest: text(values, 'save-best')}),
 		...resumeRequest(values),
 	};
+}
+
+/** How the network is trained: the flags given, the defaults of its kind for the others. */
+function recipe(values: Values, arch: ArchName): Recipe {
+	const kind = arch === 'cnn' ? cnnDefaults : defaults;
+	const chosenOptimizer = optional(values, 'optimizer', optimizer) ?? kind.optimizer;
+	const defaultRate =
+		arch === 'cnn' && chosenOptimizer === cnnDefaults.optimizer ? cnnDefaults.learningRate : defaultLearningRates[chosenOptimizer];
+	return {
+		epochs: optional(values, 'epochs', text => wholeNumber('epochs', text, ...settingRanges.epochs)) ?? kind.epochs,
+		batchSize:
+			optional(values, 'batch-size', text =>
+				text === 'full' ? 'full' : wholeNumber('batch-size', text, ...settingRanges.batchSize, 'full'),
+			) ?? kind.batchSize,
+		learningRate: optional(values, 'lr', learningRate) ?? defaultRate,
+		schedule: schedule(values, chosenOptimizer === 'gd' ? 'constant' : kind.schedule.name),
+		optimizer: chosenOptimizer,
+	};
+}
+
+/**
+ * --filters (a cnn's only) and a network these flags describe that the
+ * program can hold: for a cnn, convolutions that fit the 28×28 images and
+ * layers a model file can carry; for either, weights and biases within the
+ * limit. (With --model the model's layers are checked when it is read.)
+ */
+function network(values: Values, arch: ArchName | undefined, hidden: readonly number[] | undefined): number[] | undefined {
+	const filters = optional(values, 'filters', filterCounts);
+	// --resume compares --filters with the run's own
+	if (filters !== undefined && arch !== 'cnn' && values.resume === undefined)
+		throw new InputError(`--filters goes with --arch cnn${arch === undefined ? '' : `, not ${arch}`}`);
+	if (arch !== 'cnn') {
+		if (hidden !== undefined) withinLimit('hidden', parameterCount([IMAGE_PIXELS, ...hidden, 10]), hidden.join(','));
+		return filters;
+	}
+	const counts = filters ?? cnnDefaults.filters;
+	const architecture = convArchitecture(
+		{channels: 1, height: IMAGE_ROWS, width: IMAGE_COLUMNS},
+		{filters: counts, hidden: hidden ?? cnnDefaults.hidden, classes: 10},
+	);
+	const problem = architectureProblem(architecture);
+	if (problem) {
+		// "layer 5: …" counts the pools too: said as the convolution it is
+		const layer = Number(/^layer (\d+): /.exec(problem)?.[1] ?? 0);
+		const convolution = architecture.layers.slice(0, layer).filter(spec => spec.kind === 'conv').length;
+		const where =
+			layer > 0 ? `convolution ${convolution} on ${IMAGE_ROWS}×${IMAGE_COLUMNS} images` : `${IMAGE_ROWS}×${IMAGE_COLUMNS} images`;
+		throw new InputError(`--filters ${counts.join(',')}: ${problem.replace(/^layer \d+: /, '')} (${where})`);
+	}
+	let shape = architecture.input;
+	for (const layer of architecture.layers) {
+		if (layer.kind === 'pool') shape = pooledShape(shape);
+		if (layer.kind !== 'conv') continue;
+		shape = {channels: layer.filters, height: shape.height - layer.kernel + 1, width: shape.width - layer.kernel + 1};
+		if (imageSize(shape) > maxLayerWidth) {
+			throw new InputError(
+				`--filters ${counts.join(',')}: a convolution of ${layer.filters} filters gives ${shapeText(shape)} = ${imageSize(shape).toLocaleString('en-US')} values, more than the ${maxLayerWidth.toLocaleString('en-US')} a layer here may have`,
+			);
+		}
+	}
+	const flag = values.hidden !== undefined && filters === undefined ? 'hidden' : 'filters';
+	withinLimit(flag, architectureParameters(architecture), flag === 'hidden' ? hidden!.join(',') : counts.join(','));
+	return filters;
+}
+
+/** A network of more weights and biases than the program holds, named by the flag that makes it so. */
+function withinLimit(flag: 'hidden' | 'filters', parameters: number, text: string): void {
+	if (parameters <= maxParameters) return;
+	throw new InputError(
+		`--${flag} ${text}: ${parameters.toLocaleString('en-US')} weights and biases, more than the ${maxParameters.toLocaleString('en-US')} a network here may have`,
+	);
 }
 
 /** --resume FILE, with the flags given beside it: the run's settings come from FILE, and a different one is an error. */
@@ -332,16 +449,21 @@ function inRange(name: string, text: string, value: number, min: number, max: nu
 	return value;
 }
 
-/** Hidden layer widths, for a network this program can hold: 784 inputs, these layers, 10 outputs. */
+/** Hidden layer widths (checked against the limit on weights once the kind of network is known). */
 function hiddenSizes(text: string): number[] {
-	const widths = text.split(',').map(part => wholeNumber('hidden', part, 1, maxLayerWidth));
-	const parameters = parameterCount([IMAGE_PIXELS, ...widths, 10]);
-	if (parameters > maxParameters) {
-		throw new InputError(
-			`--hidden ${text}: ${parameters.toLocaleString('en-US')} weights and biases, more than the ${maxParameters.toLocaleString('en-US')} a network here may have`,
-		);
-	}
-	return widths;
+	return text.split(',').map(part => wholeNumber('hidden', part, 1, maxLayerWidth));
+}
+
+/** Filter counts of a cnn's convolutions, one or more. */
+function filterCounts(text: string): number[] {
+	if (!/^\s*\d+(\s*,\s*\d+)*\s*$/.test(text)) throw new InputError(`--filters ${text}: not a list of whole numbers (e.g. 8,16)`);
+	return text.split(',').map(part => wholeNumber('filters', part.trim(), 1, maxLayerWidth));
+}
+
+function archName(text: string): ArchName {
+	const name = archNames.find(known => known === text);
+	if (!name) throw new InputError(`--arch "${text}" is not one of ${archNames.join(', ')}`);
+	return name;
 }
 
 /** Above 0 (a rate of 0 learns nothing) and at most 1e9: a rate past that overflows float32 on the first step. */
@@ -367,14 +489,14 @@ function optimizer(text: string): OptimizerName {
 	return name;
 }
 
-/** --schedule and --warmup: onecycle by default, constant for gd (the tutorial's plain descent keeps its rate). */
-function schedule(values: Values): Schedule {
+/** --schedule and --warmup: the network's default (constant for gd: the tutorial's plain descent keeps its rate). */
+function schedule(values: Values, fallback: Schedule['name']): Schedule {
 	const name =
 		optional(values, 'schedule', text => {
 			const known = scheduleNames.find(name => name === text);
 			if (!known) throw new InputError(`--schedule "${text}" is not one of ${scheduleNames.join(', ')}`);
 			return known;
-		}) ?? (values.optimizer === 'gd' ? 'constant' : defaults.schedule.name);
+		}) ?? fallback;
 	const warmup = optional(values, 'warmup', text => fraction('warmup', text));
 	if (warmup !== undefined && name !== 'onecycle') throw new InputError(`--warmup goes with --schedule onecycle, not ${name}`);
 	return scheduleNamed(name, warmup);

@@ -3,9 +3,11 @@ import {abbreviate, imagesNoun} from '../text/class-names.js';
 import {confusedLine} from '../text/confused-pairs.js';
 import {count, loss, percent, sharePercent} from '../text/format.js';
 import {glyphsFor} from '../text/glyphs.js';
+import {networkName} from '../text/network-name.js';
 import {areDigits} from '../train/config.js';
 import type {ModelEvaluation} from '../train/evaluate-model.js';
 import type {Confusion} from '../train/metrics.js';
+import {archFields} from '../train/network-architecture.js';
 
 /** `eval --json`: one JSON object. */
 export function evalJson(result: ModelEvaluation, model: string): string {
@@ -13,6 +15,7 @@ export function evalJson(result: ModelEvaluation, model: string): string {
 		event: 'eval',
 		model,
 		layers: result.layers,
+		...archFields(result.architecture),
 		classes: result.classes,
 		test: result.testSource,
 		testCount: result.testCount,
@@ -27,14 +30,14 @@ export function browseSummary(result: ModelEvaluation, model: string): string {
 	const {accuracy} = result.evaluation;
 	const right = accuracy === null ? '' : `: ${percent(accuracy)} (${count(Math.round(accuracy * result.testCount))})`;
 	const unlabelled = accuracy === null ? ' (no labels, so no accuracy)' : '';
-	return `mnist-tui: browsed ${printable(model)} (${result.layers.join('-')}) on ${count(result.testCount)} test ${imagesNoun(result.classes)}${right}${unlabelled}`;
+	return `mnist-tui: browsed ${printable(model)} (${networkName(result.layers, result.architecture)}) on ${count(result.testCount)} test ${imagesNoun(result.classes)}${right}${unlabelled}`;
 }
 
 /** `eval`: the model, its test accuracy and loss, the confusion matrix and the most confused pairs, as lines. */
 export function evalText(result: ModelEvaluation, model: string): string[] {
 	const {accuracy, confusion} = result.evaluation;
 	const lines = [
-		`Model ${printable(model)} (${result.layers.join('-')}) on ${count(result.testCount)} test images from ${printable(result.testSource)}`,
+		`Model ${printable(model)} (${networkName(result.layers, result.architecture)}) on ${count(result.testCount)} test images from ${printable(result.testSource)}`,
 	];
 	if (accuracy === null || confusion === null) {
 		lines.push('The test images have no labels: no accuracy to report.');

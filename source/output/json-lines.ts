@@ -2,6 +2,7 @@ import type {FileKind} from '../files/written-files.js';
 import {constantSchedule} from '../nn/optim/schedule.js';
 import {startingControls} from '../train/controls.js';
 import type {ControlChange, RunEvent, RunStart} from '../train/events.js';
+import {archFields} from '../train/network-architecture.js';
 import type {Progress} from '../train/worker/protocol.js';
 
 /**
@@ -35,6 +36,7 @@ function jsonLine(event: RunEvent | Progress, stepLosses: readonly number[] = []
 				event: 'start',
 				config: {
 					layers: event.layers,
+					...architectureFields(event),
 					epochs: config.epochs,
 					batchSize: config.batchSize,
 					learningRate: config.learningRate,
@@ -96,6 +98,33 @@ function jsonLine(event: RunEvent | Progress, stepLosses: readonly number[] = []
 		default:
 			return undefined;
 	}
+}
+
+/**
+ * What the network is: `arch` (mlp or cnn), a cnn's `filters` (null for
+ * mlp), and `architecture`, its layers as the model file names them
+ * (conv2d, maxpool2d, dense), with the image shape it reads. `layers` stays
+ * [inputs, dense layers…]: for a cnn, its inputs and the dense layers after
+ * the convolutions.
+ */
+function architectureFields({layers, architecture}: RunStart) {
+	const {input, layers: specs} = architecture ?? {
+		input: {channels: 1, height: 1, width: layers[0]!},
+		layers: layers.slice(1).map(units => ({kind: 'dense', units}) as const),
+	};
+	return {
+		...archFields({input, layers: specs}),
+		architecture: {
+			input: [input.channels, input.height, input.width],
+			layers: specs.map(layer =>
+				layer.kind === 'conv'
+					? {type: 'conv2d', filters: layer.filters, kernel: layer.kernel}
+					: layer.kind === 'pool'
+						? {type: 'maxpool2d', size: 2}
+						: {type: 'dense', outputs: layer.units},
+			),
+		},
+	};
 }
 
 /** A resumed run goes on with the learning rate and momentum in force when it stopped: said when they differ from --lr and the default. */

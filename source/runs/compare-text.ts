@@ -1,3 +1,4 @@
+import type {Architecture} from '../nn/architecture.js';
 /**
  * compare's report as lines: the runs' test accuracy and test loss per
  * epoch overlaid (one glyph per run), their settings and results in two
@@ -6,6 +7,7 @@
 import {defaultWarmup, type Schedule} from '../nn/optim/schedule.js';
 import {duration, loss, percent} from '../text/format.js';
 import {truncate} from '../text/glyphs.js';
+import {archFields} from '../train/network-architecture.js';
 import {type Line, type LineTone, type Piece, piece, runGlyph, runTone} from './compare-lines.js';
 import {overlayChart} from './overlay-chart.js';
 import {type Comparison, type ConfusionChange, type RunSummary, steeredText} from './run-comparison.js';
@@ -62,7 +64,10 @@ const settingsHeads = ['run', 'layers', 'optimizer', 'lr', 'batch', 'epochs', 's
 function settingsTable(runs: readonly RunSummary[], width: number): Line[] {
 	const schedules = runs.map(({run}) => scheduleText(run.start.schedule));
 	const data = runs.map(({run: {start}}) => (start.train === start.test ? start.train : `${start.train}, ${start.test}`));
+	const archs = runs.map(({run}) => archText(run.start.architecture));
 	const extras = [
+		// a cnn's filters: its layers say only its dense part
+		...(archs.some(arch => arch !== 'mlp') ? [{head: 'arch', values: archs}] : []),
 		...(schedules.some(schedule => schedule !== 'constant') ? [{head: 'schedule', values: schedules}] : []),
 		{head: 'data', values: data},
 	];
@@ -110,6 +115,12 @@ function settingsRow({run}: RunSummary): string[] {
 		// without thousands separators: the settings of a full MNIST run fit 80 columns beside a name of 14 characters
 		`${start.trainCount}/${start.testCount}`,
 	];
+}
+
+/** "mlp", or "cnn 8,16": a cnn's filter counts. */
+function archText(architecture: Architecture | null): string {
+	const {filters} = archFields(architecture);
+	return filters === null ? 'mlp' : `cnn ${filters.join(',')}`;
 }
 
 /** The schedule that shapes the rate (a log from before schedules had a constant one), its warm-up said when not the default. */

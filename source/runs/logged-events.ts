@@ -6,11 +6,14 @@
  * A problem is a string saying what is wrong; the reader adds file and line.
  */
 
+import type {Architecture, LayerSpec} from '../nn/architecture.js';
 import {type Schedule, scheduleNames} from '../nn/optim/schedule.js';
 import type {Confusion} from '../train/metrics.js';
 
 export interface LoggedStart {
 	readonly layers: readonly number[];
+	/** The network's layers, convolutions included; null in logs before it was written (dense networks). */
+	readonly architecture: Architecture | null;
 	readonly epochs: number;
 	readonly batchSize: number | 'full';
 	readonly learningRate: number;
@@ -92,6 +95,24 @@ function loggedSchedule(value: unknown): Schedule | null {
 	return typeof warmup === 'number' && warmup >= 0 && warmup <= 1 ? {name: known, warmup} : null;
 }
 
+/** The layers as logged (conv2d, maxpool2d, dense); one this version cannot read is left out (the sizes are shown), never an error. */
+function loggedArchitecture(value: unknown): Architecture | null {
+	if (typeof value !== 'object' || value === null) return null;
+	const {input, layers} = value as Record<string, unknown>;
+	const count = (number: unknown): number is number => Number.isSafeInteger(number) && (number as number) >= 1;
+	if (!Array.isArray(input) || input.length !== 3 || !input.every(count) || !Array.isArray(layers)) return null;
+	const specs = layers.map((layer: unknown): LayerSpec | null => {
+		if (typeof layer !== 'object' || layer === null) return null;
+		const {type, filters, kernel, outputs} = layer as Record<string, unknown>;
+		if (type === 'conv2d') return count(filters) && count(kernel) ? {kind: 'conv', filters, kernel} : null;
+		if (type === 'maxpool2d') return {kind: 'pool'};
+		return type === 'dense' && count(outputs) ? {kind: 'dense', units: outputs} : null;
+	});
+	if (specs.length === 0 || specs.some(spec => spec === null)) return null;
+	const [channels, height, width] = input as number[];
+	return {input: {channels: channels!, height: height!, width: width!}, layers: specs as LayerSpec[]};
+}
+
 export function loggedStart(event: Fields): LoggedStart {
 	const config = object(event, 'config');
 	const at = (name: string) => `config.${name}`;
@@ -99,6 +120,7 @@ export function loggedStart(event: Fields): LoggedStart {
 	const resumed = event.resumed === undefined || event.resumed === null ? null : object(event, 'resumed');
 	return {
 		layers: wholeNumbers(config.layers, at('layers')),
+		architecture: loggedArchitecture(config.architecture),
 		epochs: whole(config.epochs, at('epochs'), 1),
 		batchSize: config.batchSize === 'full' ? 'full' : whole(config.batchSize, at('batchSize'), 1),
 		learningRate: finite(config.learningRate, at('learningRate')),

@@ -9,6 +9,7 @@ import type {OptimizerName} from '../nn/optim/optimizer.js';
 import {controlFields} from '../output/json-lines.js';
 import {startingControls} from '../train/controls.js';
 import type {Confusion} from '../train/metrics.js';
+import {archFields} from '../train/network-architecture.js';
 import type {LoggedEpoch} from './logged-events.js';
 import type {LoggedRun} from './run-log.js';
 
@@ -118,6 +119,8 @@ export function comparisonJson({runs, change}: Comparison): string {
 				runsInFile: summary.run.runs,
 				config: {
 					layers: start.layers,
+					// as the start line says it; a log from before architectures were written is of a dense network
+					...archFields(start.architecture),
 					optimizer: start.optimizer,
 					learningRate: start.learningRate,
 					// as the run's start line says it: null for a log from before schedules (a constant rate)

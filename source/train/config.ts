@@ -43,9 +43,22 @@ export const settingRanges = {
 	learningRate: [0, 1e9],
 } as const;
 
+/** The kinds of network: dense layers only, or convolutions and pools in front of them. */
+export const archNames = ['mlp', 'cnn'] as const;
+export type ArchName = (typeof archNames)[number];
+
+/** The settings of how a network is trained, each with a default for each kind of network. */
+export type Recipe = Pick<TrainConfig, 'epochs' | 'batchSize' | 'learningRate' | 'schedule' | 'optimizer'>;
+
 /** Everything a training run needs to know, resolved from flags and defaults. */
 export interface TrainConfig {
-	/** Hidden layer sizes; unset means the model's (with --model) or the default. */
+	/** The kind of network; unset means the model's (with --model) or mlp. */
+	readonly arch?: ArchName;
+	/** A cnn's filter counts, one 5×5 convolution (ReLU, 2×2 max-pool) each; unset means the model's or cnnDefaults.filters. */
+	readonly filters?: readonly number[];
+	/** The recipe for a --model that turns out to be a cnn when --arch was not given: the cnn's defaults where no flag says otherwise. */
+	readonly cnnRecipe?: Recipe;
+	/** Hidden layer sizes (after the convolutions for a cnn); unset means the model's (with --model) or the default. */
 	readonly hidden?: readonly number[];
 	readonly epochs: number;
 	readonly batchSize: number | 'full';
@@ -103,6 +116,24 @@ export const defaults = {
 	classes: 'digits',
 	backend: 'auto',
 	threads: 'auto',
+} as const satisfies Partial<TrainConfig>;
+
+/**
+ * The convolutional network (--arch cnn) and its recipe, in one place: a
+ * LeNet-like conv 5×5 ×8 → ReLU → 2×2 max-pool → conv 5×5 ×16 → ReLU →
+ * 2×2 max-pool → dense 128 → ReLU → dense 10, trained with momentum on
+ * batches of 128, the rate on a one-cycle schedule to 0.05, for 4 epochs.
+ * `learningRate` is the rate for momentum; another --optimizer takes its own
+ * default rate (defaultLearningRates).
+ */
+export const cnnDefaults = {
+	filters: [8, 16],
+	hidden: [128],
+	epochs: 4,
+	batchSize: 128,
+	schedule: {name: 'onecycle', warmup: defaultWarmup},
+	optimizer: 'momentum',
+	learningRate: 0.05,
 } as const satisfies Partial<TrainConfig>;
 
 /** Each optimizer's learning rate when --lr is not given: momentum's 0.2 would send Adam astray (87% after 2 epochs). */

@@ -1,13 +1,18 @@
 import type {Dataset} from '../data/dataset.js';
 import {loadTest} from '../data/load.js';
 import {InputError} from '../errors.js';
+import type {Architecture} from '../nn/architecture.js';
 import type {LayerWeights} from '../nn/network.js';
 import {readModelFile} from './checkpoint/model-store.js';
 import type {TrainConfig} from './config.js';
 import {checkInputs, checkLabels, type Evaluation, evaluate} from './evaluate.js';
+import {architectureOf} from './network-architecture.js';
 
 export interface ModelEvaluation {
+	/** [inputs, dense layers…]: for a cnn, its inputs and the dense layers after the convolutions. */
 	readonly layers: readonly number[];
+	/** The model's layers, convolutions and pools included. */
+	readonly architecture: Architecture;
 	readonly classes: readonly string[];
 	readonly testCount: number;
 	readonly testSource: string;
@@ -26,5 +31,15 @@ export async function evaluateModel(config: TrainConfig): Promise<ModelEvaluatio
 	checkInputs(network, test, config.model);
 	checkLabels(test, network.classes);
 	const evaluation = evaluate(network, test);
-	return {layers: network.sizes, classes, testCount: test.count, testSource: test.source, evaluation, test, weights: network.weightsCopy()};
+	const input = {channels: 1, height: test.rows, width: test.columns};
+	return {
+		layers: network.sizes,
+		architecture: architectureOf(network, input),
+		classes,
+		testCount: test.count,
+		testSource: test.source,
+		evaluation,
+		test,
+		weights: network.weightsCopy(),
+	};
 }

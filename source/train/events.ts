@@ -5,6 +5,7 @@
  * epoch, an epoch result (and a saved event) after each, and done.
  */
 import type {Dataset} from '../data/dataset.js';
+import type {Architecture} from '../nn/architecture.js';
 import type {BackendName} from '../nn/backend/backend.js';
 import type {LayerWeights} from '../nn/network.js';
 import type {TrainConfig} from './config.js';
@@ -16,8 +17,10 @@ import type {Confusion} from './metrics.js';
 export interface RunStart {
 	readonly type: 'start';
 	readonly config: TrainConfig;
-	/** [inputs, hidden…, classes] of the network being trained. */
+	/** [inputs, hidden…, classes] of the network being trained: for a cnn, its inputs and its dense layers after the convolutions. */
 	readonly layers: readonly number[];
+	/** The network's layers, convolutions and pools included; unset (a run rebuilt from an earlier version's log): dense layers of `layers`. */
+	readonly architecture?: Architecture;
 	readonly classes: readonly string[];
 	readonly trainCount: number;
 	readonly testCount: number;

@@ -2,20 +2,23 @@ import {firstImages} from '../data/dataset.js';
 import {loadTest, loadTrain} from '../data/load.js';
 import {sourceFiles} from '../data/source-files.js';
 import {InputError} from '../errors.js';
+import {buildNetwork} from '../nn/architecture.js';
 import type {Backend} from '../nn/backend/backend.js';
 import {createBackend} from '../nn/backend/create-backend.js';
 import {serializeModel} from '../nn/model-file.js';
-import {Network} from '../nn/network.js';
+import type {Network} from '../nn/network.js';
 import {createOptimizer} from '../nn/optim/create-optimizer.js';
 import {constantSchedule, scheduleFactor} from '../nn/optim/schedule.js';
 import {Rng} from '../nn/rng.js';
 import {checkpointFields, runSettings} from './checkpoint/checkpoint.js';
 import {checkSaveTarget, readModelFile, writeModelFile} from './checkpoint/model-store.js';
 import {openResume, type Resumed, resumedState} from './checkpoint/resume.js';
-import {classSets, defaults, type TrainConfig, threadTeam} from './config.js';
+import {classSets, type TrainConfig, threadTeam} from './config.js';
 import {applyRequest, type ControlRequest, type ControlValues, startingControls, steer} from './controls.js';
 import {checkInputs, checkLabels, evaluate} from './evaluate.js';
 import type {EpochResult, EpochSummary, RunEvent} from './events.js';
+import {modelFitsFlags, trainedAs} from './model-flags.js';
+import {architectureFor, architectureOf} from './network-architecture.js';
 import {lowestTestLoss, patienceStanding, stopsForPatience} from './patience.js';
 import {batchesPerEpoch, newTrainerState, type TrainerState, trainer} from './trainer.js';
 import {touchPages, warmUp} from './warm-up.js';
@@ -70,7 +73,7 @@ async function namedBy<T>(resumed: Resumed | undefined, read: () => Promise<T>):
 async function* runOn(backend: Backend, requested: TrainConfig, control: RunControl): AsyncGenerator<RunEvent, void, undefined> {
 	const started = performance.now();
 	const resumed = requested.resume ? openResume(requested, backend) : undefined;
-	const config = resumed?.config ?? requested;
+	let config = resumed?.config ?? requested;
 	if (config.save || config.saveBest) {
 		// the save targets against every file the run reads (the data a checkpoint names too); a checkpoint's own file is where it saves
 		const inputs = [
@@ -81,6 +84,8 @@ async function* runOn(backend: Backend, requested: TrainConfig, control: RunCont
 		if (config.saveBest) checkSaveTarget(config.saveBest, inputs, '--save-best');
 	}
 	const saved = resumed?.model ?? (config.model ? readModelFile(config.model, '--model', backend) : undefined);
+	// a --model is trained with the recipe of its kind where no flag says otherwise
+	if (saved && !resumed) config = trainedAs(config, saved.network);
 	yield {type: 'loading'};
 	// the code's first, slow runs happen on a throwaway network while the files load
 	const loaded = new AbortController();
@@ -100,21 +105,17 @@ async function* runOn(backend: Backend, requested: TrainConfig, control: RunCont
 			`--${config.patience === undefined ? 'save-best' : 'patience'} needs test images with labels, and ${test.source} has none`,
 		);
 	}
-	const pixels = train.rows * train.columns;
+	const input = {channels: 1, height: train.rows, width: train.columns};
 	const rng = resumed?.checkpoint.rng ?? new Rng(config.seed);
 	let network: Network;
 	if (saved) {
 		network = saved.network;
-		const layers = network.sizes;
-		if (!resumed && config.hidden && config.hidden.join() !== layers.slice(1, -1).join()) {
-			throw new InputError(
-				`--hidden ${config.hidden.join(',')} does not match the model in ${config.model} (${layers.join('-')}); leave --hidden out to train that model`,
-			);
-		}
+		if (!resumed) modelFitsFlags(config, architectureOf(network, input), network.sizes, config.model!);
 		checkInputs(network, train, resumed?.file ?? config.model!);
 	} else {
-		network = Network.create([pixels, ...(config.hidden ?? defaults.hidden), 10], rng, backend);
+		network = buildNetwork(architectureFor(config, input, 10), rng, backend);
 	}
+	const architecture = architectureOf(network, input);
 	const classes = saved ? saved.classes : classSets[config.classes];
 	checkLabels(train, network.classes);
 	checkLabels(test, network.classes);
@@ -130,6 +131,7 @@ async function* runOn(backend: Backend, requested: TrainConfig, control: RunCont
 		type: 'start',
 		config,
 		layers: network.sizes,
+		architecture,
 		classes,
 		trainCount: train.count,
 		testCount: test.count,
@@ -146,7 +148,7 @@ async function* runOn(backend: Backend, requested: TrainConfig, control: RunCont
 	let last: EpochResult | undefined;
 	let interrupted = false;
 	let savedTo: string | null = null;
-	const settings = runSettings(config, network.sizes);
+	const settings = runSettings(config, network.sizes, architecture);
 	const save = () => {
 		if (!config.save || !network.hasFiniteWeights()) return false;
 		const checkpoint = checkpointFields({settings, state, rng, optimizer: optimizer.state(), history, controls});

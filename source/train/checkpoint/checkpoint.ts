@@ -2,6 +2,7 @@ import {endianness} from 'node:os';
 import {resolve} from 'node:path';
 import {MAX_IMAGES} from '../../data/input-file.js';
 import {InputError} from '../../errors.js';
+import type {Architecture} from '../../nn/architecture.js';
 import {isRecord, maxClasses, maxLayerWidth, maxParameters, parameterCount} from '../../nn/model-file.js';
 import {type OptimizerState, optimizerNames} from '../../nn/optim/optimizer.js';
 import {type Schedule, scheduleNames} from '../../nn/optim/schedule.js';
@@ -9,6 +10,7 @@ import {Rng} from '../../nn/rng.js';
 import {classSets, settingRanges, type TrainConfig} from '../config.js';
 import {type ControlValues, momentumRange} from '../controls.js';
 import type {EpochSummary} from '../events.js';
+import {archFields} from '../network-architecture.js';
 import type {TrainerState} from '../trainer.js';
 
 /**
@@ -35,18 +37,23 @@ export type RunSettings = Pick<
 	TrainConfig,
 	'epochs' | 'batchSize' | 'learningRate' | 'schedule' | 'optimizer' | 'seed' | 'classes' | 'sources' | 'limit' | 'testLimit' | 'patience'
 > & {
-	/** [inputs, hidden…, classes] */
+	/** [inputs, hidden…, classes]; for a cnn, its inputs and its dense layers */
 	readonly layers: readonly number[];
+	/** A cnn's: its kind and filter counts (checkpoints of dense networks, older ones too, have neither). */
+	readonly arch?: 'cnn';
+	readonly filters?: readonly number[];
 };
 
 /** The settings to keep, with the data paths made absolute so a resume from another folder finds the same files. */
-export function runSettings(config: TrainConfig, layers: readonly number[]): RunSettings {
+export function runSettings(config: TrainConfig, layers: readonly number[], architecture?: Architecture): RunSettings {
+	const {filters} = archFields(architecture ?? null);
 	const {epochs, batchSize, learningRate, schedule, optimizer, seed, classes, limit, testLimit, patience} = config;
 	const sources = Object.fromEntries(
 		Object.entries(config.sources).flatMap(([key, value]) => (typeof value === 'string' ? [[key, resolve(value)]] : [])),
 	);
 	return {
 		layers,
+		...(filters === null ? {} : {arch: 'cnn' as const, filters}),
 		epochs,
 		batchSize,
 		learningRate,
@@ -128,7 +135,8 @@ type Fail = (what: string) => never;
 function parseSettings(config: unknown, fail: Fail): RunSettings {
 	if (!isRecord(config)) return fail('training.config: expected an object');
 	const where = (key: string) => `training.config.${key}`;
-	const layers = parseLayers(config.layers, where('layers'), fail);
+	const cnn = parseArch(config, fail);
+	const layers = parseLayers(config.layers, where('layers'), cnn !== undefined, fail);
 	const batchSize = config.batchSize === 'full' ? 'full' : wholeNumber(config.batchSize, settingRanges.batchSize, where('batchSize'), fail);
 	const learningRate = finite(config.learningRate, where('learningRate'), fail);
 	const [lowest, highest] = settingRanges.learningRate;
@@ -156,6 +164,7 @@ function parseSettings(config: unknown, fail: Fail): RunSettings {
 	const schedule = config.schedule === undefined ? undefined : parseSchedule(config.schedule, where('schedule'), fail);
 	return {
 		layers,
+		...cnn,
 		epochs: wholeNumber(config.epochs, settingRanges.epochs, where('epochs'), fail),
 		batchSize,
 		learningRate,
@@ -195,13 +204,30 @@ function parseControls(controls: unknown, settings: RunSettings, fail: Fail): Co
 	return {learningRate, momentum};
 }
 
-/** Layer sizes of a network the program can hold: widths a layer may have, weights and biases within the limit, classes a model may have. */
-function parseLayers(layers: unknown, where: string, fail: Fail): number[] {
+/** A cnn's kind and filter counts; undefined for a dense network's settings (which name neither). */
+function parseArch(config: Readonly<Record<string, unknown>>, fail: Fail): {arch: 'cnn'; filters: number[]} | undefined {
+	if (config.arch === undefined && config.filters === undefined) return undefined;
+	if (config.arch !== 'cnn') return fail('training.config.arch: expected "cnn" (a dense network\'s settings have none)');
+	const filters = config.filters;
+	if (
+		!Array.isArray(filters) ||
+		filters.length === 0 ||
+		!filters.every(count => Number.isInteger(count) && count >= 1 && count <= maxLayerWidth)
+	)
+		return fail(`training.config.filters: expected a list of filter counts from 1 to ${maxLayerWidth}`);
+	return {arch: 'cnn', filters: filters as number[]};
+}
+
+/**
+ * Layer sizes of a network the program can hold: widths a layer may have, weights and biases within the limit
+ * (a cnn's are counted when its model is read: its first dense layer reads far fewer values than its inputs), classes a model may have.
+ */
+function parseLayers(layers: unknown, where: string, cnn: boolean, fail: Fail): number[] {
 	if (!Array.isArray(layers) || layers.length < 2 || !layers.every(size => Number.isInteger(size) && size >= 1 && size <= maxLayerWidth)) {
 		return fail(`${where}: expected a list of layer sizes from 1 to ${maxLayerWidth}`);
 	}
 	const sizes = layers as number[];
-	if (parameterCount(sizes) > maxParameters || sizes.at(-1)! > maxClasses)
+	if ((!cnn && parameterCount(sizes) > maxParameters) || sizes.at(-1)! > maxClasses)
 		fail(`${where}: ${sizes.join('-')} is larger than a network here may be`);
 	return sizes;
 }

@@ -1,5 +1,6 @@
 import {InputError} from '../../errors.js';
 import type {Backend} from '../../nn/backend/backend.js';
+import {Conv2d} from '../../nn/conv2d.js';
 import type {Model} from '../../nn/model-file.js';
 import type {Network} from '../../nn/network.js';
 import type {Optimizer} from '../../nn/optim/optimizer.js';
@@ -36,6 +37,8 @@ export function openResume(requested: TrainConfig, backend: Backend): Resumed {
 	const saved = checkpoint.settings;
 	const hidden = saved.layers.slice(1, -1);
 	const settings: [flag: string, wanted: unknown, kept: unknown][] = [
+		['arch', requested.arch, saved.arch ?? 'mlp'],
+		['filters', requested.filters?.join(','), saved.filters?.join(',') ?? 'none'],
 		['hidden', requested.hidden?.join(','), hidden.join(',')],
 		['batch-size', requested.batchSize, saved.batchSize],
 		['lr', requested.learningRate, saved.learningRate],
@@ -53,8 +56,10 @@ export function openResume(requested: TrainConfig, backend: Backend): Resumed {
 	];
 	for (const [flag, wanted, kept] of settings) {
 		if (given.includes(flag) && String(wanted) !== String(kept)) {
+			// its weights are of its own network: another one cannot start from them
+			const fresh = flag === 'arch' || flag === 'filters' ? '' : `, or start a new run from its weights with --model ${file}`;
 			throw new InputError(
-				`--${flag} ${String(wanted)} does not match the run in ${file} (${flag} ${String(kept)}); leave --${flag} out to resume it, or start a new run from its weights with --model ${file}`,
+				`--${flag} ${String(wanted)} does not match the run in ${file} (${flag} ${String(kept)}); leave --${flag} out to resume it${fresh}`,
 			);
 		}
 	}
@@ -71,6 +76,8 @@ export function openResume(requested: TrainConfig, backend: Backend): Resumed {
 	const dataGiven = dataFlagsGiven(requested);
 	const {limit, testLimit} = saved;
 	const config: TrainConfig = {
+		...(saved.arch === undefined ? {} : {arch: saved.arch}),
+		...(saved.filters === undefined ? {} : {filters: saved.filters}),
 		hidden,
 		epochs,
 		batchSize: saved.batchSize,
@@ -101,6 +108,12 @@ export function resumedState(resumed: Resumed, network: Network, optimizer: Opti
 		throw new InputError(
 			`--resume ${file}: the training state is damaged: training.config.layers ${settings.layers.join('-')} do not match the model's ${network.sizes.join('-')}`,
 		);
+	}
+	const filters = network.features.flatMap(layer => (layer instanceof Conv2d ? [layer.geometry.filters] : []));
+	if ((settings.filters ?? []).join() !== filters.join()) {
+		const model = filters.length === 0 ? 'a dense network' : `a cnn of filters ${filters.join(',')}`;
+		const said = settings.filters ? `filters ${settings.filters.join(',')}` : 'a dense network';
+		throw new InputError(`--resume ${file}: the training state is damaged: training.config says ${said}, the model is ${model}`);
 	}
 	if (state.order.length !== trainCount) {
 		throw new InputError(

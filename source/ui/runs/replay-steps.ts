@@ -150,6 +150,7 @@ function startAction(run: LoggedRun): RunStart {
 			...(start.schedule === null ? {} : {schedule: start.schedule}),
 		},
 		layers: start.layers,
+		...(start.architecture ? {architecture: start.architecture} : {}),
 		classes: start.classes,
 		trainCount: start.trainCount,
 		testCount: start.testCount,
