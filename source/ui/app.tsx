@@ -52,13 +52,15 @@ export function App({store, onAction, startedAt, clock = Date.now, demo, mouse}:
 	const now = finished ? finishedAt : clock();
 
 	const sizes = useRef({body: overlaySize(columns, terminalRows), screen: {width: columns, height: terminalRows - 1}});
+	// a cnn's dense layers do not read the 28×28 pixels the network view and the canvas draw: they show no weights for it yet
+	const readsPixels = !state.start?.architecture?.layers.some(layer => layer.kind === 'conv');
 	const screens = useScreens({
 		cycle: dashboardCycle,
 		rootKeys: dashboardKeys,
 		browserData: useBrowserData(state),
-		weights: state.weights,
+		weights: readsPixels ? state.weights : null,
 		weightsSource: state.weightsSource,
-		predictionWeights: state.epochWeights,
+		predictionWeights: readsPixels ? state.epochWeights : null,
 		activity: state.activity,
 		sizes: () => sizes.current,
 		...(mouse ? {mouse} : {}),

@@ -89,4 +89,18 @@ describe('Fashion-MNIST, told by its folder name', () => {
 		assert.deepEqual(classesOf(named.stdout), classSets.fashion);
 		assert.deepEqual(classesOf(overridden.stdout), classSets.digits);
 	});
+
+	test('--arch cnn: the start line and the saved version-2 model carry the class names; eval names the cnn and the classes', async () => {
+		const model = join(temporaryFolder(), 'fashion-cnn.json');
+		const run = await runCli(['--data', folder, '--arch', 'cnn', '--filters', '2,4', ...small, '--json', '--save', model]);
+		assert.equal(run.code, 0, run.stderr);
+		const {config} = jsonLines(run.stdout)[0] as {config: {arch: string; classes: string[]}};
+		assert.deepEqual([config.arch, config.classes], ['cnn', classSets.fashion]);
+		const saved = JSON.parse(readFileSync(model, 'utf8')) as {version: number; classes: string[]};
+		assert.deepEqual([saved.version, saved.classes], [2, classSets.fashion]);
+		const evaluated = await runCli(['eval', '--model', model, '--data', folder, '--plain']);
+		assert.equal(evaluated.code, 0, evaluated.stderr);
+		assert.match(evaluated.stdout, /^Model .*fashion-cnn\.json \(cnn 2·4 conv → 16 → 10\) on 20 test images from /);
+		assert.match(evaluated.stdout, /^true\\pred {5}Top Trous {2}Pull Dress {2}Coat {2}Sand Shirt {2}Snkr {3}Bag {2}Boot recall$/m);
+	});
 });

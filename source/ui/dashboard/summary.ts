@@ -2,6 +2,7 @@ import {printable} from '../../files/printable.js';
 import {confusedPairs} from '../../text/confused-pairs.js';
 import {duration, loss, percent} from '../../text/format.js';
 import {glyphsFor} from '../../text/glyphs.js';
+import {networkName} from '../../text/network-name.js';
 import {bestSavedText, patienceReason, resumedPlace, stoppedPlace, stoppedProgress} from '../../text/stopped-early.js';
 import {formatSetting, momentumName, startingControls} from '../../train/controls.js';
 import type {DashboardState} from './dashboard-state.js';
@@ -15,7 +16,7 @@ export function summaryLines(state: DashboardState, seconds: number, ascii = fal
 	const {start, lastEpoch: last, best, done} = state;
 	if (!start) return [`mnist-tui: stopped while loading, after ${duration(seconds)}`];
 	const epochs = state.epochCount;
-	const network = start.layers.join('-');
+	const network = networkName(start.layers, start.architecture, ascii);
 	const lines = done?.stoppedIn
 		? [`mnist-tui: stopped ${network} ${stoppedPlace(done.stoppedIn)} after ${duration(seconds)}`, `  ${stoppedProgress(done.stoppedIn)}`]
 		: [
