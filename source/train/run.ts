@@ -1,8 +1,8 @@
-import {firstImages} from '../data/dataset.js';
+import {firstImages, IMAGE_COLUMNS, IMAGE_ROWS} from '../data/dataset.js';
 import {loadTest, loadTrain} from '../data/load.js';
 import {sourceFiles} from '../data/source-files.js';
 import {InputError} from '../errors.js';
-import {buildNetwork} from '../nn/architecture.js';
+import {type Architecture, buildNetwork} from '../nn/architecture.js';
 import type {Backend} from '../nn/backend/backend.js';
 import {createBackend} from '../nn/backend/create-backend.js';
 import {serializeModel} from '../nn/model-file.js';
@@ -18,7 +18,7 @@ import {applyRequest, type ControlRequest, type ControlValues, startingControls,
 import {checkInputs, checkLabels, evaluate} from './evaluate.js';
 import type {EpochResult, EpochSummary, RunEvent} from './events.js';
 import {modelFitsFlags, trainedAs} from './model-flags.js';
-import {architectureFor, architectureOf} from './network-architecture.js';
+import {architectureFor, architectureOf, archOf} from './network-architecture.js';
 import {lowestTestLoss, patienceStanding, stopsForPatience} from './patience.js';
 import {batchesPerEpoch, newTrainerState, type TrainerState, trainer} from './trainer.js';
 import {touchPages, warmUp} from './warm-up.js';
@@ -89,7 +89,7 @@ async function* runOn(backend: Backend, requested: TrainConfig, control: RunCont
 	yield {type: 'loading'};
 	// the code's first, slow runs happen on a throwaway network while the files load
 	const loaded = new AbortController();
-	const warm = warmUp(backend, config.optimizer, loaded.signal);
+	const warm = warmUp(backend, config.optimizer, loaded.signal, convolutional(saved?.network, config));
 	// a failure shows again in the run itself; when the files fail first, the warm-up's is not awaited
 	warm.catch(() => undefined);
 	const train = await namedBy(resumed, () => loadTrain(config.sources, config.limit));
@@ -282,6 +282,13 @@ async function* runOn(backend: Backend, requested: TrainConfig, control: RunCont
 		...(config.saveBest ? {bestSavedTo} : {}),
 		...(interrupted ? {stoppedIn: {epoch: state.epoch, epochs: config.epochs, batch: state.batch, batches}} : {}),
 	};
+}
+
+/** The architecture of a cnn about to be trained (on MNIST-sized images, as the warm-up's are), or undefined for a dense network. */
+function convolutional(saved: Network | undefined, config: TrainConfig): Architecture | undefined {
+	const mnist = {channels: 1, height: IMAGE_ROWS, width: IMAGE_COLUMNS};
+	const architecture = saved ? architectureOf(saved, mnist) : architectureFor(config, mnist, 10);
+	return archOf(architecture) === 'cnn' ? architecture : undefined;
 }
 
 /** A resumed run whose history already meets the --patience rule would have stopped there: it is not trained further. */

@@ -1,3 +1,4 @@
+import {type Architecture, buildNetwork} from '../nn/architecture.js';
 import type {Backend} from '../nn/backend/backend.js';
 import {Network} from '../nn/network.js';
 import {createOptimizer} from '../nn/optim/create-optimizer.js';
@@ -6,7 +7,9 @@ import {Rng} from '../nn/rng.js';
 
 /** The throwaway network: a first layer over MNIST-sized images (the sparse products) and a second one (the dense products). */
 const warmSizes = [784, 128, 10];
-const warmBatch = 128;
+const denseBatch = 128;
+/** A convolutional network's steps cost tens of times a dense one's: fewer images a step run the same code. */
+const convBatch = 16;
 /**
  * Steps on the throwaway network. The first calls of a kernel run code that
  * is compiled quickly and runs slowly; the ones that have run long enough
@@ -26,22 +29,25 @@ const stepsAtMost = 12;
  * backend at the end (`release`), so the run's network takes the same
  * memory, already handed over by the system: its first step pays no page
  * faults. Nothing else may allocate from the backend while it runs.
+ * A run of a convolutional network warms one of its own `architecture`
+ * (the convolution and pooling code) on smaller batches.
  */
-export async function warmUp(backend: Backend, optimizer: OptimizerName, loaded: AbortSignal): Promise<void> {
+export async function warmUp(backend: Backend, optimizer: OptimizerName, loaded: AbortSignal, architecture?: Architecture): Promise<void> {
 	const mark = backend.mark?.();
 	try {
-		await warmSteps(backend, optimizer, loaded);
+		await warmSteps(backend, optimizer, loaded, architecture);
 	} finally {
 		if (mark !== undefined) backend.release?.(mark);
 	}
 	await backend.ready?.();
 }
 
-async function warmSteps(backend: Backend, optimizer: OptimizerName, loaded: AbortSignal): Promise<void> {
+async function warmSteps(backend: Backend, optimizer: OptimizerName, loaded: AbortSignal, architecture?: Architecture): Promise<void> {
 	const rng = new Rng(1);
-	const network = Network.create(warmSizes, rng, backend);
+	const network = architecture ? buildNetwork(architecture, rng, backend) : Network.create(warmSizes, rng, backend);
+	const warmBatch = architecture ? convBatch : denseBatch;
 	const stepper = createOptimizer(optimizer, 0.01);
-	const [inputs] = warmSizes as [number];
+	const inputs = network.sizes[0]!;
 	// mostly zero pixels, as in a digit
 	const images = Uint8Array.from({length: warmBatch * inputs}, () => (rng.next() < 0.2 ? rng.int(256) : 0));
 	const labels = Uint8Array.from({length: warmBatch}, () => rng.int(10));

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
+import {buildNetwork, convArchitecture} from '../../../source/nn/architecture.js';
 import {createBackend} from '../../../source/nn/backend/create-backend.js';
 import {Network} from '../../../source/nn/network.js';
 import {Rng} from '../../../source/nn/rng.js';
@@ -24,6 +25,24 @@ describe('the warm-up', () => {
 		} finally {
 			cold.close();
 			warm.close();
+		}
+	});
+
+	test("a cnn's warm-up trains a throwaway cnn and leaves the run's cnn as it was", async () => {
+		const backend = createBackend('wasm', {threads: 2});
+		try {
+			const architecture = convArchitecture({channels: 1, height: 28, width: 28}, {filters: [2, 4], hidden: [8], classes: 10});
+			const before = buildNetwork(architecture, new Rng(3), backend);
+			const weights = before.parameters().map(({value}) => value.slice());
+			const loaded = new AbortController();
+			loaded.abort();
+			await warmUp(backend, 'momentum', loaded.signal, architecture);
+			assert.deepEqual(
+				before.parameters().map(({value}) => value.slice()),
+				weights,
+			);
+		} finally {
+			backend.close();
 		}
 	});
 
