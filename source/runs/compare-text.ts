@@ -64,18 +64,25 @@ const settingsHeads = ['run', 'layers', 'optimizer', 'lr', 'batch', 'epochs', 's
 function settingsTable(runs: readonly RunSummary[], width: number): Line[] {
 	const schedules = runs.map(({run}) => scheduleText(run.start.schedule));
 	const data = runs.map(({run: {start}}) => (start.train === start.test ? start.train : `${start.train}, ${start.test}`));
-	const archs = runs.map(({run}) => archText(run.start.architecture));
 	const extras = [
-		// a cnn's filters: its layers say only its dense part
-		...(archs.some(arch => arch !== 'mlp') ? [{head: 'arch', values: archs}] : []),
 		...(schedules.some(schedule => schedule !== 'constant') ? [{head: 'schedule', values: schedules}] : []),
 		{head: 'data', values: data},
 	];
+	// beside a cnn, each run's kind and filters lead its settings: its layers say only its dense part
+	const archs = runs.map(({run}) => archText(run.start.architecture));
+	const withArch = archs.some(arch => arch !== 'mlp');
 	const row = (count: number) => (run: RunSummary, index: number) => [
+		...(withArch ? [archs[index]!] : []),
 		...settingsRow(run),
 		...extras.slice(0, count).map(extra => extra.values[index]!),
 	];
-	const headsOf = (count: number) => [...settingsHeads, ...extras.slice(0, count).map(extra => extra.head)];
+	const [runHead, ...otherHeads] = settingsHeads;
+	const headsOf = (count: number) => [
+		runHead!,
+		...(withArch ? ['arch'] : []),
+		...otherHeads,
+		...extras.slice(0, count).map(extra => extra.head),
+	];
 	const naturalWidth = (count: number) => {
 		const rows = runs.map((run, index) => [run.name, ...row(count)(run, index)]);
 		return headsOf(count).reduce((sum, head, column) => sum + 2 + Math.max(head.length, ...rows.map(cells => cells[column]!.length)), 0);

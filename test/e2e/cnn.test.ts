@@ -167,4 +167,34 @@ describe('--arch cnn through the built program', () => {
 		const {config} = jsonLines(further.stdout)[0] as Line;
 		assert.deepEqual([config.arch, config.filters, config.learningRate, config.model], ['cnn', [2, 4], cnnDefaults.learningRate, cnn]);
 	});
+
+	test('compare shows which runs are cnns and their filters', async () => {
+		const folder = temporaryFolder();
+		const [cnnLog, mlpLog] = [join(folder, 'cnn.jsonl'), join(folder, 'mlp.jsonl')];
+		const runs = await Promise.all([
+			runCli([...small, '--epochs', '1', '--json', '--log', cnnLog]),
+			runCli([...csvFixtures, '--epochs', '1', '--json', '--log', mlpLog]),
+		]);
+		for (const run of runs) assert.equal(run.code, 0, run.stderr);
+		const plain = await runCli(['compare', cnnLog, mlpLog, '--plain']);
+		assert.equal(plain.code, 0, plain.stderr);
+		const lines = plain.stdout.split('\n');
+		const head = lines.findIndex(line => /^ *run +arch +layers +optimizer/.test(line));
+		assert.ok(head >= 0, plain.stdout);
+		const arch = lines[head]!.indexOf('arch');
+		assert.ok(arch > 0, `an arch column: ${lines[head]}`);
+		assert.deepEqual(
+			lines.slice(head + 1, head + 3).map(line => line.slice(arch).split(/ {2,}/)[0]),
+			['cnn 2,4', 'mlp'],
+		);
+		const json = await runCli(['compare', cnnLog, mlpLog, '--json']);
+		const configs = (JSON.parse(json.stdout) as {runs: Line[]}).runs.map(run => run.config);
+		assert.deepEqual(
+			configs.map(config => [config.layers, config.arch, config.filters]),
+			[
+				[[784, 16, 10], 'cnn', [2, 4]],
+				[[784, 16, 10], 'mlp', null],
+			],
+		);
+	});
 });
