@@ -84,8 +84,12 @@ async function* runOn(backend: Backend, requested: TrainConfig, control: RunCont
 		if (config.saveBest) checkSaveTarget(config.saveBest, inputs, '--save-best');
 	}
 	const saved = resumed?.model ?? (config.model ? readModelFile(config.model, '--model', backend) : undefined);
-	// a --model is trained with the recipe of its kind where no flag says otherwise
-	if (saved && !resumed) config = trainedAs(config, saved.network);
+	if (saved && !resumed) {
+		// before the data loads: flags that describe another network than the model's are refused at once
+		modelFitsFlags(config, architectureOf(saved.network, mnistImage), saved.network.sizes, config.model!);
+		// a --model is trained with the recipe of its kind where no flag says otherwise
+		config = trainedAs(config, saved.network);
+	}
 	yield {type: 'loading'};
 	// the code's first, slow runs happen on a throwaway network while the files load
 	const loaded = new AbortController();
@@ -110,7 +114,6 @@ async function* runOn(backend: Backend, requested: TrainConfig, control: RunCont
 	let network: Network;
 	if (saved) {
 		network = saved.network;
-		if (!resumed) modelFitsFlags(config, architectureOf(network, input), network.sizes, config.model!);
 		checkInputs(network, train, resumed?.file ?? config.model!);
 	} else {
 		network = buildNetwork(architectureFor(config, input, 10), rng, backend);
@@ -284,10 +287,12 @@ async function* runOn(backend: Backend, requested: TrainConfig, control: RunCont
 	};
 }
 
+/** The images of MNIST; a run reads the shape of its own data once loaded. */
+const mnistImage = {channels: 1, height: IMAGE_ROWS, width: IMAGE_COLUMNS};
+
 /** The architecture of a cnn about to be trained (on MNIST-sized images, as the warm-up's are), or undefined for a dense network. */
 function convolutional(saved: Network | undefined, config: TrainConfig): Architecture | undefined {
-	const mnist = {channels: 1, height: IMAGE_ROWS, width: IMAGE_COLUMNS};
-	const architecture = saved ? architectureOf(saved, mnist) : architectureFor(config, mnist, 10);
+	const architecture = saved ? architectureOf(saved, mnistImage) : architectureFor(config, mnistImage, 10);
 	return archOf(architecture) === 'cnn' ? architecture : undefined;
 }
 
