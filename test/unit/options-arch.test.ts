@@ -101,19 +101,20 @@ describe('--arch and --filters', () => {
 			'--filters 200: a convolution of 200 filters gives 200×24×24 = 115,200 values, more than the 65,536 a layer here may have',
 		);
 		assert.equal(
-			refusal(['--arch', 'cnn', '--hidden', '60000']),
-			'--hidden 60000: 16,023,434 weights and biases, more than the 4,194,304 a network here may have',
+			refusal(['--arch', 'cnn', '--filters', '8,16', '--hidden', '60000']),
+			'--filters 8,16 --hidden 60000: 16,023,434 weights and biases, more than the 4,194,304 a network here may have',
 		);
 		assert.equal(
-			refusal(['--arch', 'cnn', '--filters', '100,1000']),
-			'--filters 100,1000: 4,553,018 weights and biases, more than the 4,194,304 a network here may have',
+			refusal(['--arch', 'cnn', '--filters', '100,1000', '--hidden', '128']),
+			'--filters 100,1000 --hidden 128: 4,553,018 weights and biases, more than the 4,194,304 a network here may have',
 		);
 		assert.equal(refusal(['eval', '--model', 'm.json', '--arch', 'cnn']), '--arch is not used by eval');
 	});
 
 	test("a cnn's hidden layers may be wider than a dense network's: the limit counts the layers the cnn has", () => {
-		assert.deepEqual(trainConfig(['--arch', 'cnn', '--hidden', '6000']).hidden, [6000]);
+		assert.deepEqual(trainConfig(['--arch', 'cnn', '--filters', '8,16', '--hidden', '6000']).hidden, [6000]);
 		assert.match(refusal(['--hidden', '6000']), /^--hidden 6000: 4,770,010 weights and biases, more than/);
+		assert.match(refusal(['--arch', 'cnn', '--hidden', '6000,1000']), /^--hidden 6000,1000: \d[\d,]* weights and biases, more than/);
 	});
 
 	test("--resume: --filters is compared with the run's own, not refused for want of --arch", () => {
@@ -132,8 +133,10 @@ describe('--arch and --filters', () => {
 	test('--help lists both flags with their defaults, and the cnn defaults beside the others', () => {
 		const help = helpText('0.0.0');
 		assert.match(help, /^ {2}--arch NAME +mlp \(dense layers\) \| cnn .*\(default: mlp; a --model's own\)$/m);
-		assert.match(help, /^ {2}--filters LIST +cnn: .*\(default: 8,16\)$/m);
-		assert.match(help, /^ {2}--hidden LIST +.*\(default: 256; cnn 128\)$/m);
-		assert.match(help, /^ {2}--lr X +.*; cnn momentum 0\.05\)$/m);
+		const line = (flag: string) => help.split('\n').find(line => line.startsWith(`  --${flag} `)) ?? '';
+		assert.match(line('filters'), /^ {2}--filters LIST +cnn: /);
+		assert.ok(line('filters').endsWith(`(default: ${cnnDefaults.filters.join(',')})`), line('filters'));
+		assert.ok(line('hidden').endsWith(`(default: ${defaults.hidden.join(',')}; cnn ${cnnDefaults.hidden.join(',')})`), line('hidden'));
+		assert.ok(line('lr').endsWith(`; cnn ${cnnDefaults.optimizer} ${cnnDefaults.learningRate})`), line('lr'));
 	});
 });
