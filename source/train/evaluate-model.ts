@@ -1,10 +1,12 @@
 import type {Dataset} from '../data/dataset.js';
 import {loadTest} from '../data/load.js';
 import {InputError} from '../errors.js';
+import type {FeatureWeights} from '../nn/feature-weights.js';
 import type {LayerWeights} from '../nn/network.js';
 import {readModelFile} from './checkpoint/model-store.js';
 import type {TrainConfig} from './config.js';
 import {checkInputs, checkLabels, type Evaluation, evaluate} from './evaluate.js';
+import {weightsSnapshot} from './weights-snapshot.js';
 
 export interface ModelEvaluation {
 	readonly layers: readonly number[];
@@ -16,6 +18,8 @@ export interface ModelEvaluation {
 	readonly test: Dataset;
 	/** The model's weights, for a view inside it. */
 	readonly weights: readonly LayerWeights[];
+	/** A convolutional model's image layers, for the same view. */
+	readonly features?: readonly FeatureWeights[];
 }
 
 /** Loads a saved model and the test images, and evaluates one on the other. */
@@ -26,5 +30,5 @@ export async function evaluateModel(config: TrainConfig): Promise<ModelEvaluatio
 	checkInputs(network, test, config.model);
 	checkLabels(test, network.classes);
 	const evaluation = evaluate(network, test);
-	return {layers: network.sizes, classes, testCount: test.count, testSource: test.source, evaluation, test, weights: network.weightsCopy()};
+	return {layers: network.sizes, classes, testCount: test.count, testSource: test.source, evaluation, test, ...weightsSnapshot(network)};
 }

@@ -59,6 +59,8 @@ export function App({store, onAction, startedAt, clock = Date.now, demo, mouse}:
 		weights: state.weights,
 		weightsSource: state.weightsSource,
 		predictionWeights: state.epochWeights,
+		features: state.features,
+		predictionFeatures: state.epochFeatures,
 		activity: state.activity,
 		sizes: () => sizes.current,
 		...(mouse ? {mouse} : {}),

@@ -1,5 +1,6 @@
 import {Box, Text, useInput, useStdin} from 'ink';
 import {useRef} from 'react';
+import type {FeatureWeights} from '../nn/feature-weights.js';
 import type {LayerWeights} from '../nn/network.js';
 import {glossaryFor} from '../text/glossary.js';
 import {truncate} from '../text/glyphs.js';
@@ -18,8 +19,12 @@ import {useScreens} from './use-screens.js';
 
 export type Props = {
 	readonly data: BrowserData;
-	/** The saved model's weights, and each hidden unit's mean activation on the test set. */
-	readonly network: {readonly weights: readonly LayerWeights[]; readonly activity: readonly Float32Array[]};
+	/** The saved model's weights (a convolutional model's image layers too), and each hidden unit's mean activation on the test set. */
+	readonly network: {
+		readonly weights: readonly LayerWeights[];
+		readonly features?: readonly FeatureWeights[];
+		readonly activity: readonly Float32Array[];
+	};
 	/** The first line: which model, on which images, how well. */
 	readonly title: string;
 	readonly onQuit: () => void;
@@ -57,6 +62,8 @@ export function BrowseApp({data, network, title, onQuit, mouse}: Props) {
 		weights: network.weights,
 		weightsSource: 'saved model',
 		predictionWeights: network.weights,
+		features: network.features ?? null,
+		predictionFeatures: network.features ?? null,
 		activity: network.activity,
 		sizes: () => sizes.current,
 		...(mouse ? {mouse} : {}),
