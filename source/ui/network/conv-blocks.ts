@@ -49,7 +49,7 @@ function mapPiece(maps: FeatureMaps | undefined, channel: number, grid: MapGrid,
 		);
 	const {height, width} = maps.shape;
 	const values = maps.values.subarray(channel * height * width, (channel + 1) * height * width);
-	return padded(mapCells(values, height, width, grid.scale, largest, plain), grid.slot);
+	return padded(mapCells(values, height, width, grid, largest, plain), grid.slot);
 }
 
 /**

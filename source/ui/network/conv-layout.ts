@@ -11,6 +11,9 @@ import type {FeatureWeights} from '../../nn/feature-weights.js';
 import type {ImageShape} from '../../nn/image-shape.js';
 import {mapSize} from './feature-art.js';
 
+/** How many columns a tile gives each weight. */
+type Magnifying = 1 | 2 | 3 | 4;
+
 /** Columns between two maps. */
 export const mapGap = 1;
 /** Lines a hidden dense layer's strip may take, its label line included. */
@@ -32,7 +35,9 @@ export interface ConvStage {
 
 /** Maps laid out in a grid: each drawn `columns` wide and `lines` high in a slot of `slot` columns. */
 export interface MapGrid {
+	/** Each scale×scale block of values averaged, or each value drawn zoom×zoom (one of them 1). */
 	readonly scale: number;
+	readonly zoom: number;
 	readonly columns: number;
 	readonly lines: number;
 	readonly slot: number;
@@ -43,8 +48,8 @@ export interface MapGrid {
 export interface ConvLayout {
 	readonly width: number;
 	readonly height: number;
-	/** The first convolution: its tiles (zoom 2: two columns a weight) and its maps. */
-	readonly zoom: 1 | 2;
+	/** The first convolution: its tiles (`zoom` columns a weight) and its maps. */
+	readonly zoom: Magnifying;
 	readonly tileColumns: number;
 	readonly tileLines: number;
 	readonly first: MapGrid;
@@ -70,14 +75,14 @@ export function convStages(features: readonly FeatureWeights[]): ConvStage[] {
 	return stages;
 }
 
-function grid(count: number, shape: ImageShape, scale: number, width: number, least = 0): MapGrid {
-	const {columns, lines} = mapSize(shape.height, shape.width, scale);
+function grid(count: number, shape: ImageShape, {scale = 1, zoom = 1}: {scale?: number; zoom?: number}, width: number, least = 0): MapGrid {
+	const {columns, lines} = mapSize(shape.height, shape.width, {scale, zoom});
 	// the number under each map ("#16") needs 3 columns
 	const slot = Math.max(columns, least, 3);
 	const most = Math.max(1, Math.min(count, Math.floor((width + mapGap) / (slot + mapGap))));
 	// as many on each row: 16 maps in two rows of 8, not 13 and 3
 	const rows = Math.ceil(count / most);
-	return {scale, columns, lines, slot, perLine: Math.ceil(count / rows), rows};
+	return {scale, zoom, columns, lines, slot, perLine: Math.ceil(count / rows), rows};
 }
 
 /** `hiddenDense`: the dense layers before the classes, each drawn as a strip. */
@@ -88,31 +93,43 @@ export function convLayout(width: number, height: number, stages: readonly ConvS
 	if (!first) throw new Error('a convolutional view needs a convolution');
 	// the title, two lines of legend, the strips
 	const room = h - 1 - 2 - hiddenDense * stripLines;
+	// the maps as large as they go, then the tiles: more than two columns a weight only inside the map's width
 	const firstOptions = [1, 2, 3, coarsest].flatMap(scale =>
-		([2, 1] as const).map(zoom => {
+		([4, 3, 2, 1] as const).flatMap((zoom: Magnifying) => {
 			const tile = {zoom, tileColumns: first.kernel * zoom, tileLines: Math.ceil((first.kernel * zoom) / 2)};
-			return {...tile, first: grid(first.filters, first.output, scale, w, tile.tileColumns)};
+			const maps = grid(first.filters, first.output, {scale}, w, tile.tileColumns);
+			return zoom > 2 && tile.tileColumns > maps.columns ? [] : [{...tile, first: maps}];
 		}),
 	);
 	// one row of the first convolution's columns when any size gives it; the largest that fits across
 	const across = firstOptions.filter(option => option.first.rows === 1);
+	// each later convolution: its own maps twice the size, as they are, or its pool's
 	const laterOptions = rest.map(stage => {
-		const own = {pooled: false, grid: grid(stage.filters, stage.output, 1, w)};
-		return stage.pooledShape ? [own, {pooled: true, grid: grid(stage.filters, stage.pooledShape, 1, w)}] : [own];
+		const own = [2, 1].map(zoom => ({pooled: false, grid: grid(stage.filters, stage.output, {zoom}, w)}));
+		return stage.pooledShape ? [...own, {pooled: true, grid: grid(stage.filters, stage.pooledShape, {}, w)}] : own;
 	});
 	// the label, each row's tiles, maps and numbers, the selected filter's line
 	const firstLines = (option: (typeof firstOptions)[number]) => 2 + option.first.rows * (option.tileLines + option.first.lines + 1);
 	const laterLines = (choice: {grid: MapGrid}) => 1 + choice.grid.rows * (choice.grid.lines + 1);
-	for (const option of across.length > 0 ? across : firstOptions.slice(-1)) {
-		// each later convolution's own maps while they fit, else the pooled ones
+	const fitting = (option: (typeof firstOptions)[number], pooled: boolean) => {
 		let left = room - firstLines(option);
-		const later = laterOptions.map(choices => {
-			const chosen = choices.find(choice => laterLines(choice) <= left) ?? choices.at(-1)!;
+		const later: ConvLayout['later'][number][] = [];
+		for (const choices of laterOptions) {
+			const chosen = choices.find(choice => (pooled || !choice.pooled) && laterLines(choice) <= left);
+			if (!chosen) return null;
 			left -= laterLines(chosen);
-			return chosen;
-		});
-		if (left >= 0) return {width: w, height: h, ...option, later, stripLines};
+			later.push(chosen);
+		}
+		return left >= 0 ? {width: w, height: h, ...option, later, stripLines} : null;
+	};
+	// the later convolutions' own maps rather than larger tiles; pooled maps where nothing else fits
+	const candidates = across.length > 0 ? across : firstOptions.slice(-1);
+	for (const pooled of [false, true]) {
+		for (const option of candidates) {
+			const layout = fitting(option, pooled);
+			if (layout) return layout;
+		}
 	}
-	const smallest = across.at(-1) ?? firstOptions.at(-1)!;
+	const smallest = candidates.at(-1)!;
 	return {width: w, height: h, ...smallest, later: laterOptions.map(choices => choices.at(-1)!), stripLines};
 }

@@ -40,11 +40,19 @@ export function ConvView({data, state, selected, width, height}: Props) {
 	const conv = data.features[first.maps]!;
 	if (conv.type !== 'conv2d') throw new Error('image layers start with a convolution');
 	const hiddenDense = data.layers.slice(0, -1);
-	const layout = convLayout(width, height, stages, hiddenDense.length);
+	const layout = useMemo(() => convLayout(width, height, stages, hiddenDense.length), [width, height, stages, hiddenDense.length]);
 	const order = useMemo(() => unitOrder(state.order, conv.weights, first.filters, null), [state.order, conv.weights, first.filters]);
 	const chosen = Math.min(state.page, first.filters - 1);
 	const maps = selected?.maps ?? null;
 	const what = selected?.what ?? null;
+	// the art changes with the weights, the digit, the filter and the size: the run's progress redraws the frame without it
+	const art = useMemo(
+		() => ({
+			first: firstBlock(conv, first, order, chosen, maps, layout, plain),
+			later: stages.slice(1).map((stage, index) => laterLines(stage, layout.later[index]!.pooled, layout.later[index]!.grid, maps, plain)),
+		}),
+		[conv, first, order, chosen, maps, layout, plain, stages],
+	);
 	const fit = (text: string) => truncate(text, layout.width, glyphs.ellipsis);
 
 	const title = [
@@ -67,7 +75,7 @@ export function ConvView({data, state, selected, width, height}: Props) {
 			],
 		},
 		...stages.slice(1).map((stage, index) => {
-			const {pooled, grid} = layout.later[index]!;
+			const {pooled} = layout.later[index]!;
 			const shape = pooled ? stage.pooledShape! : stage.output;
 			const mapsWords = pooled
 				? `maps after ReLU and max-pool, ${square(shape.height, shape.width)}`
@@ -78,7 +86,7 @@ export function ConvView({data, state, selected, width, height}: Props) {
 					`${stage.filters} filters ${square(stage.kernel, stage.kernel)}${times}${stage.input.channels}`,
 					mapsWords,
 				].join(separator),
-				lines: laterLines(stage, pooled, grid, maps, plain),
+				lines: art.later[index]!,
 			};
 		}),
 		...hiddenDense.map((layer, index) => {

@@ -11,9 +11,9 @@ import {divergingColour, largestSize, rampCharacter} from '../shared/diverging.j
 
 /**
  * A side×side filter, each weight `zoom`×`zoom` values: side columns by
- * ⌈side/2⌉ lines at zoom 1, 2·side by side at zoom 2 (square on the screen).
+ * ⌈side/2⌉ lines at zoom 1, 2·side by side at zoom 2 (square on the screen), and so on.
  */
-export function filterCells(weights: ArrayLike<number>, side: number, zoom: 1 | 2, plain: boolean): DigitCell[][] {
+export function filterCells(weights: ArrayLike<number>, side: number, zoom: number, plain: boolean): DigitCell[][] {
 	const largest = largestSize(weights);
 	const n = side * zoom;
 	const share = (row: number, column: number) =>
@@ -31,33 +31,45 @@ export function filterCells(weights: ArrayLike<number>, side: number, zoom: 1 | 
 	return rows;
 }
 
-/** The size a height×width map is drawn at with each `scale`×`scale` block averaged: columns, and lines of two rows. */
-export const mapSize = (height: number, width: number, scale: number): {readonly columns: number; readonly lines: number} => ({
-	columns: Math.ceil(width / scale),
-	lines: Math.ceil(Math.ceil(height / scale) / 2),
+/** How a map is drawn: each `scale`×`scale` block of values averaged, or each value `zoom`×`zoom` (one of them 1). */
+export interface MapScale {
+	readonly scale?: number;
+	readonly zoom?: number;
+}
+
+/** The size a height×width map is drawn at: columns, and lines of two rows. */
+export const mapSize = (
+	height: number,
+	width: number,
+	{scale = 1, zoom = 1}: MapScale,
+): {readonly columns: number; readonly lines: number} => ({
+	columns: Math.ceil(width / scale) * zoom,
+	lines: Math.ceil((Math.ceil(height / scale) * zoom) / 2),
 });
 
 /**
- * One map of height×width activations (0 and up, after ReLU), each
- * `scale`×`scale` block averaged, relative to `largest` (the layer's largest,
- * so that maps that fire little look faint beside those that fire much).
+ * One map of height×width activations (0 and up, after ReLU), relative to
+ * `largest` (the layer's largest, so that maps that fire little look faint
+ * beside those that fire much).
  */
 export function mapCells(
 	values: ArrayLike<number>,
 	height: number,
 	width: number,
-	scale: number,
+	drawn: MapScale,
 	largest: number,
 	plain: boolean,
 ): DigitCell[][] {
-	const {columns, lines} = mapSize(height, width, scale);
-	const rows = Math.ceil(height / scale);
+	const {scale = 1, zoom = 1} = drawn;
+	const {columns, lines} = mapSize(height, width, drawn);
+	const rows = Math.ceil(height / scale) * zoom;
 	const share = (row: number, column: number): number => {
 		if (row >= rows || !(largest > 0)) return 0;
+		const [top, left] = [Math.floor(row / zoom) * scale, Math.floor(column / zoom) * scale];
 		let sum = 0,
 			count = 0;
-		for (let y = row * scale; y < Math.min(height, (row + 1) * scale); y++) {
-			for (let x = column * scale; x < Math.min(width, (column + 1) * scale); x++, count++) sum += Math.max(0, values[y * width + x]!);
+		for (let y = top; y < Math.min(height, top + scale); y++) {
+			for (let x = left; x < Math.min(width, left + scale); x++, count++) sum += Math.max(0, values[y * width + x]!);
 		}
 		return Math.min(1, sum / count / largest);
 	};

@@ -31,7 +31,7 @@ describe('NetworkView of a convolutional network: frames', () => {
 		assert.equal(frameOf(view(80, 20, {ascii: true})).frame, conv80Ascii);
 	});
 
-	test('120x36: tiles two columns a weight, the maps at full size, conv 2 before its pool', () => {
+	test('120x36: tiles three columns a weight, the maps at full size, conv 2 before its pool', () => {
 		assert.equal(frameOf(view(120, 36)).frame, conv120);
 		assert.equal(frameOf(view(120, 36, {ascii: true})).frame, conv120Ascii);
 	});
@@ -93,7 +93,7 @@ describe('the convolutional layout', () => {
 		);
 	});
 
-	test('the LeNet-like 8 and 16 filters at 80x20: the first maps at a third, one row of 16 pooled maps', () => {
+	test('the LeNet-like 8 and 16 filters: at 80x20 the first maps at a third and one row of 16 pooled maps; larger with more room', () => {
 		const lenet = convStages([
 			{...convFeatures[0]!, filters: 8} as (typeof convFeatures)[number],
 			{type: 'maxpool2d', input: {channels: 8, height: 24, width: 24}},
@@ -112,6 +112,13 @@ describe('the convolutional layout', () => {
 		assert.deepEqual(
 			wide.later.map(({pooled, grid}) => [pooled, grid.perLine, grid.rows]),
 			[[false, 8, 2]],
+		);
+		// at 200x56: the maps at full size under tiles four columns a weight, the second convolution's twice their size
+		const large = convLayout(200, 56, lenet, 1);
+		assert.deepEqual([large.first.scale, large.zoom, large.first.perLine], [1, 4, 8]);
+		assert.deepEqual(
+			large.later.map(({pooled, grid}) => [pooled, grid.zoom, grid.perLine, grid.rows]),
+			[[false, 2, 8, 2]],
 		);
 	});
 });
