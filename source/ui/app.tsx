@@ -1,6 +1,5 @@
 import {Box, type Key, useInput, useStdin} from 'ink';
 import {useEffect, useMemo, useRef, useState, useSyncExternalStore} from 'react';
-import {glossaryFor} from '../text/glossary.js';
 import {Browser} from './browser/browser.js';
 import type {BrowserData} from './browser/browser-data.js';
 import {Dashboard} from './dashboard/dashboard.js';
@@ -106,7 +105,7 @@ export function App({store, onAction, startedAt, clock = Date.now, demo, mouse}:
 				? 'keys off: stdin is not a terminal'
 				: keyHint({paused: state.paused, finished, next, view: viewHint, ascii, width: columns});
 	const overlay = help.shown ? (
-		<HelpOverlay width={columns} height={body?.height ?? 0} bindings={screens.helpKeys(!finished)} words={glossaryFor(view)} help={help} />
+		<HelpOverlay width={columns} height={body?.height ?? 0} bindings={screens.helpKeys(!finished)} words={screens.words} help={help} />
 	) : view === 'browser' && body ? (
 		<Browser state={screens.browser} width={body.width} height={body.height} reader={screens.digitReader} />
 	) : view === 'network' && body ? (

@@ -2,7 +2,6 @@ import {Box, Text, useInput, useStdin} from 'ink';
 import {useRef} from 'react';
 import type {FeatureWeights} from '../nn/feature-weights.js';
 import type {LayerWeights} from '../nn/network.js';
-import {glossaryFor} from '../text/glossary.js';
 import {truncate} from '../text/glyphs.js';
 import {Browser} from './browser/browser.js';
 import type {BrowserData} from './browser/browser-data.js';
@@ -107,7 +106,7 @@ export function BrowseApp({data, network, title, onQuit, mouse}: Props) {
 			</Text>
 			{help.shown ? (
 				<Box height={height}>
-					<HelpOverlay width={columns} height={height} bindings={screens.helpKeys(false)} words={glossaryFor(screens.view)} help={help} />
+					<HelpOverlay width={columns} height={height} bindings={screens.helpKeys(false)} words={screens.words} help={help} />
 				</Box>
 			) : screens.view === 'network' ? (
 				<NetworkView data={screens.networkData} state={screens.network} selected={screens.selected} width={columns} height={height} />

@@ -11,6 +11,7 @@ import type {FeatureWeights} from '../nn/feature-weights.js';
 import {Inspector, scaledPixels} from '../nn/inspector.js';
 import type {LayerWeights} from '../nn/network.js';
 import {count} from '../text/format.js';
+import {type GlossaryEntry, glossaryFor} from '../text/glossary.js';
 import {type Glyphs, glyphsFor} from '../text/glyphs.js';
 import {type BrowserData, imagePixelsOf, trueLabel} from './browser/browser-data.js';
 import {browserActionsFor, browserKeyHint, browserKeys} from './browser/browser-keys.js';
@@ -67,6 +68,8 @@ export interface Screens {
 	readonly digitReader: Inspector | null;
 	/** A piece of typed input for the shown view (tab, w and d move between views); returns the keys left for the root (pause, quit, help…). */
 	press(input: string, key: Partial<Key>, help: boolean): KeyAction[];
+	/** The help's words for the shown view (a convolutional network's view has its own). */
+	readonly words: readonly GlossaryEntry[];
 	/** The help's keys for the shown view; the steering keys only while there is a run to steer. */
 	helpKeys(training: boolean): readonly {readonly label: string; readonly help: string}[];
 	/** The shown view's keys for the hint line, and the view tab goes to. */
@@ -197,6 +200,7 @@ export function useScreens(input: ScreensInput): Screens {
 		drawingReader,
 		digitReader,
 		press,
+		words: glossaryFor(view === 'network' && features.length > 0 ? 'convNetwork' : view),
 		helpKeys: training => [...keysOf(view, rootKeys).filter(binding => training || !runActions.has(binding.action)), ...viewKeys(view)],
 		hint: (ascii, training = false) => ({
 			view: viewHint(view, browser, glyphsFor(ascii).keys, ascii, training, features.length > 0),
