@@ -161,6 +161,12 @@ export function useScreens(input: ScreensInput): Screens {
 		}
 		if (!help && shown === 'network') {
 			for (const action of networkActionsFor(typed, key)) {
+				if (action.type === 'digit') {
+					// the digit whose activations and maps are shown: the browser's, stepped there while it lists digits
+					if (browser.mode.kind === 'browse') dispatchBrowser({type: 'step', by: action.by});
+					setLookedAt('digit');
+					continue;
+				}
 				setNetwork(state => networkViewReducer(state, action, {pages: pages(), activity: activity !== null && features.length === 0}));
 			}
 		}
@@ -236,7 +242,7 @@ function viewHint(view: View, browser: BrowserState, keys: Glyphs['keys'], ascii
 			return browser.mode.kind === 'browse' ? [...keys.slice(0, 3), 'd draw', ...keys.slice(3)] : keys;
 		}
 		case 'network':
-			return [`${keys.leftRight} ${conv ? 'filter' : 'pages'}`, 's order', 'd draw'];
+			return [`${keys.leftRight} ${conv ? 'filter' : 'pages'}`, `${keys.up}/${keys.down} digit`, 's order', 'd draw'];
 		case 'draw':
 			return [`${keys.all} move`, 'space pen', 'e eraser', 'c clear', 'Esc back'];
 	}

@@ -35,7 +35,7 @@ function convModel(): string {
 describe('browse --model with a convolutional model', () => {
 	const model = convModel();
 
-	test('the digits, tab to the network view, a filter selected, a drawing read and its maps shown; q exits 0, clean', async () => {
+	test('the digits, tab to the network view, the next digit, a filter selected, a drawing read and its maps shown; q exits 0, clean', async () => {
 		const run = runInTerminal(['browse', '--model', model, '--test-limit', '100'], {columns: 80, rows: 24});
 		await run.waitFor(/#1 of 100/);
 		await run.waitFor(/pred \d/);
@@ -45,6 +45,10 @@ describe('browse --model with a convolutional model', () => {
 		await run.waitFor(/conv 1 · 4 filters 5×5 · maps 24×24/, from);
 		await run.waitFor(/conv 2 · 8 filters 5×5×4 · maps/, from);
 		await run.waitFor(/maps and strips: what the network makes of test digit #1 \(true 7\)/, from);
+		// ↓ (j) steps to the next test digit without leaving the view
+		from = run.output.length;
+		run.write('j');
+		await run.waitFor(/maps and strips: what the network makes of test digit #2 \(true 2\)/, from);
 		from = run.output.length;
 		run.write('l');
 		await run.waitFor(/filter #2: weights -?\d\.\d\d to -?\d\.\d\d, bias 0\.00/, from);

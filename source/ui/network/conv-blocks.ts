@@ -148,7 +148,7 @@ export function filterFacts(
 		let peak = 0;
 		for (let i = 1; i < map.length; i++) if (map[i]! > map[peak]!) peak = i;
 		parts.push(
-			map[peak]! > 0 ? `map peak ${signed(map[peak]!)} at row ${Math.floor(peak / width) + 1}, column ${(peak % width) + 1}` : 'map silent',
+			map[peak]! > 0 ? `map peak ${signed(map[peak]!)}, row ${Math.floor(peak / width) + 1} column ${(peak % width) + 1}` : 'map silent',
 		);
 	}
 	return parts.join(separator);

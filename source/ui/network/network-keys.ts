@@ -18,6 +18,8 @@ export const networkKeys: readonly TableKey<NetworkViewAction>[] = [
 		action: {type: 'page', by: 1},
 		help: 'the next page of units (of a convolutional network: the filter)',
 	},
+	{inputs: ['k'], keys: ['upArrow'], label: '↑ k', action: {type: 'digit', by: -1}, help: 'the test digit before, as in the digits view'},
+	{inputs: ['j'], keys: ['downArrow'], label: '↓ j', action: {type: 'digit', by: 1}, help: 'the next test digit'},
 	{inputs: [], keys: ['home'], label: 'Home', action: {type: 'firstPage'}, help: 'the first page'},
 	{inputs: [], keys: ['end'], label: 'End', action: {type: 'lastPage'}, help: 'the last page'},
 	{

@@ -62,11 +62,11 @@ describe('NetworkView of a convolutional network: frames', () => {
 		const second = frameOf(view(80, 20, {}, {state: {page: 1, order: 'unit'}})).lines;
 		assert.equal(second[0], 'Network · conv 3 → conv 2 → 4 → 10 · epoch 2 · filter #2, by number');
 		assert.equal(second[9], '#1       [#2]     #3');
-		assert.match(second[10]!, /^filter #2: weights -0\.50 to 1\.00, bias 0\.00 · map peak \d\.\d\d at row \d+, column \d+$/);
+		assert.match(second[10]!, /^filter #2: weights -0\.50 to 1\.00, bias 0\.00 · map peak \d\.\d\d, row \d+ column \d+$/);
 		// filters 1 and 2 have the same size of weights (√3.5), filter 3 the smallest (1)
 		const sorted = frameOf(view(80, 20, {}, {state: {page: 2, order: 'weights'}})).lines;
 		assert.equal(sorted[9], '#1       #2       [#3]');
-		assert.equal(sorted[10], 'filter #3: weights 0.00 to 1.00, bias 0.00 · map peak 1.00 at row 3, column 12');
+		assert.equal(sorted[10], 'filter #3: weights 0.00 to 1.00, bias 0.00 · map peak 1.00, row 3 column 12');
 	});
 
 	test('with nothing selected: the tiles, blank maps, the dense layers after the first epoch, and how to select', () => {

@@ -103,11 +103,11 @@ export const helpFrames: Readonly<Record<string, string>> = {
 		'Ctrl-C    stop at once (saves with --save), exit code 130',
 		'← h PgUp  the page of units before (of a convolutional network: the filter)',
 		'→ l PgDn  the next page of units (of a convolutional network: the filter)',
+		'↑ k       the test digit before, as in the digits view',
+		'↓ j       the next test digit',
 		'Home      the first page',
 		'End       the last page',
-		's         order the units: by number, largest weights first, most active on the',
-		'          test set first',
-		'← → keys or words · Press ? again to close this help.',
+		'↓ 2 more lines below · ↑ ↓ j k scroll · ← → keys or words · ? closes the help',
 	].join('\n'),
 
 	networkWords80: [
@@ -297,6 +297,8 @@ export const helpFrames: Readonly<Record<string, string>> = {
 		'Ctrl-C    stop at once (saves with --save), exit code 130',
 		'← h PgUp  the page of units before (of a convolutional network: the filter)',
 		'→ l PgDn  the next page of units (of a convolutional network: the filter)',
+		'↑ k       the test digit before, as in the digits view',
+		'↓ j       the next test digit',
 		'Home      the first page',
 		'End       the last page',
 		's         order the units: by number, largest weights first, most active on the test set first',
