@@ -175,12 +175,12 @@ export class Network {
 	featureActivations(batch: number): FeatureMaps[] {
 		const maps: FeatureMaps[] = [];
 		this.layers.forEach((layer, l) => {
-			const before = this.layers[l - 1];
-			const conv = layer instanceof Relu && before instanceof Conv2d ? before : null;
-			if (!conv && !(layer instanceof MaxPool2d)) return;
-			const shape = conv ? conv.output : (layer as MaxPool2d).output;
-			const size = shape.channels * shape.height * shape.width;
-			maps.push({kind: conv ? 'conv' : 'pool', shape, values: this.outputs[l]!.subarray(0, batch * size)});
+			if (!(layer instanceof Conv2d || layer instanceof MaxPool2d)) return;
+			// a convolution's maps are its ReLU's output (the same buffer, rectified in place) where one follows it
+			const at = layer instanceof Conv2d && this.layers[l + 1] instanceof Relu ? l + 1 : l;
+			const {output} = layer;
+			const size = output.channels * output.height * output.width;
+			maps.push({kind: layer instanceof Conv2d ? 'conv' : 'pool', shape: output, values: this.outputs[at]!.subarray(0, batch * size)});
 		});
 		return maps;
 	}

@@ -32,8 +32,7 @@ const orderWords: Readonly<Record<UnitOrder, string>> = {unit: 'by number', weig
 export function ConvView({data, state, selected, width, height}: Props) {
 	const {ascii, color, glyphs} = useRenderSettings();
 	const plain = ascii || !color;
-	const {separator, arrow} = glyphs;
-	const times = ascii ? 'x' : '×';
+	const {separator, arrow, times} = glyphs;
 	const square = (height: number, width: number) => `${height}${times}${width}`;
 	const stages = useMemo(() => convStages(data.features), [data.features]);
 	const first = stages[0]!;
