@@ -6,51 +6,9 @@
  */
 import type {FeatureWeights} from '../../nn/feature-weights.js';
 import type {FeatureMaps} from '../../nn/network.js';
-import {cellLine} from '../shared/cell-lines.js';
-import type {DigitCell} from '../shared/digit-art.js';
-import {type ConvLayout, type ConvStage, type MapGrid, mapGap} from './conv-layout.js';
-import {filterCells, mapCells} from './feature-art.js';
-
-const blank: DigitCell = {glyph: ' ', fg: null, bg: null};
-
-/** Rows of cells widened to `slot` columns, `left` blank columns first. */
-const padded = (rows: readonly DigitCell[][], slot: number, left = 0): DigitCell[][] =>
-	rows.map(cells => [
-		...Array<DigitCell>(left).fill(blank),
-		...cells,
-		...Array<DigitCell>(Math.max(0, slot - left - cells.length)).fill(blank),
-	]);
-
-/** Pieces of `slot` columns side by side, `mapGap` apart, as lines. */
-function sideBySide(pieces: readonly DigitCell[][][], slot: number): string[] {
-	const height = Math.max(0, ...pieces.map(piece => piece.length));
-	const gap = Array<DigitCell>(mapGap).fill(blank);
-	const empty = Array<DigitCell>(slot).fill(blank);
-	return Array.from({length: height}, (_, line) =>
-		cellLine(pieces.flatMap((piece, index) => [...(index > 0 ? gap : []), ...(piece[line] ?? empty)])),
-	);
-}
-
-const numbersLine = (labels: readonly string[], slot: number): string => labels.map(label => label.padEnd(slot)).join(' '.repeat(mapGap));
-
-/** The largest value of one image's maps: a layer's maps share one scale. */
-function largestOf(maps: FeatureMaps | undefined): number {
-	let largest = 0;
-	for (const value of maps?.values ?? []) largest = Math.max(largest, value);
-	return largest;
-}
-
-/** Map `channel` of one image's maps, in a slot of the grid; blank without maps. */
-function mapPiece(maps: FeatureMaps | undefined, channel: number, grid: MapGrid, largest: number, plain: boolean): DigitCell[][] {
-	if (!maps)
-		return padded(
-			Array.from({length: grid.lines}, () => []),
-			grid.slot,
-		);
-	const {height, width} = maps.shape;
-	const values = maps.values.subarray(channel * height * width, (channel + 1) * height * width);
-	return padded(mapCells(values, height, width, grid, largest, plain), grid.slot);
-}
+import {filterCells} from '../shared/feature-art.js';
+import {largestOf, type MapGrid, mapPiece, mapRows, numbersLine, padded, sideBySide} from '../shared/map-grid.js';
+import type {ConvLayout, ConvStage} from './conv-layout.js';
 
 /**
  * The first convolution: per filter, in `order`, its tile (its first input
@@ -94,28 +52,7 @@ export function laterLines(
 	maps: readonly FeatureMaps[] | null,
 	plain: boolean,
 ): string[] {
-	const own = maps?.[pooled ? stage.pooled! : stage.maps];
-	const largest = largestOf(own);
-	const lines: string[] = [];
-	for (let row = 0; row < grid.rows; row++) {
-		const shown = Array.from(
-			{length: Math.min(grid.perLine, stage.filters - row * grid.perLine)},
-			(_, index) => row * grid.perLine + index,
-		);
-		lines.push(
-			...sideBySide(
-				shown.map(filter => mapPiece(own, filter, grid, largest, plain)),
-				grid.slot,
-			),
-		);
-		lines.push(
-			numbersLine(
-				shown.map(filter => `#${filter + 1}`),
-				grid.slot,
-			),
-		);
-	}
-	return lines;
+	return mapRows(maps?.[pooled ? stage.pooled! : stage.maps], stage.filters, grid, plain);
 }
 
 /** Two decimals, without the sign of a value that rounds to zero. */

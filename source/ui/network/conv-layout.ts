@@ -9,17 +9,13 @@
  */
 import type {FeatureWeights} from '../../nn/feature-weights.js';
 import type {ImageShape} from '../../nn/image-shape.js';
-import {mapSize} from './feature-art.js';
+import {type MapGrid, mapGrid, mapScales} from '../shared/map-grid.js';
 
 /** How many columns a tile gives each weight. */
 type Magnifying = 1 | 2 | 3 | 4;
 
-/** Columns between two maps. */
-export const mapGap = 1;
 /** Lines a hidden dense layer's strip may take, its label line included. */
 const stripLines = 3;
-/** The largest averaging of the first convolution's maps before they wrap onto more rows. */
-const coarsest = 4;
 
 /** A convolution as the view draws it: which of the reading's maps, its shapes, its filters. */
 export interface ConvStage {
@@ -31,18 +27,6 @@ export interface ConvStage {
 	readonly input: ImageShape;
 	readonly output: ImageShape;
 	readonly pooledShape: ImageShape | null;
-}
-
-/** Maps laid out in a grid: each drawn `columns` wide and `lines` high in a slot of `slot` columns. */
-export interface MapGrid {
-	/** Each scale×scale block of values averaged, or each value drawn zoom×zoom (one of them 1). */
-	readonly scale: number;
-	readonly zoom: number;
-	readonly columns: number;
-	readonly lines: number;
-	readonly slot: number;
-	readonly perLine: number;
-	readonly rows: number;
 }
 
 export interface ConvLayout {
@@ -75,16 +59,6 @@ export function convStages(features: readonly FeatureWeights[]): ConvStage[] {
 	return stages;
 }
 
-function grid(count: number, shape: ImageShape, {scale = 1, zoom = 1}: {scale?: number; zoom?: number}, width: number, least = 0): MapGrid {
-	const {columns, lines} = mapSize(shape.height, shape.width, {scale, zoom});
-	// the number under each map ("#16") needs 3 columns
-	const slot = Math.max(columns, least, 3);
-	const most = Math.max(1, Math.min(count, Math.floor((width + mapGap) / (slot + mapGap))));
-	// as many on each row: 16 maps in two rows of 8, not 13 and 3
-	const rows = Math.ceil(count / most);
-	return {scale, zoom, columns, lines, slot, perLine: Math.ceil(count / rows), rows};
-}
-
 /** `hiddenDense`: the dense layers before the classes, each drawn as a strip. */
 export function convLayout(width: number, height: number, stages: readonly ConvStage[], hiddenDense: number): ConvLayout {
 	const w = Math.max(0, Math.floor(width));
@@ -94,10 +68,10 @@ export function convLayout(width: number, height: number, stages: readonly ConvS
 	// the title, two lines of legend, the strips
 	const room = h - 1 - 2 - hiddenDense * stripLines;
 	// the maps as large as they go, then the tiles: more than two columns a weight only inside the map's width
-	const firstOptions = [1, 2, 3, coarsest].flatMap(scale =>
+	const firstOptions = mapScales.flatMap(scale =>
 		([4, 3, 2, 1] as const).flatMap((zoom: Magnifying) => {
 			const tile = {zoom, tileColumns: first.kernel * zoom, tileLines: Math.ceil((first.kernel * zoom) / 2)};
-			const maps = grid(first.filters, first.output, {scale}, w, tile.tileColumns);
+			const maps = mapGrid(first.filters, first.output, {scale}, w, tile.tileColumns);
 			return zoom > 2 && tile.tileColumns > maps.columns ? [] : [{...tile, first: maps}];
 		}),
 	);
@@ -105,8 +79,8 @@ export function convLayout(width: number, height: number, stages: readonly ConvS
 	const across = firstOptions.filter(option => option.first.rows === 1);
 	// each later convolution: its own maps twice the size, as they are, or its pool's
 	const laterOptions = rest.map(stage => {
-		const own = [2, 1].map(zoom => ({pooled: false, grid: grid(stage.filters, stage.output, {zoom}, w)}));
-		return stage.pooledShape ? [...own, {pooled: true, grid: grid(stage.filters, stage.pooledShape, {}, w)}] : own;
+		const own = [2, 1].map(zoom => ({pooled: false, grid: mapGrid(stage.filters, stage.output, {zoom}, w)}));
+		return stage.pooledShape ? [...own, {pooled: true, grid: mapGrid(stage.filters, stage.pooledShape, {}, w)}] : own;
 	});
 	// the label, each row's tiles, maps and numbers, the selected filter's line
 	const firstLines = (option: (typeof firstOptions)[number]) => 2 + option.first.rows * (option.tileLines + option.first.lines + 1);
