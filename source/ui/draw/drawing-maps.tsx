@@ -2,7 +2,7 @@ import {Text} from 'ink';
 import {useMemo} from 'react';
 import type {FeatureMaps} from '../../nn/network.js';
 import {truncate} from '../../text/glyphs.js';
-import {mapRows, mapsRow} from '../shared/map-grid.js';
+import {mapRows, mapsRow} from '../shared/maps/map-grid.js';
 import {useRenderSettings} from '../shared/render-context.js';
 
 export type Props = {

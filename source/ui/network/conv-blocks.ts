@@ -6,8 +6,8 @@
  */
 import type {FeatureWeights} from '../../nn/feature-weights.js';
 import type {FeatureMaps} from '../../nn/network.js';
-import {filterCells} from '../shared/feature-art.js';
-import {largestOf, type MapGrid, mapPiece, mapRows, numbersLine, padded, sideBySide} from '../shared/map-grid.js';
+import {filterCells} from '../shared/maps/feature-art.js';
+import {largestOf, type MapGrid, mapPiece, mapRows, numbersLine, padded, sideBySide} from '../shared/maps/map-grid.js';
 import type {ConvLayout, ConvStage} from './conv-layout.js';
 
 /**

@@ -9,7 +9,7 @@
  */
 import type {FeatureWeights} from '../../nn/feature-weights.js';
 import type {ImageShape} from '../../nn/image-shape.js';
-import {type MapGrid, mapGrid, mapScales} from '../shared/map-grid.js';
+import {type MapGrid, mapGrid, mapScales} from '../shared/maps/map-grid.js';
 
 /** How many columns a tile gives each weight. */
 type Magnifying = 1 | 2 | 3 | 4;

@@ -6,8 +6,8 @@
  * more. Half blocks carry two rows of values a line; without colour, the
  * signed ramp and the digits' shade ramp.
  */
-import {type DigitCell, grey, shadeRamp} from './digit-art.js';
-import {divergingColour, largestSize, rampCharacter} from './diverging.js';
+import {type DigitCell, grey, shadeRamp} from '../digit-art.js';
+import {divergingColour, largestSize, rampCharacter} from '../diverging.js';
 
 /**
  * A side×side filter, each weight `zoom`×`zoom` values: side columns by

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
-import type {DigitCell} from '../../../../source/ui/shared/digit-art.js';
-import {filterCells, mapCells, mapSize} from '../../../../source/ui/shared/feature-art.js';
+import type {DigitCell} from '../../../../../source/ui/shared/digit-art.js';
+import {filterCells, mapCells, mapSize} from '../../../../../source/ui/shared/maps/feature-art.js';
 
 const text = (rows: DigitCell[][]): string[] => rows.map(cells => cells.map(cell => cell.glyph).join(''));
 

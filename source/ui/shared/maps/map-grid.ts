@@ -4,10 +4,10 @@
  * and the lines themselves. The network view lays out a convolutional
  * network's maps with it; the canvas, the first convolution's maps of the drawing.
  */
-import type {ImageShape} from '../../nn/image-shape.js';
-import type {FeatureMaps} from '../../nn/network.js';
-import {cellLine} from './cell-lines.js';
-import type {DigitCell} from './digit-art.js';
+import type {ImageShape} from '../../../nn/image-shape.js';
+import type {FeatureMaps} from '../../../nn/network.js';
+import {cellLine} from '../cell-lines.js';
+import type {DigitCell} from '../digit-art.js';
 import {type MapScale, mapCells, mapSize} from './feature-art.js';
 
 /** Columns between two maps. */
