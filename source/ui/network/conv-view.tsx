@@ -103,22 +103,18 @@ export function ConvView({data, state, selected, width, height}: Props) {
 		? `filters: .+# ink there raises a map, -=% lowers it${separator}maps: denser fires more`
 		: `filters: blue where ink raises a map, red lowers it${separator}maps: brighter fires more`;
 	const footer = what ? `maps and strips: what the network makes of ${what}` : 'pick a digit in the digits view to see its feature maps';
+	// one line each, cut to the room between the title and the legend: a network too big for the terminal loses its last lines, not its title
+	const body = blocks.flatMap(block => [{text: fit(block.label), dim: true}, ...block.lines.map(text => ({text, dim: false}))]);
+	const shown = body.slice(0, Math.max(0, layout.height - 3));
 	return (
 		<Box flexDirection="column" width={layout.width} height={layout.height} overflow="hidden">
 			<Text bold wrap="truncate">
 				{fit(title)}
 			</Text>
-			{blocks.map((block, index) => (
-				<Box key={index} flexDirection="column" flexShrink={0}>
-					<Text dimColor wrap="truncate">
-						{fit(block.label)}
-					</Text>
-					{block.lines.map((line, at) => (
-						<Text key={at} wrap="truncate">
-							{line}
-						</Text>
-					))}
-				</Box>
+			{shown.map((line, index) => (
+				<Text key={index} dimColor={line.dim} wrap="truncate">
+					{line.text}
+				</Text>
 			))}
 			<Box flexGrow={1} />
 			<Text dimColor wrap="truncate">

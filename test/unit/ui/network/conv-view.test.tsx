@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import {after, describe, test} from 'node:test';
 import chalk from 'chalk';
 import {render} from 'ink-testing-library';
+import {buildNetwork, convArchitecture} from '../../../../source/nn/architecture.js';
 import {Inspector, scaledPixels} from '../../../../source/nn/inspector.js';
+import {Rng} from '../../../../source/nn/rng.js';
 import {convLayout, convStages} from '../../../../source/ui/network/conv-layout.js';
 import {NetworkView} from '../../../../source/ui/network/network-view.js';
 import {negativeColours, positiveColours} from '../../../../source/ui/shared/diverging.js';
@@ -67,6 +69,29 @@ describe('NetworkView of a convolutional network: frames', () => {
 		const sorted = frameOf(view(80, 20, {}, {state: {page: 2, order: 'weights'}})).lines;
 		assert.equal(sorted[9], '#1       #2       [#3]');
 		assert.equal(sorted[10], 'filter #3: weights 0.00 to 1.00, bias 0.00 · map peak 1.00, row 3 column 12');
+	});
+
+	test('a network too large for the room loses its last lines, never its title or legend', () => {
+		const large = buildNetwork(
+			convArchitecture({channels: 1, height: 28, width: 28}, {filters: [32, 64], hidden: [128], classes: 10}),
+			new Rng(1),
+			'js',
+		);
+		const layers = large.weightsCopy();
+		const features = large.featureWeightsCopy();
+		const reading = new Inspector(layers, features).read(scaledPixels(bar));
+		const drawn = frameOf(
+			view(
+				80,
+				20,
+				{},
+				{data: {layers, features, source: 'epoch 1', activity: null}, selected: {what: 'test digit #3 (true 1)', ...reading}},
+			),
+		);
+		assert.ok(drawn.lines.length <= 20 && drawn.width <= 80);
+		assert.equal(drawn.lines[0], 'Network · conv 32 → conv 64 → 128 → 10 · epoch 1 · filter #1, by number');
+		assert.equal(drawn.lines[1], 'conv 1 · 32 filters 5×5 · maps 24×24 at 1/4 after ReLU');
+		assert.equal(drawn.lines.at(-1), 'maps and strips: what the network makes of test digit #3 (true 1)');
 	});
 
 	test('with nothing selected: the tiles, blank maps, the dense layers after the first epoch, and how to select', () => {
