@@ -152,7 +152,7 @@ async function runBrowse(command: Extract<Command, {kind: 'browse'}>): Promise<n
 		epoch: null,
 		classes: result.classes,
 	};
-	const session = browse(data, {weights: result.weights, activity: evaluation.meanActivations}, title, settings);
+	const session = browse(data, {weights: result.weights, features: result.features, activity: evaluation.meanActivations}, title, settings);
 	signals.onStop(session.close);
 	await session.closed;
 	process.stdout.write(`${browseSummary(result, command.model)}\n`);

@@ -1,11 +1,14 @@
 import {jsBackend} from './backend/js-backend.js';
 import {Dense} from './dense.js';
-import {type LayerWeights, Network} from './network.js';
+import {type FeatureWeights, featureLayersOf} from './feature-weights.js';
+import {type FeatureMaps, type LayerWeights, Network} from './network.js';
 
 /** What a network makes of one image: every hidden unit's activation and the class probabilities. */
 export interface Reading {
-	/** A_1 … A_(L-1), one array of units per hidden layer. */
+	/** A_1 … A_(L-1), one array of units per hidden dense layer. */
 	readonly hidden: readonly Float32Array[];
+	/** A convolutional network's maps of the image, each convolution's (after ReLU) and each pool's; none for a dense network. */
+	readonly maps: readonly FeatureMaps[];
 	readonly probabilities: Float32Array;
 }
 
@@ -19,11 +22,12 @@ export class Inspector {
 	private readonly network: Network;
 	private readonly input: Float32Array;
 
-	constructor(layers: readonly LayerWeights[]) {
+	/** `features`: the image layers in front of the dense ones, for a convolutional network. */
+	constructor(layers: readonly LayerWeights[], features: readonly FeatureWeights[] = []) {
 		const dense = layers.map(
 			({inputs, outputs, weights, biases}) => new Dense(inputs, outputs, {backend: jsBackend, inputGradient: true, weights, biases}),
 		);
-		this.network = new Network(dense);
+		this.network = new Network(dense, featureLayersOf(features, jsBackend));
 		this.input = this.network.inputBuffer(1);
 	}
 
@@ -32,15 +36,12 @@ export class Inspector {
 		return this.network.sizes;
 	}
 
-	/** The first layer's weights, [units, inputs] row-major: unit u's incoming weights are a picture of the input. */
-	get firstWeights(): Float32Array {
-		return this.network.dense[0]!.weights;
-	}
-
 	read(input: ArrayLike<number>): Reading {
 		this.input.set(input);
 		const probabilities = this.network.predict(this.input, 1).slice(0, this.network.classes);
-		return {hidden: this.network.hiddenActivations(1).map(units => units.slice()), probabilities};
+		const hidden = this.network.hiddenActivations(1).map(units => units.slice());
+		const maps = this.network.featureActivations(1).map(({kind, shape, values}) => ({kind, shape, values: values.slice()}));
+		return {hidden, maps, probabilities};
 	}
 
 	/**

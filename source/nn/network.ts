@@ -1,10 +1,13 @@
 import type {Backend, BackendChoice, BackendName} from './backend/backend.js';
 import {createBackend} from './backend/create-backend.js';
-import type {Conv2d} from './conv2d.js';
+import {Conv2d} from './conv2d.js';
 import {Dense} from './dense.js';
 import {type FeatureLayer, featureStack} from './feature-layers.js';
+import {type FeatureWeights, featureWeightsOf} from './feature-weights.js';
+import type {ImageShape} from './image-shape.js';
 import {heInit} from './init.js';
 import type {Layer, Parameter} from './layer.js';
+import {MaxPool2d} from './max-pool2d.js';
 import {Relu} from './relu.js';
 import type {Rng} from './rng.js';
 import {softmax, softmaxCrossEntropy, softmaxCrossEntropyGrad} from './softmax-cross-entropy.js';
@@ -25,6 +28,15 @@ export interface LayerWeights {
 	readonly biases: Float32Array;
 }
 
+/** One image layer's maps of the last forward pass: what a convolution (after its ReLU) or a max-pool made of the batch. */
+export interface FeatureMaps {
+	readonly kind: 'conv' | 'pool';
+	/** One image's maps: channels (one per filter) of height × width. */
+	readonly shape: ImageShape;
+	/** [batch, C·H·W], channel-major. */
+	readonly values: Float32Array;
+}
+
 /**
  * A stack of dense layers with ReLU between them and softmax cross-entropy
  * at the end: sizes [784, 128, 10] is 784 → 128 (ReLU) → 10 (softmax).
@@ -40,6 +52,8 @@ export class Network {
 	/** The layer that reads the input: it holds the input buffer. */
 	private readonly first: Conv2d | Dense;
 	private readonly result: BatchResult = {loss: 0, correct: 0};
+	/** What each layer gave in the last forward pass: the buffers themselves, for the feature maps. */
+	private readonly outputs: Float32Array[] = [];
 
 	constructor(dense: readonly Dense[], features: readonly FeatureLayer[] = []) {
 		if (dense.length === 0) throw new Error('a network needs at least one layer');
@@ -154,6 +168,24 @@ export class Network {
 	}
 
 	/**
+	 * The image layers' maps of the last forward pass, in order: each
+	 * convolution's after its ReLU, each max-pool's. Views, valid until the
+	 * next pass; none for a dense network.
+	 */
+	featureActivations(batch: number): FeatureMaps[] {
+		const maps: FeatureMaps[] = [];
+		this.layers.forEach((layer, l) => {
+			if (!(layer instanceof Conv2d || layer instanceof MaxPool2d)) return;
+			// a convolution's maps are its ReLU's output (the same buffer, rectified in place) where one follows it
+			const at = layer instanceof Conv2d && this.layers[l + 1] instanceof Relu ? l + 1 : l;
+			const {output} = layer;
+			const size = output.channels * output.height * output.width;
+			maps.push({kind: layer instanceof Conv2d ? 'conv' : 'pool', shape: output, values: this.outputs[at]!.subarray(0, batch * size)});
+		});
+		return maps;
+	}
+
+	/**
 	 * The gradient of one output's score (Z_L before softmax) with respect to
 	 * each input, for one input row: forward, then the same backward pass as
 	 * training, from dZ_L = 1 at that output and 0 elsewhere. The first layer
@@ -176,9 +208,17 @@ export class Network {
 		return this.dense.map(({inputs, outputs, weights, biases}) => ({inputs, outputs, weights: weights.slice(), biases: biases.slice()}));
 	}
 
+	/** The image layers' weights and shapes, copied: none for a dense network. */
+	featureWeightsCopy(): FeatureWeights[] {
+		return featureWeightsOf(this.features);
+	}
+
 	private forward(input: Float32Array, batch: number): Float32Array {
 		let activation = input;
-		for (const layer of this.layers) activation = layer.forward(activation, batch);
+		for (let l = 0; l < this.layers.length; l++) {
+			activation = this.layers[l]!.forward(activation, batch);
+			this.outputs[l] = activation;
+		}
 		return activation;
 	}
 }

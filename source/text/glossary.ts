@@ -128,6 +128,19 @@ export const glossary = {
 			'The orders of s: most active first puts the units that fire most, on average over the test images, first; ' +
 			'largest weights first, those whose weights are largest overall (the root of the sum of their squares).',
 	},
+	filters: {
+		term: 'filters (blue, red)',
+		text:
+			'A convolutional network first slides small filters over the image: each tile is one filter of the first convolution, ' +
+			'its 5x5 weights drawn as a picture of the stroke it looks for. Blue: ink there raises its map; red: lowers it. Each tile is scaled to its own largest weight.',
+	},
+	featureMaps: {
+		term: 'feature maps',
+		text:
+			"Under each filter, its map for the digit chosen in the test digits (or for your drawing): the filter's sum at every place in the image, after ReLU; " +
+			'brighter where it fires more, on one scale for the whole layer. A max-pool keeps the largest of each 2x2 square: a map half the size. ' +
+			'The later convolutions read all the maps before them.',
+	},
 	framing: {
 		term: 'what the network sees',
 		text:
@@ -157,6 +170,7 @@ export const glossaryByView = {
 	],
 	browser: ['truePred', 'probabilities', 'why', 'order', 'loss', 'confusion', 'recall', 'precision', 'accuracy'],
 	network: ['tiles', 'activations', 'unitOrder', 'layers'],
+	convNetwork: ['filters', 'featureMaps', 'unitOrder', 'layers'],
 	draw: ['framing', 'probabilities'],
 } as const satisfies Record<string, readonly GlossaryTerm[]>;
 

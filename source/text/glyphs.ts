@@ -16,6 +16,8 @@ export interface Glyphs {
 	readonly stopped: string;
 	/** True class to predicted class: "4→9". */
 	readonly arrow: string;
+	/** Between the sides of a map or a filter: "5×5". */
+	readonly times: string;
 	/** Points from a probability row to its mark: "◀ pred". */
 	readonly pointer: string;
 	/** Leads the demo's caption. */
@@ -56,6 +58,7 @@ const unicode: Glyphs = {
 	failed: '✗ ',
 	stopped: '■ ',
 	arrow: '→',
+	times: '×',
 	pointer: '◀',
 	play: '▶',
 	right: '✓ ',
@@ -80,6 +83,7 @@ const ascii: Glyphs = {
 	failed: '',
 	stopped: '',
 	arrow: '->',
+	times: 'x',
 	pointer: '<',
 	play: '>',
 	right: 'right  ',

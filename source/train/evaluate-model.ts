@@ -2,11 +2,13 @@ import type {Dataset} from '../data/dataset.js';
 import {loadTest} from '../data/load.js';
 import {InputError} from '../errors.js';
 import type {Architecture} from '../nn/architecture.js';
+import type {FeatureWeights} from '../nn/feature-weights.js';
 import type {LayerWeights} from '../nn/network.js';
 import {readModelFile} from './checkpoint/model-store.js';
 import type {TrainConfig} from './config.js';
 import {checkInputs, checkLabels, type Evaluation, evaluate} from './evaluate.js';
 import {architectureOf} from './network-architecture.js';
+import {weightsSnapshot} from './weights-snapshot.js';
 
 export interface ModelEvaluation {
 	/** [inputs, dense layers…]: for a cnn, its inputs and the dense layers after the convolutions. */
@@ -21,6 +23,8 @@ export interface ModelEvaluation {
 	readonly test: Dataset;
 	/** The model's weights, for a view inside it. */
 	readonly weights: readonly LayerWeights[];
+	/** A convolutional model's image layers, for the same view. */
+	readonly features?: readonly FeatureWeights[];
 }
 
 /** Loads a saved model and the test images, and evaluates one on the other. */
@@ -40,6 +44,6 @@ export async function evaluateModel(config: TrainConfig): Promise<ModelEvaluatio
 		testSource: test.source,
 		evaluation,
 		test,
-		weights: network.weightsCopy(),
+		...weightsSnapshot(network),
 	};
 }

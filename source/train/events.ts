@@ -7,6 +7,7 @@
 import type {Dataset} from '../data/dataset.js';
 import type {Architecture} from '../nn/architecture.js';
 import type {BackendName} from '../nn/backend/backend.js';
+import type {FeatureWeights} from '../nn/feature-weights.js';
 import type {LayerWeights} from '../nn/network.js';
 import type {TrainConfig} from './config.js';
 import type {ControlSetting, ControlValues} from './controls.js';
@@ -36,6 +37,8 @@ export interface RunStart {
 	readonly resumed?: {readonly file: string; readonly epochs: number; readonly batch: number; readonly history: readonly EpochSummary[]};
 	/** The network's weights as it starts (with RunControl.weights). */
 	readonly weights?: readonly LayerWeights[];
+	/** A convolutional network's image layers, with the weights. */
+	readonly features?: readonly FeatureWeights[];
 	/** The learning rate and momentum in force as it starts (a resumed run's may have been changed while it trained); unset: the config's. */
 	readonly controls?: ControlValues;
 }
@@ -71,6 +74,8 @@ export interface EpochResult {
 	readonly test: Evaluation;
 	/** The weights the test results come from (with RunControl.weights). */
 	readonly weights?: readonly LayerWeights[];
+	/** A convolutional network's image layers, with the weights. */
+	readonly features?: readonly FeatureWeights[];
 }
 
 export type TrainerEvent = BatchProgress | EpochResult;
@@ -88,6 +93,8 @@ export interface ProbeResult {
 	readonly confusion: Confusion;
 	/** The weights at the probe (with RunControl.weights). */
 	readonly weights?: readonly LayerWeights[];
+	/** A convolutional network's image layers, with the weights. */
+	readonly features?: readonly FeatureWeights[];
 }
 
 /** The epoch with the lowest test loss so far: the model --save-best keeps. */

@@ -22,6 +22,7 @@ import {architectureFor, architectureOf, archOf} from './network-architecture.js
 import {lowestTestLoss, patienceStanding, stopsForPatience} from './patience.js';
 import {batchesPerEpoch, newTrainerState, type TrainerState, trainer} from './trainer.js';
 import {touchPages, warmUp} from './warm-up.js';
+import {weightsSnapshot} from './weights-snapshot.js';
 
 export interface RunControl {
 	/** Checked between steps: once true, the run saves and ends with a done event. */
@@ -129,7 +130,7 @@ async function* runOn(backend: Backend, requested: TrainConfig, control: RunCont
 	steer(optimizer, controls);
 	const history: EpochSummary[] = [...(resumed?.checkpoint.history ?? [])];
 	if (resumed && config.patience !== undefined) refuseStoppedRun(resumed.file, history, config.patience);
-	const weights = () => (control.weights ? {weights: network.weightsCopy()} : {});
+	const weights = () => (control.weights ? weightsSnapshot(network) : {});
 	yield {
 		type: 'start',
 		config,

@@ -1,6 +1,5 @@
 import {Box, type Key, useInput, useStdin} from 'ink';
 import {useEffect, useMemo, useRef, useState, useSyncExternalStore} from 'react';
-import {glossaryFor} from '../text/glossary.js';
 import {Browser} from './browser/browser.js';
 import type {BrowserData} from './browser/browser-data.js';
 import {Dashboard} from './dashboard/dashboard.js';
@@ -52,15 +51,15 @@ export function App({store, onAction, startedAt, clock = Date.now, demo, mouse}:
 	const now = finished ? finishedAt : clock();
 
 	const sizes = useRef({body: overlaySize(columns, terminalRows), screen: {width: columns, height: terminalRows - 1}});
-	// a cnn's dense layers do not read the 28×28 pixels the network view and the canvas draw: they show no weights for it yet
-	const readsPixels = !state.start?.architecture?.layers.some(layer => layer.kind === 'conv');
 	const screens = useScreens({
 		cycle: dashboardCycle,
 		rootKeys: dashboardKeys,
 		browserData: useBrowserData(state),
-		weights: readsPixels ? state.weights : null,
+		weights: state.weights,
 		weightsSource: state.weightsSource,
-		predictionWeights: readsPixels ? state.epochWeights : null,
+		predictionWeights: state.epochWeights,
+		features: state.features,
+		predictionFeatures: state.epochFeatures,
 		activity: state.activity,
 		sizes: () => sizes.current,
 		...(mouse ? {mouse} : {}),
@@ -106,7 +105,7 @@ export function App({store, onAction, startedAt, clock = Date.now, demo, mouse}:
 				? 'keys off: stdin is not a terminal'
 				: keyHint({paused: state.paused, finished, next, view: viewHint, ascii, width: columns});
 	const overlay = help.shown ? (
-		<HelpOverlay width={columns} height={body?.height ?? 0} bindings={screens.helpKeys(!finished)} words={glossaryFor(view)} help={help} />
+		<HelpOverlay width={columns} height={body?.height ?? 0} bindings={screens.helpKeys(!finished)} words={screens.words} help={help} />
 	) : view === 'browser' && body ? (
 		<Browser state={screens.browser} width={body.width} height={body.height} reader={screens.digitReader} />
 	) : view === 'network' && body ? (

@@ -1,7 +1,7 @@
 import {Box, Text, useInput, useStdin} from 'ink';
 import {useRef} from 'react';
+import type {FeatureWeights} from '../nn/feature-weights.js';
 import type {LayerWeights} from '../nn/network.js';
-import {glossaryFor} from '../text/glossary.js';
 import {truncate} from '../text/glyphs.js';
 import {Browser} from './browser/browser.js';
 import type {BrowserData} from './browser/browser-data.js';
@@ -18,8 +18,12 @@ import {useScreens} from './use-screens.js';
 
 export type Props = {
 	readonly data: BrowserData;
-	/** The saved model's weights, and each hidden unit's mean activation on the test set. */
-	readonly network: {readonly weights: readonly LayerWeights[]; readonly activity: readonly Float32Array[]};
+	/** The saved model's weights (a convolutional model's image layers too), and each hidden unit's mean activation on the test set. */
+	readonly network: {
+		readonly weights: readonly LayerWeights[];
+		readonly features?: readonly FeatureWeights[];
+		readonly activity: readonly Float32Array[];
+	};
 	/** The first line: which model, on which images, how well. */
 	readonly title: string;
 	readonly onQuit: () => void;
@@ -57,6 +61,8 @@ export function BrowseApp({data, network, title, onQuit, mouse}: Props) {
 		weights: network.weights,
 		weightsSource: 'saved model',
 		predictionWeights: network.weights,
+		features: network.features ?? null,
+		predictionFeatures: network.features ?? null,
 		activity: network.activity,
 		sizes: () => sizes.current,
 		...(mouse ? {mouse} : {}),
@@ -100,7 +106,7 @@ export function BrowseApp({data, network, title, onQuit, mouse}: Props) {
 			</Text>
 			{help.shown ? (
 				<Box height={height}>
-					<HelpOverlay width={columns} height={height} bindings={screens.helpKeys(false)} words={glossaryFor(screens.view)} help={help} />
+					<HelpOverlay width={columns} height={height} bindings={screens.helpKeys(false)} words={screens.words} help={help} />
 				</Box>
 			) : screens.view === 'network' ? (
 				<NetworkView data={screens.networkData} state={screens.network} selected={screens.selected} width={columns} height={height} />

@@ -7,9 +7,11 @@
 import type {Key} from 'ink';
 import {type Dispatch, useEffect, useMemo, useReducer, useRef, useState} from 'react';
 import {frameLikeMnist} from '../data/mnist-framing.js';
+import type {FeatureWeights} from '../nn/feature-weights.js';
 import {Inspector, scaledPixels} from '../nn/inspector.js';
 import type {LayerWeights} from '../nn/network.js';
 import {count} from '../text/format.js';
+import {type GlossaryEntry, glossaryFor} from '../text/glossary.js';
 import {type Glyphs, glyphsFor} from '../text/glyphs.js';
 import {type BrowserData, imagePixelsOf, trueLabel} from './browser/browser-data.js';
 import {browserActionsFor, browserKeyHint, browserKeys} from './browser/browser-keys.js';
@@ -17,6 +19,7 @@ import {type BrowserAction, type BrowserState, browserReducer, currentList, init
 import {type CanvasState, canvasReducer, initialCanvas, isBlank} from './draw/canvas-state.js';
 import {drawActionsFor, drawKeys} from './draw/draw-keys.js';
 import {drawLayout, pixelAt} from './draw/draw-layout.js';
+import {convStages} from './network/conv-layout.js';
 import type {NetworkData, SelectedDigit} from './network/network-data.js';
 import {networkActionsFor, networkKeys} from './network/network-keys.js';
 import {networkLayout} from './network/network-layout.js';
@@ -41,6 +44,9 @@ export interface ScreensInput {
 	readonly weightsSource: string | null;
 	/** The weights the browser's predictions come from. */
 	readonly predictionWeights: readonly LayerWeights[] | null;
+	/** A convolutional network's image layers, beside `weights` and `predictionWeights`; none for a dense network. */
+	readonly features?: readonly FeatureWeights[] | null;
+	readonly predictionFeatures?: readonly FeatureWeights[] | null;
 	readonly activity: readonly Float32Array[] | null;
 	/** At the moment of a key or a click: the room the network view gets, and the canvas's screen (for its pages, and the mouse). */
 	readonly sizes: () => {readonly body: {readonly width: number; readonly height: number} | null; readonly screen: Size};
@@ -62,6 +68,8 @@ export interface Screens {
 	readonly digitReader: Inspector | null;
 	/** A piece of typed input for the shown view (tab, w and d move between views); returns the keys left for the root (pause, quit, help…). */
 	press(input: string, key: Partial<Key>, help: boolean): KeyAction[];
+	/** The help's words for the shown view (a convolutional network's view has its own). */
+	readonly words: readonly GlossaryEntry[];
 	/** The help's keys for the shown view; the steering keys only while there is a run to steer. */
 	helpKeys(training: boolean): readonly {readonly label: string; readonly help: string}[];
 	/** The shown view's keys for the hint line, and the view tab goes to. */
@@ -70,6 +78,8 @@ export interface Screens {
 
 export function useScreens(input: ScreensInput): Screens {
 	const {cycle, rootKeys, browserData, weights, weightsSource, predictionWeights, activity, sizes, mouse} = input;
+	const features = input.features ?? noFeatures;
+	const predictionFeatures = input.predictionFeatures ?? noFeatures;
 	const [views, setViews] = useState<Views>(() => firstView(cycle));
 	const view = views.shown;
 	const [browser, dispatchBrowser] = useReducer(browserReducer, browserData, initialBrowserState);
@@ -87,14 +97,17 @@ export function useScreens(input: ScreensInput): Screens {
 	// what it reads, rather than for each probe and epoch while the dashboard is shown
 	const readsDrawings = view === 'draw' || view === 'network';
 	const readsDigits = view === 'browser';
-	const drawingReader = useMemo(() => (weights && readsDrawings ? new Inspector(weights) : null), [weights, readsDrawings]);
+	const drawingReader = useMemo(
+		() => (weights && readsDrawings ? new Inspector(weights, features) : null),
+		[weights, features, readsDrawings],
+	);
 	const digitReader = useMemo(
-		() => (predictionWeights && readsDigits ? new Inspector(predictionWeights) : null),
-		[predictionWeights, readsDigits],
+		() => (predictionWeights && readsDigits ? new Inspector(predictionWeights, predictionFeatures) : null),
+		[predictionWeights, predictionFeatures, readsDigits],
 	);
 	const networkData = useMemo(
-		() => (weights ? {layers: weights, source: weightsSource ?? '', activity} : null),
-		[weights, weightsSource, activity],
+		() => (weights ? {layers: weights, features, source: weightsSource ?? '', activity} : null),
+		[weights, features, weightsSource, activity],
 	);
 	const selected = useSelected(lookedAt, browser, canvas, drawingReader);
 
@@ -113,6 +126,9 @@ export function useScreens(input: ScreensInput): Screens {
 	);
 
 	const pages = () => {
+		// a convolutional network's view selects one of its first filters: a "page" each
+		const filters = convStages(features)[0]?.filters;
+		if (filters !== undefined) return filters;
 		const {body} = sizes();
 		const layout = body ? networkLayout(body.width, body.height, Math.max(0, (weights?.length ?? 2) - 2)) : null;
 		return Math.ceil((weights?.[0]?.outputs ?? 0) / Math.max(1, layout?.perPage ?? 1));
@@ -145,7 +161,13 @@ export function useScreens(input: ScreensInput): Screens {
 		}
 		if (!help && shown === 'network') {
 			for (const action of networkActionsFor(typed, key)) {
-				setNetwork(state => networkViewReducer(state, action, {pages: pages(), activity: activity !== null}));
+				if (action.type === 'digit') {
+					// the digit whose activations and maps are shown: the browser's, stepped there while it lists digits
+					if (browser.mode.kind === 'browse') dispatchBrowser({type: 'step', by: action.by});
+					setLookedAt('digit');
+					continue;
+				}
+				setNetwork(state => networkViewReducer(state, action, {pages: pages(), activity: activity !== null && features.length === 0}));
 			}
 		}
 		if (!help && shown === 'draw') {
@@ -184,13 +206,16 @@ export function useScreens(input: ScreensInput): Screens {
 		drawingReader,
 		digitReader,
 		press,
+		words: glossaryFor(view === 'network' && features.length > 0 ? 'convNetwork' : view),
 		helpKeys: training => [...keysOf(view, rootKeys).filter(binding => training || !runActions.has(binding.action)), ...viewKeys(view)],
 		hint: (ascii, training = false) => ({
-			view: viewHint(view, browser, glyphsFor(ascii).keys, ascii, training),
+			view: viewHint(view, browser, glyphsFor(ascii).keys, ascii, training, features.length > 0),
 			next: viewNames[nextView(view, views.back, cycle)],
 		}),
 	};
 }
+
+const noFeatures: readonly FeatureWeights[] = [];
 
 const isViewAction = (action: KeyAction): action is ViewAction & KeyAction =>
 	action === 'switchView' || action === 'showNetwork' || action === 'toggleDraw';
@@ -207,8 +232,8 @@ const keysOf = (view: View, keys: readonly KeyBinding[]): readonly KeyBinding[] 
 
 const viewKeys = (view: View) => (view === 'browser' ? browserKeys : view === 'network' ? networkKeys : view === 'draw' ? drawKeys : []);
 
-/** The shown view's keys; the steering keys only while there is a run to steer. */
-function viewHint(view: View, browser: BrowserState, keys: Glyphs['keys'], ascii: boolean, training: boolean): string[] {
+/** The shown view's keys; the steering keys only while there is a run to steer; a convolutional network's view selects filters. */
+function viewHint(view: View, browser: BrowserState, keys: Glyphs['keys'], ascii: boolean, training: boolean, conv: boolean): string[] {
 	switch (view) {
 		case 'dashboard':
 			return ['w network', 'd draw', ...(training ? ['+/- lr', '[/] momentum'] : [])];
@@ -217,7 +242,7 @@ function viewHint(view: View, browser: BrowserState, keys: Glyphs['keys'], ascii
 			return browser.mode.kind === 'browse' ? [...keys.slice(0, 3), 'd draw', ...keys.slice(3)] : keys;
 		}
 		case 'network':
-			return [`${keys.leftRight} pages`, 's order', 'd draw'];
+			return [`${keys.leftRight} ${conv ? 'filter' : 'pages'}`, `${keys.up}/${keys.down} digit`, 's order', 'd draw'];
 		case 'draw':
 			return [`${keys.all} move`, 'space pen', 'e eraser', 'c clear', 'Esc back'];
 	}
@@ -234,11 +259,10 @@ function useSelected(
 	const index = data ? currentList(browser)[browser.position] : undefined;
 	return useMemo(() => {
 		if (!reader) return null;
-		if (lookedAt === 'drawing' && !isBlank(canvas.image))
-			return {what: 'your drawing', hidden: reader.read(frameLikeMnist(canvas.image)).hidden};
+		if (lookedAt === 'drawing' && !isBlank(canvas.image)) return {what: 'your drawing', ...reader.read(frameLikeMnist(canvas.image))};
 		if (!data || index === undefined) return null;
 		const label = trueLabel(data, index);
 		const what = `test digit #${count(index + 1)}${label === null ? '' : ` (true ${data.classes[label]})`}`;
-		return {what, hidden: reader.read(scaledPixels(imagePixelsOf(data, index))).hidden};
+		return {what, ...reader.read(scaledPixels(imagePixelsOf(data, index)))};
 	}, [lookedAt, canvas.image, reader, data, index]);
 }

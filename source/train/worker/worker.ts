@@ -3,6 +3,7 @@ import {DivergedError, InputError} from '../../errors.js';
 import type {ControlRequest} from '../controls.js';
 import type {BatchProgress, RunEvent} from '../events.js';
 import {runTraining} from '../run.js';
+import {snapshotBuffers} from '../weights-snapshot.js';
 import type {FromWorker, ToWorker, WorkerFailure} from './protocol.js';
 
 /**
@@ -167,8 +168,7 @@ function shared(images: Uint8Array): Uint8Array {
 }
 
 /** The weight copies an event carries, moved to the main thread rather than copied again. */
-const buffersOf = (event: RunEvent): ArrayBuffer[] =>
-	'weights' in event && event.weights ? event.weights.flatMap(layer => [layer.weights.buffer, layer.biases.buffer] as ArrayBuffer[]) : [];
+const buffersOf = (event: RunEvent): ArrayBuffer[] => ('weights' in event ? snapshotBuffers(event) : []);
 
 function failure(error: unknown): WorkerFailure {
 	if (error instanceof InputError) return {type: 'failure', kind: 'input', message: error.message};

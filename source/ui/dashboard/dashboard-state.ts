@@ -1,3 +1,4 @@
+import type {FeatureWeights} from '../../nn/feature-weights.js';
 import type {LayerWeights} from '../../nn/network.js';
 import {resumedPlace} from '../../text/stopped-early.js';
 import {type ControlValues, startingControls} from '../../train/controls.js';
@@ -72,6 +73,9 @@ export interface DashboardState extends PauseClock {
 	readonly weightsSource: string | null;
 	/** The weights the latest finished epoch's predictions come from. */
 	readonly epochWeights: readonly LayerWeights[] | null;
+	/** A convolutional network's image layers beside `weights` and `epochWeights`; null for a dense network. */
+	readonly features: readonly FeatureWeights[] | null;
+	readonly epochFeatures: readonly FeatureWeights[] | null;
 	/** Each hidden unit's mean activation on the test set at the latest finished epoch. */
 	readonly activity: readonly Float32Array[] | null;
 	/** The learning rate and momentum in force, and the latest change made or refused (for the event line). */
@@ -117,6 +121,8 @@ export const initialDashboard: DashboardState = {
 	weights: null,
 	weightsSource: null,
 	epochWeights: null,
+	features: null,
+	epochFeatures: null,
 	activity: null,
 	controls: null,
 	control: null,
@@ -149,7 +155,11 @@ export function dashboardReducer(state: DashboardState, action: DashboardAction)
 				start: action,
 				controls: action.controls ?? startingControls(action.config.optimizer, action.config.learningRate),
 				...(action.weights
-					? {weights: action.weights, weightsSource: action.resumed ? `resumed ${resumedPlace(action.resumed)}` : 'initial weights'}
+					? {
+							weights: action.weights,
+							features: action.features ?? null,
+							weightsSource: action.resumed ? `resumed ${resumedPlace(action.resumed)}` : 'initial weights',
+						}
 					: {}),
 			});
 		case 'progress': {
@@ -189,7 +199,9 @@ export function dashboardReducer(state: DashboardState, action: DashboardAction)
 							confusionSource: `estimate from ${images.toLocaleString('en-US')} test images`,
 							confusionEstimate: true,
 						}),
-				...(action.weights ? {weights: action.weights, weightsSource: `epoch ${epoch}, batch ${batch}`} : {}),
+				...(action.weights
+					? {weights: action.weights, features: action.features ?? null, weightsSource: `epoch ${epoch}, batch ${batch}`}
+					: {}),
 			};
 		}
 		case 'epoch': {
@@ -212,7 +224,15 @@ export function dashboardReducer(state: DashboardState, action: DashboardAction)
 				probabilities: action.test.probabilities,
 				samplesPerSecond: action.samplesPerSecond,
 				activity: action.test.meanActivations,
-				...(action.weights ? {weights: action.weights, weightsSource: `epoch ${action.epoch}`, epochWeights: action.weights} : {}),
+				...(action.weights
+					? {
+							weights: action.weights,
+							features: action.features ?? null,
+							weightsSource: `epoch ${action.epoch}`,
+							epochWeights: action.weights,
+							epochFeatures: action.features ?? null,
+						}
+					: {}),
 			};
 		}
 		case 'saved':

@@ -25,6 +25,8 @@ export interface DrawLayout {
 	readonly seenScale: 1 | 2;
 	/** The side column without its blank lines and the mouse's line, for a short terminal. */
 	readonly compactSide: boolean;
+	/** Lines left under the canvas and the side column, above the key hints: room for a convolutional network's maps. */
+	readonly belowLines: number;
 }
 
 /** The side column needs this much for the probability bars to read. */
@@ -47,7 +49,11 @@ export function drawLayout(width: number, height: number): DrawLayout {
 	const side = (art: number) => 1 + art + 1 + 1 + 10 + 1 + 2;
 	const seenScale = room >= side(14) ? 1 : 2;
 	const compactSide = room < side(7);
-	return {kind: fits(canvas) ? 'fits' : 'too-small', ...canvas, canvasTop: 2, canvasLeft: 1, sideLeft, sideWidth, seenScale, compactSide};
+	// compact: the title, the framed digit halved, the answer, ten bars, the pen
+	const sideLines = compactSide ? 1 + 7 + 1 + 10 + 1 : side(seenScale === 1 ? 14 : 7);
+	const belowLines = Math.max(0, room - Math.max(canvas.canvasLines + 2, sideLines));
+	const kind = fits(canvas) ? 'fits' : 'too-small';
+	return {kind, ...canvas, canvasTop: 2, canvasLeft: 1, sideLeft, sideWidth, seenScale, compactSide, belowLines};
 }
 
 /** The point of the image under a screen cell, or null outside the canvas: the middle of the cell, in pixels. */

@@ -12,6 +12,7 @@ import {TooSmall} from '../shared/too-small.js';
 import {canvasCells} from './canvas-art.js';
 import {type CanvasState, isBlank} from './canvas-state.js';
 import {type DrawLayout, drawLayout} from './draw-layout.js';
+import {DrawingMaps} from './drawing-maps.js';
 
 export type Props = {
 	readonly canvas: CanvasState;
@@ -29,7 +30,8 @@ export type Props = {
 /**
  * Draw a digit for the network to read: the canvas (mouse or keyboard), what
  * the network sees once the drawing is framed like MNIST, and its answer,
- * renewed with every stroke and, while training, with every new set of weights.
+ * renewed with every stroke and, while training, with every new set of
+ * weights; a convolutional network's first maps of it where there is room below.
  */
 export function DrawView({canvas, inspector, classes, status, keyHint, width, height}: Props) {
 	const {ascii, color, glyphs} = useRenderSettings();
@@ -56,6 +58,7 @@ export function DrawView({canvas, inspector, classes, status, keyHint, width, he
 					<Side canvas={canvas} framed={framed} reading={reading} classes={classes} layout={layout} inspector={inspector !== null} />
 				</Box>
 			</Box>
+			{reading?.maps[0] && <DrawingMaps maps={reading.maps[0]} width={width} lines={layout.belowLines} />}
 			<Box flexGrow={1} />
 			<Text dimColor wrap="truncate">
 				{fit(keyHint)}

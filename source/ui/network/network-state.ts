@@ -12,7 +12,9 @@ export type NetworkViewAction =
 	| {readonly type: 'page'; readonly by: number}
 	| {readonly type: 'firstPage'}
 	| {readonly type: 'lastPage'}
-	| {readonly type: 'order'};
+	| {readonly type: 'order'}
+	/** Steps the digit the view shows, the digits view's own: use-screens passes it on to the browser. */
+	| {readonly type: 'digit'; readonly by: number};
 
 export const initialNetworkView: NetworkViewState = {page: 0, order: 'unit'};
 
@@ -32,6 +34,8 @@ export function networkViewReducer(
 			return {...state, page: 0};
 		case 'lastPage':
 			return {...state, page: last};
+		case 'digit':
+			return state;
 		case 'order': {
 			const available = activity ? unitOrders : unitOrders.filter(order => order !== 'activity');
 			return {page: 0, order: available[(available.indexOf(state.order) + 1) % available.length]!};

@@ -6,6 +6,7 @@ import {truncate} from '../../text/glyphs.js';
 import {barParts} from '../shared/bars.js';
 import {cellLine} from '../shared/cell-lines.js';
 import {useRenderSettings} from '../shared/render-context.js';
+import {ConvView} from './conv-view.js';
 import type {NetworkData, SelectedDigit} from './network-data.js';
 import {type NetworkLayout, networkLayout, tileGap} from './network-layout.js';
 import type {NetworkViewState, UnitOrder} from './network-state.js';
@@ -31,7 +32,7 @@ const orderWords: Readonly<Record<UnitOrder, string>> = {
 };
 
 /**
- * Inside the network: each first-layer hidden unit's incoming weights as a
+ * Inside the network (a convolutional one: conv-view.tsx): each first-layer hidden unit's incoming weights as a
  * 28×28 tile (what it looks for in the image), paged and sorted; under each
  * tile, how much it fires for the selected digit; later hidden layers as a
  * strip of activations; and what the colours mean.
@@ -48,6 +49,7 @@ export function NetworkView({data, state, selected, width, height}: Props) {
 			</Box>
 		);
 	}
+	if (data.features.length > 0) return <ConvView data={data} state={state} selected={selected} width={width} height={height} />;
 	return <Tiles data={data} state={state} selected={selected} layout={layout} />;
 }
 

@@ -9,8 +9,13 @@ import {frameOf, withSettings} from '../frame.js';
 import {bar, handmade} from './network-fixtures.js';
 import {network80, network80Ascii, network120, network120Ascii} from './network-frames.js';
 
-const data = {layers: handmade, source: 'epoch 2', activity: [Float32Array.from([0.2, 0.9, 0.1, 0]), Float32Array.from([0.3, 0.6, 0.1])]};
-const selected = {what: 'test digit #3 (true 1)', hidden: new Inspector(handmade).read(scaledPixels(bar)).hidden};
+const data = {
+	layers: handmade,
+	features: [],
+	source: 'epoch 2',
+	activity: [Float32Array.from([0.2, 0.9, 0.1, 0]), Float32Array.from([0.3, 0.6, 0.1])],
+};
+const selected = {what: 'test digit #3 (true 1)', ...new Inspector(handmade).read(scaledPixels(bar))};
 const view = (
 	width: number,
 	height: number,
