@@ -8,7 +8,7 @@ import {App} from './app.js';
 import {confusionProbe} from './dashboard/confusion-probe.js';
 import type {DashboardState} from './dashboard/dashboard-state.js';
 import {createDashboardStore} from './dashboard/dashboard-store.js';
-import {demoScript} from './demo/demo-script.js';
+import {convDemoScript, demoScript} from './demo/demo-script.js';
 import type {KeyAction} from './shared/keys.js';
 import {RenderProvider} from './shared/render-context.js';
 import type {RenderSettings} from './shared/render-settings.js';
@@ -146,7 +146,7 @@ export function startDashboard(config: TrainConfig, terminal: TerminalSession, o
 		}
 	};
 
-	const demo = options.demo ? {demo: {script: demoScript}} : {};
+	const demo = options.demo ? {demo: {script: config.arch === 'cnn' ? convDemoScript : demoScript}} : {};
 	const app = <App store={store} onAction={onAction} startedAt={startedAt} mouse={terminal.mouse} {...demo} />;
 	const ink = render(<RenderProvider settings={options.settings}>{app}</RenderProvider>, inkOptions);
 	terminal.drawnBy(ink);

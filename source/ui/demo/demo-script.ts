@@ -16,7 +16,31 @@ export interface DemoStep {
 	readonly keys?: string;
 }
 
-export const demoScript: readonly DemoStep[] = [
+/** What the tour says inside the network: on opening it, on `l`, on `s`. */
+interface NetworkTour {
+	readonly open: string;
+	readonly next: string;
+	readonly order: string;
+	/** The presses of s that reach that order. */
+	readonly orderKeys: string;
+}
+
+const denseTour: NetworkTour = {
+	open: "w: inside the network, each hidden unit's 784 weights drawn as a picture",
+	next: 'Under each tile, how strongly the unit fires for that digit; l turns the page',
+	order: 's: the units that fire most on the test set first',
+	orderKeys: 'ss',
+};
+
+/** The network view of a convolutional network (--arch cnn) shows filters and feature maps. */
+const convTour: NetworkTour = {
+	open: "w: inside the network, the first layer's 5×5 filters, each over its feature map of this digit",
+	next: "l selects the next filter; below them, the second layer's maps",
+	order: 's: the filters with the largest weights first',
+	orderKeys: 's',
+};
+
+const tour = (network: NetworkTour): readonly DemoStep[] => [
 	{wait: 0, caption: 'A neural network, written from scratch in TypeScript, learns to read handwritten digits'},
 	{wait: 5000, caption: 'The loss falls step by step; the confusion matrix counts test digits: true label by prediction'},
 	{wait: 5000, caption: 'It trains in a worker thread, so keys answer at once: p pauses, tab shows the test digits'},
@@ -34,9 +58,9 @@ export const demoScript: readonly DemoStep[] = [
 	{wait: 2500, caption: 's again: least confident first, where the probabilities are split', keys: 's'},
 	{wait: 2000, keys: 'l'},
 	{wait: 2500, caption: 'x: why this answer: the pixels that pushed it up are blue, those that pushed it down red', keys: 'x'},
-	{wait: 3500, caption: "w: inside the network, each hidden unit's 784 weights drawn as a picture", keys: 'w'},
-	{wait: 3500, caption: 'Under each tile, how strongly the unit fires for that digit; l turns the page', keys: 'l'},
-	{wait: 3000, caption: 's: the units that fire most on the test set first', keys: 'ss'},
+	{wait: 3500, caption: network.open, keys: 'w'},
+	{wait: 3500, caption: network.next, keys: 'l'},
+	{wait: 3000, caption: network.order, keys: network.orderKeys},
 	{wait: 3500, caption: 'd: draw a digit for it to read, with the mouse, or with the arrow keys and space', keys: 'd'},
 	...stroke([
 		['kkkkkkkk', 'hhhhhh', ' '],
@@ -47,6 +71,9 @@ export const demoScript: readonly DemoStep[] = [
 	{wait: 4000, caption: 'Your turn: npx mnist-tui, then tab, x, w, d, ? for the keys', keys: '\u001B\t'},
 	{wait: 3000, keys: 'q'},
 ];
+
+export const demoScript = tour(denseTour);
+export const convDemoScript = tour(convTour);
 
 /** Keys typed a few at a time, as a hand draws: strokes, each a list of key groups. */
 function stroke(strokes: readonly (readonly string[])[]): DemoStep[] {
