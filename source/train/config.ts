@@ -120,20 +120,22 @@ export const defaults = {
 
 /**
  * The convolutional network (--arch cnn) and its recipe, in one place: a
- * LeNet-like conv 5×5 ×8 → ReLU → 2×2 max-pool → conv 5×5 ×16 → ReLU →
+ * LeNet-like conv 5×5 ×16 → ReLU → 2×2 max-pool → conv 5×5 ×32 → ReLU →
  * 2×2 max-pool → dense 128 → ReLU → dense 10, trained with momentum on
- * batches of 128, the rate on a one-cycle schedule to 0.05, for 4 epochs.
+ * batches of 128, the rate on a one-cycle schedule to 0.1, for 4 epochs:
+ * 99.20–99.23% for seeds 1–4 on the full MNIST (8·16 filters reach
+ * 99.07–99.17% in half the time; a peak of 0.05 about 0.1% less; README).
  * `learningRate` is the rate for momentum; another --optimizer takes its own
  * default rate (defaultLearningRates).
  */
 export const cnnDefaults = {
-	filters: [8, 16],
+	filters: [16, 32],
 	hidden: [128],
 	epochs: 4,
 	batchSize: 128,
 	schedule: {name: 'onecycle', warmup: defaultWarmup},
 	optimizer: 'momentum',
-	learningRate: 0.05,
+	learningRate: 0.1,
 } as const satisfies Partial<TrainConfig>;
 
 /** Each optimizer's learning rate when --lr is not given: momentum's 0.2 would send Adam astray (87% after 2 epochs). */
