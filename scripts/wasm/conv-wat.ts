@@ -1,6 +1,5 @@
 /**
- * The convolution's and the 2×2 max-pool's kernels (source/nn/conv2d.ts and
- * max-pool2d.ts have them as plain loops). Activations are [batch, C·H·W],
+ * The convolution's kernels (source/nn/conv2d.ts has them as plain loops). Activations are [batch, C·H·W],
  * channel-major; weights [F, C·K·K]. A convolution is two products around
  * an im2col: the image's K·K-shifted copies colT [C·K·K, OH·OW] (row
  * (c, i, j) holds a[c][y+i][x+j] for every output (y, x)), then
@@ -26,8 +25,6 @@ export function convKernels(): string {
 		convForward(),
 		convWeightGrad(),
 		convInputGrad(),
-		maxPoolForward(),
-		maxPoolBackward(),
 	]);
 }
 
@@ -332,67 +329,5 @@ ${geometry}
         (local.get $C) (local.get $H) (local.get $W) (local.get $K))
       (local.set $r (i32.add (local.get $r) (i32.const 1)))
       (br $images)))
-  )`;
-}
-
-/**
- * Planes (image, channel) [from, to) of a [planes, H·W] input: z = the
- * largest of each 2×2 window and where = its index in a (elements from a's
- * start), the first of equal values, compared in maxPoolForwardLoops' order.
- */
-function maxPoolForward(): string {
-	const candidate = (offset: string) => `        (local.set $at (i32.add (local.get $base) ${offset}))
-        (local.set $v (f32.load (i32.add (local.get $a) (i32.shl (local.get $at) (i32.const 2)))))
-        (if (f32.gt (local.get $v) (local.get $bv)) (then (local.set $bv (local.get $v)) (local.set $best (local.get $at))))`;
-	return `  (func (export "maxpool_forward") (param $from i32) (param $to i32) (param $a i32) (param $z i32) (param $where i32) (param $H i32) (param $W i32)
-    (local $oh i32) (local $ow i32) (local $plane i32) (local $y i32) (local $x i32) (local $row i32) (local $base i32) (local $best i32) (local $at i32) (local $out i32)
-    (local $v f32) (local $bv f32)
-    (local.set $oh (i32.shr_u (local.get $H) (i32.const 1)))
-    (local.set $ow (i32.shr_u (local.get $W) (i32.const 1)))
-    (local.set $out (i32.shl (i32.mul (local.get $from) (i32.mul (local.get $oh) (local.get $ow))) (i32.const 2)))
-    (local.set $plane (local.get $from))
-    (block $planes_done (loop $planes
-      (br_if $planes_done (i32.ge_u (local.get $plane) (local.get $to)))
-      (local.set $y (i32.const 0))
-      (block $rows_done (loop $rows
-        (br_if $rows_done (i32.ge_u (local.get $y) (local.get $oh)))
-        (local.set $row (i32.add (i32.mul (local.get $plane) (i32.mul (local.get $H) (local.get $W))) (i32.mul (i32.shl (local.get $y) (i32.const 1)) (local.get $W))))
-        (local.set $x (i32.const 0))
-        (block $columns_done (loop $columns
-          (br_if $columns_done (i32.ge_u (local.get $x) (local.get $ow)))
-          (local.set $base (i32.add (local.get $row) (i32.shl (local.get $x) (i32.const 1))))
-          (local.set $best (local.get $base))
-          (local.set $bv (f32.load (i32.add (local.get $a) (i32.shl (local.get $base) (i32.const 2)))))
-${candidate('(i32.const 1)')}
-${candidate('(local.get $W)')}
-${candidate('(i32.add (local.get $W) (i32.const 1))')}
-          (f32.store (i32.add (local.get $z) (local.get $out)) (local.get $bv))
-          (i32.store (i32.add (local.get $where) (local.get $out)) (local.get $best))
-          (local.set $out (i32.add (local.get $out) (i32.const 4)))
-          (local.set $x (i32.add (local.get $x) (i32.const 1)))
-          (br $columns)))
-        (local.set $y (i32.add (local.get $y) (i32.const 1)))
-        (br $rows)))
-      (local.set $plane (i32.add (local.get $plane) (i32.const 1)))
-      (br $planes)))
-  )`;
-}
-
-/** Planes [from, to): da = 0 there, then da[where[k]] = dz[k] for each of their outputs k. */
-function maxPoolBackward(): string {
-	return `  (func (export "maxpool_backward") (param $from i32) (param $to i32) (param $dz i32) (param $where i32) (param $da i32) (param $H i32) (param $W i32)
-    (local $k i32) (local $end i32) (local $outputs i32) (local $plane i32)
-    (local.set $plane (i32.shl (i32.mul (local.get $H) (local.get $W)) (i32.const 2)))
-    (memory.fill (i32.add (local.get $da) (i32.mul (local.get $from) (local.get $plane))) (i32.const 0)
-      (i32.mul (i32.sub (local.get $to) (local.get $from)) (local.get $plane)))
-    (local.set $outputs (i32.mul (i32.shr_u (local.get $H) (i32.const 1)) (i32.shr_u (local.get $W) (i32.const 1))))
-    (local.set $k (i32.shl (i32.mul (local.get $from) (local.get $outputs)) (i32.const 2)))
-    (local.set $end (i32.shl (i32.mul (local.get $to) (local.get $outputs)) (i32.const 2)))
-    (block $done (loop $each
-      (br_if $done (i32.ge_u (local.get $k) (local.get $end)))
-      (f32.store (i32.add (local.get $da) (i32.shl (i32.load (i32.add (local.get $where) (local.get $k))) (i32.const 2)))
-        (f32.load (i32.add (local.get $dz) (local.get $k))))
-      (local.set $k (i32.add (local.get $k) (i32.const 4)))
-      (br $each)))
   )`;
 }
