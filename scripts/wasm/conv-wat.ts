@@ -1,9 +1,9 @@
 /**
- * The convolution's kernels (source/nn/conv2d.ts has them as plain loops). Activations are [batch, C·H·W],
- * channel-major; weights [F, C·K·K]. A convolution is two products around
- * an im2col: the image's K·K-shifted copies colT [C·K·K, OH·OW] (row
- * (c, i, j) holds a[c][y+i][x+j] for every output (y, x)), then
- *   conv_forward:     z = w · colT + b          $outer_columns, M = F, N = OH·OW, K = C·K·K
+ * The convolution's kernels (source/nn/conv2d.ts has them as plain loops).
+ * Activations are [batch, C·H·W], channel-major; weights [F, C·K·K]. The
+ * forward reads the input in place (conv-forward-wat.ts); the gradients are
+ * products around an im2col, the image's K·K-shifted copies colT
+ * [C·K·K, OH·OW] (row (c, i, j) holds a[c][y+i][x+j] for every output (y, x)):
  *   conv_weight_grad: dw += dz · colTᵀ, db += Σ dz   $dot_rows (both along the outputs)
  *   conv_input_grad:  dcolT = wᵀ · dz, then da = the sum of dcolT's rows put back where colT's came from (col2im)
  * colT lives in the calling thread's slot of a scratch area (`$thread`, set
@@ -13,6 +13,7 @@
  * ([from, to) are columns of dw), so each result is summed in the same
  * order however the work is cut: threads give bit-identical numbers.
  */
+import {directConvForward} from './conv-forward-wat.js';
 import {lines, range} from './wat-text.js';
 
 export function convKernels(): string {
@@ -22,7 +23,7 @@ export function convKernels(): string {
 		im2colRows(),
 		col2im(),
 		dotRows(2),
-		convForward(),
+		directConvForward(4, 2),
 		convWeightGrad(),
 		convInputGrad(),
 	]);
@@ -212,9 +213,14 @@ const geometry = `    (local $r i32) (local $oh i32) (local $ow i32) (local $P i
 
 const geometryParams = '(param $C i32) (param $H i32) (param $W i32) (param $F i32) (param $K i32)';
 
-/** z[r] = w · colT + b for images r in [from, to): the bias written first, the product added to it; then max(0, ·) when relu. */
-function convForward(): string {
-	return `  (func (export "conv_forward") (param $from i32) (param $to i32) (param $a i32) (param $w i32) (param $b i32) (param $z i32)
+/**
+ * The alternative forward, z[r] = w · colT + b for images r in [from, to): the
+ * bias written first, the product added to it; then max(0, ·) when relu.
+ * Not in the engine's module: the direct kernel (conv-forward-wat.ts) was
+ * faster; bench/conv-design.ts assembles this one beside it to compare.
+ */
+export function im2colForward(): string {
+	return `  (func (export "conv_forward_im2col") (param $from i32) (param $to i32) (param $a i32) (param $w i32) (param $b i32) (param $z i32)
     ${geometryParams} (param $relu i32) (param $scratch i32) (param $slot i32)
     (local $f i32) (local $p i32) (local $n i32) (local $v v128) (local $bias f32)
 ${geometry}

@@ -233,18 +233,18 @@ export class WasmBackend implements Backend {
 	}
 
 	/*
-	 * The convolution: im2col and the products of scripts/wasm/conv-wat.ts.
-	 * Forward and input gradient are shared by images, the weight gradient by
-	 * rows (c, i, j) of the im2col (columns of dw), 4 a part at least; every
-	 * thread writes its im2col in its own slot of the scratch.
+	 * The convolution (scripts/wasm/conv-wat.ts): the forward reads the input
+	 * in place; the gradients are products around an im2col, which every
+	 * thread writes in its own slot of the scratch. Forward and input gradient
+	 * are shared by images, the weight gradient by rows (c, i, j) of the
+	 * im2col (columns of dw), 4 a part at least.
 	 */
 	convForward(a: Float32Array, w: Float32Array, b: Float32Array, z: Float32Array, batch: number, g: ConvGeometry, relu: boolean): void {
-		const {scratch, slot} = this.convScratch(g);
 		this.share(
 			'conv_forward',
 			batch,
 			batch * convWork(g),
-			[this.at(a), this.at(w), this.at(b), this.at(z), g.channels, g.height, g.width, g.filters, g.kernel, relu ? 1 : 0, scratch, slot],
+			[this.at(a), this.at(w), this.at(b), this.at(z), g.channels, g.height, g.width, g.filters, g.kernel, relu ? 1 : 0],
 			imageGrain(batch, this.threads),
 		);
 	}

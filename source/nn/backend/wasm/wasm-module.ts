@@ -76,8 +76,6 @@ export interface Kernels {
 		filters: number,
 		kernel: number,
 		relu: number,
-		scratch: number,
-		slot: number,
 	): void;
 	conv_weight_grad(
 		from: number,
