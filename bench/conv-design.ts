@@ -1,10 +1,12 @@
 /**
- * Which convolution forward is faster on this machine, on the default cnn's
- * two layers at batch 128, one thread: im2col, then the register-tiled
- * outer product of scripts/wasm/outer-wat.ts (conv_forward_im2col in
- * scripts/wasm/conv-wat.ts), or direct kernels that read the input's
- * shifted rows in place (scripts/wasm/conv-forward-wat.ts; the engine's
- * is 4 filters × 2 vectors), in several tile shapes. Rounds alternate between the kernels, best of each
+ * Which convolution kernels are faster on this machine, on the default cnn's
+ * two layers at batch 128, one thread. The forward: im2col, then the
+ * register-tiled outer product of scripts/wasm/outer-wat.ts
+ * (conv_forward_im2col in scripts/wasm/conv-wat.ts), or direct kernels that
+ * read the input's shifted rows in place (scripts/wasm/conv-forward-wat.ts;
+ * the engine's is 4 filters × 2 vectors), in several tile shapes. The weight
+ * gradient: im2col and dot products (the engine's), or direct
+ * (scripts/wasm/conv-weight-grad-wat.ts). Rounds alternate between the kernels, best of each
  * (the least disturbed on a shared machine); the results are checked
  * against each other first.
  *
@@ -13,8 +15,10 @@
 import {parseArgs} from 'node:util';
 import wabt from 'wabt';
 import {directConvForward} from '../scripts/wasm/conv-forward-wat.js';
-import {im2colForward} from '../scripts/wasm/conv-wat.js';
+import {im2colForward, im2colWeightGrad} from '../scripts/wasm/conv-wat.js';
+import {directConvWeightGrad} from '../scripts/wasm/conv-weight-grad-wat.js';
 import {kernelsWat} from '../scripts/wasm/kernels-wat.js';
+import {lines} from '../scripts/wasm/wat-text.js';
 import {webAssembly} from '../source/nn/backend/wasm/wasm-module.js';
 import type {ConvGeometry} from '../source/nn/image-shape.js';
 import {Rng} from '../source/nn/rng.js';
@@ -44,7 +48,18 @@ const instantiate = (text: string): Record<string, Kernel> => {
 	return new wasm.Instance(module, {env: {memory}}).exports as Record<string, Kernel>;
 };
 // the engine's module with the im2col forward beside its own
-const engine = instantiate(kernelsWat().replace(/\)\s*$/, `${im2colForward()}\n)`));
+const engine = instantiate(
+	kernelsWat().replace(
+		/\)\s*$/,
+		lines([
+			im2colForward(),
+			im2colWeightGrad('conv_weight_grad_im2col'),
+			directConvWeightGrad(2, 'conv_weight_grad_2'),
+			directConvWeightGrad(1, 'conv_weight_grad_1'),
+			')',
+		]),
+	),
+);
 const direct = tiles.map(([filters, vectors]) => ({
 	name: `direct ${filters} filters × ${vectors} vectors${filters === 4 && vectors === 2 ? ' (the engine)' : ''}`,
 	kernel: instantiate(`(module\n  (import "env" "memory" (memory 1 65536 shared))\n${directConvForward(filters, vectors)}\n)`)
@@ -70,39 +85,78 @@ for (const g of [
 	const a = random(batch * g.channels * g.height * g.width),
 		w = random(g.filters * g.channels * g.kernel * g.kernel),
 		b = random(g.filters);
+	const dz = random(batch * g.filters * oh * ow);
 	const out = allocate(batch * g.filters * oh * ow),
-		check = allocate(batch * g.filters * oh * ow);
+		dw = allocate(w.length),
+		db = allocate(b.length);
 	const slot = Math.ceil((g.channels * g.kernel * g.kernel * oh * ow) / 4) * 16;
 	const scratch = allocate(slot / 4).byteOffset;
-	const im2col = () =>
-		engine.conv_forward_im2col!(
-			0,
-			batch,
-			a.byteOffset,
-			w.byteOffset,
-			b.byteOffset,
-			out.byteOffset,
-			g.channels,
-			g.height,
-			g.width,
-			g.filters,
-			g.kernel,
-			1,
-			scratch,
-			slot,
-		);
-	im2col();
-	check.set(out);
-	const candidates = [{name: 'im2col + outer product', run: im2col}];
-	for (const {name, kernel} of direct) {
-		const run = () =>
-			kernel(0, batch, a.byteOffset, w.byteOffset, b.byteOffset, out.byteOffset, g.channels, g.height, g.width, g.filters, g.kernel, 1);
-		out.fill(Number.NaN);
+	const shape = [g.channels, g.height, g.width, g.filters, g.kernel];
+	const gflop = (2 * batch * convMultiplyAdds(g)) / 1e9;
+	const what = `${g.channels}×${g.height}×${g.width} → ${g.filters} filters of ${g.kernel}×${g.kernel}, batch ${batch}, one thread`;
+	compare(`${what}, forward + ReLU:`, out, gflop, [
+		{
+			name: 'im2col + outer product',
+			run: () =>
+				engine.conv_forward_im2col!(0, batch, a.byteOffset, w.byteOffset, b.byteOffset, out.byteOffset, ...shape, 1, scratch, slot),
+		},
+		...direct.map(({name, kernel}) => ({
+			name,
+			run: () => kernel(0, batch, a.byteOffset, w.byteOffset, b.byteOffset, out.byteOffset, ...shape, 1),
+		})),
+	]);
+	const rows = g.channels * g.kernel * g.kernel;
+	compare(
+		`${what}, dW += dZ ⋆ A and db:`,
+		dw,
+		gflop,
+		[
+			{
+				name: 'im2col + dot products (the engine)',
+				run: () =>
+					engine.conv_weight_grad_im2col!(
+						0,
+						rows,
+						dz.byteOffset,
+						a.byteOffset,
+						dw.byteOffset,
+						db.byteOffset,
+						batch,
+						...shape,
+						scratch,
+						slot,
+					),
+			},
+			...[2, 1].map(filters => ({
+				name: `direct ${filters} filters × 4 (c, i, j)`,
+				run: () =>
+					engine[`conv_weight_grad_${filters}`]!(0, rows, dz.byteOffset, a.byteOffset, dw.byteOffset, db.byteOffset, batch, ...shape),
+			})),
+		],
+		() => {
+			dw.fill(0);
+			db.fill(0);
+		},
+	);
+}
+
+/** Each candidate's result checked against the first's, then their best times over alternating rounds. */
+function compare(
+	title: string,
+	result: Float32Array,
+	gflop: number,
+	candidates: Array<{name: string; run: () => void}>,
+	reset = () => {},
+): void {
+	const check = new Float32Array(result.length);
+	candidates.forEach(({name, run}, index) => {
+		result.fill(Number.NaN);
+		reset();
 		run();
-		const worst = out.reduce((most, value, i) => Math.max(most, Math.abs(value - check[i]!)), 0);
-		if (!(worst < 1e-3)) throw new Error(`${name} differs from the engine by ${worst}`);
-		candidates.push({name, run});
-	}
+		if (index === 0) check.set(result);
+		const worst = result.reduce((most, value, i) => Math.max(most, Math.abs(value - check[i]!) / (1 + Math.abs(check[i]!))), 0);
+		if (!(worst < 1e-4)) throw new Error(`${name} differs from ${candidates[0]!.name} by ${worst}`);
+	});
 	const best = candidates.map(() => Infinity);
 	for (let round = 0; round < rounds; round++) {
 		candidates.forEach(({run}, index) => {
@@ -112,14 +166,11 @@ for (const g of [
 			best[index] = Math.min(best[index]!, (performance.now() - started) / 5);
 		});
 	}
-	const gflop = (2 * batch * convMultiplyAdds(g)) / 1e9;
-	console.log(
-		`\n${g.channels}×${g.height}×${g.width} → ${g.filters} filters of ${g.kernel}×${g.kernel}, batch ${batch}, forward + ReLU, one thread:`,
-	);
+	console.log(`\n${title}`);
 	candidates.forEach(({name}, index) => {
 		const ms = best[index]!;
 		console.log(
-			`  ${name.padEnd(44)} ${ms.toFixed(3)} ms  ${(gflop / (ms / 1000)).toFixed(1)} GFLOP/s  ${(ms / best[0]!).toFixed(2)}x im2col's time`,
+			`  ${name.padEnd(44)} ${ms.toFixed(3)} ms  ${(gflop / (ms / 1000)).toFixed(1)} GFLOP/s  ${(ms / best[0]!).toFixed(2)}x the first's time`,
 		);
 	});
 }

@@ -14,6 +14,7 @@
  * order however the work is cut: threads give bit-identical numbers.
  */
 import {directConvForward} from './conv-forward-wat.js';
+import {biasGradient} from './conv-weight-grad-wat.js';
 import {lines, range} from './wat-text.js';
 
 export function convKernels(): string {
@@ -24,7 +25,7 @@ export function convKernels(): string {
 		col2im(),
 		dotRows(2),
 		directConvForward(4, 2),
-		convWeightGrad(),
+		im2colWeightGrad(),
 		convInputGrad(),
 	]);
 }
@@ -273,8 +274,8 @@ ${geometry}
  * dw[f][kk] += Σ_r Σ_p dz[r][f][p]·colT_r[kk][p] for kk in [from, to), image
  * by image; the part with kk = 0 also adds db[f] += Σ_r Σ_p dz[r][f][p].
  */
-function convWeightGrad(): string {
-	return `  (func (export "conv_weight_grad") (param $from i32) (param $to i32) (param $dz i32) (param $a i32) (param $dw i32) (param $db i32)
+export function im2colWeightGrad(name = 'conv_weight_grad'): string {
+	return `  (func (export "${name}") (param $from i32) (param $to i32) (param $dz i32) (param $a i32) (param $dw i32) (param $db i32)
     (param $batch i32) ${geometryParams} (param $scratch i32) (param $slot i32)
     (local $f i32) (local $p i32) (local $n i32) (local $sum v128)
 ${geometry}
@@ -289,33 +290,7 @@ ${geometry}
         (local.get $F) (i32.sub (local.get $to) (local.get $from)) (local.get $P))
       (local.set $r (i32.add (local.get $r) (i32.const 1)))
       (br $images)))
-    (if (i32.eqz (local.get $from)) (then
-      (local.set $f (i32.const 0))
-      (block $bias_done (loop $bias
-        (br_if $bias_done (i32.ge_u (local.get $f) (local.get $F)))
-        (local.set $sum (v128.const i32x4 0 0 0 0))
-        (local.set $r (i32.const 0))
-        (block $sum_done (loop $sum_images
-          (br_if $sum_done (i32.ge_u (local.get $r) (local.get $batch)))
-          (local.set $p (i32.add (local.get $dz) (i32.add (i32.mul (local.get $r) (local.get $outBytes)) (i32.shl (i32.mul (local.get $f) (local.get $P)) (i32.const 2)))))
-          (local.set $n (i32.shr_u (local.get $P) (i32.const 2)))
-          (if (local.get $n) (then (loop $vectors
-            (local.set $sum (f32x4.add (local.get $sum) (v128.load (local.get $p))))
-            (local.set $p (i32.add (local.get $p) (i32.const 16)))
-            (br_if $vectors (local.tee $n (i32.sub (local.get $n) (i32.const 1)))))))
-          (local.set $n (i32.and (local.get $P) (i32.const 3)))
-          (if (local.get $n) (then (loop $singles
-            (local.set $sum (f32x4.add (local.get $sum) (v128.load32_zero (local.get $p))))
-            (local.set $p (i32.add (local.get $p) (i32.const 4)))
-            (br_if $singles (local.tee $n (i32.sub (local.get $n) (i32.const 1)))))))
-          (local.set $r (i32.add (local.get $r) (i32.const 1)))
-          (br $sum_images)))
-        (local.set $p (i32.add (local.get $db) (i32.shl (local.get $f) (i32.const 2))))
-        (f32.store (local.get $p) (f32.add (f32.load (local.get $p)) (f32.add
-          (f32.add (f32x4.extract_lane 0 (local.get $sum)) (f32x4.extract_lane 2 (local.get $sum)))
-          (f32.add (f32x4.extract_lane 1 (local.get $sum)) (f32x4.extract_lane 3 (local.get $sum))))))
-        (local.set $f (i32.add (local.get $f) (i32.const 1)))
-        (br $bias)))))
+${biasGradient()}
   )`;
 }
 
