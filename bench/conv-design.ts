@@ -5,8 +5,8 @@
  * (conv_forward_im2col in scripts/wasm/conv-wat.ts), or direct kernels that
  * read the input's shifted rows in place (scripts/wasm/conv-forward-wat.ts;
  * the engine's is 4 filters × 2 vectors), in several tile shapes. The weight
- * gradient: im2col and dot products (the engine's), or direct
- * (scripts/wasm/conv-weight-grad-wat.ts). Rounds alternate between the kernels, best of each
+ * gradient: im2col and dot products, or direct
+ * (scripts/wasm/conv-weight-grad-wat.ts; the engine's is 2 filters × 4). Rounds alternate between the kernels, best of each
  * (the least disturbed on a shared machine); the results are checked
  * against each other first.
  *
@@ -15,7 +15,7 @@
 import {parseArgs} from 'node:util';
 import wabt from 'wabt';
 import {directConvForward} from '../scripts/wasm/conv-forward-wat.js';
-import {im2colForward, im2colWeightGrad} from '../scripts/wasm/conv-wat.js';
+import {im2colKernels} from '../scripts/wasm/conv-wat.js';
 import {directConvWeightGrad} from '../scripts/wasm/conv-weight-grad-wat.js';
 import {kernelsWat} from '../scripts/wasm/kernels-wat.js';
 import {lines} from '../scripts/wasm/wat-text.js';
@@ -48,18 +48,7 @@ const instantiate = (text: string): Record<string, Kernel> => {
 	return new wasm.Instance(module, {env: {memory}}).exports as Record<string, Kernel>;
 };
 // the engine's module with the im2col forward beside its own
-const engine = instantiate(
-	kernelsWat().replace(
-		/\)\s*$/,
-		lines([
-			im2colForward(),
-			im2colWeightGrad('conv_weight_grad_im2col'),
-			directConvWeightGrad(2, 'conv_weight_grad_2'),
-			directConvWeightGrad(1, 'conv_weight_grad_1'),
-			')',
-		]),
-	),
-);
+const engine = instantiate(kernelsWat().replace(/\)\s*$/, lines([im2colKernels(), directConvWeightGrad(1, 'conv_weight_grad_1'), ')'])));
 const direct = tiles.map(([filters, vectors]) => ({
 	name: `direct ${filters} filters × ${vectors} vectors${filters === 4 && vectors === 2 ? ' (the engine)' : ''}`,
 	kernel: instantiate(`(module\n  (import "env" "memory" (memory 1 65536 shared))\n${directConvForward(filters, vectors)}\n)`)
@@ -106,32 +95,15 @@ for (const g of [
 		})),
 	]);
 	const rows = g.channels * g.kernel * g.kernel;
+	const weightArgs = [dz.byteOffset, a.byteOffset, dw.byteOffset, db.byteOffset, batch, ...shape];
 	compare(
 		`${what}, dW += dZ ⋆ A and db:`,
 		dw,
 		gflop,
 		[
-			{
-				name: 'im2col + dot products (the engine)',
-				run: () =>
-					engine.conv_weight_grad_im2col!(
-						0,
-						rows,
-						dz.byteOffset,
-						a.byteOffset,
-						dw.byteOffset,
-						db.byteOffset,
-						batch,
-						...shape,
-						scratch,
-						slot,
-					),
-			},
-			...[2, 1].map(filters => ({
-				name: `direct ${filters} filters × 4 (c, i, j)`,
-				run: () =>
-					engine[`conv_weight_grad_${filters}`]!(0, rows, dz.byteOffset, a.byteOffset, dw.byteOffset, db.byteOffset, batch, ...shape),
-			})),
+			{name: 'im2col + dot products', run: () => engine.conv_weight_grad_im2col!(0, rows, ...weightArgs, scratch, slot)},
+			{name: 'direct 2 filters × 4 (c, i, j) (the engine)', run: () => engine.conv_weight_grad!(0, rows, ...weightArgs)},
+			{name: 'direct 1 filter × 4 (c, i, j)', run: () => engine.conv_weight_grad_1!(0, rows, ...weightArgs)},
 		],
 		() => {
 			dw.fill(0);

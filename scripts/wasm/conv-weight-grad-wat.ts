@@ -1,20 +1,19 @@
 /**
- * The alternative weight gradient, kept to measure against the engine's
- * im2col and dot products (bench/conv-design.ts): on the default cnn's
- * layers at batch 128, one thread, 2 filters × 4 took 0.95 ms against
- * 0.99 ms on the first layer (24 outputs a row) but 2.5 ms against 1.5 ms on
- * the second (8 outputs a row: a row loop and the lane sums of every tile
- * for every image cost more than the im2col saves); 1 filter × 4 was slower
- * on both. Not in the engine's module.
- *
  * conv_weight_grad done directly, reading the input's shifted rows in place
  * (no im2col): dw[f][kk] += Σ_r Σ_y Σ_x dz[r][f][y][x]·a[r][c][y+i][x+j] for
- * kk = (c, i, j) in [from, to), image by image; the part with kk = 0 also
- * adds db[f] += Σ_r Σ_p dz[r][f][p]. Tiles of `rows` filters × 4 kk, the
+ * kk = (c, i, j) in [from, to); the part with kk = 0 also adds
+ * db[f] += Σ_r Σ_p dz[r][f][p]. Tiles of `rows` filters × 4 kk, the
  * accumulators' lanes along x, four outputs a step and the last OW % 4 in
- * lane 0; each image's sums are added to dw as (l0 + l2) + (l1 + l3)
- * whatever the tile's width, so a result does not depend on how the kk are
- * shared out.
+ * lane 0, every image of the batch into the same accumulators; then each
+ * tile's sums are added to dw as (l0 + l2) + (l1 + l3) whatever the tile's
+ * width, so a result does not depend on how the kk are shared out.
+ *
+ * Measured (bench/conv-design.ts, batch 128, one thread, medians of 3 runs
+ * of 15 rounds): 2 filters × 4 took 0.72 ms against im2col and dot
+ * products' 0.92 ms on the first layer of the default cnn, 1.63 ms against
+ * 1.56 ms on the second; with the lane sums once per image instead of once
+ * per batch the second took 1.7 times im2col's; 1 filter × 4 was slower on
+ * both, 3 × 4 would need more than the 15 registers.
  */
 import {lines, range} from './wat-text.js';
 
@@ -27,9 +26,9 @@ export function directConvWeightGrad(rows: number, name = 'conv_weight_grad'): s
     (local $img i32) (local $grads i32) (local $m i32) (local $n i32) (local $y i32) (local $x i32) (local $rem i32) (local $skip i32) (local $pc i32)
     (local $f i32) (local $p i32) (local $sum v128) (local $left v128) (local $right v128) (local $bv v128)`,
 		`    ${range(rows)
-			.map(r => `(local $pd${r} i32) (local $dv${r} v128)`)
+			.map(r => `(local $pd${r} i32) (local $dv${r} v128) (local $dofs${r} i32)`)
 			.join(' ')} ${range(4)
-			.map(o => `(local $pa${o} i32)`)
+			.map(o => `(local $pa${o} i32) (local $off${o} i32)`)
 			.join(' ')}`,
 		`    ${range(rows)
 			.flatMap(r => range(4).map(o => `(local $acc${r}_${o} v128)`))
@@ -43,10 +42,6 @@ export function directConvWeightGrad(rows: number, name = 'conv_weight_grad'): s
 		'    (local.set $outBytes (i32.shl (i32.mul (local.get $F) (local.get $P)) (i32.const 2)))',
 		// after a row of outputs, the input pointers skip to the next row
 		'    (local.set $skip (i32.shl (i32.sub (local.get $W) (local.get $ow)) (i32.const 2)))',
-		'    (block $images_done (loop $images',
-		'      (br_if $images_done (i32.ge_u (local.get $r) (local.get $batch)))',
-		'      (local.set $img (i32.add (local.get $a) (i32.mul (local.get $r) (local.get $inBytes))))',
-		'      (local.set $grads (i32.add (local.get $dz) (i32.mul (local.get $r) (local.get $outBytes))))',
 		'      (local.set $m (i32.const 0))',
 		heights.map(height =>
 			lines([
@@ -58,8 +53,6 @@ export function directConvWeightGrad(rows: number, name = 'conv_weight_grad'): s
 				`        (br $rows${height})))`,
 			]),
 		),
-		'      (local.set $r (i32.add (local.get $r) (i32.const 1)))',
-		'      (br $images)))',
 		biasGradient(),
 		'  )',
 	]);
@@ -80,11 +73,11 @@ function tile(height: number, width: number): string {
 		...rows.map(r => `            (local.set $pd${r} (i32.add (local.get $pd${r}) (i32.const ${bytes})))`),
 		...columns.map(o => `            (local.set $pa${o} (i32.add (local.get $pa${o}) (i32.const ${bytes})))`),
 	];
-	// a + ((c·H + i)·W + j)·4 for kk = n + o = (c, i, j)
+	// ((c·H + i)·W + j)·4 into an image for kk = n + o = (c, i, j)
 	const start = (o: number) => `        (local.set $rem (i32.rem_u (i32.add (local.get $n) (i32.const ${o})) (local.get $KK)))
-        (local.set $pa${o} (i32.add (local.get $img) (i32.shl (i32.add
+        (local.set $off${o} (i32.shl (i32.add
           (i32.mul (i32.add (i32.mul (i32.div_u (i32.add (local.get $n) (i32.const ${o})) (local.get $KK)) (local.get $H)) (i32.div_u (local.get $rem) (local.get $K))) (local.get $W))
-          (i32.rem_u (local.get $rem) (local.get $K))) (i32.const 2))))`;
+          (i32.rem_u (local.get $rem) (local.get $K))) (i32.const 2)))`;
 	const lane = (r: number, o: number, n: number) => `(f32x4.extract_lane ${n} (local.get $acc${r}_${o}))`;
 	const pairs = (a: string, b: string) =>
 		`(f32x4.add (i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23 ${a} ${b}) (i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31 ${a} ${b}))`;
@@ -112,23 +105,31 @@ function tile(height: number, width: number): string {
 		`      (block $${label}_done (loop $${label}`,
 		`        (br_if $${label}_done (i32.gt_u (i32.add (local.get $n) (i32.const ${width})) (local.get $to)))`,
 		...rows.map(
-			r =>
-				`        (local.set $pd${r} (i32.add (local.get $grads) (i32.shl (i32.mul (i32.add (local.get $m) (i32.const ${r})) (local.get $P)) (i32.const 2))))`,
+			r => `        (local.set $dofs${r} (i32.shl (i32.mul (i32.add (local.get $m) (i32.const ${r})) (local.get $P)) (i32.const 2)))`,
 		),
 		...columns.map(start),
 		...rows.flatMap(r => columns.map(o => `        (local.set $acc${r}_${o} (v128.const i32x4 0 0 0 0))`)),
-		'        (local.set $y (local.get $oh))',
-		`        (loop $${label}_y`,
-		'          (local.set $x (i32.shr_u (local.get $ow) (i32.const 2)))',
-		`          (if (local.get $x) (then (loop $${label}_x`,
+		// every image's sums go on in the same accumulators: one lane sum a tile
+		'        (local.set $r (i32.const 0))',
+		`        (loop $${label}_images`,
+		'          (local.set $img (i32.add (local.get $a) (i32.mul (local.get $r) (local.get $inBytes))))',
+		'          (local.set $grads (i32.add (local.get $dz) (i32.mul (local.get $r) (local.get $outBytes))))',
+		...rows.map(r => `          (local.set $pd${r} (i32.add (local.get $grads) (local.get $dofs${r})))`),
+		...columns.map(o => `          (local.set $pa${o} (i32.add (local.get $img) (local.get $off${o})))`),
+		'          (local.set $y (local.get $oh))',
+		`          (loop $${label}_y`,
+		'            (local.set $x (i32.shr_u (local.get $ow) (i32.const 2)))',
+		`            (if (local.get $x) (then (loop $${label}_x`,
 		...step('v128.load', 16),
-		`            (br_if $${label}_x (local.tee $x (i32.sub (local.get $x) (i32.const 1)))))))`,
-		'          (local.set $x (i32.and (local.get $ow) (i32.const 3)))',
-		`          (if (local.get $x) (then (loop $${label}_tail`,
+		`              (br_if $${label}_x (local.tee $x (i32.sub (local.get $x) (i32.const 1)))))))`,
+		'            (local.set $x (i32.and (local.get $ow) (i32.const 3)))',
+		`            (if (local.get $x) (then (loop $${label}_tail`,
 		...step('v128.load32_zero', 4),
-		`            (br_if $${label}_tail (local.tee $x (i32.sub (local.get $x) (i32.const 1)))))))`,
-		...columns.map(o => `          (local.set $pa${o} (i32.add (local.get $pa${o}) (local.get $skip)))`),
-		`          (br_if $${label}_y (local.tee $y (i32.sub (local.get $y) (i32.const 1)))))`,
+		`              (br_if $${label}_tail (local.tee $x (i32.sub (local.get $x) (i32.const 1)))))))`,
+		...columns.map(o => `            (local.set $pa${o} (i32.add (local.get $pa${o}) (local.get $skip)))`),
+		`            (br_if $${label}_y (local.tee $y (i32.sub (local.get $y) (i32.const 1)))))`,
+		'          (local.set $r (i32.add (local.get $r) (i32.const 1)))',
+		`          (br_if $${label}_images (i32.lt_u (local.get $r) (local.get $batch))))`,
 		...rows.map(store),
 		`        (local.set $n (i32.add (local.get $n) (i32.const ${width})))`,
 		`        (br $${label})))`,

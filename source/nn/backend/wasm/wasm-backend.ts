@@ -233,11 +233,11 @@ export class WasmBackend implements Backend {
 	}
 
 	/*
-	 * The convolution (scripts/wasm/conv-wat.ts): the forward reads the input
-	 * in place; the gradients are products around an im2col, which every
-	 * thread writes in its own slot of the scratch. Forward and input gradient
-	 * are shared by images, the weight gradient by rows (c, i, j) of the
-	 * im2col (columns of dw), 4 a part at least.
+	 * The convolution (scripts/wasm/conv-wat.ts): the forward and the weight
+	 * gradient read the input in place; the input gradient is a product and
+	 * a col2im, whose working rows every thread writes in its own slot of the
+	 * scratch. Forward and input gradient are shared by images, the weight
+	 * gradient by (c, i, j) (columns of dw).
 	 */
 	convForward(a: Float32Array, w: Float32Array, b: Float32Array, z: Float32Array, batch: number, g: ConvGeometry, relu: boolean): void {
 		this.share(
@@ -250,14 +250,14 @@ export class WasmBackend implements Backend {
 	}
 
 	convWeightGrad(dz: Float32Array, a: Float32Array, dw: Float32Array, db: Float32Array, batch: number, g: ConvGeometry): void {
-		const {scratch, slot} = this.convScratch(g);
 		const rows = g.channels * g.kernel * g.kernel;
+		// a part is a whole number of the kernel's tiles of 4 (c, i, j); each reads every image, however many parts
 		this.share(
 			'conv_weight_grad',
 			rows,
 			batch * convWork(g),
-			[this.at(dz), this.at(a), this.at(dw), this.at(db), batch, g.channels, g.height, g.width, g.filters, g.kernel, scratch, slot],
-			Math.max(4, Math.ceil(rows / (2 * this.threads) / 4) * 4),
+			[this.at(dz), this.at(a), this.at(dw), this.at(db), batch, g.channels, g.height, g.width, g.filters, g.kernel],
+			rows >= 64 ? 8 : 4,
 		);
 	}
 
@@ -294,7 +294,7 @@ export class WasmBackend implements Backend {
 		]);
 	}
 
-	/** A slot of one image's im2col, C·K·K rows of OH·OW, for each thread: its byte offset and the slot's bytes. */
+	/** A slot of one image's C·K·K rows of OH·OW input gradients for each thread: its byte offset and the slot's bytes. */
 	private convScratch({channels, height, width, kernel}: ConvGeometry): {scratch: number; slot: number} {
 		const slot = Math.ceil((channels * kernel * kernel * (height - kernel + 1) * (width - kernel + 1)) / 4) * 16;
 		return {scratch: this.scratchFor((slot / 4) * this.threads), slot};

@@ -10,7 +10,7 @@ import {kernelsBase64} from './wasm-kernels.js';
  * the memory. The products and updates compute part [from, to) of their
  * result (outputs; inputs for input_grad; elements for the updates; rows of
  * x for sparse_forward, groups of 4 inputs for sparse_weight_grad; images
- * for conv_forward and conv_input_grad, rows (c, i, j) of the im2col for
+ * for conv_forward and conv_input_grad, (c, i, j) of the weights for
  * conv_weight_grad, planes (image, channel) for the max-pool).
  */
 export interface Kernels {
@@ -90,8 +90,6 @@ export interface Kernels {
 		width: number,
 		filters: number,
 		kernel: number,
-		scratch: number,
-		slot: number,
 	): void;
 	conv_input_grad(
 		from: number,
