@@ -228,6 +228,7 @@ export function printConvBench(bench: ConvBench): void {
 		}
 	}
 	printTable(kernelRows, 2);
+	console.log("(training never computes the first convolution's dA: its input is the pixels)");
 }
 
 /** The default cnn's epoch on all threads, as the 60,000 images of a real epoch would take. */
