@@ -11,9 +11,10 @@
  *
  * Measured against im2col and the outer product (bench/conv-design.ts, the
  * default cnn's layers at batch 128, one thread): 4 filters × 2 vectors took
- * 0.75 and 1.18 ms against im2col's 0.98 and 1.48 ms, about 20% less; tiles of
+ * 0.72 and 1.12 ms against im2col's 0.94 and 1.47 ms, about 24% less; tiles of
  * 2×4, 2×3 and 3×2 tied on the first layer but lost on the second (8
- * outputs a row), 4×3 (12 accumulators) lost on both.
+ * outputs a row), 4×3 (12 accumulators) tied on the second but took 1.2
+ * times im2col's time on the first.
  */
 import {lines, range} from './wat-text.js';
 
