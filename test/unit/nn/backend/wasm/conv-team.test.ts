@@ -3,7 +3,8 @@ import {after, before, describe, test} from 'node:test';
 import {buildNetwork, convArchitecture} from '../../../../../source/nn/architecture.js';
 import {WasmBackend} from '../../../../../source/nn/backend/wasm/wasm-backend.js';
 import {convOutputs} from '../../../../../source/nn/conv2d.js';
-import {type ConvGeometry, imageSize} from '../../../../../source/nn/image-shape.js';
+import {type ConvGeometry, type ImageShape, imageSize} from '../../../../../source/nn/image-shape.js';
+import {pooledShape} from '../../../../../source/nn/max-pool2d.js';
 import {createOptimizer} from '../../../../../source/nn/optim/create-optimizer.js';
 import {Rng} from '../../../../../source/nn/rng.js';
 import {mnistSlice} from '../../../../helpers/mnist-slice.js';
@@ -47,11 +48,21 @@ function layerResults(backend: WasmBackend, batch: number, g: ConvGeometry): Rec
 	backend.convWeightGrad(dz, a, dw, db, batch, g);
 	const da = backend.allocate(batch * imageSize(g));
 	backend.convInputGrad(dz, w, da, batch, g);
-	const output = {channels: g.filters, height: g.height - g.kernel + 1, width: g.width - g.kernel + 1};
-	const pooled = backend.allocate(z.length / 4),
-		cells = backend.allocate(z.length / 4);
-	backend.maxPoolForward(z, pooled, new Int32Array(cells.buffer, cells.byteOffset, cells.length), batch, output);
-	return {z, dw, db, da, pooled};
+	return {z, dw, db, da};
+}
+
+/** The max-pool of random maps, forward and backward, on `backend`. */
+function poolResults(backend: WasmBackend, batch: number, input: ImageShape): Record<string, Float32Array> {
+	const rng = new Rng(batch + input.channels);
+	const a = on(backend, random(rng, batch * imageSize(input)));
+	const outputs = batch * imageSize(pooledShape(input));
+	const pooled = backend.allocate(outputs),
+		cells = backend.allocate(outputs),
+		gradient = backend.allocate(a.length);
+	const where = new Int32Array(cells.buffer, cells.byteOffset, outputs);
+	backend.maxPoolForward(a, pooled, where, batch, input);
+	backend.maxPoolBackward(on(backend, random(rng, outputs)), where, gradient, batch, input);
+	return {pooled, where: new Float32Array(Float64Array.from(where)), gradient};
 }
 
 describe('the convolution on a team of threads', () => {
@@ -61,7 +72,7 @@ describe('the convolution on a team of threads', () => {
 		['odd sizes: 3×13×11 to 5 maps of 3×3 kernels', {channels: 3, height: 13, width: 11, filters: 5, kernel: 3}],
 	];
 	for (const [name, geometry] of layers) {
-		test(`${name}, batch 128: forward, dW, db, dA and the pool exactly as on one thread`, () => {
+		test(`${name}, batch 128: forward, dW, db and dA exactly as on one thread`, () => {
 			const one = layerResults(single, 128, geometry);
 			for (const team of teams) {
 				const before = team.partnerParts;
@@ -71,6 +82,17 @@ describe('the convolution on a team of threads', () => {
 			}
 		});
 	}
+
+	test('the max-pool of 1,000 images of 8 maps of 24×24, shared by planes: values, where they came from and the gradient as on one thread', () => {
+		const input = {channels: 8, height: 24, width: 24};
+		const one = poolResults(single, 1000, input);
+		for (const team of teams) {
+			const before = team.partnerParts;
+			const shared = poolResults(team, 1000, input);
+			assert.ok(team.partnerParts > before, `${team.threads} threads: the partners took parts`);
+			for (const [what, values] of Object.entries(one)) assertSame(values, shared[what]!, `${team.threads} threads: ${what}`);
+		}
+	});
 
 	test('6 momentum steps of the default cnn (8 and 16 filters, 128 hidden) on real MNIST: the same losses and weights on 1, 2 and 3 threads', async () => {
 		const batch = 128,
