@@ -101,8 +101,14 @@ for (const g of [
 		dw,
 		gflop,
 		[
-			{name: 'im2col + dot products', run: () => engine.conv_weight_grad_im2col!(0, rows, ...weightArgs, scratch, slot)},
-			{name: 'direct 2 filters × 4 (c, i, j) (the engine)', run: () => engine.conv_weight_grad!(0, rows, ...weightArgs)},
+			{
+				name: 'im2col + dot products (the engine when a row has fewer than 16 outputs)',
+				run: () => engine.conv_weight_grad_im2col!(0, rows, ...weightArgs, scratch, slot),
+			},
+			{
+				name: 'direct 2 filters × 4 (c, i, j) (the engine from 16 outputs a row)',
+				run: () => engine.conv_weight_grad!(0, rows, ...weightArgs),
+			},
 			{name: 'direct 1 filter × 4 (c, i, j)', run: () => engine.conv_weight_grad_1!(0, rows, ...weightArgs)},
 		],
 		() => {
@@ -142,7 +148,7 @@ function compare(
 	candidates.forEach(({name}, index) => {
 		const ms = best[index]!;
 		console.log(
-			`  ${name.padEnd(44)} ${ms.toFixed(3)} ms  ${(gflop / (ms / 1000)).toFixed(1)} GFLOP/s  ${(ms / best[0]!).toFixed(2)}x the first's time`,
+			`  ${name.padEnd(72)} ${ms.toFixed(3)} ms  ${(gflop / (ms / 1000)).toFixed(1)} GFLOP/s  ${(ms / best[0]!).toFixed(2)}x the first's time`,
 		);
 	});
 }

@@ -1,43 +1,45 @@
 /**
  * The convolution's kernels (source/nn/conv2d.ts has them as plain loops).
  * Activations are [batch, C·H·W], channel-major; weights [F, C·K·K]. The
- * forward and the weight gradient read the input in place
- * (conv-forward-wat.ts, conv-weight-grad-wat.ts); the input gradient is a
- * product and a col2im: dcolT = wᵀ · dz ($outer_columns), whose row (c, i, j)
- * holds the gradient of a[c][y+i][x+j] from every output (y, x), then
- * da = those rows added back where they came from. dcolT lives in the
- * calling thread's slot of a scratch area (`$thread`, set once per
- * instance, picks the slot), so it is written and read while it is in that
- * core's cache. The forward and input gradient go image by image ([from, to)
- * are images), the weight gradient by (c, i, j) ([from, to) are columns of
- * dw), so each result is summed in the same order however the work is cut:
- * threads give bit-identical numbers.
+ * forward reads the input in place (conv-forward-wat.ts). The input
+ * gradient is a product and a col2im: dcolT = wᵀ · dz ($outer_columns),
+ * whose row (c, i, j) holds the gradient of a[c][y+i][x+j] from every output
+ * (y, x), then da = those rows added back where they came from. The weight
+ * gradient has two kernels: conv_weight_grad reads the input in place
+ * (conv-weight-grad-wat.ts), conv_weight_grad_im2col copies the rows
+ * (c, i, j) of colT (the input's K·K shifted copies) and takes dot products
+ * dw += dz · colTᵀ; the backend picks by the width of the output.
+ * dcolT and colT live in the calling thread's slot of a scratch area
+ * (`$thread`, set once per instance, picks the slot), so they are written
+ * and read while in that core's cache. The forward and input gradient go
+ * image by image ([from, to) are images), the weight gradients by (c, i, j)
+ * ([from, to) are columns of dw), so each result is summed in the same
+ * order however the work is cut: threads give bit-identical numbers.
  *
- * bench/conv-design.ts measures them against im2col and products for the
- * forward and the weight gradient (im2colKernels below), on the default
- * cnn's layers at batch 128, one thread: the direct forward took about 24%
- * less time on both layers; the direct weight gradient about 22% less on
- * the first layer (24 outputs a row) and 5% more on the second (8 a row),
- * about 0.1 ms less a batch in all, and it needs no scratch.
+ * bench/conv-design.ts measures them against each other, and the forward
+ * against im2col and the outer product (im2colKernels below), at batch 128,
+ * one thread: the direct forward took about 24% less time on both layers of
+ * the default cnn; the direct weight gradient 14 to 22% less on first
+ * layers (24 outputs a row; 8, 12 and 16 filters), but 5, 12 and 17% more on
+ * the second layers (8 outputs a row) of the 8/16, 12/24 and 16/32 cnn.
  */
 import {directConvForward} from './conv-forward-wat.js';
 import {biasGradient, directConvWeightGrad} from './conv-weight-grad-wat.js';
 import {lines, range} from './wat-text.js';
 
-/**
- * The alternatives the engine does not use, for bench/conv-design.ts to
- * assemble beside the engine's kernels: the forward and the weight gradient
- * as im2col and products (conv_forward_im2col, conv_weight_grad_im2col).
- */
-export const im2colKernels = (): string => lines([im2colRows(), dotRows(2), im2colForward(), im2colWeightGrad('conv_weight_grad_im2col')]);
+/** The alternative forward the engine does not use, for bench/conv-design.ts to assemble beside the engine's kernels. */
+export const im2colKernels = (): string => im2colForward();
 
 export function convKernels(): string {
 	return lines([
 		'  (global $thread (mut i32) (i32.const 0))',
 		'  (func (export "set_thread") (param $index i32) (global.set $thread (local.get $index)))',
+		im2colRows(),
 		col2im(),
+		dotRows(2),
 		directConvForward(4, 2),
 		directConvWeightGrad(2),
+		im2colWeightGrad('conv_weight_grad_im2col'),
 		convInputGrad(),
 	]);
 }

@@ -233,11 +233,12 @@ export class WasmBackend implements Backend {
 	}
 
 	/*
-	 * The convolution (scripts/wasm/conv-wat.ts): the forward and the weight
-	 * gradient read the input in place; the input gradient is a product and
-	 * a col2im, whose working rows every thread writes in its own slot of the
-	 * scratch. Forward and input gradient are shared by images, the weight
-	 * gradient by (c, i, j) (columns of dw).
+	 * The convolution (scripts/wasm/conv-wat.ts): the forward reads the input
+	 * in place, the weight gradient too where a row of outputs is wide (else
+	 * it copies the input's shifted rows first); the input gradient is a
+	 * product and a col2im. Copied or computed rows go in the calling
+	 * thread's own slot of the scratch. Forward and input gradient are shared
+	 * by images, the weight gradient by (c, i, j) (columns of dw).
 	 */
 	convForward(a: Float32Array, w: Float32Array, b: Float32Array, z: Float32Array, batch: number, g: ConvGeometry, relu: boolean): void {
 		this.share(
@@ -251,14 +252,16 @@ export class WasmBackend implements Backend {
 
 	convWeightGrad(dz: Float32Array, a: Float32Array, dw: Float32Array, db: Float32Array, batch: number, g: ConvGeometry): void {
 		const rows = g.channels * g.kernel * g.kernel;
-		// a part is a whole number of the kernel's tiles of 4 (c, i, j); each reads every image, however many parts
-		this.share(
-			'conv_weight_grad',
-			rows,
-			batch * convWork(g),
-			[this.at(dz), this.at(a), this.at(dw), this.at(db), batch, g.channels, g.height, g.width, g.filters, g.kernel],
-			rows >= 64 ? 8 : 4,
-		);
+		const args = [this.at(dz), this.at(a), this.at(dw), this.at(db), batch, g.channels, g.height, g.width, g.filters, g.kernel];
+		// a part is a whole number of the kernels' tiles of 4 (c, i, j); each reads every image, however many parts
+		const grain = rows >= 64 ? 8 : 4;
+		// direct on wide outputs; on narrow ones its loop over each row of outputs costs more than copying colT's rows
+		if (g.width - g.kernel + 1 >= 16) {
+			this.share('conv_weight_grad', rows, batch * convWork(g), args, grain);
+			return;
+		}
+		const {scratch, slot} = this.convScratch(g);
+		this.share('conv_weight_grad_im2col', rows, batch * convWork(g), [...args, scratch, slot], grain);
 	}
 
 	convInputGrad(dz: Float32Array, w: Float32Array, da: Float32Array, batch: number, g: ConvGeometry): void {
@@ -282,7 +285,7 @@ export class WasmBackend implements Backend {
 		this.share('maxpool_backward', planes, poolWork(planes, input), [this.at(dz), this.at(where), this.at(da), input.height, input.width]);
 	}
 
-	/** A slot of one image's C·K·K rows of OH·OW input gradients for each thread: its byte offset and the slot's bytes. */
+	/** A slot of one image's C·K·K rows of OH·OW values for each thread: its byte offset and the slot's bytes. */
 	private convScratch({channels, height, width, kernel}: ConvGeometry): {scratch: number; slot: number} {
 		const slot = Math.ceil((channels * kernel * kernel * (height - kernel + 1) * (width - kernel + 1)) / 4) * 16;
 		return {scratch: this.scratchFor((slot / 4) * this.threads), slot};

@@ -11,7 +11,7 @@ import {kernelsBase64} from './wasm-kernels.js';
  * result (outputs; inputs for input_grad; elements for the updates; rows of
  * x for sparse_forward, groups of 4 inputs for sparse_weight_grad; images
  * for conv_forward and conv_input_grad, (c, i, j) of the weights for
- * conv_weight_grad, planes (image, channel) for the max-pool).
+ * conv_weight_grad and conv_weight_grad_im2col, planes (image, channel) for the max-pool).
  */
 export interface Kernels {
 	dense_forward(
@@ -91,6 +91,22 @@ export interface Kernels {
 		filters: number,
 		kernel: number,
 	): void;
+	conv_weight_grad_im2col(
+		from: number,
+		to: number,
+		dz: number,
+		a: number,
+		dw: number,
+		db: number,
+		batch: number,
+		channels: number,
+		height: number,
+		width: number,
+		filters: number,
+		kernel: number,
+		scratch: number,
+		slot: number,
+	): void;
 	conv_input_grad(
 		from: number,
 		to: number,
@@ -149,6 +165,7 @@ export const sharedKernels = [
 	'relu_grad',
 	'conv_forward',
 	'conv_weight_grad',
+	'conv_weight_grad_im2col',
 	'conv_input_grad',
 	'maxpool_forward',
 	'maxpool_backward',

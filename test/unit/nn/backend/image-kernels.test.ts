@@ -39,6 +39,10 @@ const named: Shape[] = [
 	{batch: 1, channels: 5, height: 8, width: 8, filters: 7, kernel: 5},
 	{batch: 4, channels: 12, height: 12, width: 12, filters: 24, kernel: 5},
 	{batch: 2, channels: 1, height: 17, width: 3, filters: 9, kernel: 2},
+	// 16 outputs a row and more, where the wasm weight gradient reads the input in place: 19 and 18 leave 3 and 2 over
+	{batch: 2, channels: 2, height: 9, width: 21, filters: 3, kernel: 3},
+	{batch: 1, channels: 3, height: 5, width: 20, filters: 5, kernel: 5},
+	{batch: 3, channels: 1, height: 4, width: 18, filters: 2, kernel: 1},
 ];
 // every small combination: filters across the 2-row tiles, outputs per row 1 to 9, channels 1 to 3, kernels 1, 3, 5
 const remainders: Shape[] = [];

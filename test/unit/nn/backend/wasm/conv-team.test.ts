@@ -12,8 +12,9 @@ import {on, random} from '../arrays.js';
 
 /**
  * The convolution's kernels shared by a team of threads: the forward and the
- * input gradient cut by images, the weight gradient by rows of the im2col,
- * each thread with its own im2col slot. Every number must come out exactly
+ * input gradient cut by images, the weight gradients (direct on wide rows
+ * of outputs, im2col on narrow ones) by (c, i, j), each thread with its own
+ * scratch slot. Every number must come out exactly
  * as on one thread, whoever computed it.
  */
 const single = new WasmBackend();
@@ -70,6 +71,7 @@ describe('the convolution on a team of threads', () => {
 		['the first layer, 1×28×28 to 8 maps of 24×24', {channels: 1, height: 28, width: 28, filters: 8, kernel: 5}],
 		['the second layer, 8×12×12 to 16 maps of 8×8', {channels: 8, height: 12, width: 12, filters: 16, kernel: 5}],
 		['odd sizes: 3×13×11 to 5 maps of 3×3 kernels', {channels: 3, height: 13, width: 11, filters: 5, kernel: 3}],
+		['odd sizes, 21 outputs a row: 2×10×23 to 5 maps of 3×3 kernels', {channels: 2, height: 10, width: 23, filters: 5, kernel: 3}],
 	];
 	for (const [name, geometry] of layers) {
 		test(`${name}, batch 128: forward, dW, db and dA exactly as on one thread`, () => {
