@@ -128,7 +128,7 @@ export interface Conv2dOptions {
 
 /**
  * A convolution layer whose arithmetic runs on its backend (js: the loops
- * above; wasm: im2col and SIMD products on the thread team). Every array
+ * above; wasm: SIMD kernels shared by its threads, scripts/wasm/conv-wat.ts). Every array
  * lives where the backend's kernels can use it in place; an input or output
  * gradient from elsewhere is copied in first.
  */
