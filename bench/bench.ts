@@ -10,6 +10,7 @@ import {createOptimizer} from '../source/nn/optim/create-optimizer.js';
 import {Rng} from '../source/nn/rng.js';
 import {defaultLearningRates, defaults, threadCount} from '../source/train/config.js';
 import {busyChange, measureBusy, printBusy} from './busy.js';
+import {convEpochRow, convNumpyRow, measureConvBench, printConvBench} from './conv-epoch.js';
 import {dashboardCosts, measureDashboard} from './dashboard.js';
 import {agrees, type Difference, lossTolerance, values, weightDifference} from './differences.js';
 import type {BenchData} from './epoch.js';
@@ -50,6 +51,8 @@ const {values: flags} = parseArgs({
 		'skip-run': {type: 'boolean', default: false},
 		'skip-busy': {type: 'boolean', default: false},
 		'skip-dashboard': {type: 'boolean', default: false},
+		// the convolutional network's epochs (engine and numpy) and kernels: about a minute
+		'skip-conv': {type: 'boolean', default: false},
 	},
 });
 const batchSize = wholeNumber('batch-size', 1);
@@ -202,6 +205,11 @@ const epochs = setups.map((setup): EpochReport => {
 const rssAfterEpochs = peakRssMegabytes();
 threaded.close();
 
+// 2b. the default convolutional network: an epoch on the same images, one thread and all, numpy beside it; its kernels' GFLOP/s
+const conv = flags['skip-conv']
+	? null
+	: await measureConvBench({data, images: count, filters: [8, 16], threads, seed, repeat, numpy: true});
+
 // 3. the program as a user starts it: the first frame of `mnist-tui` in a terminal, a fresh process's first epoch, and the whole
 // default run, in the dashboard (launch to the done frame, in a terminal) and with --json
 const startup = await measureStartup();
@@ -247,12 +255,17 @@ const report: BenchReport = {
 	peakRssMegabytes: {afterLoad: rssAfterLoad, afterKernels: rssAfterKernels, afterEpochs: rssAfterEpochs},
 };
 
+// the convolutional mode's aims (issue 19)
+const convRows = conv ? [convEpochRow(conv), convNumpyRow(conv)] : [];
+
 if (flags.json) {
-	console.log(JSON.stringify({...report, busy, dashboard}));
+	console.log(JSON.stringify({...report, busy, dashboard, conv}));
 } else {
 	printReport(report, {fastest, kernelSeconds});
+	if (conv) printConvBench(conv);
 	if (busy) printBusy(busy);
 	printIssueTable(issueRows, load);
+	if (conv) printIssueTable(convRows, conv.load, "The convolutional mode's aims");
 }
 if (!agree) {
 	console.error(

@@ -73,8 +73,8 @@ export function busyMachineRow(measured: string | null): IssueRow {
 	};
 }
 
-export function printIssueTable(rows: readonly IssueRow[], load: string): void {
-	console.log(`\nThe goals, measured in this run (${load}):\n`);
+export function printIssueTable(rows: readonly IssueRow[], load: string, title = 'The goals'): void {
+	console.log(`\n${title}, measured in this run (${load}):\n`);
 	console.log('| what | measured | goal |');
 	console.log('|---|---|---|');
 	for (const row of rows) console.log(`| ${row.what} | ${row.measured ?? `not measured here: ${row.elsewhere}`} | ${row.goal} |`);

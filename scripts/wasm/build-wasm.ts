@@ -13,7 +13,7 @@ const target = fileURLToPath(new URL('../../source/nn/backend/wasm/wasm-kernels.
 
 export async function assembleKernels(): Promise<Uint8Array> {
 	const toolkit = await wabt();
-	const module = toolkit.parseWat('kernels.wat', kernelsWat(), {simd: true, threads: true});
+	const module = toolkit.parseWat('kernels.wat', kernelsWat(), {simd: true, threads: true, bulk_memory: true});
 	try {
 		const bytes = module.toBinary({}).buffer;
 		// wabt's validate() ignores the features it parsed with (it refuses shared memory), so V8 validates

@@ -18,7 +18,10 @@
  *   sparse_forward (over rows of x) and sparse_weight_grad (over groups of 4 inputs)
  * the optimizers' updates: gd_step, momentum_step, adam_step; scale_bytes
  * for packing pixels; zero_fill for clearing gradients; relu and relu_grad;
- * and finite_probe, the trainer's check after each step.
+ * and finite_probe, the trainer's check after each step; the convolution's
+ * kernels (scripts/wasm/conv-wat.ts): conv_forward, conv_weight_grad,
+ * conv_input_grad; the max-pool's (scripts/wasm/pool-wat.ts):
+ * maxpool_forward, maxpool_backward.
  * Every product and update takes (from, to) first: it computes only that
  * part of its result (outputs for the forward and weight-gradient products,
  * inputs for input_grad, elements for the updates), so threads can share
@@ -31,9 +34,11 @@
  * Node 20), so each step is a mul and an add.
  */
 
+import {convKernels} from './conv-wat.js';
 import {elementwiseKernels} from './elementwise-wat.js';
 import {denseForward} from './forward-wat.js';
 import {columnSums, outerProduct} from './outer-wat.js';
+import {poolKernels} from './pool-wat.js';
 import {sparseInputForward, sparseInputWeightGrad} from './sparse-kernels-wat.js';
 import {lines} from './wat-text.js';
 
@@ -73,6 +78,8 @@ export function kernelsWat(tiles: Tiles = defaultTiles): string {
 		sparseInputForward(tiles.sparseForwardOutputs),
 		sparseInputWeightGrad(tiles.sparseGradOutputs),
 		elementwiseKernels(),
+		convKernels(),
+		poolKernels(),
 		`  (func (export "weight_grad") (param $from i32) (param $to i32) (param $dz i32) (param $x i32) (param $dw i32) (param $db i32)
     (param $batch i32) (param $inputs i32) (param $outputs i32)
     ;; dw[o][i] += Σ_r dz[r][o]·x[r][i] for o in [from, to): A(m=o, k=r) = dz[r·outputs + o]

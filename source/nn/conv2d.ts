@@ -1,5 +1,5 @@
 import type {Backend} from './backend/backend.js';
-import {type ImageShape, imageSize} from './image-shape.js';
+import {type ConvGeometry, type ImageShape, imageSize} from './image-shape.js';
 import type {Layer, Parameter} from './layer.js';
 
 /*
@@ -10,16 +10,13 @@ import type {Layer, Parameter} from './layer.js';
  * three loops are the arithmetic, one sum per result, as dense.ts's are.
  */
 
-/** The dimensions the loops need: input C×H×W, F filters of K×K, output F×OH×OW. */
-export interface ConvGeometry {
-	readonly channels: number;
-	readonly height: number;
-	readonly width: number;
-	readonly filters: number;
-	readonly kernel: number;
-}
+export type {ConvGeometry};
 
 const outputSide = (side: number, kernel: number): number => side - kernel + 1;
+
+/** Values in one image's output: F·OH·OW. */
+export const convOutputs = ({height, width, filters, kernel}: ConvGeometry): number =>
+	filters * outputSide(height, kernel) * outputSide(width, kernel);
 
 /** z[r][f][y][x] = b[f] + Σ_c Σ_i Σ_j a[r][c][y+i][x+j]·w[f][c][i][j]   a: [batch, C·H·W] -> z: [batch, F·OH·OW] */
 export function convForwardLoops(a: Float32Array, w: Float32Array, b: Float32Array, z: Float32Array, batch: number, g: ConvGeometry): void {
@@ -129,7 +126,12 @@ export interface Conv2dOptions {
 	readonly biases?: Float32Array;
 }
 
-/** A convolution layer, on the plain loops above; its arrays live on its backend. */
+/**
+ * A convolution layer whose arithmetic runs on its backend (js: the loops
+ * above; wasm: SIMD kernels shared by its threads, scripts/wasm/conv-wat.ts). Every array
+ * lives where the backend's kernels can use it in place; an input or output
+ * gradient from elsewhere is copied in first.
+ */
 export class Conv2d implements Layer {
 	readonly backend: Backend;
 	readonly needsInputGrad: boolean;
@@ -144,6 +146,7 @@ export class Conv2d implements Layer {
 	private result: Float32Array = empty;
 	private inputGradient: Float32Array = empty;
 	private stagedInput: Float32Array = empty;
+	private stagedGradient: Float32Array = empty;
 
 	constructor(input: ImageShape, filters: number, kernel: number, {backend, inputGradient = true, weights, biases}: Conv2dOptions) {
 		if (kernel < 1 || kernel > input.height || kernel > input.width) throw new Error(`a ${kernel}×${kernel} kernel does not fit the input`);
@@ -174,18 +177,19 @@ export class Conv2d implements Layer {
 
 	// a: [batch, C·H·W] -> z: [batch, F·OH·OW]   (convForwardLoops)
 	forward(input: Float32Array, batch: number): Float32Array {
-		this.activation = input;
+		this.activation = this.backend.owns(input) ? input : this.stage(input, batch * this.inputs, 'stagedInput');
 		this.result = this.ensure(this.result, batch * this.outputs);
-		convForwardLoops(input, this.weights, this.biases, this.result, batch, this.geometry);
+		this.backend.convForward(this.activation, this.weights, this.biases, this.result, batch, this.geometry, false);
 		return this.result;
 	}
 
 	// dz: [batch, F·OH·OW] -> da: [batch, C·H·W]; dw += Σ dz ⋆ a, db += Σ dz   (convInputGradLoops, convWeightGradLoops)
 	backward(outputGrad: Float32Array, batch: number): Float32Array {
-		convWeightGradLoops(outputGrad, this.activation, this.weightGrad, this.biasGrad, batch, this.geometry);
+		const dz = this.backend.owns(outputGrad) ? outputGrad : this.stage(outputGrad, batch * this.outputs, 'stagedGradient');
+		this.backend.convWeightGrad(dz, this.activation, this.weightGrad, this.biasGrad, batch, this.geometry);
 		if (!this.needsInputGrad) return this.inputGradient;
 		this.inputGradient = this.ensure(this.inputGradient, batch * this.inputs);
-		convInputGradLoops(outputGrad, this.weights, this.inputGradient, batch, this.geometry);
+		this.backend.convInputGrad(dz, this.weights, this.inputGradient, batch, this.geometry);
 		return this.inputGradient;
 	}
 
@@ -213,5 +217,11 @@ export class Conv2d implements Layer {
 	/** The old buffer while it is big enough: it grows only for a larger batch. */
 	private ensure(buffer: Float32Array, length: number): Float32Array {
 		return buffer.length >= length ? buffer : this.backend.allocate(length);
+	}
+
+	private stage(values: Float32Array, length: number, slot: 'stagedInput' | 'stagedGradient'): Float32Array {
+		const staged = (this[slot] = this.ensure(this[slot], length));
+		staged.set(values.subarray(0, length));
+		return staged;
 	}
 }

@@ -15,3 +15,12 @@ export const imageSize = ({channels, height, width}: ImageShape): number => chan
 
 /** c×h×w, as the network's shapes are written in messages. */
 export const shapeText = ({channels, height, width}: ImageShape): string => `${channels}×${height}×${width}`;
+
+/** A convolution's dimensions: input C×H×W, F filters of K×K, so output F×(H−K+1)×(W−K+1) (conv2d.ts). */
+export interface ConvGeometry {
+	readonly channels: number;
+	readonly height: number;
+	readonly width: number;
+	readonly filters: number;
+	readonly kernel: number;
+}

@@ -58,12 +58,14 @@ export const pooledShape = ({channels, height, width}: ImageShape): ImageShape =
 
 const empty = new Float32Array(0);
 
-/** The max-pool layer: no parameters; it keeps where each maximum was for the backward pass. */
+/** The max-pool layer, run by its backend: no parameters; it keeps where each maximum was for the backward pass. */
 export class MaxPool2d implements Layer {
 	readonly output: ImageShape;
 	private result: Float32Array = empty;
-	private where = new Int32Array(0);
+	private where: Int32Array = new Int32Array(0);
 	private inputGradient: Float32Array = empty;
+	private stagedInput: Float32Array = empty;
+	private stagedGradient: Float32Array = empty;
 
 	constructor(
 		readonly input: ImageShape,
@@ -86,17 +88,28 @@ export class MaxPool2d implements Layer {
 		const length = batch * this.outputs;
 		if (this.result.length < length) {
 			this.result = this.backend.allocate(length);
-			this.where = new Int32Array(length);
+			// the indices live beside the values, where the backend's kernels can write them
+			const cells = this.backend.allocate(length);
+			this.where = new Int32Array(cells.buffer, cells.byteOffset, length);
 		}
-		maxPoolForwardLoops(input, this.result, this.where, batch, this.input);
+		this.backend.maxPoolForward(this.staged(input, batch * this.inputs, 'stagedInput'), this.result, this.where, batch, this.input);
 		return this.result;
 	}
 
 	// dz: [batch, C·⌊H/2⌋·⌊W/2⌋] -> da: [batch, C·H·W], nonzero only at each window's first maximum
 	backward(outputGrad: Float32Array, batch: number): Float32Array {
 		if (this.inputGradient.length < batch * this.inputs) this.inputGradient = this.backend.allocate(batch * this.inputs);
-		maxPoolBackwardLoops(outputGrad, this.where, this.inputGradient, batch, this.input);
+		const dz = this.staged(outputGrad, batch * this.outputs, 'stagedGradient');
+		this.backend.maxPoolBackward(dz, this.where, this.inputGradient, batch, this.input);
 		return this.inputGradient;
+	}
+
+	/** The array itself when the backend owns it, else a copy on the backend. */
+	private staged(values: Float32Array, length: number, slot: 'stagedInput' | 'stagedGradient'): Float32Array {
+		if (this.backend.owns(values)) return values;
+		if (this[slot].length < length) this[slot] = this.backend.allocate(length);
+		this[slot].set(values.subarray(0, length));
+		return this[slot];
 	}
 
 	parameters(): readonly Parameter[] {

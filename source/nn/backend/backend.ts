@@ -1,3 +1,5 @@
+import type {ConvGeometry, ImageShape} from '../image-shape.js';
+
 export const backendNames = ['js', 'wasm'] as const;
 export type BackendName = (typeof backendNames)[number];
 /** What a user may ask for: a backend, or 'auto' for the fastest one this runtime can run. */
@@ -6,15 +8,16 @@ export const backendChoices: readonly BackendChoice[] = ['auto', ...backendNames
 
 /**
  * Where a network's arrays live and the code that does its arithmetic: the
- * dense layer's three products, ReLU, the optimizers' updates and a few
- * chores. Each member computes what the plain loops beside the formulas
- * compute (dense.ts, relu.ts, optim/), and the tests hold every backend to
+ * dense layer's three products, the convolution's and the max-pool's
+ * arithmetic, ReLU, the optimizers' updates and a few chores. Each member
+ * computes what the plain loops beside the formulas compute (dense.ts,
+ * conv2d.ts, max-pool2d.ts, relu.ts, optim/), and the tests hold every backend to
  * those loops. The js backend runs them as they are (its products
  * register-tiled); the wasm backend runs SIMD kernels, shared among threads.
  * Arrays passed to the members must come from `allocate` (or satisfy `owns`);
  * layers copy anything else in first.
  */
-export interface Backend extends DenseProducts {
+export interface Backend extends DenseProducts, ImageKernels {
 	readonly name: BackendName;
 	/** Threads that share each product, the calling one included. */
 	readonly threads: number;
@@ -86,4 +89,30 @@ export interface Updates {
 		correction2: number,
 		epsilon: number,
 	): void;
+}
+
+/**
+ * The image layers' arithmetic (conv2d.ts: convForwardLoops, convWeightGradLoops,
+ * convInputGradLoops; max-pool2d.ts: maxPoolForwardLoops, maxPoolBackwardLoops).
+ * Activations are [batch, C·H·W], channel-major; weights [filters, C, K, K].
+ */
+export interface ImageKernels {
+	/** z = w ⋆ a + b, then max(0, ·) when relu   a: [batch, C·H·W] -> z: [batch, F·OH·OW] */
+	convForward(
+		a: Float32Array,
+		w: Float32Array,
+		b: Float32Array,
+		z: Float32Array,
+		batch: number,
+		geometry: ConvGeometry,
+		relu: boolean,
+	): void;
+	/** dw += Σ dz ⋆ a and db += Σ dz, added to what is there */
+	convWeightGrad(dz: Float32Array, a: Float32Array, dw: Float32Array, db: Float32Array, batch: number, geometry: ConvGeometry): void;
+	/** da = each output's gradient spread back over the window it read, written over what is there */
+	convInputGrad(dz: Float32Array, w: Float32Array, da: Float32Array, batch: number, geometry: ConvGeometry): void;
+	/** z = the largest of each 2×2 window, where = its index in a (the first of equal values)   a: [batch, C·H·W] */
+	maxPoolForward(a: Float32Array, z: Float32Array, where: Int32Array, batch: number, input: ImageShape): void;
+	/** da = 0 except da[where[k]] = dz[k], written over what is there */
+	maxPoolBackward(dz: Float32Array, where: Int32Array, da: Float32Array, batch: number, input: ImageShape): void;
 }

@@ -1,3 +1,5 @@
+import {convForwardLoops, convInputGradLoops, convOutputs, convWeightGradLoops} from '../conv2d.js';
+import {maxPoolBackwardLoops, maxPoolForwardLoops} from '../max-pool2d.js';
 import {adamStep} from '../optim/adam.js';
 import {gradientDescentStep} from '../optim/gd.js';
 import {momentumStep} from '../optim/momentum.js';
@@ -24,6 +26,14 @@ export const jsBackend: Backend = {
 	},
 	accumulateWeightGrad,
 	inputGrad,
+	convForward(a, w, b, z, batch, geometry, applyRelu) {
+		convForwardLoops(a, w, b, z, batch, geometry);
+		if (applyRelu) relu(z.subarray(0, batch * convOutputs(geometry)));
+	},
+	convWeightGrad: convWeightGradLoops,
+	convInputGrad: convInputGradLoops,
+	maxPoolForward: maxPoolForwardLoops,
+	maxPoolBackward: maxPoolBackwardLoops,
 	// nothing to skip: the zeros cost what any value does
 	get sparseInput() {
 		return jsBackend;

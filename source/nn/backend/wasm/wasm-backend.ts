@@ -1,3 +1,4 @@
+import type {ConvGeometry, ImageShape} from '../../image-shape.js';
 import type {Backend, DenseProducts, Updates} from '../backend.js';
 import {sparseGradScratchBytes} from './sparse-scratch.js';
 import {
@@ -231,6 +232,65 @@ export class WasmBackend implements Backend {
 		this.share('input_grad', inputs, batch * inputs * outputs, [this.at(dz), this.at(w), this.at(dx), batch, inputs, outputs]);
 	}
 
+	/*
+	 * The convolution (scripts/wasm/conv-wat.ts): the forward reads the input
+	 * in place, the weight gradient too where a row of outputs is wide (else
+	 * it copies the input's shifted rows first); the input gradient is a
+	 * product and a col2im. Copied or computed rows go in the calling
+	 * thread's own slot of the scratch. Forward and input gradient are shared
+	 * by images, the weight gradient by (c, i, j) (columns of dw).
+	 */
+	convForward(a: Float32Array, w: Float32Array, b: Float32Array, z: Float32Array, batch: number, g: ConvGeometry, relu: boolean): void {
+		this.share(
+			'conv_forward',
+			batch,
+			batch * convWork(g),
+			[this.at(a), this.at(w), this.at(b), this.at(z), g.channels, g.height, g.width, g.filters, g.kernel, relu ? 1 : 0],
+			imageGrain(batch, this.threads),
+		);
+	}
+
+	convWeightGrad(dz: Float32Array, a: Float32Array, dw: Float32Array, db: Float32Array, batch: number, g: ConvGeometry): void {
+		const rows = g.channels * g.kernel * g.kernel;
+		const args = [this.at(dz), this.at(a), this.at(dw), this.at(db), batch, g.channels, g.height, g.width, g.filters, g.kernel];
+		// a part is a whole number of the kernels' tiles of 4 (c, i, j); each reads every image, however many parts
+		const grain = rows >= 64 ? 8 : 4;
+		// direct on wide outputs; on narrow ones its loop over each row of outputs costs more than copying colT's rows
+		if (g.width - g.kernel + 1 >= 16) {
+			this.share('conv_weight_grad', rows, batch * convWork(g), args, grain);
+			return;
+		}
+		const {scratch, slot} = this.convScratch(g);
+		this.share('conv_weight_grad_im2col', rows, batch * convWork(g), [...args, scratch, slot], grain);
+	}
+
+	convInputGrad(dz: Float32Array, w: Float32Array, da: Float32Array, batch: number, g: ConvGeometry): void {
+		const {scratch, slot} = this.convScratch(g);
+		this.share(
+			'conv_input_grad',
+			batch,
+			batch * convWork(g),
+			[this.at(dz), this.at(w), this.at(da), g.channels, g.height, g.width, g.filters, g.kernel, scratch, slot],
+			imageGrain(batch, this.threads),
+		);
+	}
+
+	maxPoolForward(a: Float32Array, z: Float32Array, where: Int32Array, batch: number, input: ImageShape): void {
+		const planes = batch * input.channels;
+		this.share('maxpool_forward', planes, poolWork(planes, input), [this.at(a), this.at(z), this.at(where), input.height, input.width]);
+	}
+
+	maxPoolBackward(dz: Float32Array, where: Int32Array, da: Float32Array, batch: number, input: ImageShape): void {
+		const planes = batch * input.channels;
+		this.share('maxpool_backward', planes, poolWork(planes, input), [this.at(dz), this.at(where), this.at(da), input.height, input.width]);
+	}
+
+	/** A slot of one image's C·K·K rows of OH·OW values for each thread: its byte offset and the slot's bytes. */
+	private convScratch({channels, height, width, kernel}: ConvGeometry): {scratch: number; slot: number} {
+		const slot = Math.ceil((channels * kernel * kernel * (height - kernel + 1) * (width - kernel + 1)) / 4) * 16;
+		return {scratch: this.scratchFor((slot / 4) * this.threads), slot};
+	}
+
 	relu(values: Float32Array): void {
 		this.share('relu', values.length, values.length, [this.at(values)]);
 	}
@@ -299,8 +359,28 @@ export class WasmBackend implements Backend {
 	}
 
 	/** An array's byte offset in the memory; an array from elsewhere would be read as whatever lies at its offset. */
-	private at(array: Float32Array): number {
+	private at(array: Float32Array | Int32Array): number {
 		if (!this.buffers.has(array.buffer)) throw new Error('the wasm kernels were given an array outside their memory');
 		return array.byteOffset;
 	}
+}
+
+/** Multiply-adds of one image's convolution. */
+function convWork({channels, height, width, filters, kernel}: ConvGeometry): number {
+	return filters * channels * kernel * kernel * (height - kernel + 1) * (width - kernel + 1);
+}
+
+/**
+ * A max-pool's work as multiply-adds of a product that takes as long: a
+ * pass over memory, a few operations a value. A batch of 128 of the
+ * default cnn's first maps (0.1 ms) stays on the calling thread, where it
+ * was measured faster than shared; an evaluation's batch of 1,000 is shared.
+ */
+function poolWork(planes: number, {height, width}: ImageShape): number {
+	return (planes * height * width) / 16;
+}
+
+/** Images a part of a convolution's call: about 4 parts a thread. */
+function imageGrain(batch: number, threads: number): number {
+	return Math.max(1, Math.ceil(batch / (4 * threads)));
 }

@@ -9,7 +9,9 @@ import {kernelsBase64} from './wasm-kernels.js';
  * The exports of scripts/wasm/kernels-wat.ts; every matrix is a byte offset into
  * the memory. The products and updates compute part [from, to) of their
  * result (outputs; inputs for input_grad; elements for the updates; rows of
- * x for sparse_forward, groups of 4 inputs for sparse_weight_grad).
+ * x for sparse_forward, groups of 4 inputs for sparse_weight_grad; images
+ * for conv_forward and conv_input_grad, (c, i, j) of the weights for
+ * conv_weight_grad and conv_weight_grad_im2col, planes (image, channel) for the max-pool).
  */
 export interface Kernels {
 	dense_forward(
@@ -61,6 +63,68 @@ export interface Kernels {
 		outputs: number,
 		scratch: number,
 	): void;
+	conv_forward(
+		from: number,
+		to: number,
+		a: number,
+		w: number,
+		b: number,
+		z: number,
+		channels: number,
+		height: number,
+		width: number,
+		filters: number,
+		kernel: number,
+		relu: number,
+	): void;
+	conv_weight_grad(
+		from: number,
+		to: number,
+		dz: number,
+		a: number,
+		dw: number,
+		db: number,
+		batch: number,
+		channels: number,
+		height: number,
+		width: number,
+		filters: number,
+		kernel: number,
+	): void;
+	conv_weight_grad_im2col(
+		from: number,
+		to: number,
+		dz: number,
+		a: number,
+		dw: number,
+		db: number,
+		batch: number,
+		channels: number,
+		height: number,
+		width: number,
+		filters: number,
+		kernel: number,
+		scratch: number,
+		slot: number,
+	): void;
+	conv_input_grad(
+		from: number,
+		to: number,
+		dz: number,
+		w: number,
+		da: number,
+		channels: number,
+		height: number,
+		width: number,
+		filters: number,
+		kernel: number,
+		scratch: number,
+		slot: number,
+	): void;
+	maxpool_forward(from: number, to: number, a: number, z: number, where: number, height: number, width: number): void;
+	maxpool_backward(from: number, to: number, dz: number, where: number, da: number, height: number, width: number): void;
+	/** Which slot of the scratch this instance's kernels use: 0 on the thread that owns the memory, 1… on its partners. */
+	set_thread(index: number): void;
 	scale_bytes(src: number, dst: number, n: number): void;
 	finite_probe(from: number, to: number, p: number, flag: number): void;
 	zero_fill(from: number, to: number, p: number): void;
@@ -99,6 +163,12 @@ export const sharedKernels = [
 	'zero_fill',
 	'relu',
 	'relu_grad',
+	'conv_forward',
+	'conv_weight_grad',
+	'conv_weight_grad_im2col',
+	'conv_input_grad',
+	'maxpool_forward',
+	'maxpool_backward',
 ] as const;
 export type SharedKernel = (typeof sharedKernels)[number];
 

@@ -68,6 +68,8 @@ const partnerSource = `
 const {workerData} = require('node:worker_threads');
 const {module, memory, control: buffer, names, slot, partBits, jobMask, spinMs, index} = workerData;
 const kernels = new WebAssembly.Instance(module, {env: {memory}}).exports;
+// the kernels that need working space take this thread's slot of it (the caller's is slot 0)
+if (kernels.set_thread) kernels.set_thread(index + 1);
 const control = new Int32Array(buffer, 0, ${controlInts});
 const args = new Float64Array(buffer, ${controlInts * 4}, ${maximumArgs});
 function serve() {
