@@ -8,7 +8,7 @@ import {WasmBackend} from '../source/nn/backend/wasm/wasm-backend.js';
 import {Network} from '../source/nn/network.js';
 import {createOptimizer} from '../source/nn/optim/create-optimizer.js';
 import {Rng} from '../source/nn/rng.js';
-import {defaultLearningRates, defaults, threadCount} from '../source/train/config.js';
+import {cnnDefaults, defaultLearningRates, defaults, threadCount} from '../source/train/config.js';
 import {busyChange, measureBusy, printBusy} from './busy.js';
 import {convEpochRow, convNumpyRow, measureConvBench, printConvBench} from './conv-epoch.js';
 import {dashboardCosts, measureDashboard} from './dashboard.js';
@@ -208,7 +208,7 @@ threaded.close();
 // 2b. the default convolutional network: an epoch on the same images, one thread and all, numpy beside it; its kernels' GFLOP/s
 const conv = flags['skip-conv']
 	? null
-	: await measureConvBench({data, images: count, filters: [8, 16], threads, seed, repeat, numpy: true});
+	: await measureConvBench({data, images: count, filters: cnnDefaults.filters, threads, seed, repeat, numpy: true});
 
 // 3. the program as a user starts it: the first frame of `mnist-tui` in a terminal, a fresh process's first epoch, and the whole
 // default run, in the dashboard (launch to the done frame, in a terminal) and with --json
