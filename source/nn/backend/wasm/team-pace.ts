@@ -15,8 +15,9 @@
  * window whose gain falls below `keepGain` (or that gain with one partner
  * fewer) sends the team back down one partner, the gap between the two
  * keeping a team whose gain wavers around one of them from flapping; a
- * window already `lateMs` behind running alone ends at once, so a try on a
- * busy machine costs little. After a failed try the next waits a pause
+ * window already `lateMs` behind running alone (or `lateShare` of a window
+ * alone, for calls that take milliseconds) ends at once, so a try on a busy
+ * machine costs little. After a failed try the next waits a pause
  * that starts at `firstPauseMs` and doubles with each failure up to
  * `longestPauseMs`: a machine that stays busy is tried less and less often,
  * and one that turns quiet again gets its whole team back within that
@@ -25,7 +26,9 @@
  * is tried at most once a `longestPauseMs`); after paying for longer than
  * that, the pause starts again from the first. Each stay alone measures the calls alone afresh, and a
  * team that pays runs one window alone every `measureEveryMs`, so what it
- * compares with is never older than that.
+ * compares with is never older than that; or less often where a window of
+ * calls takes long (a convolutional network's), so that running alone takes
+ * at most `aloneShare` of the time.
  */
 export interface PaceSettings {
 	/** Calls measured before deciding (and alone, before the first try). */
@@ -34,12 +37,16 @@ export interface PaceSettings {
 	readonly minimumGain: number;
 	/** Partners kept stay while their windows are at least this many times faster than alone. */
 	readonly keepGain: number;
-	/** A window that has lost this much (ms) against running alone fails at once. */
+	/** A window that has lost this much (ms) against running alone fails at once… */
 	readonly lateMs: number;
+	/** …or this share of a window's calls alone, where that is more: a frame drawn on the other core is no reason to stop sharing calls of 5 ms. */
+	readonly lateShare: number;
 	readonly firstPauseMs: number;
 	readonly longestPauseMs: number;
-	/** A team that pays runs a window alone this often (ms), to measure the calls alone afresh. */
+	/** A team that pays runs a window alone this often (ms), to measure the calls alone afresh… */
 	readonly measureEveryMs: number;
+	/** …or less often, so that those windows take at most this share of the time. */
+	readonly aloneShare: number;
 }
 
 /**
@@ -47,16 +54,20 @@ export interface PaceSettings {
  * machine two threads make the calls 1.5 to 2 times faster than one; with
  * a partner that loses its core they come back slower than alone. A failed
  * try costs up to a part held by a partner that lost its core: 5 to 25 ms
- * on this project's busy 2-core machine, so tries start 100 ms apart.
+ * on this project's busy 2-core machine, so tries start 100 ms apart. A
+ * convolutional network's calls take milliseconds: its window alone is
+ * 100–150 ms, so it fails at 10% of that behind and runs alone every 4–5 s.
  */
 export const defaultPace: PaceSettings = {
 	windowCalls: 48,
 	minimumGain: 1.05,
 	keepGain: 1,
 	lateMs: 5,
+	lateShare: 0.1,
 	firstPauseMs: 100,
 	longestPauseMs: 1000,
 	measureEveryMs: 1000,
+	aloneShare: 0.03,
 };
 
 /**
@@ -110,6 +121,8 @@ export class TeamPace {
 	private readonly alone = new Map<number, AloneCost>();
 	private aloneCalls = 0;
 	private aloneSince = Number.NaN;
+	/** How long the last window of calls alone took (ms). */
+	private aloneWindowMs = 0;
 	private paidSince = 0;
 	private lastEnd = Number.NaN;
 	private calls = 0;
@@ -150,7 +163,7 @@ export class TeamPace {
 		this.lastEnd = end;
 		const alone = this.alone.get(key);
 		if (partners === 0) {
-			this.aloneCalls++;
+			if (++this.aloneCalls === this.settings.windowCalls) this.aloneWindowMs = end - this.aloneSince;
 			// the first time is the least typical: the code still cold, the files just loaded
 			if (alone) alone.add(callMs, gapMs);
 			else this.alone.set(key, new AloneCost());
@@ -166,7 +179,7 @@ export class TeamPace {
 		this.aloneMs += alone.callMs + aloneGapMs;
 		// the work between calls counts up to a few times its alone cost: a pause between epochs is no one's
 		this.sharedMs += callMs + Math.min(gapMs, 4 * aloneGapMs + 0.05);
-		const late = this.sharedMs - this.aloneMs > this.settings.lateMs;
+		const late = this.sharedMs - this.aloneMs > Math.max(this.settings.lateMs, this.settings.lateShare * this.aloneWindowMs);
 		if (late || this.calls >= this.settings.windowCalls) this.decide(end, late);
 	}
 
@@ -181,7 +194,7 @@ export class TeamPace {
 				this.settled = working;
 				this.paidSince = now;
 				this.nextTryAt = now + this.settings.firstPauseMs;
-			} else if (now - this.aloneSince >= this.settings.measureEveryMs) {
+			} else if (now - this.aloneSince >= Math.max(this.settings.measureEveryMs, this.aloneWindowMs / this.settings.aloneShare)) {
 				// the costs alone were measured a while ago, on a machine that may have changed since: a window alone again
 				this.measureAlone(now);
 				return;

@@ -3,9 +3,10 @@ import {describe, test} from 'node:test';
 import {defaultPace, TeamPace} from '../../../../../source/nn/backend/wasm/team-pace.js';
 
 /**
- * The pace on a made-up clock: a training step is six calls of 0.1 ms alone,
- * each after 0.02 ms of the caller's own work; `sharedMs(partners)` is what a
- * call takes with that many partners (the work between calls is unchanged).
+ * The pace on a made-up clock: a training step is six calls of 0.1 ms alone
+ * (or `aloneMs`), each after 0.02 ms of the caller's own work;
+ * `sharedMs(partners)` is what a call takes with that many partners (the
+ * work between calls is unchanged).
  */
 class Machine {
 	now = 1000;
@@ -16,6 +17,7 @@ class Machine {
 	constructor(
 		readonly pace: TeamPace,
 		public sharedMs: (partners: number) => number,
+		readonly aloneMs = 0.1,
 	) {}
 
 	/** Runs `calls` calls; returns how many partners each had. */
@@ -24,7 +26,7 @@ class Machine {
 		for (let call = 0; call < calls; call++) {
 			this.now += 0.02;
 			const working = this.pace.partnersAt(this.now);
-			const ms = working === 0 ? 0.1 : this.sharedMs(working);
+			const ms = working === 0 ? this.aloneMs : this.sharedMs(working);
 			this.pace.record(this.keyBase + (this.calls++ % 6), this.now, this.now + ms, working);
 			this.now += ms;
 			partners.push(working);
@@ -142,6 +144,33 @@ describe('the pace of a team of one partner', () => {
 		}
 		const shared = partners.filter(count => count > 0).length;
 		assert.ok(shared < partners.length / 20, `${shared} of ${partners.length} calls shared in the last second`);
+	});
+
+	test("calls of milliseconds (a convolutional network's): a call held up once, by a frame drawn on the other core, does not end the sharing", () => {
+		let heldUp = false;
+		const machine = new Machine(new TeamPace(1), () => (heldUp ? 14 : 3), 5);
+		machine.run(2 * windowCalls);
+		assert.equal(machine.run(1)[0], 1, 'sharing');
+		heldUp = true;
+		machine.run(1);
+		heldUp = false;
+		assert.deepEqual(machine.run(windowCalls), Array<number>(windowCalls).fill(1), 'still sharing after the call held up 9 ms');
+		// the same 9 ms on calls of 0.1 ms is a partner that lost its core
+		const short = new Machine(new TeamPace(1), () => (heldUp ? 9.06 : 0.06));
+		short.run(2 * windowCalls);
+		heldUp = true;
+		short.run(1);
+		heldUp = false;
+		assert.equal(short.run(1)[0], 0, 'calls of 0.1 ms: alone again');
+	});
+
+	test('calls of milliseconds are measured alone less often: at most 3% of the time', () => {
+		const machine = new Machine(new TeamPace(1), () => 3, 5);
+		machine.run(windowCalls);
+		const partners = machine.runFor(30_000);
+		const alone = partners.filter(count => count === 0).length;
+		assert.ok(alone * 5 < 0.03 * 30_000, `${alone} calls of 5 ms alone in 30 s`);
+		assert.ok(alone > 0, 'but measured again');
 	});
 
 	test('on a machine that turns busy and quiet again every 50 ms, the tries space out to the longest pause', () => {

@@ -106,7 +106,17 @@ describe('a team with a partner held back', () => {
 	test('a partner that takes parts and comes back late: the same numbers, and an adaptive team stops handing it parts', async () => {
 		const fixed = team({late: true}, false);
 		const adaptive = team({late: true}, true, {
-			pace: {windowCalls: 8, minimumGain: 0.5, keepGain: 0.5, lateMs: 10, firstPauseMs: 20, longestPauseMs: 50, measureEveryMs: 1000},
+			pace: {
+				windowCalls: 8,
+				minimumGain: 0.5,
+				keepGain: 0.5,
+				lateMs: 10,
+				lateShare: 0,
+				firstPauseMs: 20,
+				longestPauseMs: 50,
+				measureEveryMs: 1000,
+				aloneShare: 1,
+			},
 		});
 		await Promise.all([fixed.team.ready(), adaptive.team.ready()]);
 		for (let run = 0; run < 30; run++) fixed.call(`fixed team, call ${run}`);
