@@ -1,5 +1,6 @@
 import type {FileKind} from '../files/written-files.js';
 import {constantSchedule} from '../nn/optim/schedule.js';
+import {significant} from '../text/format.js';
 import {startingControls} from '../train/controls.js';
 import type {ControlChange, RunEvent, RunStart} from '../train/events.js';
 import {archFields} from '../train/network-architecture.js';
@@ -159,11 +160,6 @@ export function controlFields({epoch, step, setting, from, values}: Pick<Control
 
 function round(value: number, digits: number): number {
 	return Number(value.toFixed(digits));
-}
-
-/** Six significant digits: a tiny late-training loss stays meaningful. */
-function significant(value: number): number {
-	return Number(value.toPrecision(6));
 }
 
 /**

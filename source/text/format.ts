@@ -13,6 +13,9 @@ export function sharePercent(share: number, digits: number, sign: boolean): stri
 }
 
 /** A loss with four significant digits, so a small loss never reads "0.00". */
+/** Six significant digits: what a log keeps of a loss (a tiny late-training loss stays meaningful), and what the dashboard keeps too, so a replay draws what the run drew. */
+export const significant = (value: number): number => Number(value.toPrecision(6));
+
 export const loss = (value: number): string => (value === 0 ? '0' : value.toPrecision(4));
 
 /** 31512.7 -> "31,513" */

@@ -1,5 +1,6 @@
 import type {FeatureWeights} from '../../nn/feature-weights.js';
 import type {LayerWeights} from '../../nn/network.js';
+import {significant} from '../../text/format.js';
 import {resumedPlace} from '../../text/stopped-early.js';
 import {type ControlValues, startingControls} from '../../train/controls.js';
 import type {ControlChange, ControlRefused, EpochSummary, PatienceStanding, ProbeResult, RunDone, RunStart} from '../../train/events.js';
@@ -207,9 +208,9 @@ export function dashboardReducer(state: DashboardState, action: DashboardAction)
 		case 'epoch': {
 			const summary: EpochSummary = {
 				epoch: action.epoch,
-				trainLoss: action.trainLoss,
+				trainLoss: significant(action.trainLoss),
 				trainAccuracy: action.trainAccuracy,
-				testLoss: action.testLoss,
+				testLoss: action.testLoss === null ? null : significant(action.testLoss),
 				testAccuracy: action.testAccuracy,
 				seconds: action.seconds,
 			};
@@ -327,7 +328,7 @@ function appendLosses(
 	let stepsPerPoint = state.stepsPerPoint;
 	let pending = state.pendingLosses.slice();
 	for (let i = 0; i < losses.length; i++) {
-		pending.push(losses[i]!);
+		pending.push(significant(losses[i]!));
 		if (pending.length < stepsPerPoint) continue;
 		points.push(pending.reduce((sum, value) => sum + value, 0) / pending.length);
 		pending = [];
