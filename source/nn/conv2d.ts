@@ -1,6 +1,7 @@
 import type {Backend} from './backend/backend.js';
 import {type ConvGeometry, type ImageShape, imageSize} from './image-shape.js';
 import type {Layer, Parameter} from './layer.js';
+import {LayerArrays} from './layer-arrays.js';
 
 /*
  * A convolution with valid padding and stride 1: F filters of C×K×K weights
@@ -145,19 +146,19 @@ export class Conv2d implements Layer {
 	private activation: Float32Array = empty;
 	private result: Float32Array = empty;
 	private inputGradient: Float32Array = empty;
-	private stagedInput: Float32Array = empty;
-	private stagedGradient: Float32Array = empty;
+	private readonly arrays: LayerArrays;
 
 	constructor(input: ImageShape, filters: number, kernel: number, {backend, inputGradient = true, weights, biases}: Conv2dOptions) {
 		if (kernel < 1 || kernel > input.height || kernel > input.width) throw new Error(`a ${kernel}×${kernel} kernel does not fit the input`);
 		this.backend = backend;
+		this.arrays = new LayerArrays(backend);
 		this.needsInputGrad = inputGradient;
 		this.input = input;
 		this.output = {channels: filters, height: outputSide(input.height, kernel), width: outputSide(input.width, kernel)};
 		this.geometry = {...input, filters, kernel};
 		const weightCount = filters * input.channels * kernel * kernel;
-		this.weights = this.adopt(weights, weightCount);
-		this.biases = this.adopt(biases, filters);
+		this.weights = this.arrays.adopt(weights, weightCount);
+		this.biases = this.arrays.adopt(biases, filters);
 		this.weightGrad = backend.allocate(weightCount);
 		this.biasGrad = backend.allocate(filters);
 	}
@@ -177,51 +178,28 @@ export class Conv2d implements Layer {
 
 	// a: [batch, C·H·W] -> z: [batch, F·OH·OW]   (convForwardLoops)
 	forward(input: Float32Array, batch: number): Float32Array {
-		this.activation = this.backend.owns(input) ? input : this.stage(input, batch * this.inputs, 'stagedInput');
-		this.result = this.ensure(this.result, batch * this.outputs);
+		this.activation = this.arrays.input(input, batch * this.inputs);
+		this.result = this.arrays.grown(this.result, batch * this.outputs);
 		this.backend.convForward(this.activation, this.weights, this.biases, this.result, batch, this.geometry, false);
 		return this.result;
 	}
 
 	// dz: [batch, F·OH·OW] -> da: [batch, C·H·W]; dw += Σ dz ⋆ a, db += Σ dz   (convInputGradLoops, convWeightGradLoops)
 	backward(outputGrad: Float32Array, batch: number): Float32Array {
-		const dz = this.backend.owns(outputGrad) ? outputGrad : this.stage(outputGrad, batch * this.outputs, 'stagedGradient');
+		const dz = this.arrays.gradient(outputGrad, batch * this.outputs);
 		this.backend.convWeightGrad(dz, this.activation, this.weightGrad, this.biasGrad, batch, this.geometry);
 		if (!this.needsInputGrad) return this.inputGradient;
-		this.inputGradient = this.ensure(this.inputGradient, batch * this.inputs);
+		this.inputGradient = this.arrays.grown(this.inputGradient, batch * this.inputs);
 		this.backend.convInputGrad(dz, this.weights, this.inputGradient, batch, this.geometry);
 		return this.inputGradient;
 	}
 
 	/** A [batch, C·H·W] array on the backend to fill and pass to `forward`, for the first layer. */
 	inputBuffer(batch: number): Float32Array {
-		this.stagedInput = this.ensure(this.stagedInput, batch * this.inputs);
-		return this.stagedInput.subarray(0, batch * this.inputs);
+		return this.arrays.inputBuffer(batch * this.inputs);
 	}
 
 	parameters(): readonly Parameter[] {
-		const backend = this.backend;
-		return [
-			{value: this.weights, grad: this.weightGrad, backend},
-			{value: this.biases, grad: this.biasGrad, backend},
-		];
-	}
-
-	private adopt(values: Float32Array | undefined, length: number): Float32Array {
-		if (values && this.backend.owns(values)) return values;
-		const array = this.backend.allocate(length);
-		if (values) array.set(values);
-		return array;
-	}
-
-	/** The old buffer while it is big enough: it grows only for a larger batch. */
-	private ensure(buffer: Float32Array, length: number): Float32Array {
-		return buffer.length >= length ? buffer : this.backend.allocate(length);
-	}
-
-	private stage(values: Float32Array, length: number, slot: 'stagedInput' | 'stagedGradient'): Float32Array {
-		const staged = (this[slot] = this.ensure(this[slot], length));
-		staged.set(values.subarray(0, length));
-		return staged;
+		return this.arrays.parameters(this);
 	}
 }

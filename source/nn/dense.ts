@@ -1,5 +1,6 @@
 import type {Backend, DenseProducts} from './backend/backend.js';
 import type {Layer, Parameter} from './layer.js';
+import {LayerArrays} from './layer-arrays.js';
 
 /*
  * The tutorial's dense layer, Z = W·A + b, with activations as rows: a batch
@@ -95,9 +96,7 @@ export class Dense implements Layer {
 	private input: Float32Array = empty;
 	private output: Float32Array = empty;
 	private inputGradient: Float32Array = empty;
-	/** Where an input or output gradient from outside the backend is copied. */
-	private stagedInput: Float32Array = empty;
-	private stagedGradient: Float32Array = empty;
+	private readonly arrays: LayerArrays;
 	/** The first layer (no input gradient) reads pixels, mostly zeros: its products skip them where the backend can. */
 	private readonly products: DenseProducts;
 
@@ -107,9 +106,10 @@ export class Dense implements Layer {
 		{backend, inputGradient = true, weights, biases}: DenseOptions,
 	) {
 		this.backend = backend;
+		this.arrays = new LayerArrays(backend);
 		this.needsInputGrad = inputGradient;
-		this.weights = this.adopt(weights, outputs * inputs);
-		this.biases = this.adopt(biases, outputs);
+		this.weights = this.arrays.adopt(weights, outputs * inputs);
+		this.biases = this.arrays.adopt(biases, outputs);
 		this.weightGrad = backend.allocate(outputs * inputs);
 		this.biasGrad = backend.allocate(outputs);
 		this.products = inputGradient ? backend : backend.sparseInput;
@@ -117,51 +117,28 @@ export class Dense implements Layer {
 
 	// A_prev: [batch, inputs] -> Z = A_prev · Wᵀ + b: [batch, outputs]   (forwardLoops)
 	forward(input: Float32Array, batch: number): Float32Array {
-		this.input = this.backend.owns(input) ? input : this.stage(input, batch * this.inputs, 'stagedInput');
-		this.output = this.ensure(this.output, batch * this.outputs);
+		this.input = this.arrays.input(input, batch * this.inputs);
+		this.output = this.arrays.grown(this.output, batch * this.outputs);
 		this.products.denseForward(this.input, this.weights, this.biases, this.output, batch, this.inputs, this.outputs, false);
 		return this.output;
 	}
 
 	// dZ: [batch, outputs] -> dA_prev = dZ · W: [batch, inputs]; dW += dZᵀ · A_prev, db += Σ dZ   (inputGradLoops, weightGradLoops)
 	backward(outputGrad: Float32Array, batch: number): Float32Array {
-		const dz = this.backend.owns(outputGrad) ? outputGrad : this.stage(outputGrad, batch * this.outputs, 'stagedGradient');
+		const dz = this.arrays.gradient(outputGrad, batch * this.outputs);
 		this.products.accumulateWeightGrad(dz, this.input, this.weightGrad, this.biasGrad, batch, this.inputs, this.outputs);
 		if (!this.needsInputGrad) return this.inputGradient;
-		this.inputGradient = this.ensure(this.inputGradient, batch * this.inputs);
+		this.inputGradient = this.arrays.grown(this.inputGradient, batch * this.inputs);
 		this.backend.inputGrad(dz, this.weights, this.inputGradient, batch, this.inputs, this.outputs);
 		return this.inputGradient;
 	}
 
 	/** A [batch, inputs] array that `forward` reads without copying: fill it and pass it in. */
 	inputBuffer(batch: number): Float32Array {
-		this.stagedInput = this.ensure(this.stagedInput, batch * this.inputs);
-		return this.stagedInput.subarray(0, batch * this.inputs);
+		return this.arrays.inputBuffer(batch * this.inputs);
 	}
 
 	parameters(): readonly Parameter[] {
-		const backend = this.backend;
-		return [
-			{value: this.weights, grad: this.weightGrad, backend},
-			{value: this.biases, grad: this.biasGrad, backend},
-		];
-	}
-
-	private adopt(values: Float32Array | undefined, length: number): Float32Array {
-		if (values && this.backend.owns(values)) return values;
-		const array = this.backend.allocate(length);
-		if (values) array.set(values);
-		return array;
-	}
-
-	/** The old buffer while it is big enough; backends never free, so it grows only for a larger batch. */
-	private ensure(buffer: Float32Array, length: number): Float32Array {
-		return buffer.length >= length ? buffer : this.backend.allocate(length);
-	}
-
-	private stage(values: Float32Array, length: number, slot: 'stagedInput' | 'stagedGradient'): Float32Array {
-		const staged = (this[slot] = this.ensure(this[slot], length));
-		staged.set(values.subarray(0, length));
-		return staged;
+		return this.arrays.parameters(this);
 	}
 }
