@@ -17,6 +17,7 @@
  * per batch the second took 1.7 times im2col's; 1 filter × 4 was slower on
  * both, 3 × 4 would need more than the 15 registers.
  */
+import {addLaneSums} from './lane-sums-wat.js';
 import {lines, range} from './wat-text.js';
 
 /** Images whose sums a tile keeps in its accumulators before adding them to dw: 8 of the default cnn's first layer are 170 KB. */
@@ -90,29 +91,9 @@ function tile(height: number, width: number): string {
         (local.set $off${o} (i32.shl (i32.add
           (i32.mul (i32.add (i32.mul (i32.div_u (i32.add (local.get $n) (i32.const ${o})) (local.get $KK)) (local.get $H)) (i32.div_u (local.get $rem) (local.get $K))) (local.get $W))
           (i32.rem_u (local.get $rem) (local.get $K))) (i32.const 2)))`;
-	const lane = (r: number, o: number, n: number) => `(f32x4.extract_lane ${n} (local.get $acc${r}_${o}))`;
-	const pairs = (a: string, b: string) =>
-		`(f32x4.add (i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23 ${a} ${b}) (i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31 ${a} ${b}))`;
 	const pc = (r: number) =>
 		`(local.set $pc (i32.add (local.get $dw) (i32.shl (i32.add (i32.mul (i32.add (local.get $m) (i32.const ${r})) (local.get $CKK)) (local.get $n)) (i32.const 2))))`;
-	const store = (r: number): string =>
-		width === 4
-			? lines([
-					`        ${pc(r)}`,
-					`        (local.set $left ${pairs(`(local.get $acc${r}_0)`, `(local.get $acc${r}_1)`)})`,
-					`        (local.set $right ${pairs(`(local.get $acc${r}_2)`, `(local.get $acc${r}_3)`)})`,
-					'        (local.set $sum (f32x4.add',
-					'          (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $left) (local.get $right))',
-					'          (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $left) (local.get $right))))',
-					'        (v128.store (local.get $pc) (f32x4.add (v128.load (local.get $pc)) (local.get $sum)))',
-				])
-			: lines([
-					`        ${pc(r)}`,
-					...columns.map(
-						o =>
-							`        (f32.store offset=${4 * o} (local.get $pc) (f32.add (f32.load offset=${4 * o} (local.get $pc)) (f32.add (f32.add ${lane(r, o, 0)} ${lane(r, o, 2)}) (f32.add ${lane(r, o, 1)} ${lane(r, o, 3)}))))`,
-					),
-				]);
+	const store = (r: number): string => addLaneSums(pc(r), r, columns);
 	return lines([
 		`      (block $${label}_done (loop $${label}`,
 		`        (br_if $${label}_done (i32.gt_u (i32.add (local.get $n) (i32.const ${width})) (local.get $to)))`,
