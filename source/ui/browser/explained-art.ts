@@ -5,7 +5,7 @@
  * as the digit art; without colour, signs over the shade ramp.
  */
 import {IMAGE_COLUMNS as side} from '../../data/dataset.js';
-import {type DigitCell, grey, shadeRamp} from '../shared/digit-art.js';
+import {type DigitCell, grey, shadeRamp, stackedCell} from '../shared/digit-art.js';
 import {divergingColour, largestSize, quiet, rampCharacter} from '../shared/diverging.js';
 
 /** `pixels` 0-255 and their `contributions` (any scale), 28×28 each. */
@@ -26,14 +26,7 @@ export function explainedCells(pixels: ArrayLike<number>, contributions: ArrayLi
 				cells.push({glyph, fg: null, bg: null});
 				continue;
 			}
-			const [upper, lower] = [colour(top), colour(bottom)];
-			cells.push(
-				upper === null && lower === null
-					? {glyph: ' ', fg: null, bg: null}
-					: upper === null
-						? {glyph: '▄', fg: lower, bg: null}
-						: {glyph: '▀', fg: upper, bg: lower},
-			);
+			cells.push(stackedCell(colour(top), colour(bottom)));
 		}
 		rows.push(cells);
 	}

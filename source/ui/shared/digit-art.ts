@@ -67,6 +67,13 @@ function blockCell(top: number, bottom: number): DigitCell {
 	return {glyph: ' ', fg: null, bg: faint(edge)};
 }
 
+/** Two stacked colours in one character: the upper in the foreground of ▀, the lower in its background; null is background. */
+export function stackedCell(upper: number | null, lower: number | null): DigitCell {
+	if (upper === null && lower === null) return {glyph: ' ', fg: null, bg: null};
+	if (upper === null) return {glyph: '▄', fg: lower, bg: null};
+	return {glyph: '▀', fg: upper, bg: lower};
+}
+
 const faint = (value: number): number | null => (value > 0 ? grey(value) : null);
 
 /** 28x28 to 14x14 by the mean of each 2x2 block. */

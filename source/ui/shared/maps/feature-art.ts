@@ -6,8 +6,8 @@
  * more. Half blocks carry two rows of values a line; without colour, the
  * signed ramp and the digits' shade ramp.
  */
-import {type DigitCell, grey, shadeRamp} from '../digit-art.js';
-import {divergingColour, largestSize, rampCharacter} from '../diverging.js';
+import {type DigitCell, grey, shadeRamp, stackedCell} from '../digit-art.js';
+import {largestSize, signedCells} from '../diverging.js';
 
 /**
  * A side×side filter, each weight `zoom`×`zoom` values: side columns by
@@ -17,18 +17,8 @@ export function filterCells(weights: ArrayLike<number>, side: number, zoom: numb
 	const largest = largestSize(weights);
 	const n = side * zoom;
 	const share = (row: number, column: number) =>
-		largest > 0 && row < n ? weights[Math.floor(row / zoom) * side + Math.floor(column / zoom)]! / largest : 0;
-	const rows: DigitCell[][] = [];
-	for (let row = 0; row < n; row += 2) {
-		const cells: DigitCell[] = [];
-		for (let column = 0; column < n; column++) {
-			const top = share(row, column);
-			const bottom = share(row + 1, column);
-			cells.push(plain ? {glyph: rampCharacter((top + bottom) / 2), fg: null, bg: null} : signedBlock(top, bottom));
-		}
-		rows.push(cells);
-	}
-	return rows;
+		largest > 0 ? weights[Math.floor(row / zoom) * side + Math.floor(column / zoom)]! / largest : 0;
+	return signedCells(share, n, plain);
 }
 
 /** How a map is drawn: each `scale`×`scale` block of values averaged, or each value `zoom`×`zoom` (one of them 1). */
@@ -82,27 +72,12 @@ export function mapCells(
 	);
 }
 
-/** Two stacked weights in one character: the top in the foreground of ▀, the bottom in its background. */
-function signedBlock(top: number, bottom: number): DigitCell {
-	const upper = divergingColour(top);
-	const lower = divergingColour(bottom);
-	if (upper === null && lower === null) return {glyph: ' ', fg: null, bg: null};
-	if (upper === null) return {glyph: '▄', fg: lower, bg: null};
-	return {glyph: '▀', fg: upper, bg: lower};
-}
-
 /** Shares below this are drawn as background: the darkest grey but one. */
 const faintest = 1 / 23;
 
 const greyOf = (share: number): number | null => (share >= faintest ? grey(share * 255) : null);
 
-function greyBlock(top: number, bottom: number): DigitCell {
-	const upper = greyOf(top);
-	const lower = greyOf(bottom);
-	if (upper === null && lower === null) return {glyph: ' ', fg: null, bg: null};
-	if (upper === null) return {glyph: '▄', fg: lower, bg: null};
-	return {glyph: '▀', fg: upper, bg: lower};
-}
+const greyBlock = (top: number, bottom: number): DigitCell => stackedCell(greyOf(top), greyOf(bottom));
 
 const shadeCell = (share: number): DigitCell => ({
 	glyph: shadeRamp[Math.min(shadeRamp.length - 1, Math.floor(share * shadeRamp.length))]!,
