@@ -6,6 +6,7 @@ import {parseCheckpoint} from '../../source/train/checkpoint/checkpoint.js';
 import {readModelFile} from '../../source/train/checkpoint/model-store.js';
 import {csvFixtures, jsonLines, runCli} from '../helpers/cli.js';
 import {root, temporaryFolder} from '../helpers/paths.js';
+import {wholeAndResumed} from '../helpers/resume-runs.js';
 
 const small = ['--limit', '1000', '--test-limit', '300', '--hidden', '24'];
 const fixtures = csvFixtures;
@@ -29,18 +30,7 @@ function assertUsageError(run: {code: number | null; stdout: string; stderr: str
 describe('--resume', () => {
 	// at a constant rate: a schedule is followed over the new total from where the run stopped, so it differs from one planned for 4
 	test('2 epochs, then --resume to 4, print and save exactly what 4 epochs in one go do', async () => {
-		const folder = temporaryFolder();
-		const whole = join(folder, 'whole.json'),
-			parts = join(folder, 'parts.json');
-		const constant = [...small, '--schedule', 'constant'];
-		const [uninterrupted, first] = await Promise.all([
-			runCli([...constant, '--epochs', '4', '--json', '--save', whole]),
-			runCli([...constant, '--epochs', '2', '--json', '--save', parts]),
-		]);
-		assert.equal(uninterrupted.code, 0, uninterrupted.stderr);
-		assert.equal(first.code, 0, first.stderr);
-		const resumed = await runCli(['--resume', parts, '--epochs', '4', '--json']);
-		assert.equal(resumed.code, 0, resumed.stderr);
+		const {folder, whole, parts, uninterrupted, resumed} = await wholeAndResumed([...small, '--schedule', 'constant'], 2, 4);
 
 		const [start, ...rest] = jsonLines(resumed.stdout) as Line[];
 		const [newStart] = jsonLines(uninterrupted.stdout) as Line[];

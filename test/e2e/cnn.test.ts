@@ -5,6 +5,7 @@ import {describe, test} from 'node:test';
 import {cnnDefaults} from '../../source/train/config.js';
 import {csvFixtures, jsonLines, runCli} from '../helpers/cli.js';
 import {temporaryFolder} from '../helpers/paths.js';
+import {wholeAndResumed} from '../helpers/resume-runs.js';
 import {leaveAlternateScreen, runInTerminal} from './pseudo-terminal.js';
 
 type Line = Record<string, any>;
@@ -94,18 +95,7 @@ describe('--arch cnn through the built program', () => {
 
 	// at a constant rate: a schedule is followed over the new total from where the run stopped
 	test('1 epoch, then --resume to 2, prints and saves exactly what 2 epochs in one go do', async () => {
-		const folder = temporaryFolder();
-		const whole = join(folder, 'whole.json'),
-			parts = join(folder, 'parts.json');
-		const constant = [...small, '--schedule', 'constant'];
-		const [uninterrupted, first] = await Promise.all([
-			runCli([...constant, '--epochs', '2', '--json', '--save', whole]),
-			runCli([...constant, '--epochs', '1', '--json', '--save', parts]),
-		]);
-		assert.equal(uninterrupted.code, 0, uninterrupted.stderr);
-		assert.equal(first.code, 0, first.stderr);
-		const resumed = await runCli(['--resume', parts, '--epochs', '2', '--json']);
-		assert.equal(resumed.code, 0, resumed.stderr);
+		const {folder, whole, parts, uninterrupted, resumed} = await wholeAndResumed([...small, '--schedule', 'constant'], 1, 2);
 		const [start] = jsonLines(resumed.stdout) as Line[];
 		const [newStart] = jsonLines(uninterrupted.stdout) as Line[];
 		assert.deepEqual({...start!.config, save: null}, {...newStart!.config, save: null}, "the cnn's settings come from the checkpoint");
