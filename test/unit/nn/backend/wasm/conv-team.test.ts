@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import {after, before, describe, test} from 'node:test';
+import {describe, test} from 'node:test';
 import {buildNetwork, convArchitecture} from '../../../../../source/nn/architecture.js';
 import {WasmBackend} from '../../../../../source/nn/backend/wasm/wasm-backend.js';
 import {convOutputs} from '../../../../../source/nn/conv2d.js';
@@ -9,6 +9,7 @@ import {createOptimizer} from '../../../../../source/nn/optim/create-optimizer.j
 import {Rng} from '../../../../../source/nn/rng.js';
 import {mnistSlice} from '../../../../helpers/mnist-slice.js';
 import {on, random} from '../arrays.js';
+import {assertSame, threadTeams} from './thread-teams.js';
 
 /**
  * The convolution's kernels shared by a team of threads: the forward and the
@@ -17,22 +18,7 @@ import {on, random} from '../arrays.js';
  * scratch slot. Every number must come out exactly
  * as on one thread, whoever computed it.
  */
-const single = new WasmBackend();
-const teams = [new WasmBackend({threads: 2}), new WasmBackend({threads: 3})];
-
-before(async () => {
-	await Promise.all(teams.map(team => team.ready()));
-});
-after(() => {
-	for (const team of teams) team.close();
-});
-
-function assertSame(expected: Float32Array, actual: Float32Array, what: string): void {
-	assert.equal(actual.length, expected.length, `${what}: length`);
-	for (let i = 0; i < expected.length; i++) {
-		if (!Object.is(expected[i], actual[i])) assert.fail(`${what}[${i}]: one thread ${expected[i]}, shared ${actual[i]}`);
-	}
-}
+const {single, teams} = threadTeams();
 
 /** Forward (with ReLU), dW and db, dA and the max-pool of one layer on `backend`, from operands drawn from a seed. */
 function layerResults(backend: WasmBackend, batch: number, g: ConvGeometry): Record<string, Float32Array> {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import {after, before, describe, test} from 'node:test';
+import {describe, test} from 'node:test';
 import {WasmBackend} from '../../../../../source/nn/backend/wasm/wasm-backend.js';
 import {Network} from '../../../../../source/nn/network.js';
 import {createOptimizer} from '../../../../../source/nn/optim/create-optimizer.js';
@@ -7,6 +7,7 @@ import {optimizerNames} from '../../../../../source/nn/optim/optimizer.js';
 import {Rng} from '../../../../../source/nn/rng.js';
 import {mnistSlice} from '../../../../helpers/mnist-slice.js';
 import {on, random} from '../arrays.js';
+import {assertSame, threadTeams} from './thread-teams.js';
 
 /**
  * A wasm backend with partner threads cuts each product into parts that the
@@ -14,22 +15,7 @@ import {on, random} from '../arrays.js';
  * kernels' sums do not depend on the cut, so every number must come out
  * exactly as on one thread, whoever computed it.
  */
-const single = new WasmBackend();
-const teams = [new WasmBackend({threads: 2}), new WasmBackend({threads: 3})];
-
-before(async () => {
-	await Promise.all(teams.map(team => team.ready()));
-});
-after(() => {
-	for (const team of teams) team.close();
-});
-
-function assertSame(expected: Float32Array, actual: Float32Array, what: string): void {
-	assert.equal(actual.length, expected.length, `${what}: length`);
-	for (let i = 0; i < expected.length; i++) {
-		if (!Object.is(expected[i], actual[i])) assert.fail(`${what}[${i}]: one thread ${expected[i]}, shared ${actual[i]}`);
-	}
-}
+const {single, teams} = threadTeams();
 
 /** Every product of one shape on `backend`, from operands drawn from a seed. */
 function products(backend: WasmBackend, batch: number, inputs: number, outputs: number): Record<string, Float32Array> {
