@@ -6,9 +6,8 @@ import type {OptimizerName} from '../../../../source/nn/optim/optimizer.js';
 import {parseCheckpoint} from '../../../../source/train/checkpoint/checkpoint.js';
 import {readModelFile} from '../../../../source/train/checkpoint/model-store.js';
 import type {TrainConfig} from '../../../../source/train/config.js';
-import type {RunDone, RunEvent} from '../../../../source/train/events.js';
-import {runTraining} from '../../../../source/train/run.js';
 import {temporaryFolder} from '../../../helpers/paths.js';
+import {doneOf, trainEvents, withoutSeconds} from '../../../helpers/train-events.js';
 
 /** A small cnn on 320 real MNIST images: 10 steps of 32 an epoch, on a one-cycle schedule over the whole run. */
 const base: TrainConfig = {
@@ -29,19 +28,6 @@ const base: TrainConfig = {
 	threads: 1,
 };
 
-async function train(config: TrainConfig, stopAfterSteps = Infinity): Promise<RunEvent[]> {
-	const events: RunEvent[] = [];
-	let steps = 0;
-	for await (const event of runTraining(config, {stopRequested: () => steps >= stopAfterSteps})) {
-		events.push(event);
-		if (event.type === 'batch') steps++;
-	}
-	return events;
-}
-
-const done = (events: RunEvent[]) => events.at(-1) as RunDone;
-const withoutSeconds = (done: RunDone) => done.history.map(({seconds: _s, ...epoch}) => epoch);
-
 /** The layers (convolutions included), optimizer state, rng and order a save wrote. */
 function savedNumbers(path: string) {
 	const file = JSON.parse(readFileSync(path, 'utf8')) as {version: number; layers: unknown; training: Record<string, unknown>};
@@ -56,17 +42,17 @@ describe('resuming a checkpointed cnn', () => {
 			const whole = join(folder, 'whole.json'),
 				parts = join(folder, 'parts.json');
 			const config: TrainConfig = {...base, optimizer, learningRate: optimizer === 'adam' ? 0.005 : 0.05};
-			const uninterrupted = await train({...config, save: whole});
+			const uninterrupted = await trainEvents({...config, save: whole});
 
 			// 13 steps: the 3rd of the second epoch's 10
-			assert.equal(done(await train({...config, save: parts}, 13)).interrupted, true);
+			assert.equal(doneOf(await trainEvents({...config, save: parts}, 13)).interrupted, true);
 			const checkpoint = parseCheckpoint(readModelFile(parts, '--resume').extra, parts);
 			assert.deepEqual(
 				[checkpoint.state.epoch, checkpoint.state.batch, checkpoint.settings.arch, checkpoint.settings.filters],
 				[2, 3, 'cnn', [2, 4]],
 			);
 
-			const resumed = await train({...config, arch: undefined, filters: undefined, resume: {file: parts, given: []}});
+			const resumed = await trainEvents({...config, arch: undefined, filters: undefined, resume: {file: parts, given: []}});
 			const start = resumed.find(event => event.type === 'start');
 			assert.ok(start?.type === 'start');
 			assert.deepEqual(
@@ -74,7 +60,7 @@ describe('resuming a checkpointed cnn', () => {
 				[2, 4],
 			);
 			assert.equal(resumed.filter(event => event.type === 'batch').length, 2 * 10 - 13, 'every remaining step, and no other');
-			assert.deepEqual(withoutSeconds(done(resumed)), withoutSeconds(done(uninterrupted)), 'the same losses and accuracies');
+			assert.deepEqual(withoutSeconds(doneOf(resumed)), withoutSeconds(doneOf(uninterrupted)), 'the same losses and accuracies');
 			assert.deepEqual(savedNumbers(parts), savedNumbers(whole), 'the same weights, optimizer state, rng and image order');
 			assert.equal(savedNumbers(parts).version, 2);
 		});

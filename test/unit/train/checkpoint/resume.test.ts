@@ -6,10 +6,9 @@ import type {OptimizerName} from '../../../../source/nn/optim/optimizer.js';
 import {parseCheckpoint} from '../../../../source/train/checkpoint/checkpoint.js';
 import {readModelFile} from '../../../../source/train/checkpoint/model-store.js';
 import type {TrainConfig} from '../../../../source/train/config.js';
-import type {RunDone, RunEvent} from '../../../../source/train/events.js';
-import {runTraining} from '../../../../source/train/run.js';
 import {startTrainingWorker} from '../../../../source/train/worker/worker-host.js';
 import {temporaryFolder} from '../../../helpers/paths.js';
+import {doneOf, trainEvents, withoutSeconds} from '../../../helpers/train-events.js';
 
 /** 2,000 real MNIST images in 32 steps of 64 per epoch. */
 const base: TrainConfig = {
@@ -28,24 +27,11 @@ const base: TrainConfig = {
 	threads: 1,
 };
 
-/** Runs to the end, or stops after `stopAfterSteps` optimizer steps; returns every event. */
-async function train(config: TrainConfig, stopAfterSteps = Infinity): Promise<RunEvent[]> {
-	const events: RunEvent[] = [];
-	let steps = 0;
-	for await (const event of runTraining(config, {stopRequested: () => steps >= stopAfterSteps})) {
-		events.push(event);
-		if (event.type === 'batch') steps++;
-	}
-	return events;
-}
-
 const resume = (file: string, given: string[] = [], extra: Partial<TrainConfig> = {}): TrainConfig => ({
 	...base,
 	...extra,
 	resume: {file, given},
 });
-const done = (events: RunEvent[]) => events.at(-1) as RunDone;
-const withoutSeconds = (done: RunDone) => done.history.map(({seconds: _s, ...epoch}) => epoch);
 
 /** The weights, biases and optimizer state of a saved file, as they are written. */
 function savedNumbers(path: string) {
@@ -63,15 +49,15 @@ describe('resuming a checkpointed run', () => {
 			const whole = join(folder, 'whole.json'),
 				parts = join(folder, 'parts.json');
 			const config = {...base, optimizer, learningRate: optimizer === 'adam' ? 0.002 : 0.05};
-			const uninterrupted = await train({...config, save: whole});
+			const uninterrupted = await trainEvents({...config, save: whole});
 
 			// 40 steps: the 8th of the second epoch's 32
-			const first = await train({...config, save: parts}, 40);
-			assert.equal(done(first).interrupted, true);
+			const first = await trainEvents({...config, save: parts}, 40);
+			assert.equal(doneOf(first).interrupted, true);
 			const checkpoint = parseCheckpoint(readModelFile(parts, '--resume').extra, parts);
 			assert.deepEqual([checkpoint.state.epoch, checkpoint.state.batch, checkpoint.history.length], [2, 8, 1]);
 
-			const resumed = await train(resume(parts, [], {optimizer}));
+			const resumed = await trainEvents(resume(parts, [], {optimizer}));
 			const start = resumed.find(event => event.type === 'start');
 			assert.deepEqual(
 				start?.type === 'start' && start.resumed && [start.resumed.epochs, start.resumed.batch, start.resumed.history.length],
@@ -82,13 +68,13 @@ describe('resuming a checkpointed run', () => {
 				[2, 3, 4],
 			);
 			assert.equal(resumed.filter(event => event.type === 'batch').length, 4 * 32 - 40, 'every remaining step, and no other');
-			assert.equal(done(resumed).interrupted, false);
+			assert.equal(doneOf(resumed).interrupted, false);
 			assert.deepEqual(
-				withoutSeconds(done(resumed)),
-				withoutSeconds(done(uninterrupted)),
+				withoutSeconds(doneOf(resumed)),
+				withoutSeconds(doneOf(uninterrupted)),
 				'the same losses and accuracies, epoch by epoch',
 			);
-			assert.deepEqual(done(resumed).confusion, done(uninterrupted).confusion);
+			assert.deepEqual(doneOf(resumed).confusion, doneOf(uninterrupted).confusion);
 			assert.deepEqual(savedNumbers(parts), savedNumbers(whole), 'the same weights, optimizer state, rng and image order');
 		});
 	}
@@ -99,14 +85,14 @@ describe('resuming a checkpointed run', () => {
 			const whole = join(folder, 'whole.json'),
 				parts = join(folder, 'parts.json');
 			const config = {...base, epochs: 3, learningRate: 0.2, schedule};
-			const uninterrupted = await train({...config, save: whole});
+			const uninterrupted = await trainEvents({...config, save: whole});
 			// 40 steps: the 8th of the second epoch's 32, on the way down from the peak at step 29
-			await train({...config, save: parts}, 40);
+			await trainEvents({...config, save: parts}, 40);
 			assert.deepEqual(parseCheckpoint(readModelFile(parts, '--resume').extra, parts).settings.schedule, schedule);
-			const resumed = await train(resume(parts, []));
+			const resumed = await trainEvents(resume(parts, []));
 			const start = resumed.find(event => event.type === 'start');
 			assert.deepEqual(start?.type === 'start' && start.config.schedule, schedule, 'the schedule comes from the checkpoint');
-			assert.deepEqual(withoutSeconds(done(resumed)), withoutSeconds(done(uninterrupted)));
+			assert.deepEqual(withoutSeconds(doneOf(resumed)), withoutSeconds(doneOf(uninterrupted)));
 			assert.deepEqual(savedNumbers(parts), savedNumbers(whole), 'the same weights, optimizer state, rng and image order');
 		});
 	}
@@ -114,11 +100,11 @@ describe('resuming a checkpointed run', () => {
 	test('a schedule given with --resume must be the run’s own', async () => {
 		const folder = temporaryFolder();
 		const parts = join(folder, 'parts.json');
-		await train({...base, epochs: 1, save: parts, schedule: {name: 'onecycle', warmup: 0.2}});
-		await assert.rejects(train(resume(parts, ['schedule'], {epochs: 2, schedule: {name: 'cosine'}})), {
+		await trainEvents({...base, epochs: 1, save: parts, schedule: {name: 'onecycle', warmup: 0.2}});
+		await assert.rejects(trainEvents(resume(parts, ['schedule'], {epochs: 2, schedule: {name: 'cosine'}})), {
 			message: `--schedule cosine does not match the run in ${parts} (schedule onecycle); leave --schedule out to resume it, or start a new run from its weights with --model ${parts}`,
 		});
-		await assert.rejects(train(resume(parts, ['warmup'], {epochs: 2, schedule: {name: 'onecycle', warmup: 0.5}})), {
+		await assert.rejects(trainEvents(resume(parts, ['warmup'], {epochs: 2, schedule: {name: 'onecycle', warmup: 0.5}})), {
 			message: `--warmup 0.5 does not match the run in ${parts} (warmup 0.2); leave --warmup out to resume it, or start a new run from its weights with --model ${parts}`,
 		});
 	});
@@ -127,11 +113,11 @@ describe('resuming a checkpointed run', () => {
 		const folder = temporaryFolder();
 		const whole = join(folder, 'whole.json'),
 			parts = join(folder, 'parts.json');
-		const uninterrupted = await train({...base, epochs: 5, save: whole});
-		await train({...base, epochs: 2, save: parts});
-		await train(resume(parts, ['epochs'], {epochs: 3}));
-		const last = await train(resume(parts, ['epochs', 'lr'], {epochs: 5, learningRate: 0.05}));
-		assert.deepEqual(withoutSeconds(done(last)), withoutSeconds(done(uninterrupted)));
+		const uninterrupted = await trainEvents({...base, epochs: 5, save: whole});
+		await trainEvents({...base, epochs: 2, save: parts});
+		await trainEvents(resume(parts, ['epochs'], {epochs: 3}));
+		const last = await trainEvents(resume(parts, ['epochs', 'lr'], {epochs: 5, learningRate: 0.05}));
+		assert.deepEqual(withoutSeconds(doneOf(last)), withoutSeconds(doneOf(uninterrupted)));
 		assert.deepEqual(savedNumbers(parts), savedNumbers(whole));
 	});
 
@@ -139,19 +125,21 @@ describe('resuming a checkpointed run', () => {
 		const folder = temporaryFolder();
 		const parts = join(folder, 'parts.json'),
 			elsewhere = join(folder, 'elsewhere.json');
-		await train({...base, epochs: 1, save: parts});
-		const resumed = await train(resume(parts, ['epochs', 'save'], {epochs: 2, hidden: undefined, learningRate: 0.5, save: elsewhere}));
+		await trainEvents({...base, epochs: 1, save: parts});
+		const resumed = await trainEvents(
+			resume(parts, ['epochs', 'save'], {epochs: 2, hidden: undefined, learningRate: 0.5, save: elsewhere}),
+		);
 		const start = resumed.find(event => event.type === 'start');
 		assert.ok(start?.type === 'start');
 		assert.deepEqual([start.layers, start.config.learningRate, start.config.save], [[784, 24, 10], 0.05, elsewhere]);
-		assert.equal(done(resumed).savedTo, elsewhere);
+		assert.equal(doneOf(resumed).savedTo, elsewhere);
 		assert.equal(parseCheckpoint(readModelFile(parts, '--resume').extra, parts).history.length, 1, 'the resumed file is left as it was');
 	});
 
 	test("through the dashboard's worker thread: the start carries the earlier epochs, the epochs go on from there", async () => {
 		const folder = temporaryFolder();
 		const parts = join(folder, 'parts.json');
-		await train({...base, epochs: 2, save: parts});
+		await trainEvents({...base, epochs: 2, save: parts});
 		const types: string[] = [];
 		let resumedHistory: number[] = [];
 		const epochs: number[] = [];
