@@ -1,13 +1,3 @@
-/**
- * The convolutional network's rows of `npm run bench`: one epoch of the
- * default cnn (conv 5×5 → pool → conv 5×5 → pool → dense 128 → 10 with
- * cnnDefaults' filters, batch 128, momentum) on the engine, one thread and all, next to numpy
- * float32 doing the same layers (bench/numpy-conv-epoch.py), and GFLOP/s of
- * each convolution kernel at batch 128.
- *
- * Alone: npx tsx bench/conv-epoch.ts [--images 20000] [--filters 16,32] [--repeat 1] [--skip-numpy]
- */
-import {spawnSync} from 'node:child_process';
 import {availableParallelism, loadavg} from 'node:os';
 import {fileURLToPath} from 'node:url';
 import {parseArgs} from 'node:util';
@@ -26,6 +16,7 @@ import {type ConvRates, convMultiplyAdds, timeConvolution} from './conv-kernels.
 import {Batcher, type BenchData, runEpoch} from './epoch.js';
 import type {IssueRow} from './issue-table.js';
 import {median} from './median.js';
+import {numpyRuns} from './numpy.js';
 import {printTable} from './report.js';
 
 const batchSize = 128;
@@ -152,40 +143,16 @@ function summary(runs: ReadonlyArray<{seconds: number; loss: number}>): ConvEpoc
 	return {seconds: median(runs.map(run => run.seconds)), runs: runs.map(run => run.seconds), loss: runs[0]!.loss};
 }
 
-/** numpy's epochs on one thread and on all, with the OpenBLAS overrides unset as a user's machine runs it; a note when it cannot run. */
+/** numpy's epochs on one thread and on all (bench/numpy-conv-epoch.py); a note when it cannot run. */
 function numpyConvEpochs(
 	epochs: Record<string, ConvEpoch>,
 	{count, filters, seed, repeat}: {count: number; filters: readonly number[]; seed: number; repeat: number},
 ): string | null {
-	const script = fileURLToPath(new URL('numpy-conv-epoch.py', import.meta.url));
 	const {images, labels} = embeddedMnistFiles().train;
-	const {OPENBLAS_CORETYPE: _coretype, OPENBLAS_L2_SIZE: _l2Size, ...environment} = process.env;
-	for (const [name, threads] of [
-		['numpy-1-thread', '1'],
-		['numpy-all-threads', undefined],
-	] as const) {
-		const runs: Array<{seconds: number; loss: number}> = [];
-		for (let run = 0; run < repeat; run++) {
-			const env = threads ? {...environment, OPENBLAS_NUM_THREADS: threads, OMP_NUM_THREADS: threads} : environment;
-			const args = [
-				script,
-				images,
-				labels,
-				String(count),
-				filters.join(','),
-				String(hidden),
-				String(batchSize),
-				String(learningRate),
-				String(seed),
-			];
-			const child = spawnSync('python3', args, {env, encoding: 'utf8'});
-			if (child.error || child.status !== 0) {
-				return `numpy skipped: ${child.error ? child.error.message : (child.stderr.trim().split('\n').pop() ?? `exit ${child.status}`)}`;
-			}
-			runs.push(JSON.parse(child.stdout) as {seconds: number; loss: number});
-		}
-		epochs[name] = summary(runs);
-	}
+	const args = [images, labels, String(count), filters.join(','), String(hidden), String(batchSize), String(learningRate), String(seed)];
+	const runs = numpyRuns('numpy-conv-epoch.py', args, repeat);
+	if (typeof runs === 'string') return runs;
+	for (const [name, each] of runs) epochs[name] = summary(each);
 	return null;
 }
 

@@ -11,6 +11,43 @@ export interface NumpyRun {
 	readonly repeat: number;
 }
 
+/** One numpy run's result, as the scripts print it. */
+export interface NumpyResult {
+	readonly seconds: number;
+	readonly loss: number;
+}
+
+/** The two thread settings numpy runs with: one thread, and all of them (OpenBLAS's own choice). */
+const numpyThreads = [
+	['numpy-1-thread', '1'],
+	['numpy-all-threads', undefined],
+] as const;
+
+/**
+ * `repeat` runs of a numpy script (a file beside this one, given `args`) on
+ * one thread and on all, as a user's machine runs numpy: without this
+ * machine's OpenBLAS overrides, which slow it down. The runs by setting, or
+ * a note when numpy cannot run.
+ */
+export function numpyRuns(script: string, args: readonly string[], repeat: number): Map<string, NumpyResult[]> | string {
+	const path = fileURLToPath(new URL(script, import.meta.url));
+	const {OPENBLAS_CORETYPE: _coretype, OPENBLAS_L2_SIZE: _l2Size, ...environment} = process.env;
+	const runs = new Map<string, NumpyResult[]>();
+	for (const [name, threads] of numpyThreads) {
+		const results: NumpyResult[] = [];
+		for (let run = 0; run < repeat; run++) {
+			const env = threads ? {...environment, OPENBLAS_NUM_THREADS: threads, OMP_NUM_THREADS: threads} : environment;
+			const child = spawnSync('python3', [path, ...args], {env, encoding: 'utf8'});
+			if (child.error || child.status !== 0) {
+				return `numpy skipped: ${child.error ? child.error.message : (child.stderr.trim().split('\n').pop() ?? `exit ${child.status}`)}`;
+			}
+			results.push(JSON.parse(child.stdout) as NumpyResult);
+		}
+		runs.set(name, results);
+	}
+	return runs;
+}
+
 /**
  * One numpy epoch (bench/numpy-epoch.py) per thread setting, added to `results`
  * as numpy-1-thread and numpy-all-threads; returns a note when it cannot run.
@@ -21,40 +58,23 @@ export function numpyEpochs(
 	gflop: number,
 	{imagesFile, labelsFile, count, seed, repeat}: NumpyRun,
 ): string | null {
-	const script = fileURLToPath(new URL('numpy-epoch.py', import.meta.url));
-	// numpy as a user's machine runs it: without these OpenBLAS overrides, which slow it down
-	const {OPENBLAS_CORETYPE: _coretype, OPENBLAS_L2_SIZE: _l2Size, ...environment} = process.env;
-	for (const [name, threads] of [
-		['numpy-1-thread', '1'],
-		['numpy-all-threads', undefined],
-	] as const) {
-		const runs: Array<{seconds: number; loss: number}> = [];
-		for (let run = 0; run < repeat; run++) {
-			const env = threads ? {...environment, OPENBLAS_NUM_THREADS: threads, OMP_NUM_THREADS: threads} : environment;
-			const child = spawnSync(
-				'python3',
-				[
-					script,
-					imagesFile,
-					labelsFile,
-					String(count),
-					String(setup.sizes[1]),
-					String(setup.batchSize),
-					setup.optimizer,
-					String(setup.learningRate),
-					String(seed),
-				],
-				{env, encoding: 'utf8'},
-			);
-			if (child.error || child.status !== 0) {
-				return `numpy skipped: ${child.error ? child.error.message : (child.stderr.trim().split('\n').pop() ?? `exit ${child.status}`)}`;
-			}
-			runs.push(JSON.parse(child.stdout) as {seconds: number; loss: number});
-		}
-		const fastest = runs.reduce((best, run) => (run.seconds < best.seconds ? run : best));
+	const args = [
+		imagesFile,
+		labelsFile,
+		String(count),
+		String(setup.sizes[1]),
+		String(setup.batchSize),
+		setup.optimizer,
+		String(setup.learningRate),
+		String(seed),
+	];
+	const runs = numpyRuns('numpy-epoch.py', args, repeat);
+	if (typeof runs === 'string') return runs;
+	for (const [name, each] of runs) {
+		const fastest = each.reduce((best, run) => (run.seconds < best.seconds ? run : best));
 		results[name] = {
 			seconds: fastest.seconds,
-			runs: runs.map(run => run.seconds),
+			runs: each.map(run => run.seconds),
 			imagesPerSecond: count / fastest.seconds,
 			gflopPerSecond: gflop / fastest.seconds,
 			loss: fastest.loss,
