@@ -68,12 +68,15 @@ function optimizerSteps(): string {
 	]);
 }
 
-/** dst[i] = src[i] / 255 for n bytes: the input layer's pixel scaling, 16 pixels a step, a step of zero bytes without dividing. */
+/** dst[i] = src[i] / 255 for the bytes [from, to): the input layer's pixel scaling, 16 pixels a step, a step of zero bytes without dividing. */
 function scaleBytes(): string {
 	const quarter = (extend16: string, extend32: string, offset: number) =>
 		`      (v128.store offset=${offset} (local.get $dst) (f32x4.div (f32x4.convert_i32x4_u (${extend32} (${extend16} (local.get $v)))) (local.get $divisor)))`;
-	return `  (func (export "scale_bytes") (param $src i32) (param $dst i32) (param $n i32)
-    (local $k i32) (local $v v128) (local $divisor v128)
+	return `  (func (export "scale_bytes") (param $from i32) (param $to i32) (param $src i32) (param $dst i32)
+    (local $n i32) (local $k i32) (local $v v128) (local $divisor v128)
+    (local.set $src (i32.add (local.get $src) (local.get $from)))
+    (local.set $dst (i32.add (local.get $dst) (i32.shl (local.get $from) (i32.const 2))))
+    (local.set $n (i32.sub (local.get $to) (local.get $from)))
     (local.set $divisor (f32x4.splat (f32.const 255)))
     (local.set $k (i32.shr_u (local.get $n) (i32.const 4)))
     (if (local.get $k) (then (loop $vectors

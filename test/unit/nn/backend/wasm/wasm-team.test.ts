@@ -112,6 +112,29 @@ describe('products shared among threads', () => {
 		}
 	});
 
+	test('packing a batch of 50 shuffled images of 785 bytes, shared in parts: every pixel exactly pixel / 255, and nothing beyond the batch', () => {
+		const size = 785;
+		const rng = new Rng(5);
+		// a quarter of the bytes inked, so parts meet blank and inked steps of 16 pixels alike
+		const images = Uint8Array.from({length: 60 * size}, () => (rng.next() < 0.25 ? Math.floor(rng.next() * 256) : 0));
+		const order = Uint32Array.from({length: 60}, (_, i) => (i * 37) % 60);
+		for (const backend of [single, ...teams]) {
+			const out = backend.allocate(51 * size).fill(Number.NaN);
+			backend.packPixels(images, order, 3, 50, size, out);
+			for (let r = 0; r < 50; r++) {
+				const from = order[3 + r]! * size;
+				for (let p = 0; p < size; p++) {
+					const value = out[r * size + p]!;
+					if (value !== Math.fround(images[from + p]! / 255)) assert.fail(`${backend.threads} threads: row ${r} pixel ${p}: ${value}`);
+				}
+			}
+			assert.ok(
+				out.subarray(50 * size).every(value => Number.isNaN(value)),
+				`${backend.threads} threads: past the batch untouched`,
+			);
+		}
+	});
+
 	test('the partners took parts of the work', () => {
 		for (const team of teams) assert.ok(team.partnerParts > 0, `${team.threads} threads: the partners did no part`);
 	});
