@@ -15,8 +15,8 @@
  * window whose gain falls below `keepGain` (or that gain with one partner
  * fewer) sends the team back down one partner, the gap between the two
  * keeping a team whose gain wavers around one of them from flapping; a
- * window already `lateMs` behind running alone (or `lateShare` of a window
- * alone, for calls that take milliseconds) ends at once, so a try on a busy
+ * window already `lateMs` behind running alone (or `lateShare` of what a
+ * window's calls took alone, for calls that take milliseconds) ends at once, so a try on a busy
  * machine costs little. After a failed try the next waits a pause
  * that starts at `firstPauseMs` and doubles with each failure up to
  * `longestPauseMs`: a machine that stays busy is tried less and less often,
@@ -121,8 +121,9 @@ export class TeamPace {
 	private readonly alone = new Map<number, AloneCost>();
 	private aloneCalls = 0;
 	private aloneSince = Number.NaN;
-	/** How long the last window of calls alone took (ms). */
+	/** What the calls of the last window alone took (ms), without the time between them: a pause for the event loop is not theirs. */
 	private aloneWindowMs = 0;
+	private aloneCallsMs = 0;
 	private paidSince = 0;
 	private lastEnd = Number.NaN;
 	private calls = 0;
@@ -163,7 +164,8 @@ export class TeamPace {
 		this.lastEnd = end;
 		const alone = this.alone.get(key);
 		if (partners === 0) {
-			if (++this.aloneCalls === this.settings.windowCalls) this.aloneWindowMs = end - this.aloneSince;
+			this.aloneCallsMs += callMs;
+			if (++this.aloneCalls === this.settings.windowCalls) this.aloneWindowMs = this.aloneCallsMs;
 			// the first time is the least typical: the code still cold, the files just loaded
 			if (alone) alone.add(callMs, gapMs);
 			else this.alone.set(key, new AloneCost());
@@ -219,6 +221,7 @@ export class TeamPace {
 	private measureAlone(now: number): void {
 		this.working = 0;
 		this.aloneCalls = 0;
+		this.aloneCallsMs = 0;
 		this.aloneSince = now;
 		this.restartWindow();
 	}

@@ -193,6 +193,8 @@ export class WasmBackend implements Backend {
 	release(mark: number): void {
 		if (!(mark >= 0 && mark <= this.top)) throw new RangeError(`no such mark: ${mark}`);
 		this.top = mark;
+		// calls on the arrays given back were another network's: the team learns the next ones afresh
+		this.team?.forgetCalls();
 		// the backend's own working arrays there are given back too, and allocated again when needed
 		if (this.scratch.length && this.scratch.byteOffset >= mark) this.scratch = new Float32Array(0);
 		if (this.pixelBytes.length && this.pixelBytes.byteOffset >= mark) this.pixelBytes = new Uint8Array(0);

@@ -138,7 +138,8 @@ export class KernelTeam {
 	private readonly args: Float64Array;
 	private readonly partners: Worker[];
 	private readonly names: readonly string[];
-	private readonly pace: TeamPace | null;
+	private pace: TeamPace | null;
+	private readonly paceSettings: PaceSettings;
 	private job = 0;
 
 	/**
@@ -159,6 +160,7 @@ export class KernelTeam {
 		this.control = new Int32Array(buffer, 0, controlInts);
 		this.args = new Float64Array(buffer, controlInts * 4, maximumArgs);
 		this.names = names;
+		this.paceSettings = pace;
 		this.pace = adaptive ? new TeamPace(partners, pace) : null;
 		this.control[slot.active] = partners;
 		this.partners = Array.from({length: partners}, (_, index) => {
@@ -185,6 +187,17 @@ export class KernelTeam {
 	/** Parts of calls the partners have done so far: how much of the work they took. */
 	get partnerParts(): number {
 		return Atomics.load(this.control, slot.partnerParts);
+	}
+
+	/**
+	 * Forgets what an adaptive team learned of the calls, which then start
+	 * alone again: for when the arrays they were known by are given back,
+	 * and the next calls on the same arrays are another network's (the
+	 * warm-up's calls, slow while the code was new and spaced out by the
+	 * files loading, would make the run's calls alone look slow).
+	 */
+	forgetCalls(): void {
+		if (this.pace) this.pace = new TeamPace(this.partners.length, this.paceSettings);
 	}
 
 	/** Resolves when every partner is running; calls before that run on the caller alone. */

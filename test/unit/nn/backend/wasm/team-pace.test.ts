@@ -164,6 +164,15 @@ describe('the pace of a team of one partner', () => {
 		assert.equal(short.run(1)[0], 0, 'calls of 0.1 ms: alone again');
 	});
 
+	test('a pause amid the calls alone (the event loop loading files) does not make them look long: a late partner still ends its try at once', () => {
+		const machine = new Machine(new TeamPace(1), busy);
+		machine.run(windowCalls / 2);
+		machine.now += 1000;
+		machine.run(windowCalls / 2);
+		const tried = machine.run(10);
+		assert.deepEqual(tried.slice(0, 6), [1, 1, 1, 1, 1, 0], 'five late calls, then alone');
+	});
+
 	test('calls of milliseconds are measured alone less often: at most 3% of the time', () => {
 		const machine = new Machine(new TeamPace(1), () => 3, 5);
 		machine.run(windowCalls);

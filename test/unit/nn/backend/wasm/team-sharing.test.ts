@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import {after, describe, test} from 'node:test';
 import wabt from 'wabt';
+import {defaultPace} from '../../../../../source/nn/backend/wasm/team-pace.js';
 import {type WasmMemory, webAssembly} from '../../../../../source/nn/backend/wasm/wasm-module.js';
 import {KernelTeam, type PartKernel} from '../../../../../source/nn/backend/wasm/wasm-team.js';
 
@@ -131,5 +132,42 @@ describe('a team with a partner held back', () => {
 		for (let run = 0; run < 100_000 && !(adaptive.team.partnerParts > taken + 50 && adaptive.team.workingPartners === 1); run++)
 			adaptive.call(`adaptive team after, call ${run}`);
 		assert.ok(adaptive.team.partnerParts > taken + 50, 'the partner takes parts again');
+	});
+
+	test('an adaptive team told to forget its calls (their arrays given back) runs the next ones alone until it has measured them again', async () => {
+		const memory = new wasm.Memory({initial: 1, maximum: 1, shared: true});
+		const fill = fillIn(memory);
+		// a caller slower than its partner: sharing always pays, and the team never leaves the partner out on its own
+		const slowFill: PartKernel = (from, to, ...args) => {
+			for (const until = performance.now() + 0.2; performance.now() < until; );
+			fill(from, to, ...args);
+		};
+		const pace = {
+			...defaultPace,
+			windowCalls: 8,
+			minimumGain: 1,
+			keepGain: 1,
+			lateMs: 1e9,
+			firstPauseMs: 0,
+			measureEveryMs: 1e9,
+			aloneShare: 1e-9,
+		};
+		const made = new KernelTeam(module, memory, {fill: slowFill}, ['fill'], 1, {adaptive: true, pace});
+		teams.push(made);
+		await made.ready();
+		const call = () => made.run('fill', total, 64, [out, rounds]);
+		// until a call the partner took parts of
+		for (let run = 0, taken = 0; run < 2000 && made.partnerParts === taken; run++) {
+			taken = made.partnerParts;
+			call();
+		}
+		assert.equal(made.workingPartners, 1, 'sharing before');
+		made.forgetCalls();
+		const taken = made.partnerParts;
+		for (let run = 0; run < 8; run++) {
+			call();
+			assert.equal(made.workingPartners, 0, `call ${run} after: alone`);
+		}
+		assert.equal(made.partnerParts, taken, 'no part handed out');
 	});
 });
