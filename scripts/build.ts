@@ -11,6 +11,7 @@ import {rmSync} from 'node:fs';
 import {readFile} from 'node:fs/promises';
 import {fileURLToPath} from 'node:url';
 import {build, type Plugin} from 'esbuild';
+import {narrowFirst} from './narrow-first.js';
 import {sameStylesFirst} from './same-styles.js';
 
 /** Ink connects to React DevTools (a package it does not depend on) only with DEV=true: the built program leaves that out. */
@@ -50,6 +51,18 @@ const sameStylesFirstPlugin: Plugin = {
 };
 
 const root = fileURLToPath(new URL('../', import.meta.url));
+
+/** Ink's string-width, with the shortcut of scripts/narrow-first.ts. */
+const narrowFirstPlugin: Plugin = {
+	name: 'narrow-first',
+	setup(build) {
+		const stringWidth = `${root}node_modules/string-width/index.js`;
+		build.onLoad({filter: /[\\/]string-width[\\/]index\.js$/}, async args =>
+			args.path === stringWidth ? {contents: narrowFirst(await readFile(args.path, 'utf8'), args.path), loader: 'js'} : undefined,
+		);
+	},
+};
+
 rmSync(`${root}dist`, {recursive: true, force: true});
 await build({
 	absWorkingDir: root,
@@ -66,7 +79,7 @@ await build({
 	legalComments: 'none',
 	// the packages written as CommonJS ask for Node's own modules with require()
 	banner: {js: "import {createRequire as __createRequire} from 'node:module';const require=__createRequire(import.meta.url);"},
-	plugins: [withoutDevTools, productionReact, sameStylesFirstPlugin],
+	plugins: [withoutDevTools, productionReact, sameStylesFirstPlugin, narrowFirstPlugin],
 	define: {fetch: 'undefined'},
 	logLevel: 'warning',
 });
