@@ -11,11 +11,18 @@ import {defaultPace, type PaceSettings, TeamPace} from './team-pace.js';
  * caller. Parts start at multiples of 8, where the kernels' results do not
  * depend on the split, so any number of threads computes the same numbers.
  *
+ * The caller takes its parts from the front, the partners from the back, so
+ * that from one step to the next each thread works on the same rows of the
+ * same arrays, still in its cache: a line one core last wrote or read costs
+ * the other one a trip between their caches (on this project's 2-core
+ * machine taking parts from one end had 784-128-10's step at 630 µs; from
+ * both ends, 600 µs, clearing the gradients 28 → 14 µs).
+ *
  * The threads meet in one small shared Int32Array:
  *   job      the number of the current call (the partners wait on it)
- *   claim    (job << 10) | next free part: taken with compare-and-swap, so a
- *            partner that read an older call's fields can never take a part
- *            of a newer one
+ *   claim    (job << 18) | (back << 9) | front: the parts [front, back) are
+ *            free, taken with compare-and-swap, so a partner that read an
+ *            older call's fields can never take a part of a newer one
  *   done     parts finished
  * plus the kernel's index, the part count, the part size, the total and the
  * arguments (numbers, in a Float64Array beside it), two counts (partners
@@ -45,10 +52,11 @@ const slot = {
 } as const;
 const controlInts = 16;
 const maximumArgs = 16;
-/** Parts per call at most: the claim keeps the part in its low 10 bits, and the caller may step one past the last. */
-const maximumParts = 512;
-const partBits = 10;
-const jobMask = (1 << (31 - partBits)) - 1;
+/** Parts per call at most: the claim keeps the front and the back in 9 bits each. */
+const maximumParts = 256;
+const partBits = 9;
+const partMask = (1 << partBits) - 1;
+const jobMask = (1 << (31 - 2 * partBits)) - 1;
 
 /**
  * How long an idle partner keeps checking for the next call before it
@@ -66,7 +74,7 @@ const waitSpinMs = 0.03;
  */
 const partnerSource = `
 const {workerData} = require('node:worker_threads');
-const {module, memory, control: buffer, names, slot, partBits, jobMask, spinMs, index} = workerData;
+const {module, memory, control: buffer, names, slot, partBits, partMask, jobMask, spinMs, index} = workerData;
 const kernels = new WebAssembly.Instance(module, {env: {memory}}).exports;
 // the kernels that need working space take this thread's slot of it (the caller's is slot 0)
 if (kernels.set_thread) kernels.set_thread(index + 1);
@@ -98,12 +106,14 @@ function serve() {
 		// then 0 or the next one): its kernel, parts and arguments hold only if the job is still the same
 		if (Atomics.load(control, slot.job) !== job) continue;
 		seen = job;
-		const tag = (job & jobMask) << partBits;
+		const tag = (job & jobMask) << (2 * partBits);
 		for (;;) {
+			// parts [front, back) are free: partners take them from the back, the caller from the front
 			const claim = Atomics.load(control, slot.claim);
-			const part = claim & ((1 << partBits) - 1);
-			if (claim - part !== tag || part >= parts) break;
-			if (Atomics.compareExchange(control, slot.claim, claim, claim + 1) !== claim) continue;
+			const front = claim & partMask, back = (claim >> partBits) & partMask;
+			if (claim - (claim & ((1 << (2 * partBits)) - 1)) !== tag || front >= back) break;
+			if (Atomics.compareExchange(control, slot.claim, claim, claim - (1 << partBits)) !== claim) continue;
+			const part = back - 1;
 			const from = part * grain;
 			try {
 				kernel(from, Math.min(from + grain, total), ...values);
@@ -166,7 +176,7 @@ export class KernelTeam {
 		this.partners = Array.from({length: partners}, (_, index) => {
 			const worker = new Worker(partnerSource, {
 				eval: true,
-				workerData: {module, memory, control: buffer, names, slot, partBits, jobMask, spinMs, index},
+				workerData: {module, memory, control: buffer, names, slot, partBits, partMask, jobMask, spinMs, index},
 			});
 			// a partner never keeps the process alive, and ends with the thread that made it
 			worker.unref();
@@ -240,12 +250,12 @@ export class KernelTeam {
 		control[slot.argc] = args.length;
 		this.args.set(args);
 		Atomics.store(control, slot.done, 0);
-		Atomics.store(control, slot.claim, this.job << partBits);
+		Atomics.store(control, slot.claim, (this.job << (2 * partBits)) | (parts << partBits));
 		Atomics.store(control, slot.job, this.job);
 		Atomics.notify(control, slot.job);
 		let part: number;
 		try {
-			while ((part = Atomics.add(control, slot.claim, 1) & ((1 << partBits) - 1)) < parts) {
+			while ((part = this.claimFront()) >= 0) {
 				const from = part * step;
 				kernel(from, Math.min(from + step, total), ...args);
 				Atomics.add(control, slot.done, 1);
@@ -260,6 +270,17 @@ export class KernelTeam {
 		if (Atomics.load(control, slot.failed)) {
 			this.close();
 			throw new Error(`a kernel failed in a partner thread: ${name}`);
+		}
+	}
+
+	/** The first free part, taken from the front (the partners take theirs from the back), or -1 when none is left. */
+	private claimFront(): number {
+		const {control} = this;
+		for (;;) {
+			const claim = Atomics.load(control, slot.claim);
+			const front = claim & partMask;
+			if (front >= ((claim >> partBits) & partMask)) return -1;
+			if (Atomics.compareExchange(control, slot.claim, claim, claim + 1) === claim) return front;
 		}
 	}
 
