@@ -10,7 +10,9 @@
  * kernel and its first array, the same for the same call of every step).
  * Then it hands parts to one more partner for a window of calls and adds up
  * what those calls took against what they took alone: that ratio is the
- * gain of sharing. A try is kept when its window's gain reaches
+ * gain of sharing. The first `settleCalls` calls with a new partner count
+ * only towards being late, not towards the gain: while they run, the arrays
+ * move into the partner's cache (a step or two slower than the ones after). A try is kept when its window's gain reaches
  * `minimumGain` (and beats the gain with one partner fewer); after that a
  * window whose gain falls below `keepGain` (or that gain with one partner
  * fewer) sends the team back down one partner, the gap between the two
@@ -33,6 +35,8 @@
 export interface PaceSettings {
 	/** Calls measured before deciding (and alone, before the first try). */
 	readonly windowCalls: number;
+	/** Calls after the team grows that count only towards being late: while they run, the arrays move into the new partner's cache. */
+	readonly settleCalls: number;
 	/** A try must make the calls at least this many times faster than running alone. */
 	readonly minimumGain: number;
 	/** Partners kept stay while their windows are at least this many times faster than alone. */
@@ -60,6 +64,7 @@ export interface PaceSettings {
  */
 export const defaultPace: PaceSettings = {
 	windowCalls: 48,
+	settleCalls: 8,
 	minimumGain: 1.05,
 	keepGain: 1,
 	lateMs: 5,
@@ -130,6 +135,10 @@ export class TeamPace {
 	private unknownCalls = 0;
 	private aloneMs = 0;
 	private sharedMs = 0;
+	/** How far the window's calls, settling ones too, are behind running alone (ms). */
+	private lagMs = 0;
+	/** Calls left before the window's gain counts them. */
+	private settling = 0;
 
 	constructor(
 		private readonly partners: number,
@@ -147,11 +156,11 @@ export class TeamPace {
 			// back from measuring the calls alone
 			if (measured) {
 				this.working = this.settled;
-				this.restartWindow();
+				this.restartWindow(this.settings.settleCalls);
 			}
 		} else if (this.working === this.settled && this.settled < this.partners && (this.settled > 0 || measured) && now >= this.nextTryAt) {
 			this.working = this.settled + 1;
-			this.restartWindow();
+			this.restartWindow(this.settings.settleCalls);
 		}
 		return this.working;
 	}
@@ -176,12 +185,17 @@ export class TeamPace {
 			if (++this.unknownCalls >= this.settings.windowCalls) this.measureAlone(end);
 			return;
 		}
-		this.calls++;
-		const aloneGapMs = alone.gapMs;
-		this.aloneMs += alone.callMs + aloneGapMs;
+		const aloneMs = alone.callMs + alone.gapMs;
 		// the work between calls counts up to a few times its alone cost: a pause between epochs is no one's
-		this.sharedMs += callMs + Math.min(gapMs, 4 * aloneGapMs + 0.05);
-		const late = this.sharedMs - this.aloneMs > Math.max(this.settings.lateMs, this.settings.lateShare * this.aloneWindowMs);
+		const sharedMs = callMs + Math.min(gapMs, 4 * alone.gapMs + 0.05);
+		this.lagMs += sharedMs - aloneMs;
+		if (this.settling > 0) this.settling--;
+		else {
+			this.calls++;
+			this.aloneMs += aloneMs;
+			this.sharedMs += sharedMs;
+		}
+		const late = this.lagMs > Math.max(this.settings.lateMs, this.settings.lateShare * this.aloneWindowMs);
 		if (late || this.calls >= this.settings.windowCalls) this.decide(end, late);
 	}
 
@@ -226,7 +240,9 @@ export class TeamPace {
 		this.restartWindow();
 	}
 
-	private restartWindow(): void {
+	private restartWindow(settling = 0): void {
+		this.settling = settling;
+		this.lagMs = 0;
 		this.unknownCalls = 0;
 		this.calls = 0;
 		this.aloneMs = 0;
