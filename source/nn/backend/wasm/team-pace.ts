@@ -7,10 +7,13 @@
  *
  * The team starts alone and learns what each call costs alone: the call,
  * and the caller's own work since the call before (a call is known by its
- * kernel and its first array, the same for the same call of every step).
+ * kernel, its first array and its size, the same for the same call of every
+ * step).
  * Then it hands parts to one more partner for a window of calls and adds up
  * what those calls took against what they took alone: that ratio is the
- * gain of sharing. The first `settleCalls` calls with a new partner count
+ * gain of sharing. A team kept is judged over longer windows
+ * (`keptWindowCalls`), so that one call held up by a hiccup on the other
+ * core does not end sharing that pays. The first `settleCalls` calls with a new partner count
  * only towards being late, not towards the gain: while they run, the arrays
  * move into the partner's cache (a step or two slower than the ones after). A try is kept when its window's gain reaches
  * `minimumGain` (and beats the gain with one partner fewer); after that a
@@ -35,6 +38,8 @@
 export interface PaceSettings {
 	/** Calls measured before deciding (and alone, before the first try). */
 	readonly windowCalls: number;
+	/** Calls of a window that judges a team already kept: longer, so that one call held up by a hiccup on the other core does not end a team that pays. */
+	readonly keptWindowCalls: number;
 	/** Calls after the team grows that count only towards being late: while they run, the arrays move into the new partner's cache. */
 	readonly settleCalls: number;
 	/** A try must make the calls at least this many times faster than running alone. */
@@ -64,6 +69,7 @@ export interface PaceSettings {
  */
 export const defaultPace: PaceSettings = {
 	windowCalls: 48,
+	keptWindowCalls: 192,
 	settleCalls: 8,
 	minimumGain: 1.05,
 	keepGain: 1,
@@ -196,7 +202,8 @@ export class TeamPace {
 			this.sharedMs += sharedMs;
 		}
 		const late = this.lagMs > Math.max(this.settings.lateMs, this.settings.lateShare * this.aloneWindowMs);
-		if (late || this.calls >= this.settings.windowCalls) this.decide(end, late);
+		const windowCalls = this.working > this.settled ? this.settings.windowCalls : this.settings.keptWindowCalls;
+		if (late || this.calls >= windowCalls) this.decide(end, late);
 	}
 
 	private decide(now: number, late: boolean): void {

@@ -129,11 +129,6 @@ function serve() {
 serve();
 `;
 
-/** A call, as the pace knows it: its kernel and its first array, the same for the same call of every step. */
-function callKey(kernel: number, args: readonly number[]): number {
-	return kernel * 2 ** 32 + (args[0] ?? 0);
-}
-
 /** A kernel that computes part [from, to) of its result: (from, to, ...args). */
 export type PartKernel = (from: number, to: number, ...args: number[]) => void;
 
@@ -149,6 +144,8 @@ export class KernelTeam {
 	private readonly partners: Worker[];
 	private readonly names: readonly string[];
 	private pace: TeamPace | null;
+	/** The calls the pace has met, each a number. */
+	private readonly callKeys = new Map<string, number>();
 	private readonly paceSettings: PaceSettings;
 	private job = 0;
 
@@ -208,6 +205,19 @@ export class KernelTeam {
 	 */
 	forgetCalls(): void {
 		if (this.pace) this.pace = new TeamPace(this.partners.length, this.paceSettings);
+		this.callKeys.clear();
+	}
+
+	/**
+	 * A call as the pace knows it: its kernel, its first array and its size,
+	 * the same for the same call of every step (an evaluation's larger
+	 * batches through the same arrays are other calls).
+	 */
+	private callKey(kernel: number, args: readonly number[], total: number): number {
+		const call = `${kernel} ${args[0]} ${total}`;
+		let key = this.callKeys.get(call);
+		if (key === undefined) this.callKeys.set(call, (key = this.callKeys.size));
+		return key;
 	}
 
 	/** Resolves when every partner is running; calls before that run on the caller alone. */
@@ -233,7 +243,7 @@ export class KernelTeam {
 			}
 			if (working === 0) {
 				kernel(0, total, ...args);
-				pace.record(callKey(index, args), started, performance.now(), 0);
+				pace.record(this.callKey(index, args, total), started, performance.now(), 0);
 				return;
 			}
 		}
@@ -266,7 +276,7 @@ export class KernelTeam {
 			throw error;
 		}
 		this.awaitParts(parts);
-		if (pace) pace.record(callKey(index, args), started, performance.now(), control[slot.active]!);
+		if (pace) pace.record(this.callKey(index, args, total), started, performance.now(), control[slot.active]!);
 		if (Atomics.load(control, slot.failed)) {
 			this.close();
 			throw new Error(`a kernel failed in a partner thread: ${name}`);

@@ -81,8 +81,8 @@ describe('the pace of a team of one partner', () => {
 
 	test('a partner whose parts come back late is left out at once, and tried again after pauses that double', () => {
 		const machine = new Machine(new TeamPace(1), quiet);
-		// a window alone, a try (its first calls settling), a window kept: the next window starts here
-		machine.run(3 * windowCalls + defaultPace.settleCalls);
+		// a window alone, then a try (its first calls settling) that is kept: the next window starts here
+		machine.run(2 * windowCalls + defaultPace.settleCalls);
 		machine.sharedMs = busy;
 		const lateCalls = machine.run(10);
 		// a window 5 ms behind running alone ends on that call
@@ -163,6 +163,21 @@ describe('the pace of a team of one partner', () => {
 		short.run(1);
 		heldUp = false;
 		assert.equal(short.run(1)[0], 0, 'calls of 0.1 ms: alone again');
+	});
+
+	test('a team kept stays through one call held up 3 ms (a frame drawn on the other core), as its windows are longer than a try', () => {
+		let heldUp = false;
+		const machine = new Machine(new TeamPace(1), partners => (heldUp ? 3 : quiet(partners)));
+		machine.run(2 * windowCalls + defaultPace.settleCalls);
+		machine.run(windowCalls);
+		heldUp = true;
+		machine.run(1);
+		heldUp = false;
+		const after = machine.run(defaultPace.keptWindowCalls);
+		assert.ok(
+			after.every(partners => partners === 1),
+			'still sharing',
+		);
 	});
 
 	test("a try's first calls, slow while the arrays move into the partner's cache, do not count against it", () => {

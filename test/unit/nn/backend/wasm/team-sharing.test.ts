@@ -109,6 +109,7 @@ describe('a team with a partner held back', () => {
 		const adaptive = team({late: true}, true, {
 			pace: {
 				windowCalls: 8,
+				keptWindowCalls: 8,
 				settleCalls: 0,
 				minimumGain: 0.5,
 				keepGain: 0.5,
