@@ -144,8 +144,9 @@ export class KernelTeam {
 	private readonly partners: Worker[];
 	private readonly names: readonly string[];
 	private pace: TeamPace | null;
-	/** The calls the pace has met, each a number. */
-	private readonly callKeys = new Map<string, number>();
+	/** The calls the pace has met, each a number: by kernel and first array, then by size. */
+	private readonly callKeys = new Map<number, Map<number, number>>();
+	private callCount = 0;
 	private readonly paceSettings: PaceSettings;
 	private job = 0;
 
@@ -214,9 +215,11 @@ export class KernelTeam {
 	 * batches through the same arrays are other calls).
 	 */
 	private callKey(kernel: number, args: readonly number[], total: number): number {
-		const call = `${kernel} ${args[0]} ${total}`;
-		let key = this.callKeys.get(call);
-		if (key === undefined) this.callKeys.set(call, (key = this.callKeys.size));
+		const where = kernel * 2 ** 32 + (args[0] ?? 0);
+		let sizes = this.callKeys.get(where);
+		if (!sizes) this.callKeys.set(where, (sizes = new Map()));
+		let key = sizes.get(total);
+		if (key === undefined) sizes.set(total, (key = this.callCount++));
 		return key;
 	}
 
