@@ -8,32 +8,32 @@
  * The team starts alone and learns what each call costs alone: the call,
  * and the caller's own work since the call before (a call is known by its
  * kernel, its first array and its size, the same for the same call of every
- * step).
- * Then it hands parts to one more partner for a window of calls and adds up
- * what those calls took against what they took alone: that ratio is the
- * gain of sharing. A team kept is judged over longer windows
+ * step). Then it hands parts to one more partner for a window of calls and
+ * adds up what those calls took against what they took alone: that ratio is
+ * the gain of sharing. The first `settleCalls` calls with a new partner
+ * count only towards being late, not towards the gain: while they run, the
+ * arrays move into the partner's cache (a step or two slower than the ones
+ * after). A try is kept when its window's gain reaches `minimumGain` (and
+ * beats the gain with one partner fewer); after that a window whose gain
+ * falls below `keepGain` (or that gain with one partner fewer) sends the
+ * team back down one partner, the gap between the two keeping a team whose
+ * gain wavers around one of them from flapping; a window already `lateMs`
+ * behind running alone (or `lateShare` of what a window's calls took alone,
+ * for calls that take milliseconds) ends at once, so a try on a busy
+ * machine costs little. A team kept is judged over longer windows
  * (`keptWindowCalls`), so that one call held up by a hiccup on the other
- * core does not end sharing that pays. The first `settleCalls` calls with a new partner count
- * only towards being late, not towards the gain: while they run, the arrays
- * move into the partner's cache (a step or two slower than the ones after). A try is kept when its window's gain reaches
- * `minimumGain` (and beats the gain with one partner fewer); after that a
- * window whose gain falls below `keepGain` (or that gain with one partner
- * fewer) sends the team back down one partner, the gap between the two
- * keeping a team whose gain wavers around one of them from flapping; a
- * window already `lateMs` behind running alone (or `lateShare` of what a
- * window's calls took alone, for calls that take milliseconds) ends at once, so a try on a busy
- * machine costs little. After a failed try the next waits a pause
- * that starts at `firstPauseMs` and doubles with each failure up to
+ * core does not end sharing that pays. After a failed try the next waits a
+ * pause that starts at `firstPauseMs` and doubles with each failure up to
  * `longestPauseMs`: a machine that stays busy is tried less and less often,
  * and one that turns quiet again gets its whole team back within that
  * longest pause. Partners that stop paying after paying only briefly double
- * the pause too (a machine that changes faster than the tries can follow
- * is tried at most once a `longestPauseMs`); after paying for longer than
- * that, the pause starts again from the first. Each stay alone measures the calls alone afresh, and a
- * team that pays runs one window alone every `measureEveryMs`, so what it
- * compares with is never older than that; or less often where a window of
- * calls takes long (a convolutional network's), so that running alone takes
- * at most `aloneShare` of the time.
+ * the pause too (a machine that changes faster than the tries can follow is
+ * tried at most once a `longestPauseMs`); after paying for longer than
+ * that, the pause starts again from the first. Each stay alone measures the
+ * calls alone afresh, and a team that pays runs one window alone every
+ * `measureEveryMs`, so what it compares with is never older than that; or
+ * less often where a window of calls takes long (a convolutional
+ * network's), so that running alone takes at most `aloneShare` of the time.
  */
 export interface PaceSettings {
 	/** Calls measured before deciding (and alone, before the first try). */
