@@ -23,15 +23,15 @@ const minimumSharedWork = 1 << 18;
 
 /**
  * A pass over memory (an optimizer's update, clearing the gradients,
- * scaling a batch's pixels, the finiteness check) counts each value as this many multiply-adds,
- * so that the first layer's (100,352 values for 784-128-10) are shared and
- * the second's stay alone. Left to the caller, such a pass writes over
- * lines the partner has just read in the shared products, and waits for
- * each to leave the partner's cache: on this project's 2-core machine
- * 784-128-10's update took 87 µs a step on the caller with a partner and
- * 21 µs without, packing 100 µs against 56; shared they take about 50 and
- * 72 µs, and a step 630 µs instead of 726 (the finiteness check of the
- * weights the partner has just updated: 18 µs alone, 11 shared).
+ * scaling a batch's pixels, the finiteness check) counts each value as this
+ * many multiply-adds, so that the first layer's (100,352 values for
+ * 784-128-10) are shared and the second's stay alone. Left to the caller,
+ * such a pass writes over lines the partner has just read in the shared
+ * products and waits for each to leave the partner's cache: on this
+ * project's 2-core machine 784-128-10's update took 87 µs a step on the
+ * caller with a partner and 21 µs without, packing 100 µs against 56.
+ * Shared (from both ends, see wasm-team.ts), the step takes 600 µs instead
+ * of 726.
  */
 const passWork = 8;
 
