@@ -9,18 +9,23 @@
  * and the caller's own work since the call before (a call is known by its
  * kernel, its first array and its size, the same for the same call of every
  * step). Then it hands parts to one more partner for a window of calls and
- * adds up what those calls took against what they took alone: that ratio is
- * the gain of sharing. The first `settleCalls` calls with a new partner
- * count only towards being late, not towards the gain: while they run, the
- * arrays move into the partner's cache (a step or two slower than the ones
- * after). A try is kept when its window's gain reaches `minimumGain` (and
- * beats the gain with one partner fewer); after that a window whose gain
- * falls below `keepGain` (or that gain with one partner fewer) sends the
- * team back down one partner, the gap between the two keeping a team whose
- * gain wavers around one of them from flapping; a window already `lateMs`
- * behind running alone (or `lateShare` of what a window's calls took alone,
- * for calls that take milliseconds) ends at once, so a try on a busy
- * machine costs little. A team kept is judged over longer windows
+ * sets what each call typically took (the median of its times) against what
+ * it took alone, each as often as it came: that ratio is the gain of
+ * sharing, which a call held up now and then does not decide. The first
+ * `settleCalls` calls with a new partner count only towards being late, not
+ * towards the gain: while they run, the arrays move into the partner's
+ * cache (a step or two slower than the ones after). A try is kept when its
+ * window's gain reaches `minimumGain` (and beats the gain with one partner
+ * fewer); after that a window whose gain falls below `keepGain` (or that
+ * gain with one partner fewer) sends the team back down one partner, the
+ * gap between the two keeping a team whose gain wavers around one of them
+ * from flapping; a window already `lateMs` behind running alone (or
+ * `lateShare` of what a window's calls took alone, for calls that take
+ * milliseconds) ends at once, so a try on a busy machine costs little: at
+ * once when two of its calls were held up more than a quarter of that, as a
+ * partner that lost its core holds them up; at twice that behind otherwise,
+ * as one held up alone is a hiccup (a partner woken late, the program's own
+ * threads busy as a run starts). A team kept is judged over longer windows
  * (`keptWindowCalls`), so that one call held up by a hiccup on the other
  * core does not end sharing that pays. After a failed try the next waits a
  * pause that starts at `firstPauseMs` and doubles with each failure up to
@@ -139,10 +144,12 @@ export class TeamPace {
 	private lastEnd = Number.NaN;
 	private calls = 0;
 	private unknownCalls = 0;
-	private aloneMs = 0;
-	private sharedMs = 0;
 	/** How far the window's calls, settling ones too, are behind running alone (ms). */
 	private lagMs = 0;
+	/** Calls of the window held up more than a quarter of `lateMs` against alone. */
+	private heldUp = 0;
+	/** Each counted call's times shared (its call and the work before it), by key. */
+	private readonly sharedTimes = new Map<number, number[]>();
 	/** Calls left before the window's gain counts them. */
 	private settling = 0;
 
@@ -195,19 +202,23 @@ export class TeamPace {
 		// the work between calls counts up to a few times its alone cost: a pause between epochs is no one's
 		const sharedMs = callMs + Math.min(gapMs, 4 * alone.gapMs + 0.05);
 		this.lagMs += sharedMs - aloneMs;
+		if (sharedMs - aloneMs > this.settings.lateMs / 4) this.heldUp++;
 		if (this.settling > 0) this.settling--;
 		else {
 			this.calls++;
-			this.aloneMs += aloneMs;
-			this.sharedMs += sharedMs;
+			const times = this.sharedTimes.get(key);
+			if (times) times.push(sharedMs);
+			else this.sharedTimes.set(key, [sharedMs]);
 		}
-		const late = this.lagMs > Math.max(this.settings.lateMs, this.settings.lateShare * this.aloneWindowMs);
+		// behind by one call held up (a partner woken late, the program's own threads busy) is a hiccup; by two, or by twice as much, late
+		const behind = Math.max(this.settings.lateMs, this.settings.lateShare * this.aloneWindowMs);
+		const late = this.lagMs > behind && (this.heldUp >= 2 || this.lagMs > 2 * behind);
 		const windowCalls = this.working > this.settled ? this.settings.windowCalls : this.settings.keptWindowCalls;
 		if (late || this.calls >= windowCalls) this.decide(end, late);
 	}
 
 	private decide(now: number, late: boolean): void {
-		const gain = this.aloneMs / this.sharedMs;
+		const gain = this.typicalGain();
 		const working = this.working;
 		const needed = working > this.settled ? this.settings.minimumGain : this.settings.keepGain;
 		if (!late && gain >= needed && gain > this.gains[working - 1]!) {
@@ -247,12 +258,29 @@ export class TeamPace {
 		this.restartWindow();
 	}
 
+	/**
+	 * The window's gain from each call's typical time: the median of its
+	 * times shared, against its cost alone, each weighted by how often it
+	 * came. A call held up now and then does not decide; a partner that
+	 * makes most of them slower does.
+	 */
+	private typicalGain(): number {
+		let alone = 0,
+			shared = 0;
+		for (const [key, times] of this.sharedTimes) {
+			const cost = this.alone.get(key)!;
+			alone += times.length * (cost.callMs + cost.gapMs);
+			shared += times.length * median(times);
+		}
+		return alone / shared;
+	}
+
 	private restartWindow(settling = 0): void {
+		this.heldUp = 0;
+		this.sharedTimes.clear();
 		this.settling = settling;
 		this.lagMs = 0;
 		this.unknownCalls = 0;
 		this.calls = 0;
-		this.aloneMs = 0;
-		this.sharedMs = 0;
 	}
 }
