@@ -5,6 +5,22 @@
  */
 import {kernelsBase64} from './wasm-kernels.js';
 
+/** The convolution's weight gradient over the (c, i, j) [from, to): the arrays' byte offsets, then the batch and the geometry. */
+type ConvWeightGradArgs = [
+	from: number,
+	to: number,
+	dz: number,
+	a: number,
+	dw: number,
+	db: number,
+	batch: number,
+	channels: number,
+	height: number,
+	width: number,
+	filters: number,
+	kernel: number,
+];
+
 /**
  * The exports of scripts/wasm/kernels-wat.ts; every matrix is a byte offset into
  * the memory. The products and updates compute part [from, to) of their
@@ -77,36 +93,9 @@ export interface Kernels {
 		kernel: number,
 		relu: number,
 	): void;
-	conv_weight_grad(
-		from: number,
-		to: number,
-		dz: number,
-		a: number,
-		dw: number,
-		db: number,
-		batch: number,
-		channels: number,
-		height: number,
-		width: number,
-		filters: number,
-		kernel: number,
-	): void;
-	conv_weight_grad_im2col(
-		from: number,
-		to: number,
-		dz: number,
-		a: number,
-		dw: number,
-		db: number,
-		batch: number,
-		channels: number,
-		height: number,
-		width: number,
-		filters: number,
-		kernel: number,
-		scratch: number,
-		slot: number,
-	): void;
+	conv_weight_grad(...args: ConvWeightGradArgs): void;
+	/** The same, with each image's shifted rows of the input copied first to the caller's slot of `scratch`. */
+	conv_weight_grad_im2col(...args: [...ConvWeightGradArgs, scratch: number, slot: number]): void;
 	conv_input_grad(
 		from: number,
 		to: number,
