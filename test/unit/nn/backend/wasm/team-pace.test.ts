@@ -63,6 +63,13 @@ const quiet = (partners: number) => 0.1 / (1 + 0.8 * partners);
 const busy = () => 1.2;
 const windowCalls = defaultPace.windowCalls;
 
+/** A window alone, then the first try with calls of `sharedMs`, its window and 10 calls after: how many partners each of those had. */
+function firstTry(sharedMs: (partners: number) => number): number[] {
+	const machine = new Machine(new TeamPace(1), sharedMs);
+	machine.run(windowCalls);
+	return machine.run(defaultPace.settleCalls + windowCalls + 10);
+}
+
 describe('the pace of a team of one partner', () => {
 	test('starts alone, learns the calls, then hands out parts and keeps doing so on a quiet machine', () => {
 		const machine = new Machine(new TeamPace(1), quiet);
@@ -186,11 +193,8 @@ describe('the pace of a team of one partner', () => {
 
 	test('a try held up once by a hiccup of 6 ms (a partner woken late) is judged by its typical calls, and kept', () => {
 		let shared = 0;
-		const machine = new Machine(new TeamPace(1), partners => (++shared === defaultPace.settleCalls + 3 ? 6 : quiet(partners)));
-		machine.run(windowCalls);
-		const tried = machine.run(defaultPace.settleCalls + windowCalls + 10);
 		assert.ok(
-			tried.every(partners => partners === 1),
+			firstTry(partners => (++shared === defaultPace.settleCalls + 3 ? 6 : quiet(partners))).every(partners => partners === 1),
 			'the try is kept',
 		);
 	});
@@ -198,11 +202,8 @@ describe('the pace of a team of one partner', () => {
 	test("a try's first calls, slow while the arrays move into the partner's cache, do not count against it", () => {
 		let shared = 0;
 		// six calls of 0.5 ms, then 0.085 ms: the calls gain 14% once settled
-		const machine = new Machine(new TeamPace(1), () => (++shared <= 6 ? 0.5 : 0.085));
-		machine.run(windowCalls);
-		const tried = machine.run(defaultPace.settleCalls + windowCalls + 10);
 		assert.ok(
-			tried.every(partners => partners === 1),
+			firstTry(() => (++shared <= 6 ? 0.5 : 0.085)).every(partners => partners === 1),
 			'the try is kept',
 		);
 	});
