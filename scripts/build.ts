@@ -25,43 +25,47 @@ const withoutDevTools: Plugin = {
 	},
 };
 
+const root = fileURLToPath(new URL('../', import.meta.url));
+
+/** Builds the files that `filter` matches (and `only` takes) from their source as `rewrite` makes it. */
+function rewriting(
+	name: string,
+	filter: RegExp,
+	rewrite: (source: string, file: string) => string,
+	only = (_file: string) => true,
+): Plugin {
+	return {
+		name,
+		setup(build) {
+			build.onLoad({filter}, async args =>
+				only(args.path) ? {contents: rewrite(await readFile(args.path, 'utf8'), args.path), loader: 'js'} : undefined,
+			);
+		},
+	};
+}
+
 /**
  * React, its reconciler and its scheduler choose their production or development build by NODE_ENV when
  * they load: the built program takes the production build and leaves the other out (half of Ink's chunk).
  */
-const productionReact: Plugin = {
-	name: 'production-react',
-	setup(build) {
-		build.onLoad({filter: /[\\/]node_modules[\\/](react|react-reconciler|scheduler)[\\/][^\\/]+\.js$/}, async args => ({
-			contents: (await readFile(args.path, 'utf8')).replaceAll('process.env.NODE_ENV', '"production"'),
-			loader: 'js',
-		}));
-	},
-};
+const productionReact = rewriting('production-react', /[\\/]node_modules[\\/](react|react-reconciler|scheduler)[\\/][^\\/]+\.js$/, source =>
+	source.replaceAll('process.env.NODE_ENV', '"production"'),
+);
 
 /** Ink's output stage, built with the shortcut of scripts/same-styles.ts. */
-const sameStylesFirstPlugin: Plugin = {
-	name: 'same-styles-first',
-	setup(build) {
-		build.onLoad({filter: /[\\/]@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]styledChars\.js$/}, async args => ({
-			contents: sameStylesFirst(await readFile(args.path, 'utf8'), args.path),
-			loader: 'js',
-		}));
-	},
-};
+const sameStylesFirstPlugin = rewriting(
+	'same-styles-first',
+	/[\\/]@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]styledChars\.js$/,
+	sameStylesFirst,
+);
 
-const root = fileURLToPath(new URL('../', import.meta.url));
-
-/** Ink's string-width, with the shortcut of scripts/narrow-first.ts. */
-const narrowFirstPlugin: Plugin = {
-	name: 'narrow-first',
-	setup(build) {
-		const stringWidth = `${root}node_modules/string-width/index.js`;
-		build.onLoad({filter: /[\\/]string-width[\\/]index\.js$/}, async args =>
-			args.path === stringWidth ? {contents: narrowFirst(await readFile(args.path, 'utf8'), args.path), loader: 'js'} : undefined,
-		);
-	},
-};
+/** Ink's string-width (not another package's copy of it), with the shortcut of scripts/narrow-first.ts. */
+const narrowFirstPlugin = rewriting(
+	'narrow-first',
+	/[\\/]string-width[\\/]index\.js$/,
+	narrowFirst,
+	file => file === `${root}node_modules/string-width/index.js`,
+);
 
 rmSync(`${root}dist`, {recursive: true, force: true});
 await build({
