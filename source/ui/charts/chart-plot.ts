@@ -66,77 +66,98 @@ export function plotLines(
 		return 1 + Math.min(1, Math.max(0, share)) * (rows - 1);
 	};
 	const axisColumn = labelWidth + 1;
-	const drawnBy = drawSeries(
-		series.map(values => values.map(toRow)),
-		labels,
-		ascii,
-		points,
-	);
-	// the line a series' point sits on: asciichart draws value v on row round(v) counted from the bottom
-	const hasPoint = (index: number, row: number, point: number) => {
-		const value = series[index]?.[point];
+	const drawings = series.map((values, index) => drawSeries(values.map(toRow), index, labels, ascii));
+	// the line each series' point sits on (asciichart draws value v on row round(v) counted from the bottom), -1 where it has none
+	const pointRows = series.map((values, index) => {
+		const onLine = new Int32Array(points).fill(-1);
 		const columns = pointColumns[index];
-		return value !== undefined && (columns === undefined || columns.includes(point)) && rows - Math.round(toRow(value)) === row;
-	};
+		for (let point = 0; point < values.length; point++) onLine[point] = rows - Math.round(toRow(values[point]!));
+		if (columns !== undefined) {
+			const real = new Uint8Array(points);
+			for (const column of columns) if (column >= 0 && column < points) real[column] = 1;
+			for (let point = 0; point < points; point++) if (real[point] === 0) onLine[point] = -1;
+		}
+		return onLine;
+	});
+	const mark = meetingMark(ascii);
+	const axis = symbolsOf(0, ascii)[1]!;
 	let meeting = false;
 	const lines = labels.map((label, row) => {
-		const cells = [...label, ' ', symbolsOf(0, ascii)[1]!, ...' '.repeat(Math.max(0, points - 1))];
-		const owners = new Array<number | null>(axisColumn + points).fill(null);
-		for (const [point, drawers] of drawnBy[row]!.entries()) {
-			if (drawers.length === 0) continue;
-			const withPoint = drawers.filter(drawer => hasPoint(drawer.series, row, point));
-			if (withPoint.length > 1) meeting = true;
-			const winner = withPoint.length === 1 ? withPoint[0]! : withPoint.length > 1 ? null : drawers[0]!;
-			cells[axisColumn + point] = winner?.character ?? meetingMark(ascii);
-			owners[axisColumn + point] = winner?.series ?? null;
+		const runs: ChartRun[] = [{text: `${label} `, series: null}];
+		// the y axis' column is the first point's: with no points, it is the axis alone
+		let text: string[] = points === 0 ? [axis] : [];
+		let owner: number | null = null;
+		for (let point = 0; point < points; point++) {
+			// the series that draw here, in order: the first of them, and the ones with a point here (how many, and the first)
+			let drawer = -1;
+			let withPoint = 0;
+			let pointed = -1;
+			for (let index = 0; index < drawings.length; index++) {
+				if (!drawings[index]!.drawsAt(row, axisColumn + point, point)) continue;
+				if (drawer < 0) drawer = index;
+				if (pointRows[index]![point] === row) {
+					withPoint++;
+					if (pointed < 0) pointed = index;
+				}
+			}
+			let character = point === 0 ? axis : ' ';
+			let series: number | null = null;
+			if (drawer >= 0) {
+				if (withPoint > 1) meeting = true;
+				series = withPoint === 1 ? pointed : withPoint > 1 ? null : drawer;
+				character = series === null ? mark : drawings[series]!.characterAt(row, axisColumn + point);
+			}
+			if (series !== owner) {
+				runs.push({text: text.join(''), series: owner});
+				text = [];
+				owner = series;
+			}
+			text.push(character);
 		}
-		return toRuns(cells, owners);
+		runs.push({text: text.join(''), series: owner});
+		return mergedRuns(runs);
 	});
 	return {lines, meeting};
 }
 
-interface Drawn {
-	readonly series: number;
-	readonly character: string;
+/** What one series draws, as asciichart drew it at one row per unit of `rowValues`. */
+interface Drawing {
+	/** Whether the series draws in this row and plot column (`point`), whose character is `column` of the line. */
+	drawsAt(row: number, column: number, point: number): boolean;
+	characterAt(row: number, column: number): string;
 }
 
-/** What each series draws in each row and plot column (series in order), drawn by asciichart at one row per unit of `rowValues`. */
-function drawSeries(rowValues: readonly (readonly number[])[], labels: readonly string[], ascii: boolean, points: number): Drawn[][][] {
+/** Series `index` drawn by asciichart on the rows of `labels`, its values already mapped onto them (rowValues). */
+function drawSeries(rowValues: readonly number[], index: number, labels: readonly string[], ascii: boolean): Drawing {
 	const rows = labels.length;
-	const axisColumn = (labels[0]?.length ?? 0) + 1;
-	const drawnBy = labels.map(() => Array.from({length: points}, (): Drawn[] => []));
-	for (const [index, values] of rowValues.entries()) {
-		if (values.length === 0) continue;
-		const symbols = symbolsOf(index, ascii);
-		const drawn = asciichart.plot(values.slice(), {
-			min: 1,
-			max: rows,
-			height: rows - 1,
-			offset: 3,
-			symbols,
-			format: (_, row) => labels[row] ?? '',
-		});
-		for (const [row, line] of drawn.split('\n').entries()) {
-			const characters = Array.from(line);
-			for (let point = 0; point < points; point++) {
-				const character = characters[axisColumn + point];
-				const drawsHere = point === 0 ? character === symbols[0] : character !== undefined && character !== ' ';
-				if (drawsHere) drawnBy[row]![point]!.push({series: index, character: character!});
-			}
-		}
-	}
-	return drawnBy;
+	const symbols = symbolsOf(index, ascii);
+	const lines =
+		rowValues.length === 0
+			? []
+			: asciichart
+					.plot(rowValues.slice(), {min: 1, max: rows, height: rows - 1, offset: 3, symbols, format: (_, row) => labels[row] ?? ''})
+					.split('\n')
+					// a character each: every glyph is one UTF-16 unit but for a label's rare other ones
+					.map(line => (/[\uD800-\uDFFF]/.test(line) ? Array.from(line) : line));
+	return {
+		drawsAt(row, column, point) {
+			const character = lines[row]?.[column];
+			return point === 0 ? character === symbols[0] : character !== undefined && character !== ' ';
+		},
+		characterAt: (row, column) => lines[row]?.[column] ?? '',
+	};
 }
 
-function toRuns(characters: readonly string[], owners: readonly (number | null)[]): ChartRun[] {
-	const runs: ChartRun[] = [];
-	characters.forEach((character, column) => {
-		const series = owners[column] ?? null;
-		const last = runs.at(-1);
-		if (last && last.series === series) runs[runs.length - 1] = {text: last.text + character, series};
-		else runs.push({text: character, series});
-	});
-	return runs;
+/** The runs with the empty ones left out and neighbours of one series joined (the axis and the labels are one run). */
+function mergedRuns(runs: readonly ChartRun[]): ChartRun[] {
+	const merged: ChartRun[] = [];
+	for (const run of runs) {
+		if (run.text === '') continue;
+		const last = merged.at(-1);
+		if (last && last.series === run.series) merged[merged.length - 1] = {text: last.text + run.text, series: run.series};
+		else merged.push(run);
+	}
+	return merged;
 }
 
 /** The runs cut to at most `width` characters. */
