@@ -71,9 +71,20 @@ const recallHeader = ' recall';
  * does, the narrowest one with only the columns that fit.
  */
 export function confusionTable(confusion: Confusion, classes: readonly string[], width: number, ascii: boolean): ConfusionTable {
-	const tables = shapes.map(shape => layOut(confusion, classes, shape, ascii));
-	return tables.find(table => table.width <= width) ?? clip(tables.at(-1)!, width);
+	// laid out one shape at a time, until one fits
+	let table: ConfusionTable & Layout;
+	for (const shape of shapes) {
+		table = layOut(confusion, classes, shape, ascii);
+		if (table.width <= width) return table;
+	}
+	return clip(table!, width);
 }
+
+/** The table in each shape, from the most readable. */
+const everyShape = (confusion: Confusion, classes: readonly string[]) => shapes.map(shape => layOut(confusion, classes, shape, false));
+/** The first of the tables that fits in `width`, or the last one clipped: what confusionTable gives. */
+const fitted = (tables: readonly (ConfusionTable & Layout)[], width: number): ConfusionTable =>
+	tables.find(table => table.width <= width) ?? clip(tables.at(-1)!, width);
 
 /** Keeps the first columns that fit (a table without a recall column is label + cells). */
 function clip(table: ConfusionTable & Layout, width: number): ConfusionTable {
@@ -151,4 +162,19 @@ function layOut(confusion: Confusion, classes: readonly string[], shape: Shape, 
 export function naturalWidth(confusion: Confusion | null, classes: readonly string[]): number {
 	const matrix = confusion ?? classes.map(() => classes.map(() => 0));
 	return confusionTable(matrix, classes, Infinity, false).width;
+}
+
+/**
+ * The width of the narrowest table the matrix narrows to, one column at a time, while it keeps its recall
+ * column: a dashboard gives the matrix's corner and long names to a chart beside it, not that.
+ */
+export function readableWidth(confusion: Confusion | null, classes: readonly string[]): number {
+	const tables = everyShape(confusion ?? classes.map(() => classes.map(() => 0)), classes);
+	const hasRecall = (table: ConfusionTable) => table.rows.some(row => row.recallText.trim() !== '');
+	let width = fitted(tables, Number.POSITIVE_INFINITY).width;
+	for (;;) {
+		const narrower = fitted(tables, width - 1);
+		if (narrower.width >= width || !hasRecall(narrower)) return width;
+		width = narrower.width;
+	}
 }

@@ -2,11 +2,10 @@ import {Box} from 'ink';
 import {type ReactNode, useMemo} from 'react';
 import {truncate} from '../../text/glyphs.js';
 import {classSets} from '../../train/config.js';
-import type {Confusion} from '../../train/metrics.js';
 import {EpochChart} from '../charts/epoch-chart.js';
 import {LossChart} from '../charts/loss-chart.js';
 import {ConfusionMatrix} from '../confusion/confusion-matrix.js';
-import {type ConfusionTable, confusionTable, naturalWidth} from '../confusion/confusion-table.js';
+import {naturalWidth, readableWidth} from '../confusion/confusion-table.js';
 import {useRenderSettings} from '../shared/render-context.js';
 import {FittedLines} from '../shared/styled-lines.js';
 import {styled} from '../shared/styled-text.js';
@@ -38,10 +37,10 @@ export function Dashboard({state, columns, rows, now, startedAt, keyHint, overla
 	const {ascii, glyphs} = useRenderSettings();
 	const classes = state.start?.classes ?? classSets.digits;
 	const confusionWidth = useMemo(() => naturalWidth(state.confusion, classes), [state.confusion, classes]);
-	const readableWidth = useMemo(() => readableMatrixWidth(state.confusion, classes), [state.confusion, classes]);
+	const readable = useMemo(() => readableWidth(state.confusion, classes), [state.confusion, classes]);
 	const {history, pendingEpochs, epochsPerPoint} = state;
 	const points = useMemo(() => epochPoints({history, pendingEpochs, epochsPerPoint}), [history, pendingEpochs, epochsPerPoint]);
-	const layout = dashboardLayout(columns, rows, {width: confusionWidth, classes: classes.length, readableWidth});
+	const layout = dashboardLayout(columns, rows, {width: confusionWidth, classes: classes.length, readableWidth: readable});
 	if (layout.kind === 'too-small') {
 		const lead = headerStatus(state, ascii).text;
 		const status = `${lead}  ${headerFacts(state, now, startedAt, columns - lead.length - 2, ascii)}`;
@@ -102,16 +101,4 @@ export function Dashboard({state, columns, rows, now, startedAt, keyHint, overla
 			<FittedLines lines={[styled(truncate(keyHint, layout.width, glyphs.ellipsis), {dimColor: true})]} width={layout.width} />
 		</Box>
 	);
-}
-
-/** The narrowest shape of the matrix that keeps its recall column: the matrix gives up its corner and long names for a chart beside it, not that. */
-function readableMatrixWidth(confusion: Confusion | null, classes: readonly string[]): number {
-	const matrix = confusion ?? classes.map(() => classes.map(() => 0));
-	const hasRecall = (table: ConfusionTable) => table.rows.some(row => row.recallText.trim() !== '');
-	let table = confusionTable(matrix, classes, Number.POSITIVE_INFINITY, false);
-	for (;;) {
-		const narrower = confusionTable(matrix, classes, table.width - 1, false);
-		if (narrower.width >= table.width || !hasRecall(narrower)) return table.width;
-		table = narrower;
-	}
 }
