@@ -39,28 +39,29 @@ export function filteredIndices(
 
 function computeList(data: BrowserData, filter: BrowserFilter, order: BrowserOrder): Int32Array {
 	const {labels, predictions} = data;
-	const count = imageCount(data);
-	const picked: number[] = [];
 	const needsLabels = isFiltered(filter);
-	for (let index = 0; index < count; index++) {
-		if (needsLabels) {
-			if (labels === null) break;
+	// indices straight into a typed array: an epoch brings a new list of the whole test set
+	const picked = new Int32Array(needsLabels && labels === null ? 0 : imageCount(data));
+	let size = 0;
+	for (let index = 0; index < picked.length; index++) {
+		if (needsLabels && labels !== null) {
 			const actual = labels[index]!;
 			const predicted = predictions[index]!;
 			if (filter.mistakesOnly && actual === predicted) continue;
 			if (filter.label !== null && actual !== filter.label) continue;
 			if (filter.cell !== null && (actual !== filter.cell.actual || predicted !== filter.cell.predicted)) continue;
 		}
-		picked.push(index);
+		picked[size++] = index;
 	}
+	const list = size === picked.length ? picked : picked.slice(0, size);
 	// without labels there is no loss: such a list stays in test-set order
 	if (order === 'confidence' || (order === 'loss' && labels !== null)) {
 		// sort keys, smallest first: the negated loss, or the confidence
-		const keys = new Float64Array(count);
-		for (const index of picked) keys[index] = order === 'loss' ? -imageLoss(data, index)! : confidence(data, index);
-		picked.sort((a, b) => keys[a]! - keys[b]! || a - b);
+		const keys = new Float64Array(picked.length);
+		for (const index of list) keys[index] = order === 'loss' ? -imageLoss(data, index)! : confidence(data, index);
+		list.sort((a, b) => keys[a]! - keys[b]! || a - b);
 	}
-	return Int32Array.from(picked);
+	return list;
 }
 
 /** −log p[true]: the image's cross-entropy loss; null without labels. */
