@@ -57,8 +57,64 @@ class Generations<V> {
 const lineCells = new Generations<readonly Cell[]>(256);
 /** Columns a character takes, at least one, as Ink counts them. */
 const charColumns = new Generations<number>(4096);
-const columnsOf = (value: string) => charColumns.get(value, text => Math.max(1, stringWidth(text)));
-const blank: Cell = {type: 'char', value: ' ', fullWidth: false, styles: []};
+const measured = (text: string) => Math.max(1, stringWidth(text));
+const columnsOf = (value: string) => charColumns.get(value, measured);
+
+/**
+ * A cell's styles: one array for each list of codes, and each character's cell in them made once, so
+ * that a line drawn again brings the same cells (compared by identity) and no new objects. The text that
+ * changes a style into another is kept too.
+ */
+interface Style {
+	readonly codes: AnsiCode[];
+	readonly cells: Map<string, Cell>;
+	/** The style after a colour code, by the code's text. */
+	readonly after: Map<string, Style>;
+	/** The codes that turn this style into another, by the other's codes. */
+	readonly into: Map<AnsiCode[], string>;
+}
+/** At most this many styles, and cells in a style: past that they are made again (any colours a line may bring). */
+const maxStyles = 1024;
+const maxCells = 4096;
+const styles = new Map<string, Style>();
+const styleOf = new WeakMap<readonly AnsiCode[], Style>();
+
+function styleFor(codes: AnsiCode[]): Style {
+	const key = codes.map(code => `${code.code}${code.endCode}`).join('');
+	let style = styles.get(key);
+	if (style === undefined) {
+		if (styles.size >= maxStyles) styles.clear();
+		style = {codes, cells: new Map(), after: new Map(), into: new Map()};
+		styles.set(key, style);
+		styleOf.set(codes, style);
+	}
+	return style;
+}
+
+function cellIn(style: Style, value: string): Cell {
+	let cell = style.cells.get(value);
+	if (cell === undefined) {
+		if (style.cells.size >= maxCells) style.cells.clear();
+		cell = {type: 'char', value, fullWidth: false, styles: style.codes};
+		style.cells.set(value, cell);
+	}
+	return cell;
+}
+
+/** The style after a colour code's tokens (Ink splits compound codes and finds each one's end code). */
+function styleAfter(style: Style, code: string): Style {
+	let after = style.after.get(code);
+	if (after === undefined) {
+		let codes = style.codes;
+		for (const token of tokenize(code)) codes = reduceAnsiCodesIncremental(codes, [token as AnsiCode]);
+		after = styleFor(codes);
+		style.after.set(code, after);
+	}
+	return after;
+}
+
+const unstyled = styleFor([]);
+const blank = cellIn(unstyled, ' ');
 
 /**
  * The rows of the frame before, their cells and text (of whichever Ink root drew last: a row's text is a
@@ -123,27 +179,22 @@ export function frameOf(output: Output): {output: string; height: number} {
  */
 function cellsOf(line: string): readonly Cell[] {
 	const cells: Cell[] = [];
-	let styles: AnsiCode[] = [];
+	let style = unstyled;
 	for (let i = 0; i < line.length; ) {
 		const code = line.charCodeAt(i);
 		if (code === 0x1b) {
 			const end = colourCodeEnd(line, i);
 			if (end < 0) return styledCharsFromTokens(tokenize(line));
-			for (const token of codeTokens.get(line.slice(i, end + 1), tokenize))
-				styles = reduceAnsiCodesIncremental(styles, [token as AnsiCode]);
+			style = styleAfter(style, line.slice(i, end + 1));
 			i = end + 1;
 			continue;
 		}
 		if (!singleColumn(code)) return styledCharsFromTokens(tokenize(line));
-		// the cells of a run share their styles: nothing changes a cell's styles once made
-		cells.push({type: 'char', value: line[i]!, fullWidth: false, styles});
+		cells.push(cellIn(style, line[i]!));
 		i++;
 	}
 	return cells;
 }
-
-/** A colour code's tokens (Ink splits compound codes and finds each one's end code). */
-const codeTokens = new Generations<ReturnType<typeof tokenize>>(512);
 
 /** Where the colour code (ESC [ digits and semicolons m) that starts at `start` ends, or -1 for another escape. */
 function colourCodeEnd(line: string, start: number): number {
@@ -183,16 +234,30 @@ function sameCells(a: readonly (Cell | undefined)[], b: readonly (Cell | undefin
 
 /** The row as Ink's styledCharsToString writes it: each cell's change of style, then its text, and every style ended after the last. */
 function rowText(row: readonly (Cell | undefined)[]): string {
-	let text = '';
-	let before: Cell | undefined;
+	// one array for every row's pieces, joined once: a string grown a character at a time leaves a chain of pieces behind
+	pieces.length = 0;
+	let before = unstyled.codes;
 	for (const cell of row) {
 		if (cell === undefined) continue;
-		if (before === undefined) text += cell.styles.length === 0 ? '' : ansiCodesToString(cell.styles);
-		else if (!sameStyles(before.styles, cell.styles)) text += ansiCodesToString(diffAnsiCodes(before.styles, cell.styles));
-		text += cell.value;
-		before = cell;
+		if (cell.styles !== before) pieces.push(change(before, cell.styles));
+		pieces.push(cell.value);
+		before = cell.styles;
 	}
-	if (before && before.styles.length > 0) text += ansiCodesToString(diffAnsiCodes(before.styles, []));
+	pieces.push(change(before, unstyled.codes));
+	return pieces.join('');
+}
+
+const pieces: string[] = [];
+
+/** The codes that turn one cell's styles into the next one's, as text: none between the same codes. */
+function change(from: AnsiCode[], to: AnsiCode[]): string {
+	if (from === to) return '';
+	const into = styleOf.has(to) ? styleOf.get(from)?.into : undefined;
+	let text = into?.get(to);
+	if (text === undefined) {
+		text = sameStyles(from, to) ? '' : ansiCodesToString(diffAnsiCodes(from, to));
+		into?.set(to, text);
+	}
 	return text;
 }
 
