@@ -1,4 +1,4 @@
-import {useMemo} from 'react';
+import {memo, useMemo} from 'react';
 import type {EpochSummary} from '../../train/events.js';
 import {useRenderSettings} from '../shared/render-context.js';
 import {ChartBox} from './chart-box.js';
@@ -12,9 +12,9 @@ export type Props = {
 	readonly height: number;
 };
 
-/** Train (solid, cyan) against test (dashed, yellow) loss or accuracy, one point per epoch. */
-export function EpochChart({history, kind, width, height}: Props) {
+/** Train (solid, cyan) against test (dashed, yellow) loss or accuracy, one point per epoch; drawn again only when an epoch (or the size) changes it. */
+export const EpochChart = memo(function EpochChart({history, kind, width, height}: Props) {
 	const {ascii} = useRenderSettings();
 	const chart = useMemo(() => epochChart(history, kind, width, height, ascii), [history, kind, width, height, ascii]);
 	return <ChartBox chart={chart} width={width} height={height} />;
-}
+});

@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import {useMemo} from 'react';
+import {memo, useMemo} from 'react';
 import type {Cell, Confusion} from '../../train/metrics.js';
 import {useRenderSettings} from '../shared/render-context.js';
 import {columns, FittedLines, StyledLines} from '../shared/styled-lines.js';
@@ -38,8 +38,8 @@ const cellStyle: Readonly<Record<CellTone, ToneStyle>> = {
 	zero: toneStyle.dim,
 };
 
-/** Rows the true class, columns the predicted one, with recall per row and precision per column. */
-export function ConfusionMatrix(props: Props) {
+/** Rows the true class, columns the predicted one, with recall per row and precision per column; drawn again only when its props change. */
+export const ConfusionMatrix = memo(function ConfusionMatrix(props: Props) {
 	const {confusion, classes, width, height, compact = false, marked = null, cursor = false} = props;
 	const {ascii, glyphs} = useRenderSettings();
 	const {ellipsis} = glyphs;
@@ -82,7 +82,7 @@ export function ConfusionMatrix(props: Props) {
 			)}
 		</Box>
 	);
-}
+});
 
 /** A span as its Text would draw it: the cell's tone, and the mark bold (inverse under the cursor). */
 const spanText = (span: Span, cursor: boolean): string =>
