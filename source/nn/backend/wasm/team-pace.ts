@@ -98,25 +98,22 @@ class AloneCost {
 	private readonly calls: number[] = [];
 	private readonly gaps: number[] = [];
 	private next = 0;
+	/** The costs as last measured: read for every call shared, they change only with a call alone. */
+	callMs = 0;
+	gapMs = 0;
 
 	add(callMs: number, gapMs: number): void {
 		this.calls[this.next % 8] = callMs;
 		this.gaps[this.next % 3] = gapMs;
 		this.next++;
+		const cap = 20 * median(this.calls);
+		this.callMs = this.calls.reduce((sum, ms) => sum + Math.min(ms, cap), 0) / this.calls.length;
+		this.gapMs = median(this.gaps);
 	}
 
 	/** Three times measured. */
 	get known(): boolean {
 		return this.next >= 3;
-	}
-
-	get callMs(): number {
-		const cap = 20 * median(this.calls);
-		return this.calls.reduce((sum, ms) => sum + Math.min(ms, cap), 0) / this.calls.length;
-	}
-
-	get gapMs(): number {
-		return median(this.gaps);
 	}
 }
 
