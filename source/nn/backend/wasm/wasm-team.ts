@@ -82,6 +82,8 @@ const control = new Int32Array(buffer, 0, ${controlInts});
 const args = new Float64Array(buffer, ${controlInts * 4}, ${maximumArgs});
 function serve() {
 	let seen = 0;
+	// one array for every call's arguments: a partner that made garbage would stop now and then to collect it, holding up the call
+	const values = [];
 	Atomics.add(control, slot.ready, 1);
 	Atomics.notify(control, slot.ready);
 	for (;;) {
@@ -101,7 +103,9 @@ function serve() {
 		}
 		const kernel = kernels[names[control[slot.kernel]]];
 		const parts = control[slot.parts], grain = control[slot.grain], total = control[slot.total];
-		const values = Array.from(args.subarray(0, control[slot.argc]));
+		const argc = control[slot.argc];
+		values.length = 0;
+		for (let i = 0; i < argc; i++) values.push(args[i]);
 		// a call the caller finished alone may be rewritten for the next one while it is read here (the job is
 		// then 0 or the next one): its kernel, parts and arguments hold only if the job is still the same
 		if (Atomics.load(control, slot.job) !== job) continue;
