@@ -28,6 +28,7 @@ import {
 	tokenize,
 } from '../../../node_modules/@alcalzone/ansi-tokenize/build/index.js';
 import Output from '../../../node_modules/ink/build/output.js';
+import {isNarrow} from '../../text/narrow-characters.js';
 
 type Transformer = (line: string, index: number) => string;
 type Operation =
@@ -173,8 +174,8 @@ export function frameOf(output: Output): {output: string; height: number} {
 
 /**
  * A line's cells, as Ink's styledCharsFromTokens(tokenize(line)) gives them. Ink splits a line into
- * graphemes, which is most of the cost; a line of characters that are each a grapheme of one column
- * (ASCII, Latin-1, punctuation, arrows, box drawing, blocks, braille) and colour codes is split here by
+ * graphemes, which is most of the cost; a line of characters that are each a grapheme of their own
+ * (text/narrow-characters.ts: ASCII, Latin-1, Greek letters, box drawing, blocks, braille…) and colour codes is split here by
  * character, its codes read by Ink's own tokenizer; any other line is Ink's to split.
  */
 function cellsOf(line: string): readonly Cell[] {
@@ -189,7 +190,7 @@ function cellsOf(line: string): readonly Cell[] {
 			i = end + 1;
 			continue;
 		}
-		if (!singleColumn(code)) return styledCharsFromTokens(tokenize(line));
+		if (!isNarrow(code)) return styledCharsFromTokens(tokenize(line));
 		cells.push(cellIn(style, line[i]!));
 		i++;
 	}
@@ -209,22 +210,9 @@ function colourCodeEnd(line: string, start: number): number {
 
 /** The columns text without escape codes takes, as Ink measures it: counted for text of single-column characters. */
 export function textWidth(text: string): number {
-	for (let i = 0; i < text.length; i++) if (!singleColumn(text.charCodeAt(i))) return stringWidth(text);
+	for (let i = 0; i < text.length; i++) if (!isNarrow(text.charCodeAt(i))) return stringWidth(text);
 	return text.length;
 }
-
-/**
- * A character that is a grapheme of its own, one column wide, whatever is around it: none that joins,
- * combines or controls, none of East Asian width, none that is an emoji.
- */
-const singleColumn = (code: number): boolean =>
-	(code >= 0x20 && code <= 0x7e) ||
-	(code >= 0xa0 && code <= 0xff && code !== 0xad) ||
-	(code >= 0x2010 && code <= 0x2027) ||
-	(code >= 0x2030 && code <= 0x205e) ||
-	(code >= 0x2190 && code <= 0x21ff) ||
-	(code >= 0x2500 && code <= 0x259f) ||
-	(code >= 0x2800 && code <= 0x28ff);
 
 function sameCells(a: readonly (Cell | undefined)[], b: readonly (Cell | undefined)[]): boolean {
 	if (a.length !== b.length) return false;

@@ -3,7 +3,8 @@ import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, test} from 'node:test';
 import stringWidth from 'string-width';
-import {narrowCharacters, narrowFirst} from '../../../scripts/narrow-first.js';
+import {narrowFirst} from '../../../scripts/narrow-first.js';
+import {isNarrow, narrowCharacters} from '../../../source/text/narrow-characters.js';
 import {root} from '../../helpers/paths.js';
 
 const narrow = new RegExp(`^[${narrowCharacters}]$`);
@@ -22,6 +23,15 @@ describe("string-width's shortcut for narrow characters (the built program's)", 
 			assert.equal(stringWidth(`a${character}b`), 3, `U+${hex} ${character} between letters`);
 			assert.equal(stringWidth(`${character}${character}`), 2, `U+${hex} ${character} twice`);
 		}
+	});
+
+	test('every one is a grapheme of its own between two others, and the output stage takes exactly them', () => {
+		const graphemes = new Intl.Segmenter();
+		for (const codePoint of shortcutCodePoints) {
+			const character = String.fromCodePoint(codePoint);
+			assert.equal([...graphemes.segment(`a${character}b`)].length, 3, `U+${codePoint.toString(16)} ${character}`);
+		}
+		for (let code = 0; code < 0x3000; code++) assert.equal(isNarrow(code), shortcutCodePoints.includes(code), `U+${code.toString(16)}`);
 	});
 
 	test('the characters the screens draw are among them', () => {
