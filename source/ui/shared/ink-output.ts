@@ -74,7 +74,7 @@ interface Style {
 	/** The codes that turn this style into another, by the other's codes. */
 	readonly into: Map<AnsiCode[], string>;
 }
-/** At most this many styles, and cells in a style: past that they are made again (any colours a line may bring). */
+/** At most this many styles, and cells (or codes after it) in a style: past that they are made again (any colours a line may bring). */
 const maxStyles = 1024;
 const maxCells = 4096;
 const styles = new Map<string, Style>();
@@ -109,6 +109,7 @@ function styleAfter(style: Style, code: string): Style {
 		let codes = style.codes;
 		for (const token of tokenize(code)) codes = reduceAnsiCodesIncremental(codes, [token as AnsiCode]);
 		after = styleFor(codes);
+		if (style.after.size >= maxCells) style.after.clear();
 		style.after.set(code, after);
 	}
 	return after;
@@ -244,6 +245,7 @@ function change(from: AnsiCode[], to: AnsiCode[]): string {
 	let text = into?.get(to);
 	if (text === undefined) {
 		text = sameStyles(from, to) ? '' : ansiCodesToString(diffAnsiCodes(from, to));
+		if (into && into.size >= maxStyles) into.clear();
 		into?.set(to, text);
 	}
 	return text;

@@ -84,3 +84,16 @@ test('random styled frames, each from the one before with a few lines changed, g
 		writes = writes.map(write => (random() < 0.2 ? {...write, text: line()} : write));
 	}
 });
+
+test('more colours than the output stage keeps styles for still give Ink’s frames', () => {
+	// 24-bit colours, 1,500 of them over three frames: the kept styles (1,024 at most) are dropped and made again
+	for (let frame = 0; frame < 3; frame++) {
+		const writes: Write[] = Array.from({length: 10}, (_, y) => ({
+			x: 0,
+			y,
+			text: Array.from({length: 50}, (_, x) => chalk.rgb(frame * 97 + y, x * 5, 50)(String.fromCharCode(97 + ((x + y) % 26)))).join(''),
+		}));
+		assertSame(60, 10, writes);
+		assertSame(60, 10, writes);
+	}
+});
