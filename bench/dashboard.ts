@@ -13,12 +13,17 @@
  *     /proc: the thread that draws, not the training threads);
  *   - key latency while training: from writing `p` to the terminal to the
  *     frame that says PAUSED, and from `p` again to the frame without it;
+ *   - the CPU time the dashboard takes from training, with `--threads 1` so
+ *     that the one training thread is the busiest, 3 s from 2.5 s into
+ *     training: the main thread's and that of the program's other threads
+ *     (V8 compiling the drawing code and collecting its garbage), against the
+ *     same threads under --json;
  *   - throughput cost: training samples/s of the same seeded run with the
  *     dashboard, with the network view shown (its tiles follow the weights),
  *     and with --json, read from each run's --log JSON Lines.
  */
 import {spawn} from 'node:child_process';
-import {mkdtempSync, readFileSync} from 'node:fs';
+import {mkdtempSync, readdirSync, readFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -41,11 +46,58 @@ const training = (hidden: string, epochs = settings.epochs) => [
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 const frameStart = '\u001B[?2026h';
 
+/** The program's process id: `script` runs it as its only child. */
+const programOf = (terminal: Terminal): string =>
+	readFileSync(`/proc/${terminal.pid}/task/${terminal.pid}/children`, 'utf8').trim().split(' ')[0]!;
+
+/** The CPU time in ms that thread `task` of process `pid` has taken so far (0 once it has ended). */
+function threadCpu(pid: string, task: string): number {
+	try {
+		return Number(readFileSync(`/proc/${pid}/task/${task}/schedstat`, 'utf8').split(' ')[0]) / 1e6;
+	} catch {
+		return 0;
+	}
+}
+
 /** The CPU time in ms that the program's main thread (the one that draws; the training threads are others) has taken so far. */
 function mainThreadCpu(terminal: Terminal): number {
-	// `script` runs the program as its only child
-	const pid = readFileSync(`/proc/${terminal.pid}/task/${terminal.pid}/children`, 'utf8').trim().split(' ')[0];
-	return Number(readFileSync(`/proc/${pid}/task/${pid}/schedstat`, 'utf8').split(' ')[0]) / 1e6;
+	const pid = programOf(terminal);
+	return threadCpu(pid, pid);
+}
+
+/** Every thread's CPU time in ms so far, by thread id. */
+function threadsCpu(pid: string): Map<string, number> {
+	return new Map(readdirSync(`/proc/${pid}/task`).map(task => [task, threadCpu(pid, task)]));
+}
+
+/**
+ * Shares of a core over `ms` of training with `--threads 1`, from 2.5 s after its first progress on (V8 has
+ * compiled most of the drawing code by then): the main thread, and the threads other than it and the training
+ * thread (the busiest).
+ */
+async function otherThreads(args: string[], ms: number): Promise<{main: number; others: number}> {
+	const terminal = inTerminal([...args, '--threads', '1']);
+	await terminal.waitFor(/samples\/s|"event":"epoch"/);
+	await sleep(2500);
+	const pid = programOf(terminal);
+	const before = threadsCpu(pid);
+	const started = performance.now();
+	await sleep(ms);
+	const seconds = (performance.now() - started) / 1000;
+	const taken = [...threadsCpu(pid)].map(([task, cpu]) => ({task, ms: cpu - (before.get(task) ?? 0)}));
+	terminal.write('q');
+	try {
+		process.kill(Number(pid));
+	} catch {
+		// it had quit already
+	}
+	await terminal.done;
+	const training = taken.reduce((busiest, thread) => (thread.ms > busiest.ms ? thread : busiest));
+	const main = taken.find(thread => thread.task === pid)!.ms;
+	const all = taken.reduce((sum, thread) => sum + thread.ms, 0);
+	// under --json the main thread trains: then it is the busiest, and the others are all the rest
+	const others = all - training.ms - (training.task === pid ? 0 : main);
+	return {main: training.task === pid ? 0 : main / 1000 / seconds, others: others / 1000 / seconds};
 }
 
 interface WhileTraining {
@@ -123,6 +175,8 @@ export interface DashboardCost {
 	/** Key latency, ms: p to PAUSED, p again to the frame without it. */
 	readonly pause: number;
 	readonly resume: number;
+	/** Shares of a core with --threads 1: the dashboard's main thread, its other threads, and --json's other threads. */
+	readonly threads: {readonly main: number; readonly others: number; readonly jsonOthers: number};
 }
 
 /** Every measurement above for each network (784-N-10), median of `runs`, each run's numbers told as it goes. */
@@ -142,7 +196,10 @@ export async function measureDashboard(
 			rates: number[] = [],
 			mainCpus: number[] = [],
 			costs: number[] = [],
-			networkCosts: number[] = [];
+			networkCosts: number[] = [],
+			mainShares: number[] = [],
+			otherShares: number[] = [],
+			jsonOtherShares: number[] = [];
 		await firstFrame(training(hidden, '1')); // warms the page cache
 		for (let run = 0; run < runs; run++) {
 			const first = await firstFrame(training(hidden, '1'));
@@ -153,15 +210,20 @@ export async function measureDashboard(
 			resumes.push(live.resume);
 			rates.push(live.framesPerSecond);
 			mainCpus.push(live.mainCpu);
+			const dashboardThreads = await otherThreads(training(hidden, '50'), 3000);
+			const jsonThreads = await otherThreads([...training(hidden, '50'), '--json'], 3000);
+			mainShares.push(dashboardThreads.main);
+			otherShares.push(dashboardThreads.others);
+			jsonOtherShares.push(jsonThreads.others);
 			const rate = await throughput(hidden);
 			costs.push(1 - rate.dashboard / rate.json);
 			networkCosts.push(1 - rate.network / rate.json);
 			say(
-				`${network} run ${run + 1}: first frame ${frames.at(-1)!.toFixed(0)} ms (Ink's ${inkFrames.at(-1)!.toFixed(0)} ms), while training ${live.framesPerSecond.toFixed(1)} frames/s, main thread ${(live.mainCpu * 100).toFixed(1)}% of a core, p→PAUSED ${live.pause.toFixed(0)} ms, p→resumed ${live.resume.toFixed(0)} ms, samples/s dashboard ${rate.dashboard.toFixed(0)}, network view ${rate.network.toFixed(0)} vs --json ${rate.json.toFixed(0)} (cost ${(costs.at(-1)! * 100).toFixed(1)}%, ${(networkCosts.at(-1)! * 100).toFixed(1)}%)`,
+				`${network} run ${run + 1}: first frame ${frames.at(-1)!.toFixed(0)} ms (Ink's ${inkFrames.at(-1)!.toFixed(0)} ms), while training ${live.framesPerSecond.toFixed(1)} frames/s, main thread ${(live.mainCpu * 100).toFixed(1)}% of a core, p→PAUSED ${live.pause.toFixed(0)} ms, p→resumed ${live.resume.toFixed(0)} ms, samples/s dashboard ${rate.dashboard.toFixed(0)}, network view ${rate.network.toFixed(0)} vs --json ${rate.json.toFixed(0)} (cost ${(costs.at(-1)! * 100).toFixed(1)}%, ${(networkCosts.at(-1)! * 100).toFixed(1)}%), with --threads 1 ${threadShares(dashboardThreads.main, dashboardThreads.others, jsonThreads.others)}`,
 			);
 		}
 		say(
-			`${network} median of ${runs}: first frame ${median(frames).toFixed(0)} ms (Ink's ${median(inkFrames).toFixed(0)} ms) · while training ${median(rates).toFixed(1)} frames/s, main thread ${(median(mainCpus) * 100).toFixed(1)}% of a core · key latency ${median(pauses).toFixed(0)} / ${median(resumes).toFixed(0)} ms · dashboard throughput cost ${(median(costs) * 100).toFixed(1)}%, with the network view ${(median(networkCosts) * 100).toFixed(1)}%`,
+			`${network} median of ${runs}: first frame ${median(frames).toFixed(0)} ms (Ink's ${median(inkFrames).toFixed(0)} ms) · while training ${median(rates).toFixed(1)} frames/s, main thread ${(median(mainCpus) * 100).toFixed(1)}% of a core · key latency ${median(pauses).toFixed(0)} / ${median(resumes).toFixed(0)} ms · dashboard throughput cost ${(median(costs) * 100).toFixed(1)}%, with the network view ${(median(networkCosts) * 100).toFixed(1)}% · with --threads 1 ${threadShares(median(mainShares), median(otherShares), median(jsonOtherShares))}`,
 		);
 		results.push({
 			network,
@@ -171,17 +233,22 @@ export async function measureDashboard(
 			mainCpu: median(mainCpus),
 			pause: median(pauses),
 			resume: median(resumes),
+			threads: {main: median(mainShares), others: median(otherShares), jsonOthers: median(jsonOtherShares)},
 		});
 	}
 	return results;
 }
 
+const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
+const threadShares = (main: number, others: number, jsonOthers: number) =>
+	`the main thread took ${percent(main)} of a core and the other threads not training ${percent(others)} (--json's ${percent(jsonOthers)})`;
+
 /** The networks' costs in a few words for the goals' table. */
 export function dashboardCosts(costs: readonly DashboardCost[]): string {
 	return costs
 		.map(
-			({network, cost, framesPerSecond, pause}) =>
-				`${network}: ${(cost * 100).toFixed(1)}% (${framesPerSecond.toFixed(1)} frames/s, key ${pause.toFixed(0)} ms)`,
+			({network, cost, framesPerSecond, pause, threads}) =>
+				`${network}: ${(cost * 100).toFixed(1)}% (${framesPerSecond.toFixed(1)} frames/s, key ${pause.toFixed(0)} ms; on one training thread the main thread takes ${percent(threads.main)} of a core, the other threads ${percent(threads.others)}, --json's ${percent(threads.jsonOthers)})`,
 		)
 		.join('; ');
 }
