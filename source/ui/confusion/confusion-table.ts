@@ -71,20 +71,27 @@ const recallHeader = ' recall';
  * does, the narrowest one with only the columns that fit.
  */
 export function confusionTable(confusion: Confusion, classes: readonly string[], width: number, ascii: boolean): ConfusionTable {
-	// laid out one shape at a time, until one fits
-	let table: ConfusionTable & Layout;
-	for (const shape of shapes) {
-		table = layOut(confusion, classes, shape, ascii);
-		if (table.width <= width) return table;
-	}
-	return clip(table!, width);
+	return fitted(everyShape(confusion, classes, ascii), width);
 }
 
-/** The table in each shape, from the most readable. */
-const everyShape = (confusion: Confusion, classes: readonly string[]) => shapes.map(shape => layOut(confusion, classes, shape, false));
-/** The first of the tables that fits in `width`, or the last one clipped: what confusionTable gives. */
-const fitted = (tables: readonly (ConfusionTable & Layout)[], width: number): ConfusionTable =>
-	tables.find(table => table.width <= width) ?? clip(tables.at(-1)!, width);
+/** The table in each shape, from the most readable, each laid out when it is asked for. */
+function* everyShape(confusion: Confusion, classes: readonly string[], ascii: boolean): Generator<ConfusionTable & Layout> {
+	for (const shape of shapes) yield layOut(confusion, classes, shape, ascii);
+}
+
+/** The first of the tables that fits in `width`, or the last one clipped. */
+function fitted(tables: Iterable<ConfusionTable & Layout>, width: number): ConfusionTable {
+	let last: (ConfusionTable & Layout) | undefined;
+	for (const table of tables) {
+		if (table.width <= width) return table;
+		last = table;
+	}
+	return clip(last!, width);
+}
+
+/** The matrix, or before the first results an empty one of the classes. */
+const orEmpty = (confusion: Confusion | null, classes: readonly string[]): Confusion =>
+	confusion ?? classes.map(() => classes.map(() => 0));
 
 /** Keeps the first columns that fit (a table without a recall column is label + cells). */
 function clip(table: ConfusionTable & Layout, width: number): ConfusionTable {
@@ -160,8 +167,7 @@ function layOut(confusion: Confusion, classes: readonly string[], shape: Shape, 
 
 /** The width of the most readable table for this matrix (an empty one before the first results). */
 export function naturalWidth(confusion: Confusion | null, classes: readonly string[]): number {
-	const matrix = confusion ?? classes.map(() => classes.map(() => 0));
-	return confusionTable(matrix, classes, Infinity, false).width;
+	return confusionTable(orEmpty(confusion, classes), classes, Infinity, false).width;
 }
 
 /**
@@ -169,7 +175,7 @@ export function naturalWidth(confusion: Confusion | null, classes: readonly stri
  * column: a dashboard gives the matrix's corner and long names to a chart beside it, not that.
  */
 export function readableWidth(confusion: Confusion | null, classes: readonly string[]): number {
-	const tables = everyShape(confusion ?? classes.map(() => classes.map(() => 0)), classes);
+	const tables = [...everyShape(orEmpty(confusion, classes), classes, false)];
 	const hasRecall = (table: ConfusionTable) => table.rows.some(row => row.recallText.trim() !== '');
 	let width = fitted(tables, Number.POSITIVE_INFINITY).width;
 	for (;;) {
