@@ -352,10 +352,13 @@ export class WasmBackend implements Backend {
 			if (touched === 256) throw new Error('a pixel byte above 255');
 		}
 		// images in order (a test pass) are one copy; shuffled ones, one each
-		if (!order) bytes.set(images.subarray(start * size, (start + count) * size));
-		for (let r = 0; order && r < count; r++) {
-			const from = order[start + r]! * size;
-			bytes.set(images.subarray(from, from + size), r * size);
+		if (!order) {
+			bytes.set(images.subarray(start * size, (start + count) * size));
+		} else {
+			for (let r = 0; r < count; r++) {
+				const from = order[start + r]! * size;
+				bytes.set(images.subarray(from, from + size), r * size);
+			}
 		}
 		// shared in parts of whole 64-byte lines of bytes
 		this.share('scale_bytes', length, length * passWork, [bytes.byteOffset, this.at(out)], Math.max(64, Math.ceil(length / 8 / 64) * 64));
