@@ -248,7 +248,7 @@ export function dashboardCosts(costs: readonly DashboardCost[]): string {
 	return costs
 		.map(
 			({network, cost, framesPerSecond, pause, threads}) =>
-				`${network}: ${(cost * 100).toFixed(1)}% (${framesPerSecond.toFixed(1)} frames/s, key ${pause.toFixed(0)} ms; on one training thread the main thread takes ${percent(threads.main)} of a core, the other threads ${percent(threads.others)}, --json's ${percent(threads.jsonOthers)})`,
+				`${network}: ${(cost * 100).toFixed(1)}% (${framesPerSecond.toFixed(1)} frames/s, key ${pause.toFixed(0)} ms; on one training thread ${threadShares(threads.main, threads.others, threads.jsonOthers)})`,
 		)
 		.join('; ');
 }
