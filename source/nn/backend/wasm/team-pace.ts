@@ -16,8 +16,13 @@
  * towards the gain: while they run, the arrays move into the partner's
  * cache (a step or two slower than the ones after). A try is kept when its
  * window's gain reaches `minimumGain` (and beats the gain with one partner
- * fewer); after that a window whose gain falls below `keepGain` (or that
- * gain with one partner fewer) sends the team back down one partner, the
+ * fewer); a try's window about as fast as alone (`undecidedGain`), not
+ * late, says little, and the try is judged over another (over up to four
+ * for the first try with that many partners: a run's first comes in its
+ * first tens of ms, while the program's own threads compile its code and a
+ * partner may have no core for a few steps); after that a window whose gain
+ * falls below `keepGain` (or that gain with one partner fewer) sends the
+ * team back down one partner, the
  * gap between the two keeping a team whose gain wavers around one of them
  * from flapping; a window already `lateMs` behind running alone (or
  * `lateShare` of what a window's calls took alone, for calls that take
@@ -39,6 +44,16 @@
  * `measureEveryMs`, so what it compares with is never older than that; or
  * less often where a window of calls takes long (a convolutional
  * network's), so that running alone takes at most `aloneShare` of the time.
+ *
+ * A try also waits for a core to be free: where the system says how long
+ * its cores were idle (`IdleClock`), and the team has run as it is for long
+ * enough to tell, a machine whose cores were all taken since (the caller's
+ * work, the partners', other processes') has none for one more partner, and
+ * the try would only be late. The team then looks again after the first
+ * pause, at no cost: a busy machine costs the team at most one try, not one
+ * every longest pause. The time counts from when the team was made, if it
+ * says (a run's team is made as its files load, so its first try is
+ * judged by the machine's idle time while they did).
  */
 export interface PaceSettings {
 	/** Calls measured before deciding (and alone, before the first try). */
@@ -51,6 +66,8 @@ export interface PaceSettings {
 	readonly minimumGain: number;
 	/** Partners kept stay while their windows are at least this many times faster than alone. */
 	readonly keepGain: number;
+	/** A try's window at least this fast against alone, though below `minimumGain`, says little: the try is judged over another. */
+	readonly undecidedGain: number;
 	/** A window that has lost this much (ms) against running alone fails at once… */
 	readonly lateMs: number;
 	/** …or this share of a window's calls alone, where that is more: a frame drawn on the other core is no reason to stop sharing calls of 5 ms. */
@@ -61,7 +78,14 @@ export interface PaceSettings {
 	readonly measureEveryMs: number;
 	/** …or less often, so that those windows take at most this share of the time. */
 	readonly aloneShare: number;
+	/** A try waits for this much idle time on the machine's cores, in cores on average, since the team last changed… */
+	readonly idleCores: number;
+	/** …when it has run as it is for at least this long (ms): the system counts idle time in ticks of 10 ms. */
+	readonly idleWindowMs: number;
 }
+
+/** The machine's idle time so far, summed over its cores (ms); NaN where the system does not say. */
+export type IdleClock = () => number;
 
 /**
  * A window of 48 calls is 6 to 8 training steps, a few ms. On a quiet
@@ -71,6 +95,8 @@ export interface PaceSettings {
  * on this project's busy 2-core machine, so tries start 100 ms apart. A
  * convolutional network's calls take milliseconds: its window alone is
  * 100–150 ms, so it fails at 10% of that behind and runs alone every 4–5 s.
+ * Over 80 ms, this machine's idle time read 0.95–1 cores with one core
+ * free, and 0 with both taken (over 20 ms, either 0 or 1).
  */
 export const defaultPace: PaceSettings = {
 	windowCalls: 48,
@@ -78,12 +104,15 @@ export const defaultPace: PaceSettings = {
 	settleCalls: 8,
 	minimumGain: 1.05,
 	keepGain: 1,
+	undecidedGain: 0.9,
 	lateMs: 5,
 	lateShare: 0.1,
 	firstPauseMs: 100,
 	longestPauseMs: 1000,
 	measureEveryMs: 1000,
 	aloneShare: 0.03,
+	idleCores: 0.2,
+	idleWindowMs: 80,
 };
 
 /**
@@ -149,13 +178,29 @@ export class TeamPace {
 	private readonly sharedTimes = new Map<number, number[]>();
 	/** Calls left before the window's gain counts them. */
 	private settling = 0;
+	/** Windows the try on now has been judged over, each about as fast as alone. */
+	private triedWindows = 0;
+	/** Whether the try on now is the first with that many partners. */
+	private firstTry = false;
+	/** The numbers of partners tried so far. */
+	private readonly tried = new Set<number>();
+	/** When the working partners last changed (or a try last waited for a free core), and the idle time then. */
+	private changedAt = Number.NaN;
+	private idleThen = Number.NaN;
 
+	/**
+	 * @param idle the machine's idle time, which a try waits on; tries without it go by the calls' times alone
+	 * @param since when the team was made (ms, the calls' clock): the idle time from then counts for the first try
+	 */
 	constructor(
 		private readonly partners: number,
 		private readonly settings: PaceSettings = defaultPace,
+		private readonly idle: IdleClock = () => Number.NaN,
+		since = Number.NaN,
 	) {
 		this.gains = [1, ...Array<number>(partners).fill(0)];
 		this.pauseMs = settings.firstPauseMs;
+		if (!Number.isNaN(since)) this.markIdle(since);
 	}
 
 	/** How many partners should take parts of a call starting at `now` (ms). */
@@ -165,14 +210,43 @@ export class TeamPace {
 		if (this.working < this.settled) {
 			// back from measuring the calls alone
 			if (measured) {
-				this.working = this.settled;
+				this.setWorking(this.settled, now);
 				this.restartWindow(this.settings.settleCalls);
 			}
 		} else if (this.working === this.settled && this.settled < this.partners && (this.settled > 0 || measured) && now >= this.nextTryAt) {
-			this.working = this.settled + 1;
-			this.restartWindow(this.settings.settleCalls);
+			if (this.coreFree(now)) {
+				this.setWorking(this.settled + 1, now);
+				this.firstTry = !this.tried.has(this.working);
+				this.tried.add(this.working);
+				this.triedWindows = 0;
+				this.restartWindow(this.settings.settleCalls);
+			} else {
+				// no core to spare: a look again after the first pause, over the idle time from now
+				this.markIdle(now);
+				this.nextTryAt = now + this.settings.firstPauseMs;
+			}
 		}
 		return this.working;
+	}
+
+	/** Whether the machine had a core to spare since the team last changed: yes where that cannot be told. */
+	private coreFree(now: number): boolean {
+		const ms = now - this.changedAt;
+		if (!(ms >= this.settings.idleWindowMs)) return true;
+		const idleCores = (this.idle() - this.idleThen) / ms;
+		return !(idleCores < this.settings.idleCores);
+	}
+
+	private setWorking(working: number, now: number): void {
+		if (working === this.working) return;
+		this.working = working;
+		this.markIdle(now);
+	}
+
+	/** The idle time that `coreFree` counts from. */
+	private markIdle(now: number): void {
+		this.changedAt = now;
+		this.idleThen = this.idle();
 	}
 
 	/** Records call `key`, run from `start` to `end` (ms) with `partnersAt`'s partners. */
@@ -230,25 +304,42 @@ export class TeamPace {
 				this.measureAlone(now);
 				return;
 			}
+		} else if (working > this.settled && !late && gain >= this.settings.undecidedGain && ++this.triedWindows < this.windowsToTry()) {
+			// a try about as fast as alone: judged again over a window of its own, as a partner that had no core
+			// for a few steps (the program's own threads compiling as a run starts) would stop one that pays
 		} else if (working > this.settled) {
 			// a try that failed: back, and wait longer before the next
-			this.working = this.settled;
-			this.pauseMs = Math.min(this.pauseMs * 2, this.settings.longestPauseMs);
-			this.nextTryAt = now + this.pauseMs;
+			this.setWorking(this.settled, now);
+			this.pause(now);
 		} else {
 			// the partners that paid off no longer do: after a long while, news; after a short one, a machine that changes fast, so wait longer
-			this.settled = this.working = working - 1;
-			const paidLong = now - this.paidSince >= this.settings.longestPauseMs;
-			this.pauseMs = paidLong ? this.settings.firstPauseMs : Math.min(this.pauseMs * 2, this.settings.longestPauseMs);
-			this.nextTryAt = now + this.pauseMs;
+			this.settled = working - 1;
+			this.setWorking(working - 1, now);
+			if (now - this.paidSince >= this.settings.longestPauseMs) this.pauseMs = this.settings.firstPauseMs;
+			this.pause(now);
 		}
 		if (this.working === 0) this.measureAlone(now);
 		else this.restartWindow();
 	}
 
+	/**
+	 * How many windows a try is judged over while they are about as fast as
+	 * alone: four for the first try of that many partners (a run's first, in
+	 * its first tens of ms, amid the compiling of its code), one after.
+	 */
+	private windowsToTry(): number {
+		return this.firstTry ? 4 : 1;
+	}
+
+	/** No try for the pause, which doubles for the next one. */
+	private pause(now: number): void {
+		this.nextTryAt = now + this.pauseMs;
+		this.pauseMs = Math.min(this.pauseMs * 2, this.settings.longestPauseMs);
+	}
+
 	/** A window alone, then back to the partners that pay (a try that was on comes again at once). */
 	private measureAlone(now: number): void {
-		this.working = 0;
+		this.setWorking(0, now);
 		this.aloneCalls = 0;
 		this.aloneCallsMs = 0;
 		this.aloneSince = now;

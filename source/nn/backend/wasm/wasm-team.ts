@@ -1,4 +1,5 @@
 import {Worker} from 'node:worker_threads';
+import {machineIdleMs} from './machine-idle.js';
 import {defaultPace, type PaceSettings, TeamPace} from './team-pace.js';
 
 /**
@@ -33,7 +34,8 @@ import {defaultPace, type PaceSettings, TeamPace} from './team-pace.js';
  * A partner whose thread loses its core to another process in the middle of
  * a part holds up the call until it runs again. An adaptive team (see
  * team-pace.ts) watches how the parts come back and hands them to fewer
- * partners, or none, while that costs more than it gains.
+ * partners, or none, while that costs more than it gains, and tries one
+ * more only when the machine's cores have had idle time to give it.
  */
 const slot = {
 	job: 0,
@@ -173,7 +175,7 @@ export class KernelTeam {
 		this.args = new Float64Array(buffer, controlInts * 4, maximumArgs);
 		this.names = names;
 		this.paceSettings = pace;
-		this.pace = adaptive ? new TeamPace(partners, pace) : null;
+		this.pace = adaptive ? this.newPace(partners) : null;
 		this.control[slot.active] = partners;
 		this.partners = Array.from({length: partners}, (_, index) => {
 			const worker = new Worker(partnerSource, {
@@ -209,8 +211,13 @@ export class KernelTeam {
 	 * files loading, would make the run's calls alone look slow).
 	 */
 	forgetCalls(): void {
-		if (this.pace) this.pace = new TeamPace(this.partners.length, this.paceSettings);
+		if (this.pace) this.pace = this.newPace(this.partners.length);
 		this.callKeys.clear();
+	}
+
+	/** A pace that starts alone, and tries partners as the machine's idle time since now allows. */
+	private newPace(partners: number): TeamPace {
+		return new TeamPace(partners, this.paceSettings, machineIdleMs, performance.now());
 	}
 
 	/**

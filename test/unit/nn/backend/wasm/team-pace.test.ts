@@ -14,6 +14,9 @@ class Machine {
 	private calls = 0;
 	/** The calls are known by keyBase + 0…5: a new base is a new network, or a test pass. */
 	keyBase = 0;
+	/** The machine's cores idle now, and their idle time so far (ms), as the system would count it. */
+	idleCores = 1;
+	idleMs = 0;
 	constructor(
 		readonly pace: TeamPace,
 		public sharedMs: (partners: number) => number,
@@ -24,15 +27,20 @@ class Machine {
 	run(calls: number): number[] {
 		const partners: number[] = [];
 		for (let call = 0; call < calls; call++) {
-			this.now += 0.02;
+			this.pass(0.02);
 			const working = this.pace.partnersAt(this.now);
 			const ms = working === 0 ? this.aloneMs : this.sharedMs(working);
 			this.pace.record(this.keyBase + (this.calls++ % 6), this.now, this.now + ms, working);
-			this.now += ms;
+			this.pass(ms);
 			partners.push(working);
 		}
 		this.history.push(...partners);
 		return partners;
+	}
+
+	private pass(ms: number): void {
+		this.now += ms;
+		this.idleMs += ms * this.idleCores;
 	}
 
 	/** Runs calls for `ms` of the clock. */
@@ -117,6 +125,51 @@ describe('the pace of a team of one partner', () => {
 		// on a busy machine the tries cost a few calls in a second's thousands
 		const shared = machine.history.slice(-5000).filter(partners => partners > 0).length;
 		assert.ok(shared <= 12, `${shared} calls shared in the last 5,000`);
+	});
+
+	test('a try waits for a free core: on a machine whose cores are all taken the partner is tried once, not again while they stay taken', () => {
+		const machine: Machine = new Machine(new TeamPace(1, defaultPace, () => machine.idleMs), busy);
+		machine.idleCores = 0;
+		machine.run(windowCalls);
+		const first = machine.run(20);
+		assert.ok(first.includes(1), 'the first try: too soon after the start to tell from the idle time');
+		assert.equal(first.at(-1), 0, 'and it fails');
+		const after = machine.runFor(5000);
+		assert.ok(!after.includes(1), `${after.filter(partners => partners > 0).length} calls shared in 5 s`);
+		// a core free again: the next look finds it idle, within a pause or two
+		machine.idleCores = 1;
+		machine.sharedMs = quiet;
+		const back = machine.runFor(250);
+		assert.ok(back.indexOf(1) >= 0 && back.indexOf(1) < back.length / 2, 'the partner is back');
+		assert.equal(back.at(-1), 1, 'and stays');
+	});
+
+	test('made while every core was taken (the files loading beside another process), the team tries no partner while they stay so', () => {
+		let machine: Machine | undefined;
+		// made 200 ms before the first call, with no idle time since
+		const pace = new TeamPace(1, defaultPace, () => machine?.idleMs ?? 0, 800);
+		machine = new Machine(pace, busy);
+		machine.idleCores = 0;
+		const partners = machine.runFor(3000);
+		assert.ok(!partners.includes(1), `${partners.filter(count => count > 0).length} calls shared`);
+		machine.idleCores = 1;
+		machine.sharedMs = quiet;
+		assert.equal(machine.runFor(250).at(-1), 1, 'a partner once a core is free');
+	});
+
+	test('a core busy half the time is free enough for a try', () => {
+		const machine: Machine = new Machine(new TeamPace(1, defaultPace, () => machine.idleMs), busy);
+		machine.idleCores = 0.5;
+		machine.run(windowCalls);
+		machine.run(20);
+		let tries = 0,
+			before = 0;
+		for (const until = machine.now + 5000; machine.now < until; ) {
+			const [partners] = machine.run(1);
+			if (partners === 1 && before === 0) tries++;
+			before = partners!;
+		}
+		assert.ok(tries >= 6, `${tries} tries in 5 s, as without the idle time`);
 	});
 
 	test('when the machine turns quiet again, the partner is back within the longest pause, and stays', () => {
@@ -249,6 +302,18 @@ describe('the pace of a team of one partner', () => {
 		assert.ok(partners.filter(count => count > 0).length > 0.9 * partners.length, 'mostly shared');
 	});
 
+	test('a try no faster in its first window, but not late (a partner without a core for a few steps as a run starts), is judged again and kept when the next window pays', () => {
+		const machine = new Machine(new TeamPace(1), () => 0.1);
+		machine.run(windowCalls);
+		const first = machine.run(defaultPace.settleCalls + windowCalls);
+		machine.sharedMs = quiet;
+		const second = machine.run(windowCalls + 10);
+		assert.ok(
+			[...first, ...second].every(partners => partners === 1),
+			'shared throughout',
+		);
+	});
+
 	test('sharing that gains less than the minimum is not kept', () => {
 		// the partner takes parts, but the calls come back only 3% faster than alone
 		const machine = new Machine(new TeamPace(1), () => 0.1 / 1.03 - 0.02 * 0.03);
@@ -334,7 +399,8 @@ describe('the pace of a team of one partner', () => {
 			now += 0.22;
 			shared += working;
 		}
-		assert.ok(shared <= 2 * windowCalls, `${shared} calls shared`);
+		// no more than one try: its settling calls and its two windows
+		assert.ok(shared <= defaultPace.settleCalls + 2 * windowCalls, `${shared} calls shared`);
 	});
 });
 
