@@ -16,21 +16,24 @@
  * towards the gain: while they run, the arrays move into the partner's
  * cache (a step or two slower than the ones after). A try is kept when its
  * window's gain reaches `minimumGain` (and beats the gain with one partner
- * fewer); a try's window about as fast as alone (`undecidedGain`), not
- * late, says little, and the try is judged over another (over up to four
- * for the first try with that many partners: a run's first comes in its
- * first tens of ms, while the program's own threads compile its code and a
- * partner may have no core for a few steps); after that a window whose gain
- * falls below `keepGain` (or that gain with one partner fewer) sends the
- * team back down one partner, the
- * gap between the two keeping a team whose gain wavers around one of them
- * from flapping; a window already `lateMs` behind running alone (or
- * `lateShare` of what a window's calls took alone, for calls that take
- * milliseconds) ends at once, so a try on a busy machine costs little: at
- * once when two of its calls were held up more than a quarter of that, as a
- * partner that lost its core holds them up; at twice that behind otherwise,
- * as one held up alone is a hiccup (a partner woken late, the program's own
- * threads busy as a run starts). A team kept is judged over longer windows
+ * fewer). The first try with that many partners is judged over another
+ * window, up to four, while its window is about as fast as alone
+ * (`undecidedGain`): a run's first try comes in its first tens of ms, while
+ * the program's own threads compile its code, and a partner may have no
+ * core for a few steps. After that a window whose gain falls below
+ * `keepGain` (or that gain with one partner fewer) sends the team back down
+ * one partner, the gap between the two keeping a team whose gain wavers
+ * around one of them from flapping; a window already `lateMs` behind
+ * running alone (or `lateShare` of what a window's calls took alone, for
+ * calls that take milliseconds) ends at once, so a try on a busy machine
+ * costs little: at once when two of its calls were held up more than a
+ * quarter of that, as a partner that lost its core holds them up; at twice
+ * that behind otherwise, as one held up alone is a hiccup (a partner woken
+ * late, the program's own threads busy as a run starts). A team kept, or a
+ * first try, whose calls typically gain is left only at its second late
+ * window in a row: one late window is more likely the program's own threads
+ * (a frame drawn on the other core, code compiled as a run starts) than
+ * another process. A team kept is judged over longer windows
  * (`keptWindowCalls`), so that one call held up by a hiccup on the other
  * core does not end sharing that pays. After a failed try the next waits a
  * pause that starts at `firstPauseMs` and doubles with each failure up to
@@ -66,7 +69,7 @@ export interface PaceSettings {
 	readonly minimumGain: number;
 	/** Partners kept stay while their windows are at least this many times faster than alone. */
 	readonly keepGain: number;
-	/** A try's window at least this fast against alone, though below `minimumGain`, says little: the try is judged over another. */
+	/** A first try's window at least this fast against alone, though below `minimumGain`, says little: the try is judged over another. */
 	readonly undecidedGain: number;
 	/** A window that has lost this much (ms) against running alone fails at once… */
 	readonly lateMs: number;
@@ -178,8 +181,10 @@ export class TeamPace {
 	private readonly sharedTimes = new Map<number, number[]>();
 	/** Calls left before the window's gain counts them. */
 	private settling = 0;
-	/** Windows the try on now has been judged over, each about as fast as alone. */
+	/** Windows the first try has been judged over again. */
 	private triedWindows = 0;
+	/** Whether the last window of the team kept was late, while its calls typically gained. */
+	private lateBefore = false;
 	/** Whether the try on now is the first with that many partners. */
 	private firstTry = false;
 	/** The numbers of partners tried so far. */
@@ -292,7 +297,10 @@ export class TeamPace {
 		const gain = this.typicalGain();
 		const working = this.working;
 		const needed = working > this.settled ? this.settings.minimumGain : this.settings.keepGain;
-		if (!late && gain >= needed && gain > this.gains[working - 1]!) {
+		const paying = gain >= needed && gain > this.gains[working - 1]!;
+		const lateBefore = this.lateBefore;
+		this.lateBefore = false;
+		if (!late && paying) {
 			this.gains[working] = gain;
 			if (working > this.settled) {
 				// a try that paid: one more partner is worth a try soon
@@ -304,9 +312,14 @@ export class TeamPace {
 				this.measureAlone(now);
 				return;
 			}
-		} else if (working > this.settled && !late && gain >= this.settings.undecidedGain && ++this.triedWindows < this.windowsToTry()) {
-			// a try about as fast as alone: judged again over a window of its own, as a partner that had no core
-			// for a few steps (the program's own threads compiling as a run starts) would stop one that pays
+		} else if (late && paying && !lateBefore && (working === this.settled || this.firstTry)) {
+			// late once while its calls typically gain: the program's own threads held up a part (a frame drawn on the
+			// other core, code compiled as a run starts) more likely than another process took the core; late again, left
+			this.lateBefore = true;
+		} else if (working > this.settled && this.firstTry && !late && gain >= this.settings.undecidedGain && ++this.triedWindows < 4) {
+			// the first try with that many partners, about as fast as alone: judged again over a window of its own, up to
+			// four, as a run's first try comes while the program's own threads compile its code, and a partner without a
+			// core for a few steps would stop sharing that pays
 		} else if (working > this.settled) {
 			// a try that failed: back, and wait longer before the next
 			this.setWorking(this.settled, now);
@@ -320,15 +333,6 @@ export class TeamPace {
 		}
 		if (this.working === 0) this.measureAlone(now);
 		else this.restartWindow();
-	}
-
-	/**
-	 * How many windows a try is judged over while they are about as fast as
-	 * alone: four for the first try of that many partners (a run's first, in
-	 * its first tens of ms, amid the compiling of its code), one after.
-	 */
-	private windowsToTry(): number {
-		return this.firstTry ? 4 : 1;
 	}
 
 	/** No try for the pause, which doubles for the next one. */

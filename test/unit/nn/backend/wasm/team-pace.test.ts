@@ -226,7 +226,14 @@ describe('the pace of a team of one partner', () => {
 		heldUp = true;
 		short.run(1);
 		heldUp = false;
-		assert.equal(short.run(1)[0], 0, 'a second one held up: alone again');
+		assert.equal(short.run(1)[0], 1, 'a second one held up: one window late, still sharing');
+		// late again in the next window: a partner that lost its core
+		for (let held = 0; held < 2; held++) {
+			heldUp = true;
+			short.run(1);
+			heldUp = false;
+		}
+		assert.equal(short.run(1)[0], 0, 'late in a second window in a row: alone again');
 	});
 
 	test('a team kept stays through one call held up 3 ms (a frame drawn on the other core), as its windows are longer than a try', () => {
@@ -242,6 +249,23 @@ describe('the pace of a team of one partner', () => {
 			after.every(partners => partners === 1),
 			'still sharing',
 		);
+	});
+
+	test('a team kept stays through one window late while its calls typically gain (a frame drawn on the other core), and is left at a second late in a row', () => {
+		let held = new Set<number>();
+		let shared = 0;
+		const machine = new Machine(new TeamPace(1), () => (held.has(shared++) ? 10 : quiet(1)));
+		machine.run(3 * windowCalls);
+		assert.equal(machine.history.at(-1), 1, 'kept');
+		// two calls held up 10 ms: the window is late at the second
+		held = new Set([shared + 5, shared + 6]);
+		assert.ok(
+			machine.run(300).every(partners => partners === 1),
+			'stays',
+		);
+		// and again in the next window
+		held = new Set([shared + 5, shared + 6, shared + 60, shared + 61]);
+		assert.ok(machine.run(300).includes(0), 'left');
 	});
 
 	test('a try held up once by a hiccup of 6 ms (a partner woken late) is judged by its typical calls, and kept', () => {
