@@ -20,9 +20,10 @@ const stepsAtMost = 12;
 
 /**
  * Trains a small throwaway network for a few steps on made-up images, one
- * step each turn of the event loop, so that it runs while the files load:
- * the run's first epoch then starts with the code optimised and the partner
- * threads running, as fast as the later ones. It stops early once `loaded`
+ * step each turn of the event loop, then runs the code that shares the
+ * products among the backend's threads once they run, so that it all runs
+ * while the files load: the run's first epoch then starts with the code
+ * optimised and the partner threads running. It stops early once `loaded`
  * is aborted (after at least one step), so it never holds up a run whose
  * files came quickly, nor a slow backend's. It touches nothing of the run:
  * its own seed, its own arrays, no events. Its arrays are given back to the
@@ -36,6 +37,7 @@ export async function warmUp(backend: Backend, optimizer: OptimizerName, loaded:
 	const mark = backend.mark?.();
 	try {
 		await warmSteps(backend, optimizer, loaded, architecture);
+		await warmThreads(backend, loaded);
 	} finally {
 		if (mark !== undefined) backend.release?.(mark);
 	}
@@ -57,6 +59,27 @@ async function warmSteps(backend: Backend, optimizer: OptimizerName, loaded: Abo
 		stepper.step(network.parameters());
 		network.hasFiniteWeights();
 		network.predict(network.packImages(images, null, 0, warmBatch), warmBatch);
+		await new Promise(resolve => setImmediate(resolve));
+	}
+}
+
+/**
+ * Turns of the event loop that run the code sharing the products among
+ * threads, 2 ms each: with 8, the partner's loop was still being compiled
+ * as the run started; with 20 (5,000 calls), it was ready in 3 runs of 3.
+ */
+const threadTurns = 20;
+
+/**
+ * Once the backend's threads run, and while the files load, runs the code
+ * that shares the products among them (see WasmBackend.warmThreads), a
+ * slice each turn of the event loop.
+ */
+async function warmThreads(backend: Backend, loaded: AbortSignal): Promise<void> {
+	if (!backend.warmThreads) return;
+	await backend.ready?.();
+	for (let turn = 0; turn < threadTurns && !loaded.aborted; turn++) {
+		backend.warmThreads();
 		await new Promise(resolve => setImmediate(resolve));
 	}
 }

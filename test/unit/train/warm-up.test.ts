@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import {buildNetwork, convArchitecture} from '../../../source/nn/architecture.js';
 import {createBackend} from '../../../source/nn/backend/create-backend.js';
+import type {WasmBackend} from '../../../source/nn/backend/wasm/wasm-backend.js';
 import {Network} from '../../../source/nn/network.js';
 import {Rng} from '../../../source/nn/rng.js';
 import {touchPages, warmUp} from '../../../source/train/warm-up.js';
@@ -41,6 +42,18 @@ describe('the warm-up', () => {
 				before.parameters().map(({value}) => value.slice()),
 				weights,
 			);
+		} finally {
+			backend.close();
+		}
+	});
+
+	test('leaves the partner threads warm: they have taken parts of its calls, and the memory it used is given back', async () => {
+		const backend = createBackend('wasm', {threads: 2}) as WasmBackend;
+		try {
+			const mark = backend.mark();
+			await warmUp(backend, 'momentum', new AbortController().signal);
+			assert.ok(backend.partnerParts > 0, 'the partner took parts');
+			assert.equal(backend.mark(), mark);
 		} finally {
 			backend.close();
 		}

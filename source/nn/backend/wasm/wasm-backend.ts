@@ -22,6 +22,14 @@ import {KernelTeam, type PartKernel} from './wasm-team.js';
 const minimumSharedWork = 1 << 18;
 
 /**
+ * warmThreads' calls: 16 parts of about a µs each (clearing 2,048 words), so
+ * that a partner takes several parts of every call and the caller now and
+ * then waits for the last one; 250 of them each time, about 2 ms.
+ */
+const warmWords = 16 * 2048;
+const warmCalls = 250;
+
+/**
  * A pass over memory (an optimizer's update, clearing the gradients,
  * scaling a batch's pixels, the finiteness check) counts each value as this
  * many multiply-adds, so that the first layer's (100,352 values for
@@ -142,6 +150,19 @@ export class WasmBackend implements Backend {
 	/** Resolves when the partner threads are running (at once without them). */
 	async ready(): Promise<void> {
 		await this.team?.ready();
+	}
+
+	/**
+	 * Runs many small calls shared with the partner threads, once they are
+	 * running, so that V8 compiles the code that shares a call (theirs and
+	 * this thread's) optimised: it does so only after thousands of parts,
+	 * and otherwise would in a run's first epoch, whose calls a partner helps
+	 * little until then. About 2 ms; the warm-up calls it each turn of the
+	 * event loop while the files load.
+	 */
+	warmThreads(): void {
+		if (!this.team?.running) return;
+		this.team.exercise('zero_fill', warmWords, warmWords / 16, [this.scratchFor(warmWords)], warmCalls);
 	}
 
 	/** Parts of shared calls the partner threads have done so far. */

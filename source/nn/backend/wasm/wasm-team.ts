@@ -78,6 +78,8 @@ const partnerSource = `
 const {workerData} = require('node:worker_threads');
 const {module, memory, control: buffer, names, slot, partBits, partMask, jobMask, spinMs, index} = workerData;
 const kernels = new WebAssembly.Instance(module, {env: {memory}}).exports;
+// by index, as the caller names them: a lookup by name would be compiled for the names seen so far, and dropped at the next
+const table = names.map(name => kernels[name]);
 // the kernels that need working space take this thread's slot of it (the caller's is slot 0)
 if (kernels.set_thread) kernels.set_thread(index + 1);
 const control = new Int32Array(buffer, 0, ${controlInts});
@@ -103,7 +105,7 @@ function serve() {
 			Atomics.wait(control, slot.active, active);
 			if (Atomics.load(control, slot.stop)) return;
 		}
-		const kernel = kernels[names[control[slot.kernel]]];
+		const kernel = table[control[slot.kernel]];
 		const parts = control[slot.parts], grain = control[slot.grain], total = control[slot.total];
 		const argc = control[slot.argc];
 		values.length = 0;
@@ -149,6 +151,8 @@ export class KernelTeam {
 	private readonly args: Float64Array;
 	private readonly partners: Worker[];
 	private readonly names: readonly string[];
+	/** The caller's kernels in the order of `names`: looked up by index, as the partners do. */
+	private readonly table: readonly PartKernel[];
 	private pace: TeamPace | null;
 	/** The calls the pace has met, each a number: by kernel and first array, then by size. */
 	private readonly callKeys = new Map<number, Map<number, number>>();
@@ -165,7 +169,7 @@ export class KernelTeam {
 	constructor(
 		module: object,
 		memory: object,
-		private readonly kernels: Record<string, PartKernel>,
+		kernels: Record<string, PartKernel>,
 		names: readonly string[],
 		partners: number,
 		{adaptive = false, pace = defaultPace}: TeamOptions = {},
@@ -174,6 +178,7 @@ export class KernelTeam {
 		this.control = new Int32Array(buffer, 0, controlInts);
 		this.args = new Float64Array(buffer, controlInts * 4, maximumArgs);
 		this.names = names;
+		this.table = names.map(name => kernels[name]!);
 		this.paceSettings = pace;
 		this.pace = adaptive ? this.newPace(partners) : null;
 		this.control[slot.active] = partners;
@@ -234,9 +239,31 @@ export class KernelTeam {
 		return key;
 	}
 
+	/** Whether every partner is running. */
+	get running(): boolean {
+		return Atomics.load(this.control, slot.ready) >= this.partners.length;
+	}
+
 	/** Resolves when every partner is running; calls before that run on the caller alone. */
 	async ready(): Promise<void> {
-		while (Atomics.load(this.control, slot.ready) < this.partners.length) await new Promise(resolve => setTimeout(resolve, 2));
+		while (!this.running) await new Promise(resolve => setTimeout(resolve, 2));
+	}
+
+	/**
+	 * Runs `calls` calls of kernel `name` shared with every partner, whatever
+	 * the pace, and tells the pace nothing of them: for small calls whose only
+	 * purpose is to run the code that shares them (see WasmBackend.warmThreads).
+	 */
+	exercise(name: string, total: number, grain: number, args: readonly number[], calls: number): void {
+		const {pace} = this;
+		this.pace = null;
+		this.working(this.partners.length);
+		try {
+			for (let call = 0; call < calls; call++) this.run(name, total, grain, args);
+		} finally {
+			// the pace sets the partners working again at its next call
+			this.pace = pace;
+		}
 	}
 
 	/**
@@ -244,23 +271,30 @@ export class KernelTeam {
 	 * multiple of 8), shared with the partners; returns when every part is done.
 	 */
 	run(name: string, total: number, grain: number, args: readonly number[]): void {
-		const kernel = this.kernels[name]!;
-		const {control, pace} = this;
+		const {pace} = this;
 		const index = this.names.indexOf(name);
 		if (index < 0 || args.length > maximumArgs) throw new Error(`the kernel team cannot run ${name}`);
+		const kernel = this.table[index]!;
 		const started = pace ? performance.now() : 0;
-		if (pace) {
-			const working = pace.partnersAt(started);
-			if (working !== control[slot.active]) {
-				Atomics.store(control, slot.active, working);
-				Atomics.notify(control, slot.active);
-			}
-			if (working === 0) {
-				kernel(0, total, ...args);
-				pace.record(this.callKey(index, args, total), started, performance.now(), 0);
-				return;
-			}
+		const working = pace ? this.working(pace.partnersAt(started)) : this.partners.length;
+		if (working === 0) kernel(0, total, ...args);
+		else this.share(index, kernel, total, grain, args);
+		// one place for both, so that V8 compiles it having seen calls alone and shared
+		if (pace) pace.record(this.callKey(index, args, total), started, performance.now(), working);
+	}
+
+	/** Sets how many partners take parts, waking those that now do. */
+	private working(partners: number): number {
+		if (partners !== this.control[slot.active]) {
+			Atomics.store(this.control, slot.active, partners);
+			Atomics.notify(this.control, slot.active);
 		}
+		return partners;
+	}
+
+	/** Runs kernel number `index` over [0, total) with the partners taking parts. */
+	private share(index: number, kernel: PartKernel, total: number, grain: number, args: readonly number[]): void {
+		const {control} = this;
 		const step = Math.max(grain, Math.ceil(total / maximumParts / 8) * 8);
 		const parts = Math.ceil(total / step);
 		this.job = (this.job + 1) & jobMask || 1;
@@ -290,10 +324,9 @@ export class KernelTeam {
 			throw error;
 		}
 		this.awaitParts(parts);
-		if (pace) pace.record(this.callKey(index, args, total), started, performance.now(), control[slot.active]!);
 		if (Atomics.load(control, slot.failed)) {
 			this.close();
-			throw new Error(`a kernel failed in a partner thread: ${name}`);
+			throw new Error(`a kernel failed in a partner thread: ${this.names[index]}`);
 		}
 	}
 

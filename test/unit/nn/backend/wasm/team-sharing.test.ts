@@ -140,6 +140,19 @@ describe('a team with a partner held back', () => {
 		assert.ok(adaptive.team.partnerParts > taken + 50, 'the partner takes parts again');
 	});
 
+	test("an adaptive team's exercise runs every call with its partner, whatever the pace, and leaves the pace as it was", async () => {
+		const {team: made, call} = team({}, true);
+		await made.ready();
+		call('a first call, alone as the pace starts');
+		assert.equal(made.workingPartners, 0);
+		const taken = made.partnerParts;
+		// a partner spinning for the next call takes parts of most of them; a few hundred leave no doubt
+		made.exercise('fill', total, 64, [out, rounds], 300);
+		assert.ok(made.partnerParts > taken, 'the partner took parts');
+		call('the next call');
+		assert.equal(made.workingPartners, 0, 'alone again, as the pace has not measured its calls yet');
+	});
+
 	test('an adaptive team told to forget its calls (their arrays given back) runs the next ones alone until it has measured them again', async () => {
 		const memory = new wasm.Memory({initial: 1, maximum: 1, shared: true});
 		const fill = fillIn(memory);
