@@ -130,22 +130,41 @@ class AloneCost {
 	private readonly calls: number[] = [];
 	private readonly gaps: number[] = [];
 	private next = 0;
-	/** The costs as last measured: read for every call shared, they change only with a call alone. */
-	callMs = 0;
-	gapMs = 0;
+	/** The costs as last worked out, and whether a call alone came since. */
+	private call = 0;
+	private gap = 0;
+	private stale = false;
 
+	/** Every call alone: only recorded, as a team alone for long (on a busy machine) reads none of it. */
 	add(callMs: number, gapMs: number): void {
 		this.calls[this.next % 8] = callMs;
 		this.gaps[this.next % 3] = gapMs;
 		this.next++;
-		const cap = 20 * median(this.calls);
-		this.callMs = this.calls.reduce((sum, ms) => sum + Math.min(ms, cap), 0) / this.calls.length;
-		this.gapMs = median(this.gaps);
+		this.stale = true;
+	}
+
+	/** Read for every call shared, worked out again only after calls alone. */
+	get callMs(): number {
+		this.workOut();
+		return this.call;
+	}
+
+	get gapMs(): number {
+		this.workOut();
+		return this.gap;
 	}
 
 	/** Three times measured. */
 	get known(): boolean {
 		return this.next >= 3;
+	}
+
+	private workOut(): void {
+		if (!this.stale) return;
+		this.stale = false;
+		const cap = 20 * median(this.calls);
+		this.call = this.calls.reduce((sum, ms) => sum + Math.min(ms, cap), 0) / this.calls.length;
+		this.gap = median(this.gaps);
 	}
 }
 
