@@ -8,6 +8,7 @@ import {App} from './app.js';
 import {confusionProbe} from './dashboard/confusion-probe.js';
 import type {DashboardState} from './dashboard/dashboard-state.js';
 import {createDashboardStore} from './dashboard/dashboard-store.js';
+import {warmFrame} from './dashboard/warm-frames.js';
 import {convDemoScript, demoScript} from './demo/demo-script.js';
 import type {KeyAction} from './shared/keys.js';
 import {RenderProvider} from './shared/render-context.js';
@@ -58,6 +59,8 @@ const liveFrameMs = 400;
 
 /** How long a stopping run may take to save and finish before it is ended. */
 const stopTimeoutMs = 10_000;
+/** Frames of a made-up run drawn while the files load (see warmFrame), one a turn of the event loop 20 ms apart. */
+const warmFrames = 4;
 
 /** The run's answers to a key (a change or why not, the step the run stopped at or took while paused), its start and its end: drawn at once. */
 const drawnAtOnce = (event: Exclude<FromWorker, {type: 'failure'}>, state: DashboardState): boolean =>
@@ -151,6 +154,27 @@ export function startDashboard(config: TrainConfig, terminal: TerminalSession, o
 	const ink = render(<RenderProvider settings={options.settings}>{app}</RenderProvider>, inkOptions);
 	terminal.drawnBy(ink);
 	ink.waitUntilExit().catch(fail);
+	warmWhileLoading(() => store.getSnapshot().phase === 'loading' && !ending, config, options.settings);
 
 	return {outcome, interrupt: () => stop('interrupted')};
+}
+
+/**
+ * Draws the dashboard of a made-up run a few times, to nothing, while
+ * `loading` says the files are loading: V8 then compiles the drawing code
+ * before training rather than during its first second. A frame that fails
+ * to draw ends the warming; the run's own frames would show the same fault.
+ */
+function warmWhileLoading(loading: () => boolean, config: TrainConfig, settings: RenderSettings): void {
+	let drawn = 0;
+	const warm = () => {
+		if (!loading() || drawn === warmFrames) return;
+		try {
+			warmFrame(config, process.stdout.columns || 120, process.stdout.rows || 40, settings, 2 + drawn++);
+		} catch {
+			return;
+		}
+		setTimeout(warm, 20).unref();
+	};
+	setTimeout(warm, 20).unref();
 }
