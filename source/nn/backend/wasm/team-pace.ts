@@ -173,6 +173,9 @@ function median(values: readonly number[]): number {
 	return sorted[sorted.length >> 1]!;
 }
 
+/** Windows a first try is judged over, at most, while they come out about as fast as alone. */
+const firstTryWindows = 4;
+
 export class TeamPace {
 	/** Partners taking parts now. */
 	private working = 0;
@@ -202,7 +205,7 @@ export class TeamPace {
 	private settling = 0;
 	/** Windows the first try has been judged over again. */
 	private triedWindows = 0;
-	/** Whether the last window of the team kept was late, while its calls typically gained. */
+	/** Whether the last window (of a team kept, or of a first try) was late while its calls typically gained. */
 	private lateBefore = false;
 	/** Whether the try on now is the first with that many partners. */
 	private firstTry = false;
@@ -335,7 +338,13 @@ export class TeamPace {
 			// late once while its calls typically gain: the program's own threads held up a part (a frame drawn on the
 			// other core, code compiled as a run starts) more likely than another process took the core; late again, left
 			this.lateBefore = true;
-		} else if (working > this.settled && this.firstTry && !late && gain >= this.settings.undecidedGain && ++this.triedWindows < 4) {
+		} else if (
+			working > this.settled &&
+			this.firstTry &&
+			!late &&
+			gain >= this.settings.undecidedGain &&
+			++this.triedWindows < firstTryWindows
+		) {
 			// the first try with that many partners, about as fast as alone: judged again over a window of its own, up to
 			// four, as a run's first try comes while the program's own threads compile its code, and a partner without a
 			// core for a few steps would stop sharing that pays

@@ -257,7 +257,7 @@ export class KernelTeam {
 	exercise(name: string, total: number, grain: number, args: readonly number[], calls: number): void {
 		const {pace} = this;
 		this.pace = null;
-		this.working(this.partners.length);
+		this.activate(this.partners.length);
 		try {
 			for (let call = 0; call < calls; call++) this.run(name, total, grain, args);
 		} finally {
@@ -276,15 +276,15 @@ export class KernelTeam {
 		if (index < 0 || args.length > maximumArgs) throw new Error(`the kernel team cannot run ${name}`);
 		const kernel = this.table[index]!;
 		const started = pace ? performance.now() : 0;
-		const working = pace ? this.working(pace.partnersAt(started)) : this.partners.length;
+		const working = pace ? this.activate(pace.partnersAt(started)) : this.partners.length;
 		if (working === 0) kernel(0, total, ...args);
 		else this.share(index, kernel, total, grain, args);
 		// one place for both, so that V8 compiles it having seen calls alone and shared
 		if (pace) pace.record(this.callKey(index, args, total), started, performance.now(), working);
 	}
 
-	/** Sets how many partners take parts, waking those that now do. */
-	private working(partners: number): number {
+	/** Sets how many partners take parts, waking those that now do; returns that number. */
+	private activate(partners: number): number {
 		if (partners !== this.control[slot.active]) {
 			Atomics.store(this.control, slot.active, partners);
 			Atomics.notify(this.control, slot.active);
