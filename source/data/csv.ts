@@ -2,7 +2,7 @@ import {CsvError, parse} from 'csv-parse';
 import {InputError} from '../errors.js';
 import {excerpt} from '../files/printable.js';
 import {cellNumber} from './csv-cells.js';
-import {type Dataset, IMAGE_COLUMNS, IMAGE_PIXELS, IMAGE_ROWS} from './dataset.js';
+import {type Dataset, datasetOf, IMAGE_COLUMNS, IMAGE_PIXELS, IMAGE_ROWS} from './dataset.js';
 import {MAX_IMAGES, unreadable} from './input-file.js';
 import {openInputStream} from './input-stream.js';
 import {lineGuard} from './line-guard.js';
@@ -108,7 +108,7 @@ class CsvRows {
 			);
 		}
 		const labelled = this.columns === LABELLED;
-		return {
+		return datasetOf({
 			// One copy to the exact size, so the spare capacity is not kept alive.
 			images: this.images.slice(0, this.count * IMAGE_PIXELS),
 			labels: labelled ? this.labels.slice(0, this.count) : null,
@@ -116,7 +116,7 @@ class CsvRows {
 			rows: IMAGE_ROWS,
 			columns: IMAGE_COLUMNS,
 			source: this.file,
-		};
+		});
 	}
 
 	private readCells(cells: readonly string[], where: string): void {

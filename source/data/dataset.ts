@@ -16,16 +16,26 @@ export interface Dataset {
 	readonly source: string;
 }
 
+/**
+ * A dataset as every loader returns it: one literal, so that every dataset
+ * has the same shape for V8. Code compiled for one shape of object is
+ * compiled again when another comes (a run's datasets and the warm-up's
+ * made-up ones went through the same code, and spread copies made others).
+ */
+export function datasetOf({images, labels, count, rows, columns, source}: Dataset): Dataset {
+	return {images, labels, count, rows, columns, source};
+}
+
 export const imageSize = (dataset: Pick<Dataset, 'rows' | 'columns'>): number => dataset.rows * dataset.columns;
 
 /** The first `limit` images of a dataset, sharing its memory. */
 export function firstImages(dataset: Dataset, limit: number): Dataset {
 	if (limit >= dataset.count) return dataset;
 	const size = imageSize(dataset);
-	return {
+	return datasetOf({
 		...dataset,
 		images: dataset.images.subarray(0, limit * size),
 		labels: dataset.labels ? dataset.labels.subarray(0, limit) : null,
 		count: limit,
-	};
+	});
 }

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import {InputError} from '../errors.js';
 import {readCsv} from './csv.js';
-import {type Dataset, firstImages} from './dataset.js';
+import {type Dataset, datasetOf, firstImages} from './dataset.js';
 import {EMBEDDED_SOURCE, embeddedMnistFiles, type IdxPair} from './embedded.js';
 import {type IdxImages, readIdxImages, readIdxLabels} from './idx.js';
 import {type Located, locateFile, locateInFolder, locateLabels, type Role} from './locate.js';
@@ -55,4 +55,6 @@ function pair(images: IdxImages, labels: Uint8Array, files: IdxPair): Dataset {
 	return {...images, labels, source: files.images};
 }
 
-const cut = (dataset: Dataset, limit: number | undefined): Dataset => (limit === undefined ? dataset : firstImages(dataset, limit));
+/** The set's first `limit` images, or all of it: either way made by datasetOf, as every dataset the loaders return. */
+const cut = (dataset: Dataset, limit: number | undefined): Dataset =>
+	limit === undefined ? datasetOf(dataset) : firstImages(dataset, limit);

@@ -3,8 +3,9 @@ import {copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:
 import os from 'node:os';
 import path from 'node:path';
 import {after, describe, test} from 'node:test';
+import {setFlagsFromString} from 'node:v8';
 import {gzipSync} from 'node:zlib';
-import {type Dataset, firstImages} from '../../../source/data/dataset.js';
+import {type Dataset, datasetOf, firstImages} from '../../../source/data/dataset.js';
 import {type DataSources, loadTest, loadTrain} from '../../../source/data/load.js';
 import {idxImages, idxLabels, mnistCsv} from '../../helpers/mnist-files.js';
 import {fixtures} from '../../helpers/paths.js';
@@ -172,5 +173,22 @@ describe('data that cannot be used', () => {
 			loadTest({data: dir}),
 			`${path.join(dir, 'mnist_test.csv')} line 1: the header row has 2 columns, expected 785 columns (label + 784 pixels) or 784 (pixels only)`,
 		);
+	});
+
+	test('every way of loading gives a dataset of the one shape V8 compiles the training code for', async () => {
+		setFlagsFromString('--allow-natives-syntax');
+		const sameShape = new Function('a', 'b', 'return %HaveSameMap(a, b)') as (a: Dataset, b: Dataset) => boolean;
+		const csv = path.join(fixtures, 'mnist_test_100.csv');
+		const made = datasetOf({images: new Uint8Array(784), labels: null, count: 1, rows: 28, columns: 28, source: 'made up'});
+		const loaded: Record<string, Dataset> = {
+			'embedded, limited': train,
+			'embedded, whole': await loadTest({}),
+			'IDX files': await loadTrain({data: idxFixtures}),
+			'IDX files, limited': await loadTrain({data: idxFixtures}, 10),
+			CSV: await loadTest({test: csv}),
+			'CSV, limited': await loadTest({test: csv}, 10),
+			'first images': firstImages(test10k, 10),
+		};
+		for (const [how, dataset] of Object.entries(loaded)) assert.ok(sameShape(dataset, made), how);
 	});
 });
