@@ -1,9 +1,11 @@
+import {type Dataset, datasetOf} from '../data/dataset.js';
 import {type Architecture, buildNetwork} from '../nn/architecture.js';
 import type {Backend} from '../nn/backend/backend.js';
 import {Network} from '../nn/network.js';
 import {createOptimizer} from '../nn/optim/create-optimizer.js';
 import type {OptimizerName} from '../nn/optim/optimizer.js';
 import {Rng} from '../nn/rng.js';
+import {trainer} from './trainer.js';
 
 /** The throwaway network: a first layer over MNIST-sized images (the sparse products) and a second one (the dense products). */
 const warmSizes = [784, 128, 10];
@@ -17,6 +19,9 @@ const convBatch = 16;
  * JavaScript around them. A dozen steps is several times what that needs.
  */
 const stepsAtMost = 12;
+/** The made-up test set: one of evaluate's batches for a dense network, a few images for a convolutional one. */
+const denseTestImages = 1000;
+const convTestImages = 32;
 
 /**
  * Trains a small throwaway network for a few steps on made-up images, one
@@ -44,23 +49,46 @@ export async function warmUp(backend: Backend, optimizer: OptimizerName, loaded:
 	await backend.ready?.();
 }
 
+/**
+ * The steps are the run's own code: the trainer over a made-up training set
+ * (shuffled, packed, stepped and checked as a run's), then, when the files
+ * take long enough, its test pass over a made-up test set. Code the warm-up
+ * left out, or ran with other kinds of values (no order, whole numbers
+ * only), V8 compiled again in the run's first epoch, 30-70 ms of a core.
+ */
 async function warmSteps(backend: Backend, optimizer: OptimizerName, loaded: AbortSignal, architecture?: Architecture): Promise<void> {
 	const rng = new Rng(1);
 	const network = architecture ? buildNetwork(architecture, rng, backend) : Network.create(warmSizes, rng, backend);
-	const warmBatch = architecture ? convBatch : denseBatch;
-	const stepper = createOptimizer(optimizer, 0.01);
+	const batchSize = architecture ? convBatch : denseBatch;
 	const inputs = network.sizes[0]!;
-	// mostly zero pixels, as in a digit
-	const images = Uint8Array.from({length: warmBatch * inputs}, () => (rng.next() < 0.2 ? rng.int(256) : 0));
-	const labels = Uint8Array.from({length: warmBatch}, () => rng.int(10));
-	for (let step = 0; step < stepsAtMost && (step === 0 || !loaded.aborted); step++) {
-		network.zeroGradients();
-		network.trainBatch(network.packImages(images, null, 0, warmBatch), labels, warmBatch, 1 / warmBatch);
-		stepper.step(network.parameters());
-		network.hasFiniteWeights();
-		network.predict(network.packImages(images, null, 0, warmBatch), warmBatch);
+	const steps = trainer({
+		network,
+		optimizer: createOptimizer(optimizer, 0.01),
+		train: madeUpImages(rng, batchSize * stepsAtMost, inputs),
+		test: madeUpImages(rng, architecture ? convTestImages : denseTestImages, inputs),
+		epochs: 1,
+		batchSize,
+		rng,
+		learningRate: (step, steps) => 0.01 * (1 - step / steps),
+	});
+	for (const _event of steps) {
+		if (loaded.aborted) return;
 		await new Promise(resolve => setImmediate(resolve));
 	}
+}
+
+/** Distinct made-up images, repeated to make up a set: making each of them costs a random number a pixel. */
+const distinctImages = 128;
+
+/** `count` made-up images of `inputs` pixels, mostly zeros as in a digit, with labels. */
+function madeUpImages(rng: Rng, count: number, inputs: number): Dataset {
+	const distinct = Math.min(count, distinctImages) * inputs;
+	const images = new Uint8Array(count * inputs);
+	for (let at = 0; at < distinct; at++) images[at] = rng.next() < 0.2 ? rng.int(256) : 0;
+	for (let at = distinct; at < images.length; at += distinct) images.copyWithin(at, 0, Math.min(distinct, images.length - at));
+	const side = Math.round(Math.sqrt(inputs));
+	const labels = Uint8Array.from({length: count}, () => rng.int(10));
+	return datasetOf({images, labels, count, rows: side, columns: inputs / side, source: 'made up'});
 }
 
 /**

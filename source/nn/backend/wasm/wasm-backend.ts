@@ -158,11 +158,19 @@ export class WasmBackend implements Backend {
 	 * this thread's) optimised: it does so only after thousands of parts,
 	 * and otherwise would in a run's first epoch, whose calls a partner helps
 	 * little until then. About 2 ms; the warm-up calls it each turn of the
-	 * event loop while the files load.
+	 * event loop while the files load. The calls take the paths a run's do:
+	 * code compiled having seen only some of them was compiled again in the
+	 * run's first epoch, when the others came.
 	 */
 	warmThreads(): void {
 		if (!this.team?.running) return;
-		this.team.exercise('zero_fill', warmWords, warmWords / 16, [this.scratchFor(warmWords)], warmCalls);
+		const words = this.scratchFor(warmWords);
+		// many small parts: each thread takes several of each call
+		this.team.exercise('zero_fill', warmWords, warmWords / 16, [words], warmCalls / 2);
+		// another kernel, a fraction among the arguments, and a length that the parts do not divide evenly
+		this.team.exercise('gd_step', warmWords - 8, warmWords / 16, [words, words, 0.5], warmCalls / 2);
+		// two big parts, one for each thread: the caller finishes its own and waits for the partner's
+		this.team.exercise('zero_fill', warmWords, warmWords / 2, [words], 8);
 	}
 
 	/** Parts of shared calls the partner threads have done so far. */
