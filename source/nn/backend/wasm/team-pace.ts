@@ -119,6 +119,14 @@ export const defaultPace: PaceSettings = {
 };
 
 /**
+ * Zero, for a time or a gain: -0 is a fraction to V8, which then keeps the
+ * field as one from the start. A field first seen holding a whole number is
+ * laid out as one, and its first fraction (in a run's first epoch) changes
+ * the layout of every pace and throws away the code compiled for the old one.
+ */
+const zeroMs = -0;
+
+/**
  * What a call and the work before it cost alone. The call: the mean of its
  * last eight times, each at most 20 times their median, so the times the
  * caller lost its core count as the cost they are on a machine busier than
@@ -131,8 +139,8 @@ class AloneCost {
 	private readonly gaps: number[] = [];
 	private next = 0;
 	/** The costs as last worked out, and whether a call alone came since. */
-	private call = 0;
-	private gap = 0;
+	private call = zeroMs;
+	private gap = zeroMs;
 	private stale = false;
 
 	/** Every call alone: only recorded, as a team alone for long (on a busy machine) reads none of it. */
@@ -182,21 +190,21 @@ export class TeamPace {
 	/** The partners known to pay off: where a failed try returns. */
 	private settled = 0;
 	/** Gain last measured with each number of partners (index 0: alone, 1 by definition). */
-	private readonly gains: number[];
+	private readonly gains: Float64Array;
 	private pauseMs: number;
-	private nextTryAt = 0;
+	private nextTryAt = zeroMs;
 	private readonly alone = new Map<number, AloneCost>();
 	private aloneCalls = 0;
 	private aloneSince = Number.NaN;
 	/** What the calls of the last window alone took (ms), without the time between them: a pause for the event loop is not theirs. */
-	private aloneWindowMs = 0;
-	private aloneCallsMs = 0;
-	private paidSince = 0;
+	private aloneWindowMs = zeroMs;
+	private aloneCallsMs = zeroMs;
+	private paidSince = zeroMs;
 	private lastEnd = Number.NaN;
 	private calls = 0;
 	private unknownCalls = 0;
 	/** How far the window's calls, settling ones too, are behind running alone (ms). */
-	private lagMs = 0;
+	private lagMs = zeroMs;
 	/** Calls of the window held up more than a quarter of `lateMs` against alone. */
 	private heldUp = 0;
 	/** Each counted call's times shared (its call and the work before it), by key. */
@@ -225,7 +233,8 @@ export class TeamPace {
 		private readonly idle: IdleClock = () => Number.NaN,
 		since = Number.NaN,
 	) {
-		this.gains = [1, ...Array<number>(partners).fill(0)];
+		this.gains = new Float64Array(partners + 1);
+		this.gains[0] = 1;
 		this.pauseMs = settings.firstPauseMs;
 		if (!Number.isNaN(since)) this.markIdle(since);
 	}
