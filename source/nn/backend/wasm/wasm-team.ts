@@ -92,10 +92,11 @@ function serve() {
 	Atomics.notify(control, slot.ready);
 	for (;;) {
 		let job = Atomics.load(control, slot.job);
-		if (job === seen || job === 0) {
+		// 0 first: both comparisons are made at every look, so V8 compiles the loop having seen both
+		if (job === 0 || job === seen) {
 			const until = performance.now() + spinMs;
 			let spins = 0;
-			while ((job = Atomics.load(control, slot.job)) === seen || job === 0) {
+			while ((job = Atomics.load(control, slot.job)) === 0 || job === seen) {
 				if ((++spins & 1023) === 0 && performance.now() > until) Atomics.wait(control, slot.job, job);
 			}
 		}
@@ -257,8 +258,11 @@ export class KernelTeam {
 	exercise(name: string, total: number, grain: number, args: readonly number[], calls: number): void {
 		const {pace} = this;
 		this.pace = null;
-		this.activate(this.partners.length);
 		try {
+			// first a call that the partners sit out, asleep until they are to work again, as while a pace runs alone
+			this.activate(0);
+			this.run(name, total, grain, args);
+			this.activate(this.partners.length);
 			for (let call = 0; call < calls; call++) this.run(name, total, grain, args);
 		} finally {
 			// the pace sets the partners working again at its next call
