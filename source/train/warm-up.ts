@@ -19,30 +19,50 @@ const convBatch = 16;
  * JavaScript around them. A dozen steps is several times what that needs.
  */
 const stepsAtMost = 12;
+/** The small network's steps, over two epochs (two shuffles, two test passes). */
+const quickSizes = [784, 16, 10];
+const quickSteps = 48;
+const quickEpochs = 2;
 /** The made-up test set: one of evaluate's batches for a dense network, a few images for a convolutional one. */
 const denseTestImages = 1000;
 const convTestImages = 32;
 
 /**
+ * Turns of the event loop that run the code sharing the products among
+ * threads, 2 ms each: with 8, the partner's loop was still being compiled
+ * as the run started; with 20 (5,000 calls), it was ready in 3 runs of 3.
+ */
+const threadTurns = 20;
+
+/**
  * Trains a small throwaway network for a few steps on made-up images, one
- * step each turn of the event loop, then runs the code that shares the
- * products among the backend's threads once they run, so that it all runs
- * while the files load: the run's first epoch then starts with the code
- * optimised and the partner threads running. It stops early once `loaded`
- * is aborted (after at least one step), so it never holds up a run whose
- * files came quickly, nor a slow backend's. It touches nothing of the run:
- * its own seed, its own arrays, no events. Its arrays are given back to the
- * backend at the end (`release`), so the run's network takes the same
- * memory, already handed over by the system: its first step pays no page
- * faults. Nothing else may allocate from the backend while it runs.
+ * step each turn of the event loop, and, once the backend's threads run,
+ * runs the code that shares the products among them in the same turns, so
+ * that it all runs while the files load: the run's first epoch then starts
+ * with the code optimised and the partner threads running. It stops early
+ * once `loaded` is aborted (after at least one step), so it never holds up
+ * a run whose files came quickly, nor a slow backend's. It touches nothing
+ * of the run: its own seed, its own arrays, no events. Its arrays are given
+ * back to the backend at the end (`release`), so the run's network takes
+ * the same memory, already handed over by the system: its first step pays
+ * no page faults. Nothing else may allocate from the backend while it runs.
  * A run of a convolutional network warms one of its own `architecture`
  * (the convolution and pooling code) on smaller batches.
  */
 export async function warmUp(backend: Backend, optimizer: OptimizerName, loaded: AbortSignal, architecture?: Architecture): Promise<void> {
 	const mark = backend.mark?.();
 	try {
-		await warmSteps(backend, optimizer, loaded, architecture);
-		await warmThreads(backend, loaded);
+		const steps = throwawaySteps(backend, optimizer, architecture);
+		const sliceTurns = backend.warmThreads ? threadTurns : 0;
+		let stepping = true;
+		let slices = 0;
+		for (let turn = 0; (stepping || slices < sliceTurns) && (turn === 0 || !loaded.aborted); turn++) {
+			if (stepping) stepping = !steps.next().done;
+			// the steps done, the turns left are the threads', once they run
+			else await backend.ready?.();
+			if (backend.warmThreads?.()) slices++;
+			await new Promise(resolve => setImmediate(resolve));
+		}
 	} finally {
 		if (mark !== undefined) backend.release?.(mark);
 	}
@@ -55,26 +75,43 @@ export async function warmUp(backend: Backend, optimizer: OptimizerName, loaded:
  * take long enough, its test pass over a made-up test set. Code the warm-up
  * left out, or ran with other kinds of values (no order, whole numbers
  * only), V8 compiled again in the run's first epoch, 30-70 ms of a core.
+ * A dense run's warm-up goes on with a network too small to be worth
+ * sharing (784-16-10): the code around the products, called once a step,
+ * is compiled only after about a hundred steps, which the small network
+ * runs in a few ms. Compiled in the first epoch instead, each function
+ * took one of the two cores from a training thread for a few ms.
  */
-async function warmSteps(backend: Backend, optimizer: OptimizerName, loaded: AbortSignal, architecture?: Architecture): Promise<void> {
+function* throwawaySteps(backend: Backend, optimizer: OptimizerName, architecture?: Architecture): Generator<unknown, void, undefined> {
 	const rng = new Rng(1);
-	const network = architecture ? buildNetwork(architecture, rng, backend) : Network.create(warmSizes, rng, backend);
-	const batchSize = architecture ? convBatch : denseBatch;
+	if (architecture) {
+		yield* throwawayRun(buildNetwork(architecture, rng, backend), optimizer, rng, convBatch, stepsAtMost, convTestImages, 1);
+		return;
+	}
+	yield* throwawayRun(Network.create(warmSizes, rng, backend), optimizer, rng, denseBatch, stepsAtMost, denseTestImages, 1);
+	yield* throwawayRun(Network.create(quickSizes, rng, backend), optimizer, rng, denseBatch, quickSteps, denseTestImages, quickEpochs);
+}
+
+/** The trainer's events for `epochs` epochs of `steps` batches of made-up images, and a test pass of `testImages` after each. */
+function throwawayRun(
+	network: Network,
+	optimizer: OptimizerName,
+	rng: Rng,
+	batchSize: number,
+	steps: number,
+	testImages: number,
+	epochs: number,
+): Generator<unknown, void, undefined> {
 	const inputs = network.sizes[0]!;
-	const steps = trainer({
+	return trainer({
 		network,
 		optimizer: createOptimizer(optimizer, 0.01),
-		train: madeUpImages(rng, batchSize * stepsAtMost, inputs),
-		test: madeUpImages(rng, architecture ? convTestImages : denseTestImages, inputs),
-		epochs: 1,
+		train: madeUpImages(rng, batchSize * steps, inputs),
+		test: madeUpImages(rng, testImages, inputs),
+		epochs,
 		batchSize,
 		rng,
-		learningRate: (step, steps) => 0.01 * (1 - step / steps),
+		learningRate: (step, all) => 0.01 * (1 - step / all),
 	});
-	for (const _event of steps) {
-		if (loaded.aborted) return;
-		await new Promise(resolve => setImmediate(resolve));
-	}
 }
 
 /** Distinct made-up images, repeated to make up a set: making each of them costs a random number a pixel. */
@@ -89,27 +126,6 @@ function madeUpImages(rng: Rng, count: number, inputs: number): Dataset {
 	const side = Math.round(Math.sqrt(inputs));
 	const labels = Uint8Array.from({length: count}, () => rng.int(10));
 	return datasetOf({images, labels, count, rows: side, columns: inputs / side, source: 'made up'});
-}
-
-/**
- * Turns of the event loop that run the code sharing the products among
- * threads, 2 ms each: with 8, the partner's loop was still being compiled
- * as the run started; with 20 (5,000 calls), it was ready in 3 runs of 3.
- */
-const threadTurns = 20;
-
-/**
- * Once the backend's threads run, and while the files load, runs the code
- * that shares the products among them (see WasmBackend.warmThreads), a
- * slice each turn of the event loop.
- */
-async function warmThreads(backend: Backend, loaded: AbortSignal): Promise<void> {
-	if (!backend.warmThreads) return;
-	await backend.ready?.();
-	for (let turn = 0; turn < threadTurns && !loaded.aborted; turn++) {
-		backend.warmThreads();
-		await new Promise(resolve => setImmediate(resolve));
-	}
 }
 
 /** Pages read each turn of the event loop: about a millisecond's worth of first touches. */

@@ -45,8 +45,8 @@ export interface Backend extends DenseProducts, ImageKernels {
 	release?(mark: number): void;
 	/** Resolves when any threads the backend started are running (products before that run on the calling thread alone). */
 	ready?(): Promise<void>;
-	/** Runs the code that shares the products among those threads, once they run, for a few ms: so that it is compiled before a run. */
-	warmThreads?(): void;
+	/** Runs the code that shares the products among those threads, once they run, for a few ms: so that it is compiled before a run. Whether they ran. */
+	warmThreads?(): boolean;
 	/** Ends any threads the backend started; its arrays stay usable, its products then run on the calling thread. */
 	close(): void;
 }

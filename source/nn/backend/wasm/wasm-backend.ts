@@ -162,8 +162,8 @@ export class WasmBackend implements Backend {
 	 * code compiled having seen only some of them was compiled again in the
 	 * run's first epoch, when the others came.
 	 */
-	warmThreads(): void {
-		if (!this.team?.running) return;
+	warmThreads(): boolean {
+		if (!this.team?.running) return false;
 		const words = this.scratchFor(warmWords);
 		// many small parts: each thread takes several of each call
 		this.team.exercise('zero_fill', warmWords, warmWords / 16, [words], warmCalls / 2);
@@ -171,6 +171,7 @@ export class WasmBackend implements Backend {
 		this.team.exercise('gd_step', warmWords - 8, warmWords / 16, [words, words, 0.5], warmCalls / 2);
 		// two big parts, one for each thread: the caller finishes its own and waits for the partner's
 		this.team.exercise('zero_fill', warmWords, warmWords / 2, [words], 8);
+		return true;
 	}
 
 	/** Parts of shared calls the partner threads have done so far. */
