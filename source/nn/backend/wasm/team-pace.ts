@@ -48,15 +48,22 @@
  * less often where a window of calls takes long (a convolutional
  * network's), so that running alone takes at most `aloneShare` of the time.
  *
- * A try also waits for a core to be free: where the system says how long
- * its cores were idle (`IdleClock`), and the team has run as it is for long
- * enough to tell, a machine whose cores were all taken since (the caller's
- * work, the partners', other processes') has none for one more partner, and
- * the try would only be late. The team then looks again after the first
- * pause, at no cost: a busy machine costs the team at most one try, not one
- * every longest pause. The time counts from when the team was made, if it
- * says (a run's team is made as its files load, so its first try is
- * judged by the machine's idle time while they did).
+ * A try also waits for a core that other processes leave free: where the
+ * system says how long its cores were idle (`SpareClock`: that time and
+ * this process's own CPU time), and the team has run as it is for long
+ * enough to tell, a machine whose other processes did not leave the team's
+ * threads a core each and `spareCores` of one more has no core for one
+ * more partner, and the try would only be late. The team then looks again
+ * after the first pause, at no cost: a busy machine costs the team at most
+ * one try, not one every longest pause. The process's own threads do not
+ * count against a try (the screen, the files loading, V8 compiling: they
+ * are brief, and the team's own calls wait for them anyway); but while it
+ * has more threads busy than the machine has cores, they take a share of
+ * a busy process's core too, hence 0.7 of a core and not a fifth. The time
+ * counts from when the team was made, if it says, or from where the pace
+ * it follows counted it (a run's pace follows the warm-up's, made as the
+ * files load, so its first try is judged by what other processes took
+ * while they did).
  */
 export interface PaceSettings {
 	/** Calls measured before deciding (and alone, before the first try). */
@@ -81,14 +88,20 @@ export interface PaceSettings {
 	readonly measureEveryMs: number;
 	/** …or less often, so that those windows take at most this share of the time. */
 	readonly aloneShare: number;
-	/** A try waits for this much idle time on the machine's cores, in cores on average, since the team last changed… */
-	readonly idleCores: number;
+	/** A try waits until other processes left the team's threads their cores and this much of one more, on average since the team last changed… */
+	readonly spareCores: number;
 	/** …when it has run as it is for at least this long (ms): the system counts idle time in ticks of 10 ms. */
-	readonly idleWindowMs: number;
+	readonly spareWindowMs: number;
 }
 
-/** The machine's idle time so far, summed over its cores (ms); NaN where the system does not say. */
-export type IdleClock = () => number;
+/** The time the machine's cores were idle or ran this process so far, summed over them (ms); NaN where the system does not say. */
+export type SpareClock = () => number;
+
+/** Where a try's spare time counts from: a time (ms, the calls' clock) and the spare time then. */
+export interface SpareMark {
+	readonly at: number;
+	readonly spare: number;
+}
 
 /**
  * A window of 48 calls is 6 to 8 training steps, a few ms. On a quiet
@@ -98,8 +111,10 @@ export type IdleClock = () => number;
  * on this project's busy 2-core machine, so tries start 100 ms apart. A
  * convolutional network's calls take milliseconds: its window alone is
  * 100–150 ms, so it fails at 10% of that behind and runs alone every 4–5 s.
- * Over 80 ms, this machine's idle time read 0.95–1 cores with one core
- * free, and 0 with both taken (over 20 ms, either 0 or 1).
+ * Over 80 ms and more, this 2-core machine read 1.85–2.0 cores spare while
+ * quiet, the files loading or training alone; beside a busy loop, 1.0–1.1
+ * training alone and 1.2–1.65 while the files loaded on the program's
+ * threads (the busy loop then had less than its core).
  */
 export const defaultPace: PaceSettings = {
 	windowCalls: 48,
@@ -114,8 +129,8 @@ export const defaultPace: PaceSettings = {
 	longestPauseMs: 1000,
 	measureEveryMs: 1000,
 	aloneShare: 0.03,
-	idleCores: 0.2,
-	idleWindowMs: 80,
+	spareCores: 0.7,
+	spareWindowMs: 80,
 };
 
 /**
@@ -219,24 +234,39 @@ export class TeamPace {
 	private firstTry = false;
 	/** The numbers of partners tried so far. */
 	private readonly tried = new Set<number>();
-	/** When the working partners last changed (or a try last waited for a free core), and the idle time then. */
+	/** When the working partners last changed (or a try last waited for a free core), and the spare time then. */
 	private changedAt = Number.NaN;
-	private idleThen = Number.NaN;
+	private spareThen = Number.NaN;
 
 	/**
-	 * @param idle the machine's idle time, which a try waits on; tries without it go by the calls' times alone
-	 * @param since when the team was made (ms, the calls' clock): the idle time from then counts for the first try
+	 * @param spare the time the machine's cores were idle or ran this process, which a try waits on; tries without it go by the calls' times alone
+	 * @param since when the team was made (ms, the calls' clock): the spare time from then counts for the first try;
+	 *   or the spare mark of the pace this one follows (`spareMark`)
 	 */
 	constructor(
 		private readonly partners: number,
 		private readonly settings: PaceSettings = defaultPace,
-		private readonly idle: IdleClock = () => Number.NaN,
-		since = Number.NaN,
+		private readonly spare: SpareClock = () => Number.NaN,
+		since: number | SpareMark = Number.NaN,
 	) {
 		this.gains = new Float64Array(partners + 1);
 		this.gains[0] = 1;
 		this.pauseMs = settings.firstPauseMs;
-		if (!Number.isNaN(since)) this.markIdle(since);
+		if (typeof since !== 'number') {
+			// following a pace: no try before the spare time since the mark can tell
+			this.changedAt = since.at;
+			this.spareThen = since.spare;
+			this.nextTryAt = since.at + settings.spareWindowMs;
+		} else if (!Number.isNaN(since)) this.markSpare(since);
+	}
+
+	/**
+	 * Where the spare time counts from, for a pace that follows this one (a run's, after the warm-up's): while
+	 * alone, from where this one counts it, so that the first try of a run whose files loaded beside a busy
+	 * process is judged by the spare time while they did; with partners working, none (from the new one's start).
+	 */
+	get spareMark(): SpareMark | undefined {
+		return this.working === 0 && !Number.isNaN(this.changedAt) ? {at: this.changedAt, spare: this.spareThen} : undefined;
 	}
 
 	/** How many partners should take parts of a call starting at `now` (ms). */
@@ -257,8 +287,8 @@ export class TeamPace {
 				this.triedWindows = 0;
 				this.restartWindow(this.settings.settleCalls);
 			} else {
-				// no core to spare: a look again after the first pause, over the idle time from now
-				this.markIdle(now);
+				// no core to spare: a look again after the first pause, over the spare time from now
+				this.markSpare(now);
 				this.nextTryAt = now + this.settings.firstPauseMs;
 			}
 		}
@@ -268,21 +298,21 @@ export class TeamPace {
 	/** Whether the machine had a core to spare since the team last changed: yes where that cannot be told. */
 	private coreFree(now: number): boolean {
 		const ms = now - this.changedAt;
-		if (!(ms >= this.settings.idleWindowMs)) return true;
-		const idleCores = (this.idle() - this.idleThen) / ms;
-		return !(idleCores < this.settings.idleCores);
+		if (!(ms >= this.settings.spareWindowMs)) return true;
+		const spareCores = (this.spare() - this.spareThen) / ms;
+		return !(spareCores < 1 + this.working + this.settings.spareCores);
 	}
 
 	private setWorking(working: number, now: number): void {
 		if (working === this.working) return;
 		this.working = working;
-		this.markIdle(now);
+		this.markSpare(now);
 	}
 
-	/** The idle time that `coreFree` counts from. */
-	private markIdle(now: number): void {
+	/** The spare time that `coreFree` counts from. */
+	private markSpare(now: number): void {
 		this.changedAt = now;
-		this.idleThen = this.idle();
+		this.spareThen = this.spare();
 	}
 
 	/** Records call `key`, run from `start` to `end` (ms) with `partnersAt`'s partners. */

@@ -1,6 +1,6 @@
 import {Worker} from 'node:worker_threads';
-import {machineIdleMs} from './machine-idle.js';
-import {defaultPace, type PaceSettings, TeamPace} from './team-pace.js';
+import {machineSpareMs} from './machine-spare.js';
+import {defaultPace, type PaceSettings, type SpareMark, TeamPace} from './team-pace.js';
 
 /**
  * Partner threads that share the calls of the wasm kernels with the thread
@@ -35,7 +35,7 @@ import {defaultPace, type PaceSettings, TeamPace} from './team-pace.js';
  * a part holds up the call until it runs again. An adaptive team (see
  * team-pace.ts) watches how the parts come back and hands them to fewer
  * partners, or none, while that costs more than it gains, and tries one
- * more only when the machine's cores have had idle time to give it.
+ * more only when the machine's other processes have left a core for it.
  */
 const slot = {
 	job: 0,
@@ -217,13 +217,14 @@ export class KernelTeam {
 	 * files loading, would make the run's calls alone look slow).
 	 */
 	forgetCalls(): void {
-		if (this.pace) this.pace = this.newPace(this.partners.length);
+		// the spare time counts on from where the old pace counted it: a run's first try is judged by the files' loading
+		if (this.pace) this.pace = this.newPace(this.partners.length, this.pace.spareMark);
 		this.callKeys.clear();
 	}
 
-	/** A pace that starts alone, and tries partners as the machine's idle time since now allows. */
-	private newPace(partners: number): TeamPace {
-		return new TeamPace(partners, this.paceSettings, machineIdleMs, performance.now());
+	/** A pace that starts alone, and tries partners as the cores other processes left since now (or since `mark`) allow. */
+	private newPace(partners: number, mark?: SpareMark): TeamPace {
+		return new TeamPace(partners, this.paceSettings, machineSpareMs, mark ?? performance.now());
 	}
 
 	/**

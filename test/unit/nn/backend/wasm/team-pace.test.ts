@@ -14,11 +14,11 @@ class Machine {
 	private calls = 0;
 	/** The calls are known by keyBase + 0…5: a new base is a new network, or a test pass. */
 	keyBase = 0;
-	/** The machine's cores idle now, and their idle time so far (ms), as the system would count it. */
-	idleCores = 1;
-	idleMs = 0;
+	/** The cores other processes leave now (of 2), and the time so far that they left (ms): idle, or the team's threads'. */
+	spareCores = 2;
+	spareMs = 0;
 	constructor(
-		readonly pace: TeamPace,
+		public pace: TeamPace,
 		public sharedMs: (partners: number) => number,
 		readonly aloneMs = 0.1,
 	) {}
@@ -40,7 +40,7 @@ class Machine {
 
 	private pass(ms: number): void {
 		this.now += ms;
-		this.idleMs += ms * this.idleCores;
+		this.spareMs += ms * this.spareCores;
 	}
 
 	/** Runs calls for `ms` of the clock. */
@@ -128,16 +128,16 @@ describe('the pace of a team of one partner', () => {
 	});
 
 	test('a try waits for a free core: on a machine whose cores are all taken the partner is tried once, not again while they stay taken', () => {
-		const machine: Machine = new Machine(new TeamPace(1, defaultPace, () => machine.idleMs), busy);
-		machine.idleCores = 0;
+		const machine: Machine = new Machine(new TeamPace(1, defaultPace, () => machine.spareMs), busy);
+		machine.spareCores = 1;
 		machine.run(windowCalls);
 		const first = machine.run(20);
-		assert.ok(first.includes(1), 'the first try: too soon after the start to tell from the idle time');
+		assert.ok(first.includes(1), 'the first try: too soon after the start to tell from the spare time');
 		assert.equal(first.at(-1), 0, 'and it fails');
 		const after = machine.runFor(5000);
 		assert.ok(!after.includes(1), `${after.filter(partners => partners > 0).length} calls shared in 5 s`);
-		// a core free again: the next look finds it idle, within a pause or two
-		machine.idleCores = 1;
+		// a core free again: the next look finds it spare, within a pause or two
+		machine.spareCores = 2;
 		machine.sharedMs = quiet;
 		const back = machine.runFor(250);
 		assert.ok(back.indexOf(1) >= 0 && back.indexOf(1) < back.length / 2, 'the partner is back');
@@ -146,20 +146,38 @@ describe('the pace of a team of one partner', () => {
 
 	test('made while every core was taken (the files loading beside another process), the team tries no partner while they stay so', () => {
 		let machine: Machine | undefined;
-		// made 200 ms before the first call, with no idle time since
-		const pace = new TeamPace(1, defaultPace, () => machine?.idleMs ?? 0, 800);
+		// made 200 ms before the first call, with no spare time since
+		const pace = new TeamPace(1, defaultPace, () => machine?.spareMs ?? 0, 800);
 		machine = new Machine(pace, busy);
-		machine.idleCores = 0;
+		machine.spareCores = 1;
 		const partners = machine.runFor(3000);
 		assert.ok(!partners.includes(1), `${partners.filter(count => count > 0).length} calls shared`);
-		machine.idleCores = 1;
+		machine.spareCores = 2;
 		machine.sharedMs = quiet;
 		assert.equal(machine.runFor(250).at(-1), 1, 'a partner once a core is free');
 	});
 
-	test('a core busy half the time is free enough for a try', () => {
-		const machine: Machine = new Machine(new TeamPace(1, defaultPace, () => machine.idleMs), busy);
-		machine.idleCores = 0.5;
+	test("a pace that follows another (the run's, after the warm-up's) counts the spare time from the other's: beside a busy process, no try", () => {
+		let machine: Machine | undefined;
+		const clock = () => machine?.spareMs ?? 0;
+		const warmUp = new TeamPace(1, defaultPace, clock, 900);
+		machine = new Machine(warmUp, busy);
+		machine.spareCores = 1;
+		machine.runFor(150);
+		// the last look of the warm-up's pace found no core: the run's pace counts from there, and waits until that can tell
+		const mark = warmUp.spareMark!;
+		assert.ok(mark.at > 1000, 'the warm-up looked for a core');
+		machine.pace = new TeamPace(1, defaultPace, clock, mark);
+		const partners = machine.runFor(3000);
+		assert.ok(!partners.includes(1), `${partners.filter(count => count > 0).length} calls shared`);
+		// counted from its own start instead, its first window alone is too short to tell, and it tries
+		machine.pace = new TeamPace(1, defaultPace, clock, machine.now);
+		assert.ok(machine.run(windowCalls + 20).includes(1), 'a try');
+	});
+
+	test('a core busy a fifth of the time is free enough for a try', () => {
+		const machine: Machine = new Machine(new TeamPace(1, defaultPace, () => machine.spareMs), busy);
+		machine.spareCores = 1.8;
 		machine.run(windowCalls);
 		machine.run(20);
 		let tries = 0,
@@ -169,7 +187,7 @@ describe('the pace of a team of one partner', () => {
 			if (partners === 1 && before === 0) tries++;
 			before = partners!;
 		}
-		assert.ok(tries >= 6, `${tries} tries in 5 s, as without the idle time`);
+		assert.ok(tries >= 6, `${tries} tries in 5 s, as without the spare time`);
 	});
 
 	test('when the machine turns quiet again, the partner is back within the longest pause, and stays', () => {
