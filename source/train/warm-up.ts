@@ -38,7 +38,7 @@ const threadTurns = 20;
  * Trains a small throwaway network for a few steps on made-up images, one
  * step each turn of the event loop, and, once the backend's threads run,
  * runs the code that shares the products among them in the same turns, so
- * that it all runs while the files load: the run's first epoch then starts
+ * that it all runs while the training images load: the run's first epoch starts
  * with the code optimised and the partner threads running. It stops early
  * once `loaded` is aborted (after at least one step), so it never holds up
  * a run whose files came quickly, nor a slow backend's. It touches nothing
@@ -75,10 +75,10 @@ export async function warmUp(backend: Backend, optimizer: OptimizerName, loaded:
  * take long enough, its test pass over a made-up test set. Code the warm-up
  * left out, or ran with other kinds of values (no order, whole numbers
  * only), V8 compiled again in the run's first epoch, 30-70 ms of a core.
- * A dense run's warm-up goes on with a network too small to be worth
- * sharing (784-16-10): the code around the products, called once a step,
- * is compiled only after about a hundred steps, which the small network
- * runs in a few ms. Compiled in the first epoch instead, each function
+ * A dense run's warm-up goes on with a network small enough to take little
+ * time (784-16-10): the code around the products, called once a step, is
+ * compiled only after about a hundred steps, which the small network runs
+ * in a few ms. Compiled in the first epoch instead, each function
  * took one of the two cores from a training thread for a few ms.
  */
 function* throwawaySteps(backend: Backend, optimizer: OptimizerName, architecture?: Architecture): Generator<unknown, void, undefined> {
