@@ -232,6 +232,8 @@ export class TeamPace {
 	private lateBefore = false;
 	/** Whether the try on now is the first with that many partners. */
 	private firstTry = false;
+	/** Whether the last look for a core found none. */
+	private coreTaken = false;
 	/** The numbers of partners tried so far. */
 	private readonly tried = new Set<number>();
 	/** When the working partners last changed (or a try last waited for a free core), and the spare time then. */
@@ -262,11 +264,13 @@ export class TeamPace {
 
 	/**
 	 * Where the spare time counts from, for a pace that follows this one (a run's, after the warm-up's): while
-	 * alone, from where this one counts it, so that the first try of a run whose files loaded beside a busy
-	 * process is judged by the spare time while they did; with partners working, none (from the new one's start).
+	 * alone after a look that found no core, from that look, so that the first try of a run whose files loaded
+	 * beside a busy process is judged by the spare time while they did; otherwise none (from the new one's
+	 * start, whose first try then comes at once: on a quiet machine, waiting for the look to tell cost the first
+	 * epoch a few %).
 	 */
 	get spareMark(): SpareMark | undefined {
-		return this.working === 0 && !Number.isNaN(this.changedAt) ? {at: this.changedAt, spare: this.spareThen} : undefined;
+		return this.working === 0 && this.coreTaken ? {at: this.changedAt, spare: this.spareThen} : undefined;
 	}
 
 	/** How many partners should take parts of a call starting at `now` (ms). */
@@ -281,6 +285,7 @@ export class TeamPace {
 			}
 		} else if (this.working === this.settled && this.settled < this.partners && (this.settled > 0 || measured) && now >= this.nextTryAt) {
 			if (this.coreFree(now)) {
+				this.coreTaken = false;
 				this.setWorking(this.settled + 1, now);
 				this.firstTry = !this.tried.has(this.working);
 				this.tried.add(this.working);
@@ -290,6 +295,7 @@ export class TeamPace {
 				// no core to spare: a look again after the first pause, over the spare time from now
 				this.markSpare(now);
 				this.nextTryAt = now + this.settings.firstPauseMs;
+				this.coreTaken = true;
 			}
 		}
 		return this.working;
