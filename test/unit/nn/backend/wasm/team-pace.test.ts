@@ -175,6 +175,16 @@ describe('the pace of a team of one partner', () => {
 		assert.ok(machine.run(windowCalls + 20).includes(1), 'a try');
 	});
 
+	test('a pace alone after a try that failed, its look having found a core, gives no mark: the pace after it counts from its own start', () => {
+		let machine: Machine | undefined;
+		// made as the calls start, on a machine whose cores look free: its first try comes, and its partner is late
+		machine = new Machine(new TeamPace(1, defaultPace, () => machine?.spareMs ?? 0, 1000), busy);
+		machine.run(windowCalls);
+		const partners = machine.run(20);
+		assert.ok(partners.includes(1) && partners.at(-1) === 0, 'a try, and it failed');
+		assert.equal(machine.pace.spareMark, undefined);
+	});
+
 	test('a core busy a fifth of the time is free enough for a try', () => {
 		const machine: Machine = new Machine(new TeamPace(1, defaultPace, () => machine.spareMs), busy);
 		machine.spareCores = 1.8;
