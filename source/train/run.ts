@@ -93,13 +93,13 @@ async function* runOn(backend: Backend, requested: TrainConfig, control: RunCont
 	}
 	yield {type: 'loading'};
 	// the code's first, slow runs happen on a throwaway network while the training images load
-	const loaded = new AbortController();
-	const warm = warmUp(backend, config.optimizer, loaded.signal, convolutional(saved?.network, config));
+	const trainLoaded = new AbortController();
+	const warm = warmUp(backend, config.optimizer, trainLoaded.signal, convolutional(saved?.network, config));
 	// a failure shows again in the run itself; when the files fail first, the warm-up's is not awaited
 	warm.catch(() => undefined);
 	const train = await namedBy(resumed, () => loadTrain(config.sources, config.limit));
-	// its turns would take turns with the first touch of the images' pages, which then took it 60-90 ms longer
-	loaded.abort();
+	// the warm-up ends here: its turns would take turns with the first touch of the images' pages, 60-90 ms longer then
+	trainLoaded.abort();
 	const [test] = await Promise.all([namedBy(resumed, () => loadTest(config.sources, config.testLimit)), touchPages(train.images)]);
 	await warm;
 	if (config.minAccuracy !== undefined && test.labels === null) {

@@ -84,22 +84,30 @@ export async function warmUp(backend: Backend, optimizer: OptimizerName, loaded:
 function* throwawaySteps(backend: Backend, optimizer: OptimizerName, architecture?: Architecture): Generator<unknown, void, undefined> {
 	const rng = new Rng(1);
 	if (architecture) {
-		yield* throwawayRun(buildNetwork(architecture, rng, backend), optimizer, rng, convBatch, stepsAtMost, convTestImages, 1);
+		const network = buildNetwork(architecture, rng, backend);
+		yield* throwawayRun(network, optimizer, rng, {batchSize: convBatch, steps: stepsAtMost, testImages: convTestImages, epochs: 1});
 		return;
 	}
-	yield* throwawayRun(Network.create(warmSizes, rng, backend), optimizer, rng, denseBatch, stepsAtMost, denseTestImages, 1);
-	yield* throwawayRun(Network.create(quickSizes, rng, backend), optimizer, rng, denseBatch, quickSteps, denseTestImages, quickEpochs);
+	const runSized = Network.create(warmSizes, rng, backend);
+	yield* throwawayRun(runSized, optimizer, rng, {batchSize: denseBatch, steps: stepsAtMost, testImages: denseTestImages, epochs: 1});
+	const quick = Network.create(quickSizes, rng, backend);
+	yield* throwawayRun(quick, optimizer, rng, {batchSize: denseBatch, steps: quickSteps, testImages: denseTestImages, epochs: quickEpochs});
 }
 
-/** The trainer's events for `epochs` epochs of `steps` batches of made-up images, and a test pass of `testImages` after each. */
+/** How long a throwaway run is: `epochs` epochs of `steps` batches of made-up images, and a test pass of `testImages` after each. */
+interface ThrowawayLength {
+	readonly batchSize: number;
+	readonly steps: number;
+	readonly testImages: number;
+	readonly epochs: number;
+}
+
+/** The trainer's events for a throwaway run of `network`. */
 function throwawayRun(
 	network: Network,
 	optimizer: OptimizerName,
 	rng: Rng,
-	batchSize: number,
-	steps: number,
-	testImages: number,
-	epochs: number,
+	{batchSize, steps, testImages, epochs}: ThrowawayLength,
 ): Generator<unknown, void, undefined> {
 	const inputs = network.sizes[0]!;
 	return trainer({
