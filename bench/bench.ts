@@ -14,7 +14,7 @@ import {convEpochRow, convNumpyRow, measureConvBench, printConvBench} from './co
 import {dashboardCosts, measureDashboard} from './dashboard.js';
 import {agrees, type Difference, lossTolerance, values, weightDifference} from './differences.js';
 import type {BenchData} from './epoch.js';
-import {Batcher, type EpochResult, type PackImages, runEpoch, type TrainStep} from './epoch.js';
+import {Batcher, type EpochResult, heldImages, type PackImages, runEpoch, type TrainStep} from './epoch.js';
 import {busyMachineRow, dashboardCostRow, defaultRunRow, firstEpochRow, firstFrameRow, numpyRow, printIssueTable} from './issue-table.js';
 import {backendProducts, referenceProducts, timeProducts} from './kernels.js';
 import {numpyEpochs} from './numpy.js';
@@ -168,10 +168,11 @@ const epochs = setups.map((setup): EpochReport => {
 	const networks: Record<string, Network> = {};
 	for (const {name, backend} of variants) {
 		// the engine packs the bytes straight into its input, as the trainer does
+		const images = heldImages(backend, data.images);
 		const run = times(
 			() => Network.create(sizes, new Rng(seed), backend),
 			engineStep,
-			network => (order, start, count) => network.packImages(data.images, order, start, count),
+			network => (order, start, count) => network.packImages(images, order, start, count),
 		);
 		results[name] = run.summary;
 		networks[name] = run.model;

@@ -13,7 +13,7 @@ import {createOptimizer} from '../source/nn/optim/create-optimizer.js';
 import {Rng} from '../source/nn/rng.js';
 import {cnnDefaults} from '../source/train/config.js';
 import {type ConvRates, convMultiplyAdds, timeConvolution} from './conv-kernels.js';
-import {Batcher, type BenchData, runEpoch} from './epoch.js';
+import {Batcher, type BenchData, heldImages, runEpoch} from './epoch.js';
 import type {IssueRow} from './issue-table.js';
 import {median} from './median.js';
 import {numpyRuns} from './numpy.js';
@@ -88,6 +88,7 @@ export async function measureConvBench({data, images, filters, threads, seed, re
 	let flopPerImage = 0;
 	for (const [name, backend] of backends) {
 		const runs: Array<{seconds: number; loss: number}> = [];
+		const images = heldImages(backend, data.images);
 		for (let run = 0; run < repeat; run++) {
 			const mark = backend.mark?.();
 			const train = (batches: number) => {
@@ -103,7 +104,7 @@ export async function measureConvBench({data, images, filters, threads, seed, re
 						return result;
 					},
 					batches,
-					(order, start, count) => network.packImages(data.images, order, start, count),
+					(order, start, count) => network.packImages(images, order, start, count),
 				);
 			};
 			train(warmupBatches);

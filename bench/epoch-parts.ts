@@ -10,6 +10,7 @@ import {WasmBackend} from '../source/nn/backend/wasm/wasm-backend.js';
 import {Network} from '../source/nn/network.js';
 import {createOptimizer} from '../source/nn/optim/create-optimizer.js';
 import {Rng} from '../source/nn/rng.js';
+import {heldImages} from './epoch.js';
 import {median} from './median.js';
 
 const threads = Number(process.argv[2] ?? 1);
@@ -17,6 +18,7 @@ const epochs = Number(process.argv[3] ?? 4);
 const train = await loadTrain({}, 20000);
 const backend = new WasmBackend({threads});
 await backend.ready();
+const images = heldImages(backend, train.images);
 const samples: Record<string, number[]> = {};
 let stepParts: Record<string, number> = {};
 let inside = false;
@@ -58,7 +60,7 @@ for (let epoch = 0; epoch < epochs; epoch++) {
 		stepParts = {};
 		const started = performance.now();
 		network.zeroGradients();
-		const x = network.packImages(train.images, order, start, count);
+		const x = network.packImages(images, order, start, count);
 		for (let r = 0; r < count; r++) labels[r] = train.labels![order[start + r]!]!;
 		network.trainBatch(x, labels, count, 1 / count);
 		optimizer.step(parameters);

@@ -1,3 +1,5 @@
+import type {Backend} from '../source/nn/backend/backend.js';
+
 /** The training images as the benchmark uses them: bytes, as loaded. */
 export interface BenchData {
 	/** count × imageSize pixels, 0-255, image after image. */
@@ -78,4 +80,16 @@ export function runEpoch(batcher: Batcher, step: TrainStep, batches = Infinity, 
 	}
 	const seconds = (performance.now() - started) / 1000;
 	return {seconds, loss: loss / seen, lastBatchLoss, accuracy: correct / seen};
+}
+
+/**
+ * The images where `backend` packs them, as a run holds its training
+ * images (settledImages in source/train/warm-up.ts): on wasm, a copy in its
+ * memory. Take it before any `mark` that a `release` follows.
+ */
+export function heldImages(backend: Backend, images: Uint8Array): Uint8Array {
+	if (!backend.imageBytes) return images;
+	const held = backend.imageBytes(images.length);
+	held.set(images);
+	return held;
 }

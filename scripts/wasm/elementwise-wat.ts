@@ -1,7 +1,7 @@
 /** Kernels that go element by element: the optimizers' updates, pixel scaling, clearing, ReLU and the finiteness check. */
 import {lines} from './wat-text.js';
 
-export const elementwiseKernels = (): string => lines([optimizerSteps(), scaleBytes(), zeroFill(), reluKernels(), finiteProbe()]);
+export const elementwiseKernels = (): string => lines([optimizerSteps(), scaleRows(), zeroFill(), reluKernels(), finiteProbe()]);
 
 /**
  * The optimizers' updates, four parameters at a time and then one at a time:
@@ -68,39 +68,65 @@ function optimizerSteps(): string {
 	]);
 }
 
-/** dst[i] = src[i] / 255 for the bytes [from, to): the input layer's pixel scaling, 16 pixels a step, a step of zero bytes without dividing. */
-function scaleBytes(): string {
+/**
+ * Rows [from, to) of a batch of images, one byte a pixel, as pixel / 255:
+ * row r's `size` bytes start at the address sources[r] (anywhere in the
+ * memory: a training set's shuffled images are read where they lie, not
+ * gathered first) and its floats at dst + r·size·4. Each part first reads
+ * one byte of every 64 of its rows, so that their misses overlap, then
+ * scales them 16 pixels a step, a step of zero bytes without dividing.
+ */
+function scaleRows(): string {
 	const quarter = (extend16: string, extend32: string, offset: number) =>
-		`      (v128.store offset=${offset} (local.get $dst) (f32x4.div (f32x4.convert_i32x4_u (${extend32} (${extend16} (local.get $v)))) (local.get $divisor)))`;
-	return `  (func (export "scale_bytes") (param $from i32) (param $to i32) (param $src i32) (param $dst i32)
-    (local $n i32) (local $k i32) (local $v v128) (local $divisor v128)
-    (local.set $src (i32.add (local.get $src) (local.get $from)))
-    (local.set $dst (i32.add (local.get $dst) (i32.shl (local.get $from) (i32.const 2))))
-    (local.set $n (i32.sub (local.get $to) (local.get $from)))
+		`          (v128.store offset=${offset} (local.get $q) (f32x4.div (f32x4.convert_i32x4_u (${extend32} (${extend16} (local.get $v)))) (local.get $divisor)))`;
+	return `  (func (export "scale_rows") (param $from i32) (param $to i32) (param $sources i32) (param $size i32) (param $dst i32)
+    (local $r i32) (local $p i32) (local $q i32) (local $end i32) (local $k i32) (local $touched i32) (local $v v128) (local $divisor v128)
     (local.set $divisor (f32x4.splat (f32.const 255)))
-    (local.set $k (i32.shr_u (local.get $n) (i32.const 4)))
-    (if (local.get $k) (then (loop $vectors
-      (local.set $v (v128.load (local.get $src)))
-      (if (v128.any_true (local.get $v)) (then
+    ;; the part's images are wherever the shuffle put them: one read of each 64 bytes first, which do not wait for each other
+    (local.set $r (local.get $from))
+    (block $touch_done (loop $touch
+      (br_if $touch_done (i32.ge_u (local.get $r) (local.get $to)))
+      (local.set $p (i32.load (i32.add (local.get $sources) (i32.shl (local.get $r) (i32.const 2)))))
+      (local.set $end (i32.add (local.get $p) (local.get $size)))
+      (block $lines_done (loop $lines
+        (br_if $lines_done (i32.ge_u (local.get $p) (local.get $end)))
+        (local.set $touched (i32.or (local.get $touched) (i32.load8_u (local.get $p))))
+        (local.set $p (i32.add (local.get $p) (i32.const 64)))
+        (br $lines)))
+      (local.set $r (i32.add (local.get $r) (i32.const 1)))
+      (br $touch)))
+    ;; the bytes read are used: a pixel byte is never 256
+    (if (i32.eq (local.get $touched) (i32.const 256)) (then (unreachable)))
+    (local.set $r (local.get $from))
+    (block $rows_done (loop $rows
+      (br_if $rows_done (i32.ge_u (local.get $r) (local.get $to)))
+      (local.set $p (i32.load (i32.add (local.get $sources) (i32.shl (local.get $r) (i32.const 2)))))
+      (local.set $q (i32.add (local.get $dst) (i32.shl (i32.mul (local.get $r) (local.get $size)) (i32.const 2))))
+      (local.set $k (i32.shr_u (local.get $size) (i32.const 4)))
+      (if (local.get $k) (then (loop $vectors
+        (local.set $v (v128.load (local.get $p)))
+        (if (v128.any_true (local.get $v)) (then
 ${quarter('i16x8.extend_low_i8x16_u', 'i32x4.extend_low_i16x8_u', 0)}
 ${quarter('i16x8.extend_low_i8x16_u', 'i32x4.extend_high_i16x8_u', 16)}
 ${quarter('i16x8.extend_high_i8x16_u', 'i32x4.extend_low_i16x8_u', 32)}
 ${quarter('i16x8.extend_high_i8x16_u', 'i32x4.extend_high_i16x8_u', 48)}
-      ) (else
-        ;; 16 blank pixels (most of an image): zeros, without the divisions
-        (v128.store offset=0 (local.get $dst) (local.get $v))
-        (v128.store offset=16 (local.get $dst) (local.get $v))
-        (v128.store offset=32 (local.get $dst) (local.get $v))
-        (v128.store offset=48 (local.get $dst) (local.get $v))))
-      (local.set $src (i32.add (local.get $src) (i32.const 16)))
-      (local.set $dst (i32.add (local.get $dst) (i32.const 64)))
-      (br_if $vectors (local.tee $k (i32.sub (local.get $k) (i32.const 1)))))))
-    (local.set $k (i32.and (local.get $n) (i32.const 15)))
-    (if (local.get $k) (then (loop $singles
-      (f32.store (local.get $dst) (f32.div (f32.convert_i32_u (i32.load8_u (local.get $src))) (f32.const 255)))
-      (local.set $src (i32.add (local.get $src) (i32.const 1)))
-      (local.set $dst (i32.add (local.get $dst) (i32.const 4)))
-      (br_if $singles (local.tee $k (i32.sub (local.get $k) (i32.const 1)))))))
+        ) (else
+          ;; 16 blank pixels (most of an image): zeros, without the divisions
+          (v128.store offset=0 (local.get $q) (local.get $v))
+          (v128.store offset=16 (local.get $q) (local.get $v))
+          (v128.store offset=32 (local.get $q) (local.get $v))
+          (v128.store offset=48 (local.get $q) (local.get $v))))
+        (local.set $p (i32.add (local.get $p) (i32.const 16)))
+        (local.set $q (i32.add (local.get $q) (i32.const 64)))
+        (br_if $vectors (local.tee $k (i32.sub (local.get $k) (i32.const 1)))))))
+      (local.set $k (i32.and (local.get $size) (i32.const 15)))
+      (if (local.get $k) (then (loop $singles
+        (f32.store (local.get $q) (f32.div (f32.convert_i32_u (i32.load8_u (local.get $p))) (f32.const 255)))
+        (local.set $p (i32.add (local.get $p) (i32.const 1)))
+        (local.set $q (i32.add (local.get $q) (i32.const 4)))
+        (br_if $singles (local.tee $k (i32.sub (local.get $k) (i32.const 1)))))))
+      (local.set $r (i32.add (local.get $r) (i32.const 1)))
+      (br $rows)))
   )`;
 }
 

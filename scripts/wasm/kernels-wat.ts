@@ -16,7 +16,7 @@
  *   input_grad:    dx = dz·w
  * the first layer's two that skip zero pixels (scripts/wasm/sparse-kernels-wat.ts)
  *   sparse_forward (over rows of x) and sparse_weight_grad (over groups of 4 inputs)
- * the optimizers' updates: gd_step, momentum_step, adam_step; scale_bytes
+ * the optimizers' updates: gd_step, momentum_step, adam_step; scale_rows
  * for packing pixels; zero_fill for clearing gradients; relu and relu_grad;
  * and finite_probe, the trainer's check after each step; the convolution's
  * kernels (scripts/wasm/conv-wat.ts): conv_forward, conv_weight_grad,

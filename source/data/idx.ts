@@ -48,9 +48,12 @@ export function parseIdxLabels(bytes: Uint8Array, file: string): Uint8Array {
 	return labels;
 }
 
-/** Reads an IDX images file from disk, raw or gzip-compressed. */
-export async function readIdxImages(file: string): Promise<IdxImages> {
-	return parseIdxImages(await readIdx('images', file), file);
+/**
+ * Reads an IDX images file from disk, raw or gzip-compressed; into `room`
+ * when the whole file fits there (the kernels' memory, see load.ts).
+ */
+export async function readIdxImages(file: string, room?: Uint8Array): Promise<IdxImages> {
+	return parseIdxImages(await readIdx('images', file, room), file);
 }
 
 /** Reads an IDX labels file from disk, raw or gzip-compressed. */
@@ -61,7 +64,7 @@ export async function readIdxLabels(file: string): Promise<Uint8Array> {
 export const isGzip = (head: Uint8Array): boolean => head[0] === 0x1f && head[1] === 0x8b;
 
 /** Reads the file's bytes (decompressed), refusing a bad header before reading the rest. */
-async function readIdx(kind: Kind, file: string): Promise<Uint8Array> {
+async function readIdx(kind: Kind, file: string, room?: Uint8Array): Promise<Uint8Array> {
 	// opening a pipe could wait for a writer on a thread that nothing can stop (a folder fails as it is read)
 	const info = await stat(file).catch((error: unknown) => unreadable(file, error));
 	if (!info.isFile() && !info.isDirectory())
@@ -74,10 +77,10 @@ async function readIdx(kind: Kind, file: string): Promise<Uint8Array> {
 		if (isGzip(head)) {
 			// Compressed data is never larger than the biggest file it may hold, plus slack.
 			if (size > largestFileSize(kind) + 1_048_576) throw new InputError(`${file}: ${size} bytes is far too large for an IDX ${kind} file`);
-			return await gunzipIdx(kind, await readAll(handle, size, file), file);
+			return await gunzipIdx(kind, await readAll(handle, size, file), file, room);
 		}
 		checkSize(parseHeader(kind, head, file), size, file, 'the file');
-		return await readAll(handle, size, file);
+		return await readAll(handle, size, file, room);
 	} catch (error) {
 		if (error instanceof InputError) throw error;
 		return unreadable(file, error);
@@ -86,8 +89,8 @@ async function readIdx(kind: Kind, file: string): Promise<Uint8Array> {
 	}
 }
 
-async function readAll(handle: FileHandle, size: number, file: string): Promise<Uint8Array> {
-	const bytes = new Uint8Array(size);
+async function readAll(handle: FileHandle, size: number, file: string, room?: Uint8Array): Promise<Uint8Array> {
+	const bytes = placed(size, room);
 	let filled = 0;
 	while (filled < size) {
 		const {bytesRead} = await handle.read(bytes, filled, size - filled, filled);
@@ -106,7 +109,7 @@ async function readAll(handle: FileHandle, size: number, file: string): Promise<
  * images over a gigabyte of zeros costs no memory, and a file of several
  * gzip members that does hold what it announces is read in a second pass.
  */
-async function gunzipIdx(kind: Kind, compressed: Uint8Array, file: string, keepAnyway = false): Promise<Uint8Array> {
+async function gunzipIdx(kind: Kind, compressed: Uint8Array, file: string, room?: Uint8Array, keepAnyway = false): Promise<Uint8Array> {
 	const gunzip = createGunzip({chunkSize: 1 << 20});
 	gunzip.end(compressed);
 	let pending: Uint8Array = new Uint8Array(0);
@@ -120,7 +123,7 @@ async function gunzipIdx(kind: Kind, compressed: Uint8Array, file: string, keepA
 				pending = concat(pending, chunk);
 				if (pending.length < formats[kind].headerSize) continue;
 				header = parseHeader(kind, pending, file);
-				if (keepAnyway || trailerSize(compressed) === header.fileSize % 2 ** 32) bytes = new Uint8Array(header.fileSize);
+				if (keepAnyway || trailerSize(compressed) === header.fileSize % 2 ** 32) bytes = placed(header.fileSize, room);
 				data = pending;
 			}
 			if (filled + data.length > header.fileSize)
@@ -138,8 +141,12 @@ async function gunzipIdx(kind: Kind, compressed: Uint8Array, file: string, keepA
 	// Data shorter than a header never set `header`: parsing it now reports why.
 	header ??= parseHeader(kind, pending, file);
 	checkSize(header, filled, file, 'the decompressed file');
-	return bytes ?? gunzipIdx(kind, compressed, file, true);
+	return bytes ?? gunzipIdx(kind, compressed, file, room, true);
 }
+
+/** `size` bytes: the start of `room` where they fit there, else new ones. */
+const placed = (size: number, room: Uint8Array | undefined): Uint8Array =>
+	room && size <= room.length ? room.subarray(0, size) : new Uint8Array(size);
 
 /** The gzip trailer's ISIZE: the uncompressed size of the last member, modulo 2^32. */
 const trailerSize = (compressed: Uint8Array): number =>

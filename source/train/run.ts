@@ -1,5 +1,5 @@
 import {firstImages, IMAGE_COLUMNS, IMAGE_ROWS} from '../data/dataset.js';
-import {loadTest, loadTrain} from '../data/load.js';
+import {loadTest, loadTrain, trainImagesFileBytes} from '../data/load.js';
 import {sourceFiles} from '../data/source-files.js';
 import {InputError} from '../errors.js';
 import {type Architecture, buildNetwork} from '../nn/architecture.js';
@@ -92,12 +92,14 @@ async function* runOn(backend: Backend, requested: TrainConfig, control: RunCont
 		config = trainedAs(config, saved.network);
 	}
 	yield {type: 'loading'};
+	// where the training images are packed fastest; taken before the warm-up, which gives back all it takes
+	const room = backend.imageBytes?.(trainImagesFileBytes);
 	// the code's first, slow runs happen on a throwaway network while the training images load
 	const trainLoaded = new AbortController();
 	const warm = warmUp(backend, config.optimizer, trainLoaded.signal, convolutional(saved?.network, config));
 	// a failure shows again in the run itself; when the files fail first, the warm-up's is not awaited
 	warm.catch(() => undefined);
-	const train = await namedBy(resumed, () => loadTrain(config.sources, config.limit));
+	const train = await namedBy(resumed, () => loadTrain(config.sources, config.limit, room));
 	// the warm-up ends here: its turns would take turns with the first touch of the images' pages, 60-90 ms longer then
 	trainLoaded.abort();
 	const [test] = await Promise.all([namedBy(resumed, () => loadTest(config.sources, config.testLimit)), touchPages(train.images)]);

@@ -83,15 +83,22 @@ export async function warmUp(backend: Backend, optimizer: OptimizerName, loaded:
  */
 function* throwawaySteps(backend: Backend, optimizer: OptimizerName, architecture?: Architecture): Generator<unknown, void, undefined> {
 	const rng = new Rng(1);
+	const place = backend.imageBytes?.bind(backend);
 	if (architecture) {
 		const network = buildNetwork(architecture, rng, backend);
-		yield* throwawayRun(network, optimizer, rng, {batchSize: convBatch, steps: stepsAtMost, testImages: convTestImages, epochs: 1});
+		yield* throwawayRun(network, optimizer, rng, {batchSize: convBatch, steps: stepsAtMost, testImages: convTestImages, epochs: 1}, place);
 		return;
 	}
 	const runSized = Network.create(warmSizes, rng, backend);
-	yield* throwawayRun(runSized, optimizer, rng, {batchSize: denseBatch, steps: stepsAtMost, testImages: denseTestImages, epochs: 1});
+	yield* throwawayRun(runSized, optimizer, rng, {batchSize: denseBatch, steps: stepsAtMost, testImages: denseTestImages, epochs: 1}, place);
 	const quick = Network.create(quickSizes, rng, backend);
-	yield* throwawayRun(quick, optimizer, rng, {batchSize: denseBatch, steps: quickSteps, testImages: denseTestImages, epochs: quickEpochs});
+	yield* throwawayRun(
+		quick,
+		optimizer,
+		rng,
+		{batchSize: denseBatch, steps: quickSteps, testImages: denseTestImages, epochs: quickEpochs},
+		place,
+	);
 }
 
 /** How long a throwaway run is: `epochs` epochs of `steps` batches of made-up images, and a test pass of `testImages` after each. */
@@ -108,12 +115,14 @@ function throwawayRun(
 	optimizer: OptimizerName,
 	rng: Rng,
 	{batchSize, steps, testImages, epochs}: ThrowawayLength,
+	place: ((length: number) => Uint8Array) | undefined,
 ): Generator<unknown, void, undefined> {
 	const inputs = network.sizes[0]!;
 	return trainer({
 		network,
 		optimizer: createOptimizer(optimizer, 0.01),
-		train: madeUpImages(rng, batchSize * steps, inputs),
+		// the training images in the backend's memory, as a run's are read there (loadTrain's room), the test images elsewhere
+		train: madeUpImages(rng, batchSize * steps, inputs, place),
 		test: madeUpImages(rng, testImages, inputs),
 		epochs,
 		batchSize,
@@ -125,10 +134,10 @@ function throwawayRun(
 /** Distinct made-up images, repeated to make up a set: making each of them costs a random number a pixel. */
 const distinctImages = 128;
 
-/** `count` made-up images of `inputs` pixels, mostly zeros as in a digit, with labels. */
-function madeUpImages(rng: Rng, count: number, inputs: number): Dataset {
+/** `count` made-up images of `inputs` pixels, mostly zeros as in a digit, with labels; their bytes from `place` where given. */
+function madeUpImages(rng: Rng, count: number, inputs: number, place?: (length: number) => Uint8Array): Dataset {
 	const distinct = Math.min(count, distinctImages) * inputs;
-	const images = new Uint8Array(count * inputs);
+	const images = place?.(count * inputs) ?? new Uint8Array(count * inputs);
 	for (let at = 0; at < distinct; at++) images[at] = rng.next() < 0.2 ? rng.int(256) : 0;
 	for (let at = distinct; at < images.length; at += distinct) images.copyWithin(at, 0, Math.min(distinct, images.length - at));
 	const side = Math.round(Math.sqrt(inputs));

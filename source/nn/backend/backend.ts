@@ -40,6 +40,8 @@ export interface Backend extends DenseProducts, ImageKernels {
 	allFinite(values: Float32Array): boolean;
 	/** out[r] = the pixels of image order[start + r] (or start + r without an order) / 255, for r < count: out is [count, size]. */
 	packPixels(images: Uint8Array, order: ArrayLike<number> | null, start: number, count: number, size: number, out: Float32Array): void;
+	/** A place for `length` bytes of images where packPixels reads them fastest (wasm: its memory, no copy a batch); released like an array. */
+	imageBytes?(length: number): Uint8Array;
 	/** Where the next array would start, and giving back every array allocated since (wasm: so a throwaway network's memory is reused). */
 	mark?(): number;
 	release?(mark: number): void;

@@ -93,6 +93,31 @@ describe('choosing and loading the data', () => {
 		assertSame(await loadTrain({train: path.join(dir, 'digits.txt')}), firstImages(train, 100), path.join(dir, 'digits.txt'));
 	});
 
+	test('training images are read into the room given, raw or compressed, when the whole file fits there', async () => {
+		const dir = folder('room', {
+			'train-images.idx3-ubyte': images(train, 40),
+			'train-labels.idx1-ubyte': labels(train, 40),
+			'fashion-images-idx3-ubyte.gz': gzipSync(images(train, 30)),
+			'fashion-labels-idx1-ubyte': labels(train, 30),
+		});
+		const fileBytes = 16 + 40 * 784;
+		const room = new Uint8Array(new SharedArrayBuffer(fileBytes + 64), 32, fileBytes);
+		const raw = await loadTrain({data: dir}, 25, room);
+		assertSame(raw, firstImages(train, 25), path.join(dir, 'train-images.idx3-ubyte'));
+		assert.equal(raw.images.buffer, room.buffer);
+		assert.equal(raw.images.byteOffset, room.byteOffset + 16, 'after the header');
+		const compressed = await loadTrain({train: path.join(dir, 'fashion-images-idx3-ubyte.gz')}, undefined, room);
+		assertSame(compressed, firstImages(train, 30), path.join(dir, 'fashion-images-idx3-ubyte.gz'));
+		assert.equal(compressed.images.buffer, room.buffer);
+		// a file larger than the room is read elsewhere, and the room is left as it was
+		const small = room.subarray(0, fileBytes - 1);
+		const before = room.slice();
+		const elsewhere = await loadTrain({data: dir}, undefined, small);
+		assertSame(elsewhere, firstImages(train, 40), path.join(dir, 'train-images.idx3-ubyte'));
+		assert.notEqual(elsewhere.images.buffer, room.buffer);
+		assert.deepEqual(room, before);
+	});
+
 	test('an unlabelled test CSV loads with labels null', async () => {
 		const file = path.join(fixtures, 'mnist_test_unlabelled_10.csv');
 		const unlabelled = await loadTest({test: file});

@@ -71,8 +71,10 @@ export class WasmBackend implements Backend {
 	private scratch: Float32Array = new Float32Array(0);
 	/** Where finite_probe flags a value that is not finite. */
 	private finiteFlag: Int32Array | undefined;
-	/** Where packPixels gathers a batch's bytes before scaling them. */
+	/** Where packPixels copies a batch's bytes from images outside the memory. */
 	private pixelBytes: Uint8Array = new Uint8Array(0);
+	/** Where packPixels tells scale_rows each row's image: its address in the memory. */
+	private rowSources: Int32Array = new Int32Array(0);
 	/** The partner threads, when there are any. */
 	private team: KernelTeam | null;
 	readonly sparseInput: DenseProducts = {
@@ -229,6 +231,7 @@ export class WasmBackend implements Backend {
 		// the backend's own working arrays there are given back too, and allocated again when needed
 		if (this.scratch.length && this.scratch.byteOffset >= mark) this.scratch = new Float32Array(0);
 		if (this.pixelBytes.length && this.pixelBytes.byteOffset >= mark) this.pixelBytes = new Uint8Array(0);
+		if (this.rowSources.length && this.rowSources.byteOffset >= mark) this.rowSources = new Int32Array(0);
 		if (this.finiteFlag && this.finiteFlag.byteOffset >= mark) this.finiteFlag = undefined;
 	}
 
@@ -354,44 +357,54 @@ export class WasmBackend implements Backend {
 	}
 
 	allFinite(values: Float32Array): boolean {
-		if (!this.finiteFlag) {
-			const cell = this.allocate(1);
-			this.finiteFlag = new Int32Array(cell.buffer, cell.byteOffset, 1);
-		}
+		this.finiteFlag ??= this.takeWords(1);
 		const flag = this.finiteFlag;
 		flag[0] = 0;
 		this.share('finite_probe', values.length, values.length * passWork, [this.at(values), flag.byteOffset]);
 		return flag[0] === 0;
 	}
 
+	/**
+	 * Images held in the kernels' memory (see `imageBytes`) are read where
+	 * they lie, each part of the call reading its own rows; others are first
+	 * copied into it, one copy a row.
+	 */
 	packPixels(images: Uint8Array, order: ArrayLike<number> | null, start: number, count: number, size: number, out: Float32Array): void {
-		const length = count * size;
-		if (this.pixelBytes.length < length) {
-			const words = this.allocate(Math.ceil(length / 4));
-			this.pixelBytes = new Uint8Array(words.buffer, words.byteOffset, words.length * 4);
-		}
-		const bytes = this.pixelBytes;
-		if (order) {
-			// one read of every cache line first: the reads do not wait for each other, so the images come from memory together
-			let touched = 0;
-			for (let r = 0; r < count; r++) {
-				const from = order[start + r]! * size;
-				for (let at = from; at < from + size; at += 64) touched |= images[at]!;
-			}
-			// the bytes read are used (a byte is never 256), so the reads are not optimised away
-			if (touched === 256) throw new Error('a pixel byte above 255');
-		}
-		// images in order (a test pass) are one copy; shuffled ones, one each
-		if (!order) {
-			bytes.set(images.subarray(start * size, (start + count) * size));
+		if (this.rowSources.length < count) this.rowSources = this.takeWords(count);
+		const sources = this.rowSources;
+		if (this.buffers.has(images.buffer)) {
+			const base = images.byteOffset;
+			if (order) for (let r = 0; r < count; r++) sources[r] = base + order[start + r]! * size;
+			else for (let r = 0; r < count; r++) sources[r] = base + (start + r) * size;
 		} else {
+			const bytes = this.heldCopy(images, order, start, count, size);
+			for (let r = 0; r < count; r++) sources[r] = bytes.byteOffset + r * size;
+		}
+		this.share('scale_rows', count, count * size * passWork, [sources.byteOffset, size, this.at(out)]);
+	}
+
+	/**
+	 * A place for `length` bytes of images in the kernels' memory: images
+	 * copied there are packed without a copy a batch (packPixels). Allocated
+	 * like an array, so a `release` gives it back.
+	 */
+	imageBytes(length: number): Uint8Array {
+		const words = this.take(Math.ceil(length / 4), false);
+		return new Uint8Array(words.buffer, words.byteOffset, length);
+	}
+
+	/** The batch's images copied into the memory, in order, for images that lie elsewhere. */
+	private heldCopy(images: Uint8Array, order: ArrayLike<number> | null, start: number, count: number, size: number): Uint8Array {
+		const length = count * size;
+		if (this.pixelBytes.length < length) this.pixelBytes = this.imageBytes(length);
+		const bytes = this.pixelBytes;
+		if (!order) bytes.set(images.subarray(start * size, (start + count) * size));
+		else
 			for (let r = 0; r < count; r++) {
 				const from = order[start + r]! * size;
 				bytes.set(images.subarray(from, from + size), r * size);
 			}
-		}
-		// shared in parts of whole 64-byte lines of bytes
-		this.share('scale_bytes', length, length * passWork, [bytes.byteOffset, this.at(out)], Math.max(64, Math.ceil(length / 8 / 64) * 64));
+		return bytes;
 	}
 
 	/**
@@ -405,6 +418,12 @@ export class WasmBackend implements Backend {
 			return;
 		}
 		this.team.run(kernel, total, grain ?? Math.max(8, Math.ceil(total / (4 * this.team.threads) / 8) * 8), args);
+	}
+
+	/** `count` 4-byte integers in the memory, not zeroed. */
+	private takeWords(count: number): Int32Array {
+		const words = this.take(count, false);
+		return new Int32Array(words.buffer, words.byteOffset, count);
 	}
 
 	/** The byte offset of at least `words` 4-byte words of scratch space. */

@@ -114,7 +114,7 @@ export interface Kernels {
 	maxpool_backward(from: number, to: number, dz: number, where: number, da: number, height: number, width: number): void;
 	/** Which slot of the scratch this instance's kernels use: 0 on the thread that owns the memory, 1… on its partners. */
 	set_thread(index: number): void;
-	scale_bytes(from: number, to: number, src: number, dst: number): void;
+	scale_rows(from: number, to: number, sources: number, size: number, dst: number): void;
 	finite_probe(from: number, to: number, p: number, flag: number): void;
 	zero_fill(from: number, to: number, p: number): void;
 	relu(from: number, to: number, p: number): void;
@@ -150,7 +150,7 @@ export const sharedKernels = [
 	'adam_step',
 	'finite_probe',
 	'zero_fill',
-	'scale_bytes',
+	'scale_rows',
 	'relu',
 	'relu_grad',
 	'conv_forward',

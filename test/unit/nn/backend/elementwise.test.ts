@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import {createBackend} from '../../../../source/nn/backend/create-backend.js';
 import {jsBackend} from '../../../../source/nn/backend/js-backend.js';
+import {WasmBackend} from '../../../../source/nn/backend/wasm/wasm-backend.js';
 import {Network} from '../../../../source/nn/network.js';
 import {adamStep} from '../../../../source/nn/optim/adam.js';
 import {createOptimizer} from '../../../../source/nn/optim/create-optimizer.js';
@@ -133,6 +134,50 @@ describe('packing pixels', () => {
 			Array.from(network.predict(x, 2).subarray(0, 20)),
 			Array.from(network.predict(Float32Array.from(x), 2).subarray(0, 20)),
 		);
+	});
+});
+
+describe("images held in the kernels' memory", () => {
+	test('pack as images elsewhere do, read where they lie, by one thread or shared by two', async () => {
+		const rng = new Rng(5);
+		const team = new WasmBackend({threads: 2});
+		await team.ready();
+		try {
+			// 784 pixels (49 steps of 16) and 37 (two steps and a tail of 5); 128 images of 784 are enough to be shared
+			for (const [size, count] of [
+				[784, 300],
+				[37, 40],
+			] as const) {
+				const bytes = Uint8Array.from({length: count * size}, () => (rng.next() < 0.3 ? rng.int(256) : 0));
+				const order = Uint32Array.from({length: count}, (_, i) => i);
+				rng.shuffle(order);
+				for (const backend of [wasm, team]) {
+					const held = backend.imageBytes!(bytes.length);
+					held.set(bytes);
+					assert.ok(backend.owns(new Float32Array(held.buffer, held.byteOffset - (held.byteOffset % 4), 1)));
+					const batch = 128;
+					const fromHeld = backend.allocate(batch * size),
+						fromElsewhere = backend.allocate(batch * size);
+					for (const start of [0, Math.max(0, count - batch), 3]) {
+						const rows = Math.min(batch, count - start);
+						fromHeld.fill(Number.NaN);
+						backend.packPixels(held, order, start, rows, size, fromHeld);
+						backend.packPixels(bytes, order, start, rows, size, fromElsewhere);
+						for (let r = 0; r < rows; r++) {
+							for (let p = 0; p < size; p++) {
+								const expected = Math.fround(bytes[order[start + r]! * size + p]! / 255);
+								assert.equal(fromHeld[r * size + p], expected, `${size} pixels, row ${r} of ${start}, pixel ${p}`);
+							}
+						}
+						assert.deepEqual(fromHeld.subarray(0, rows * size), fromElsewhere.subarray(0, rows * size));
+						backend.packPixels(held, null, start, rows, size, fromHeld);
+						assert.equal(fromHeld[(rows - 1) * size + 3], Math.fround(bytes[(start + rows - 1) * size + 3]! / 255), 'in order');
+					}
+				}
+			}
+		} finally {
+			team.close();
+		}
 	});
 });
 
