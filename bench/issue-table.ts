@@ -3,6 +3,7 @@
  * measured in this run, in this order. A row whose measurement is not part of
  * this run says where it is measured instead.
  */
+import {median} from './median.js';
 import type {FreshEpochs} from './program.js';
 import type {DashboardRun} from './terminal.js';
 
@@ -46,10 +47,12 @@ export function firstEpochRow(fresh: FreshEpochs): IssueRow {
 	};
 }
 
-export function numpyRow(fresh: FreshEpochs, numpy: {readonly seconds: number} | undefined): IssueRow {
+/** `numpy`: its epoch's seconds on all threads, one run after each of the fresh processes. */
+export function numpyRow(fresh: FreshEpochs, numpy: readonly number[]): IssueRow {
+	const seconds = numpy.length ? median(numpy) : 0;
 	return {
-		what: 'that first epoch vs numpy float32 on the same images (OpenBLAS overrides unset)',
-		measured: numpy ? `${(fresh.first / numpy.seconds).toFixed(2)}x numpy's ${numpy.seconds.toFixed(3)} s` : null,
+		what: `that first epoch vs numpy float32 on the same images (OpenBLAS overrides unset; numpy run after each process, median of ${numpy.length})`,
+		measured: numpy.length ? `${(fresh.first / seconds).toFixed(2)}x numpy's ${seconds.toFixed(3)} s` : null,
 		elsewhere: 'python3 with numpy was not found',
 		goal: '≤ 1.0x',
 	};

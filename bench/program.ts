@@ -66,12 +66,14 @@ export interface FreshEpochs {
  * each a new process: the first epoch is where the start of the code and of
  * the threads would show. Epoch seconds are training time only, as the
  * program reports them (the test pass after each epoch is not in them).
+ * `between` runs after each process: what it measures meets the same load.
  */
 export function measureFreshEpochs(
 	{sizes, batchSize, optimizer, learningRate}: {sizes: readonly number[]; batchSize: number; optimizer: string; learningRate: number},
 	images: number,
 	seed: number,
 	runs = 5,
+	between: () => void = () => undefined,
 ): FreshEpochs {
 	const args = [
 		'--json',
@@ -101,6 +103,7 @@ export function measureFreshEpochs(
 			.filter(line => line.event === 'epoch')
 			.map(line => line.seconds as number);
 		if (child.status !== 0 || seconds.length !== 3) throw new Error(`mnist-tui ${args.join(' ')} failed (exit ${child.status})`);
+		between();
 		return {first: seconds[0]!, later: median(seconds.slice(1))};
 	});
 	return {args, first: median(measured.map(run => run.first)), later: median(measured.map(run => run.later)), runs: measured};
