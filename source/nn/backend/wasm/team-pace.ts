@@ -33,7 +33,9 @@
  * first try, whose calls typically gain is left only at its second late
  * window in a row: one late window is more likely the program's own threads
  * (a frame drawn on the other core, code compiled as a run starts) than
- * another process. A team kept is judged over longer windows
+ * another process. A window late before any of its calls counts (the
+ * settling ones, as the partner comes back from a window alone) goes by
+ * the gain of the team's last window. A team kept is judged over longer windows
  * (`keptWindowCalls`), so that one call held up by a hiccup on the other
  * core does not end sharing that pays. After a failed try the next waits a
  * pause that starts at `firstPauseMs` and doubles with each failure up to
@@ -364,7 +366,10 @@ export class TeamPace {
 		const gain = this.typicalGain();
 		const working = this.working;
 		const needed = working > this.settled ? this.settings.minimumGain : this.settings.keepGain;
-		const paying = gain >= needed && gain > this.gains[working - 1]!;
+		// a window late before its first call that counts (the settling ones after a window alone: a frame drawn on the other
+		// core as the partner came back) has no gain of its own; a team kept goes by the gain its last window had
+		const paying =
+			this.calls === 0 ? working === this.settled && this.gains[working]! >= needed : gain >= needed && gain > this.gains[working - 1]!;
 		const lateBefore = this.lateBefore;
 		this.lateBefore = false;
 		if (!late && paying) {

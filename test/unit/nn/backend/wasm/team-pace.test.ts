@@ -296,6 +296,36 @@ describe('the pace of a team of one partner', () => {
 		assert.ok(machine.run(300).includes(0), 'left');
 	});
 
+	test('a team kept, back from its window alone, stays through a call held up at once (a frame drawn on the other core)', () => {
+		let armed = false,
+			hold = false,
+			held = 0;
+		const machine = new Machine(new TeamPace(1), partners => {
+			if (!hold) return quiet(partners);
+			hold = armed = false;
+			held++;
+			return 12;
+		});
+		machine.run(3 * windowCalls);
+		assert.equal(machine.history.at(-1), 1, 'kept');
+		armed = true;
+		const partners: number[] = [];
+		// past the window alone that a team kept runs once a second; its first shared call after it is held up 12 ms
+		const until = machine.now + 1500;
+		while (machine.now < until) {
+			const [working] = machine.run(1);
+			partners.push(working!);
+			if (working === 0) hold = armed;
+		}
+		assert.equal(held, 1, 'one call held up');
+		const stretches = aloneStretches(partners);
+		assert.ok(stretches.length >= 1, 'a window alone');
+		assert.ok(
+			stretches.every(length => length <= windowCalls + 1),
+			`alone only to measure the calls: stretches of ${stretches.join(', ')} calls`,
+		);
+	});
+
 	test('a try held up once by a hiccup of 6 ms (a partner woken late) is judged by its typical calls, and kept', () => {
 		let shared = 0;
 		assert.ok(
