@@ -83,9 +83,10 @@ export function runEpoch(batcher: Batcher, step: TrainStep, batches = Infinity, 
 }
 
 /**
- * The images where `backend` packs them, as a run holds its training
- * images (settledImages in source/train/warm-up.ts): on wasm, a copy in its
- * memory. Take it before any `mark` that a `release` follows.
+ * The images where `backend` packs them, as a run reads its training
+ * images into the kernels' memory (loadTrain's room, source/train/run.ts):
+ * on wasm, a copy in its memory. Take it before any `mark` that a
+ * `release` follows.
  */
 export function heldImages(backend: Backend, images: Uint8Array): Uint8Array {
 	if (!backend.imageBytes) return images;
