@@ -385,8 +385,9 @@ export class WasmBackend implements Backend {
 
 	/**
 	 * A place for `length` bytes of images in the kernels' memory: images
-	 * copied there are packed without a copy a batch (packPixels). Allocated
-	 * like an array, so a `release` gives it back.
+	 * put there (a run's training file is read into it) are packed where they
+	 * lie, with no copy a batch (packPixels). Allocated like an array, so a
+	 * `release` gives it back.
 	 */
 	imageBytes(length: number): Uint8Array {
 		const words = this.take(Math.ceil(length / 4), false);
