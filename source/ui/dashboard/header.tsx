@@ -27,8 +27,9 @@ export function Header({state, width, now, startedAt}: Props) {
 		? configLine(state.start, width, ascii, state.controls, state.phase === 'done' ? null : runProgress(state))
 		: '';
 	const facts = headerFacts(state, now, startedAt, Math.max(0, width - leadWidth - 2), ascii);
+	// while loading the spinner turns by its own timer; from the start of training it turns with each progress update
 	const lines =
-		status.kind === 'working' && state.progressUpdates === 0
+		status.kind === 'working' && state.phase === 'loading'
 			? null
 			: [leadText(status, glyphs, state) + (facts && `  ${facts}`), dim(config)];
 	return (
@@ -37,7 +38,6 @@ export function Header({state, width, now, startedAt}: Props) {
 				<FittedLines lines={lines} width={width} />
 			) : (
 				<>
-					{/* before the first progress update the spinner turns by its own timer */}
 					<Text wrap="truncate">
 						<Text color="cyan">
 							<Spinner type={glyphs.spinner.name} /> {status.text}
@@ -59,8 +59,9 @@ const dim = (text: string) => styled(text, {dimColor: true});
 function leadText(status: HeaderStatus, {spinner}: Glyphs, state: DashboardState): string {
 	switch (status.kind) {
 		case 'working':
-			// while training, the spinner turns with each progress update: its own
-			// timer would redraw the whole frame 12 times a second beside the worker
+			// while training, the spinner turns with each progress update: its own timer would redraw the
+			// whole frame 12 times a second beside the worker, and until the first update reaches the
+			// screen (up to the frame interval after the start) it stands still
 			return styled(`${spinner.frames[state.progressUpdates % spinner.frames.length]} ${status.text}`, {color: 'cyan'});
 		case 'paused':
 			return styled(` ${status.text} `, {color: 'yellow', bold: true, inverse: true});

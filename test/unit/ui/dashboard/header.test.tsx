@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
+import {render} from 'ink-testing-library';
 import {
 	type DashboardAction,
 	type DashboardState,
@@ -7,7 +8,7 @@ import {
 	initialDashboard,
 } from '../../../../source/ui/dashboard/dashboard-state.js';
 import {Header} from '../../../../source/ui/dashboard/header.js';
-import {done, firstEpoch, loading, paused, stopped, training} from '../fixtures.js';
+import {done, firstEpoch, loading, paused, started, stopped, training} from '../fixtures.js';
 import {frameOf, withSettings} from '../frame.js';
 
 // 62 s into the run
@@ -17,6 +18,20 @@ const header = (state: DashboardState, width: number, ascii = false) =>
 describe('Header', () => {
 	test('while loading: a spinner and the clock', () => {
 		assert.equal(header(loading, 80).frame, ['⠋ Loading MNIST…  elapsed 1m02s', ''].join('\n'));
+	});
+
+	test('the spinner turns by its own timer while loading, and from the start of training only with progress updates', async () => {
+		// a frame of the whole dashboard every 80 ms would take the cores from the first steps of training
+		const framesIn = async (state: DashboardState) => {
+			const {frames, unmount} = render(withSettings(<Header state={state} width={120} now={1_062_000} startedAt={1_000_000} />));
+			await new Promise(resolve => setTimeout(resolve, 300));
+			unmount();
+			return new Set(frames).size;
+		};
+		assert.ok((await framesIn(loading)) >= 3);
+		assert.equal(started.progressUpdates, 0);
+		assert.equal(await framesIn(started), 1);
+		assert.equal(header(started, 120).frame.split('\n')[0], '⠋ Training  Epoch 1/10  batch 0/938  0.0%  elapsed 1m02s  ETA …');
 	});
 
 	test('while training at 80 columns: epoch, percent of the run, speed, clock, ETA; the configuration cut to fit', () => {
