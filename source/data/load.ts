@@ -18,6 +18,8 @@ export interface DataSources {
  * images of 28x28 and the header): a room that size holds either.
  */
 export const trainImagesFileBytes = 60_000 * 784 + 16;
+/** The bytes of the MNIST and Fashion-MNIST test images files (10,000 images of 28x28 and the header). */
+export const testImagesFileBytes = 10_000 * 784 + 16;
 
 /**
  * The training set: from --train, else from --data, else the embedded MNIST.
@@ -34,9 +36,12 @@ export async function loadTrain(sources: DataSources, limit?: number, room?: Uin
 	return train;
 }
 
-/** The test set: from --test, else from --data, else the embedded MNIST. It may be unlabelled (a 784-column CSV). */
-export async function loadTest(sources: DataSources, limit?: number): Promise<Dataset> {
-	return loadSet('test', sources, limit);
+/**
+ * The test set: from --test, else from --data, else the embedded MNIST. It may be unlabelled (a 784-column CSV).
+ * An IDX images file that fits in `room` is read into it, as the training set's.
+ */
+export async function loadTest(sources: DataSources, limit?: number, room?: Uint8Array): Promise<Dataset> {
+	return loadSet('test', sources, limit, room);
 }
 
 async function loadSet(role: Role, sources: DataSources, limit: number | undefined, room?: Uint8Array): Promise<Dataset> {

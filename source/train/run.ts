@@ -1,5 +1,5 @@
 import {firstImages, IMAGE_COLUMNS, IMAGE_ROWS} from '../data/dataset.js';
-import {loadTest, loadTrain, trainImagesFileBytes} from '../data/load.js';
+import {loadTest, loadTrain, testImagesFileBytes, trainImagesFileBytes} from '../data/load.js';
 import {sourceFiles} from '../data/source-files.js';
 import {InputError} from '../errors.js';
 import {type Architecture, buildNetwork} from '../nn/architecture.js';
@@ -102,7 +102,12 @@ async function* runOn(backend: Backend, requested: TrainConfig, control: RunCont
 	const train = await namedBy(resumed, () => loadTrain(config.sources, config.limit, room));
 	// the warm-up ends here: its turns would take turns with the first touch of the images' pages, 60-90 ms longer then
 	trainLoaded.abort();
-	const [test] = await Promise.all([namedBy(resumed, () => loadTest(config.sources, config.testLimit)), touchPages(train.images)]);
+	// the test images in memory any thread can read: a run in a worker shows them to the main thread with no copy
+	const testRoom = new Uint8Array(new SharedArrayBuffer(testImagesFileBytes));
+	const [test] = await Promise.all([
+		namedBy(resumed, () => loadTest(config.sources, config.testLimit, testRoom)),
+		touchPages(train.images),
+	]);
 	await warm;
 	if (config.minAccuracy !== undefined && test.labels === null) {
 		throw new InputError(`--min-accuracy needs test images with labels, and ${test.source} has none`);

@@ -6,7 +6,7 @@ import {after, describe, test} from 'node:test';
 import {setFlagsFromString} from 'node:v8';
 import {gzipSync} from 'node:zlib';
 import {type Dataset, datasetOf, firstImages} from '../../../source/data/dataset.js';
-import {type DataSources, loadTest, loadTrain} from '../../../source/data/load.js';
+import {type DataSources, loadTest, loadTrain, testImagesFileBytes} from '../../../source/data/load.js';
 import {idxImages, idxLabels, mnistCsv} from '../../helpers/mnist-files.js';
 import {fixtures} from '../../helpers/paths.js';
 import {rejectsWith} from '../../helpers/scratch.js';
@@ -116,6 +116,18 @@ describe('choosing and loading the data', () => {
 		assertSame(elsewhere, firstImages(train, 40), path.join(dir, 'train-images.idx3-ubyte'));
 		assert.notEqual(elsewhere.images.buffer, room.buffer);
 		assert.deepEqual(room, before);
+	});
+
+	test('test images are read into the room given: the embedded MNIST test file fills a room of testImagesFileBytes', async () => {
+		const room = new Uint8Array(new SharedArrayBuffer(testImagesFileBytes));
+		const test = await loadTest({}, 100, room);
+		assertSame(test, test10k, test.source);
+		assert.equal(test.images.buffer, room.buffer);
+		assert.equal(test.images.byteOffset, 16, 'after the header');
+		// the whole file was read there: its last image is the 10,000th
+		const whole = await loadTest({}, undefined, room);
+		assert.equal(whole.count, 10_000);
+		assert.equal(whole.images.buffer, room.buffer);
 	});
 
 	test('an unlabelled test CSV loads with labels null', async () => {
