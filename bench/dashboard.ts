@@ -133,16 +133,20 @@ async function whileTraining(hidden: string): Promise<WhileTraining> {
 	return {framesPerSecond: frames / seconds, mainCpu: (cpu - cpuFrom) / 1000 / seconds, pause, resume};
 }
 
-function samplesPerSecond(log: string): number {
-	const epochs = readFileSync(log, 'utf8')
+/** Each epoch's training samples/s, from a run's --log JSON Lines. */
+function epochRates(log: string): number[] {
+	return readFileSync(log, 'utf8')
 		.split('\n')
 		.filter(Boolean)
 		.map(line => JSON.parse(line) as {event: string; samplesPerSecond?: number})
-		.filter(line => line.event === 'epoch');
-	return epochs.reduce((sum, epoch) => sum + epoch.samplesPerSecond!, 0) / epochs.length;
+		.filter(line => line.event === 'epoch')
+		.map(epoch => epoch.samplesPerSecond!);
 }
 
-async function throughput(hidden: string): Promise<{dashboard: number; network: number; json: number}> {
+const mean = (values: readonly number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
+
+/** Training samples/s of each epoch: with the dashboard, with the network view shown, and with --json. */
+async function throughput(hidden: string): Promise<{dashboard: number[]; network: number[]; json: number[]}> {
 	const folder = mkdtempSync(join(tmpdir(), 'mnist-tui-bench-'));
 	const jsonLog = join(folder, 'json.jsonl');
 	await new Promise<void>(resolve =>
@@ -159,16 +163,18 @@ async function throughput(hidden: string): Promise<{dashboard: number; network: 
 		await terminal.waitFor(/Done|done|✔|trained/);
 		terminal.write('q');
 		await terminal.done;
-		return samplesPerSecond(log);
+		return epochRates(log);
 	};
-	return {dashboard: await inDashboard('dashboard', ''), network: await inDashboard('network', 'w'), json: samplesPerSecond(jsonLog)};
+	return {dashboard: await inDashboard('dashboard', ''), network: await inDashboard('network', 'w'), json: epochRates(jsonLog)};
 }
 
 /** One network's medians. */
 export interface DashboardCost {
 	readonly network: string;
-	/** Share of --json's training samples/s lost with the dashboard, and with the network view shown. */
+	/** Share of --json's training samples/s lost with the dashboard (over all epochs, the first, the later ones), and with the network view shown. */
 	readonly cost: number;
+	readonly firstEpochCost: number;
+	readonly laterEpochsCost: number;
 	readonly networkCost: number;
 	readonly framesPerSecond: number;
 	readonly mainCpu: number;
@@ -196,6 +202,8 @@ export async function measureDashboard(
 			rates: number[] = [],
 			mainCpus: number[] = [],
 			costs: number[] = [],
+			firstCosts: number[] = [],
+			laterCosts: number[] = [],
 			networkCosts: number[] = [],
 			mainShares: number[] = [],
 			otherShares: number[] = [],
@@ -216,18 +224,22 @@ export async function measureDashboard(
 			otherShares.push(dashboardThreads.others);
 			jsonOtherShares.push(jsonThreads.others);
 			const rate = await throughput(hidden);
-			costs.push(1 - rate.dashboard / rate.json);
-			networkCosts.push(1 - rate.network / rate.json);
+			costs.push(1 - mean(rate.dashboard) / mean(rate.json));
+			firstCosts.push(1 - rate.dashboard[0]! / rate.json[0]!);
+			laterCosts.push(1 - mean(rate.dashboard.slice(1)) / mean(rate.json.slice(1)));
+			networkCosts.push(1 - mean(rate.network) / mean(rate.json));
 			say(
-				`${network} run ${run + 1}: first frame ${frames.at(-1)!.toFixed(0)} ms (Ink's ${inkFrames.at(-1)!.toFixed(0)} ms), while training ${live.framesPerSecond.toFixed(1)} frames/s, main thread ${(live.mainCpu * 100).toFixed(1)}% of a core, p→PAUSED ${live.pause.toFixed(0)} ms, p→resumed ${live.resume.toFixed(0)} ms, samples/s dashboard ${rate.dashboard.toFixed(0)}, network view ${rate.network.toFixed(0)} vs --json ${rate.json.toFixed(0)} (cost ${(costs.at(-1)! * 100).toFixed(1)}%, ${(networkCosts.at(-1)! * 100).toFixed(1)}%), with --threads 1 ${threadShares(dashboardThreads.main, dashboardThreads.others, jsonThreads.others)}`,
+				`${network} run ${run + 1}: first frame ${frames.at(-1)!.toFixed(0)} ms (Ink's ${inkFrames.at(-1)!.toFixed(0)} ms), while training ${live.framesPerSecond.toFixed(1)} frames/s, main thread ${(live.mainCpu * 100).toFixed(1)}% of a core, p→PAUSED ${live.pause.toFixed(0)} ms, p→resumed ${live.resume.toFixed(0)} ms, samples/s dashboard ${mean(rate.dashboard).toFixed(0)}, network view ${mean(rate.network).toFixed(0)} vs --json ${mean(rate.json).toFixed(0)} (cost ${percent(costs.at(-1)!)}: first epoch ${percent(firstCosts.at(-1)!)}, later ${percent(laterCosts.at(-1)!)}; network view ${percent(networkCosts.at(-1)!)}), with --threads 1 ${threadShares(dashboardThreads.main, dashboardThreads.others, jsonThreads.others)}`,
 			);
 		}
 		say(
-			`${network} median of ${runs}: first frame ${median(frames).toFixed(0)} ms (Ink's ${median(inkFrames).toFixed(0)} ms) · while training ${median(rates).toFixed(1)} frames/s, main thread ${(median(mainCpus) * 100).toFixed(1)}% of a core · key latency ${median(pauses).toFixed(0)} / ${median(resumes).toFixed(0)} ms · dashboard throughput cost ${(median(costs) * 100).toFixed(1)}%, with the network view ${(median(networkCosts) * 100).toFixed(1)}% · with --threads 1 ${threadShares(median(mainShares), median(otherShares), median(jsonOtherShares))}`,
+			`${network} median of ${runs}: first frame ${median(frames).toFixed(0)} ms (Ink's ${median(inkFrames).toFixed(0)} ms) · while training ${median(rates).toFixed(1)} frames/s, main thread ${(median(mainCpus) * 100).toFixed(1)}% of a core · key latency ${median(pauses).toFixed(0)} / ${median(resumes).toFixed(0)} ms · dashboard throughput cost ${percent(median(costs))} (first epoch ${percent(median(firstCosts))}, later ${percent(median(laterCosts))}), with the network view ${(median(networkCosts) * 100).toFixed(1)}% · with --threads 1 ${threadShares(median(mainShares), median(otherShares), median(jsonOtherShares))}`,
 		);
 		results.push({
 			network,
 			cost: median(costs),
+			firstEpochCost: median(firstCosts),
+			laterEpochsCost: median(laterCosts),
 			networkCost: median(networkCosts),
 			framesPerSecond: median(rates),
 			mainCpu: median(mainCpus),
@@ -247,8 +259,8 @@ const threadShares = (main: number, others: number, jsonOthers: number) =>
 export function dashboardCosts(costs: readonly DashboardCost[]): string {
 	return costs
 		.map(
-			({network, cost, framesPerSecond, pause, threads}) =>
-				`${network}: ${(cost * 100).toFixed(1)}% (${framesPerSecond.toFixed(1)} frames/s, key ${pause.toFixed(0)} ms; on one training thread ${threadShares(threads.main, threads.others, threads.jsonOthers)})`,
+			({network, cost, firstEpochCost, laterEpochsCost, framesPerSecond, pause, threads}) =>
+				`${network}: ${(cost * 100).toFixed(1)}% (first epoch ${percent(firstEpochCost)}, second ${percent(laterEpochsCost)}; ${framesPerSecond.toFixed(1)} frames/s, key ${pause.toFixed(0)} ms; on one training thread ${threadShares(threads.main, threads.others, threads.jsonOthers)})`,
 		)
 		.join('; ');
 }
