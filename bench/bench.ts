@@ -223,19 +223,21 @@ const freshEpochs = measureFreshEpochs(setups[0]!, count, seed, 5, () => {
 const dashboardRuns = flags['skip-run'] ? null : await measureDashboardRuns(dashboardSeeds);
 const defaultRun = flags['skip-run'] ? null : await measureDefaultRun();
 // 4. training while another process takes one core
-const busy = flags['skip-busy'] ? null : measureBusy();
-// 5. the dashboard's cost to training, both networks, median of 3 (bench/dashboard.ts, `npm run bench:dashboard` alone)
-const dashboard = flags['skip-dashboard'] ? null : await measureDashboard(['512', '128'], 3, {say: () => undefined});
+// the busy machine's rows and the dashboard's cost move most from run to run here: their medians are of 5 runs
+const noisyRuns = 5;
+const busy = flags['skip-busy'] ? null : measureBusy({runs: noisyRuns});
+// 5. the dashboard's cost to training, both networks (bench/dashboard.ts, `npm run bench:dashboard` alone)
+const dashboard = flags['skip-dashboard'] ? null : await measureDashboard(['512', '128'], noisyRuns, {say: () => undefined});
 const load = `load average ${loadAtStart.toFixed(1)} at the start, ${loadavg()[0]!.toFixed(1)} at the end, on ${availableParallelism()} cores`;
 
 // the goals, in the issue's order: each part of the work adds its measurement to its row
 const issueRows = [
 	defaultRunRow(dashboardRuns),
-	dashboardCostRow(dashboard && dashboardCosts(dashboard)),
+	dashboardCostRow(dashboard && dashboardCosts(dashboard), noisyRuns),
 	firstEpochRow(freshEpochs),
 	numpyRow(freshEpochs, numpyBeside),
 	firstFrameRow(startup),
-	busyMachineRow(busy && busyChange(busy)),
+	busyMachineRow(busy && busyChange(busy), noisyRuns),
 ];
 
 const agree = epochs.every(

@@ -30,9 +30,9 @@ export function defaultRunRow(runs: {runs: readonly DashboardRun[]; medianSecond
 }
 
 /** The dashboard's cost to training throughput: measured by bench/dashboard.ts (`npm run bench:dashboard`). */
-export function dashboardCostRow(measured: string | null): IssueRow {
+export function dashboardCostRow(measured: string | null, runs: number): IssueRow {
 	return {
-		what: "dashboard's cost to training throughput (784-512-10 and 784-128-10, median of 3)",
+		what: `dashboard's cost to training throughput (784-512-10 and 784-128-10, median of ${runs})`,
 		measured,
 		elsewhere: '--skip-dashboard left it out',
 		goal: '≤ 5% on both',
@@ -67,9 +67,9 @@ export function firstFrameRow(startup: {words: number; ink: number; runs: readon
 }
 
 /** A busy machine (another process on one core): measured by the busy machine's bench file. */
-export function busyMachineRow(measured: string | null): IssueRow {
+export function busyMachineRow(measured: string | null, runs: number): IssueRow {
 	return {
-		what: 'a busy machine (another process on one core): --threads auto vs --threads 1',
+		what: `a busy machine (another process on one core): --threads auto vs --threads 1 (median of ${runs})`,
 		measured,
 		elsewhere: '--skip-busy left it out',
 		goal: 'never more than 5% slower',

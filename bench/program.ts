@@ -4,11 +4,11 @@ import {readFileSync} from 'node:fs';
 import {median} from './median.js';
 import {cli, firstFrame} from './terminal.js';
 
-/** The first frame of the program with no flags, warm (one run first fills the page cache): the median of 3. */
+/** The first frame of the program with no flags, warm (one run first fills the page cache): the median of 5. */
 export async function measureStartup(): Promise<{words: number; ink: number; runs: Array<{words: number; ink: number}>}> {
 	await firstFrame([]);
 	const runs: Array<{words: number; ink: number}> = [];
-	for (let run = 0; run < 3; run++) runs.push(await firstFrame([]));
+	for (let run = 0; run < 5; run++) runs.push(await firstFrame([]));
 	return {words: median(runs.map(run => run.words)), ink: median(runs.map(run => run.ink)), runs};
 }
 
