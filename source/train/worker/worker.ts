@@ -160,9 +160,10 @@ async function train(start: Extract<ToWorker, {type: 'start'}>): Promise<void> {
  * The test images (for the browser) in memory both threads can read, so
  * that they reach the main thread without a copy there, which took it tens
  * of milliseconds just as training began. A run reads an IDX test file
- * there already; images from elsewhere (a CSV) are copied here once. A copy
- * into fresh memory just before the first step (25 ms of page faults for
- * MNIST's) slowed the first epoch's steps by 7%.
+ * there already; images from elsewhere (a CSV) are copied here once. Such a
+ * copy of MNIST's, into fresh memory just before the first step, took 25 ms
+ * of page faults, and the same copy in a --json run slowed its first epoch
+ * by 4-7%.
  */
 function shared(images: Uint8Array): Uint8Array {
 	if (images.buffer instanceof SharedArrayBuffer) return images;
