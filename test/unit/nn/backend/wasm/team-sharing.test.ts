@@ -126,7 +126,8 @@ describe('a team with a partner held back', () => {
 			},
 		});
 		await Promise.all([fixed.team.ready(), adaptive.team.ready()]);
-		for (let run = 0; run < 30; run++) fixed.call(`fixed team, call ${run}`);
+		// a busy test machine may keep the partner from waking in time for the first calls: more until it takes a part
+		for (let run = 0; run < 30 || (fixed.team.partnerParts === 0 && run < 3000); run++) fixed.call(`fixed team, call ${run}`);
 		assert.ok(fixed.team.partnerParts > 0, 'the fixed team waited on its late partner');
 		for (let run = 0; run < 300; run++) adaptive.call(`adaptive team, call ${run}`);
 		// it tries the partner again now and then: one late part each time
