@@ -28,10 +28,7 @@ export function Header({state, width, now, startedAt}: Props) {
 		: '';
 	const facts = headerFacts(state, now, startedAt, Math.max(0, width - leadWidth - 2), ascii);
 	// while loading the spinner turns by its own timer; from the start of training it turns with each progress update
-	const lines =
-		status.kind === 'working' && state.phase === 'loading'
-			? null
-			: [leadText(status, glyphs, state) + (facts && `  ${facts}`), dim(config)];
+	const lines = state.phase === 'loading' ? null : [leadText(status, glyphs, state) + (facts && `  ${facts}`), dim(config)];
 	return (
 		<Box flexDirection="column" width={width} height={2}>
 			{lines ? (
