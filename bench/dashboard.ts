@@ -229,11 +229,11 @@ export async function measureDashboard(
 			laterCosts.push(1 - mean(rate.dashboard.slice(1)) / mean(rate.json.slice(1)));
 			networkCosts.push(1 - mean(rate.network) / mean(rate.json));
 			say(
-				`${network} run ${run + 1}: first frame ${frames.at(-1)!.toFixed(0)} ms (Ink's ${inkFrames.at(-1)!.toFixed(0)} ms), while training ${live.framesPerSecond.toFixed(1)} frames/s, main thread ${(live.mainCpu * 100).toFixed(1)}% of a core, p→PAUSED ${live.pause.toFixed(0)} ms, p→resumed ${live.resume.toFixed(0)} ms, samples/s dashboard ${mean(rate.dashboard).toFixed(0)}, network view ${mean(rate.network).toFixed(0)} vs --json ${mean(rate.json).toFixed(0)} (cost ${percent(costs.at(-1)!)}: first epoch ${percent(firstCosts.at(-1)!)}, later ${percent(laterCosts.at(-1)!)}; network view ${percent(networkCosts.at(-1)!)}), with --threads 1 ${threadShares(dashboardThreads.main, dashboardThreads.others, jsonThreads.others)}`,
+				`${network} run ${run + 1}: first frame ${frames.at(-1)!.toFixed(0)} ms (Ink's ${inkFrames.at(-1)!.toFixed(0)} ms), while training ${live.framesPerSecond.toFixed(1)} frames/s, main thread ${percent(live.mainCpu)} of a core, p→PAUSED ${live.pause.toFixed(0)} ms, p→resumed ${live.resume.toFixed(0)} ms, samples/s dashboard ${mean(rate.dashboard).toFixed(0)}, network view ${mean(rate.network).toFixed(0)} vs --json ${mean(rate.json).toFixed(0)} (cost ${percent(costs.at(-1)!)}: first epoch ${percent(firstCosts.at(-1)!)}, later ${percent(laterCosts.at(-1)!)}; network view ${percent(networkCosts.at(-1)!)}), with --threads 1 ${threadShares(dashboardThreads.main, dashboardThreads.others, jsonThreads.others)}`,
 			);
 		}
 		say(
-			`${network} median of ${runs}: first frame ${median(frames).toFixed(0)} ms (Ink's ${median(inkFrames).toFixed(0)} ms) · while training ${median(rates).toFixed(1)} frames/s, main thread ${(median(mainCpus) * 100).toFixed(1)}% of a core · key latency ${median(pauses).toFixed(0)} / ${median(resumes).toFixed(0)} ms · dashboard throughput cost ${percent(median(costs))} (first epoch ${percent(median(firstCosts))}, later ${percent(median(laterCosts))}), with the network view ${(median(networkCosts) * 100).toFixed(1)}% · with --threads 1 ${threadShares(median(mainShares), median(otherShares), median(jsonOtherShares))}`,
+			`${network} median of ${runs}: first frame ${median(frames).toFixed(0)} ms (Ink's ${median(inkFrames).toFixed(0)} ms) · while training ${median(rates).toFixed(1)} frames/s, main thread ${percent(median(mainCpus))} of a core · key latency ${median(pauses).toFixed(0)} / ${median(resumes).toFixed(0)} ms · dashboard throughput cost ${percent(median(costs))} (first epoch ${percent(median(firstCosts))}, later ${percent(median(laterCosts))}), with the network view ${percent(median(networkCosts))} · with --threads 1 ${threadShares(median(mainShares), median(otherShares), median(jsonOtherShares))}`,
 		);
 		results.push({
 			network,
@@ -260,7 +260,7 @@ export function dashboardCosts(costs: readonly DashboardCost[]): string {
 	return costs
 		.map(
 			({network, cost, firstEpochCost, laterEpochsCost, framesPerSecond, pause, threads}) =>
-				`${network}: ${(cost * 100).toFixed(1)}% (first epoch ${percent(firstEpochCost)}, second ${percent(laterEpochsCost)}; ${framesPerSecond.toFixed(1)} frames/s, key ${pause.toFixed(0)} ms; on one training thread ${threadShares(threads.main, threads.others, threads.jsonOthers)})`,
+				`${network}: ${percent(cost)} (first epoch ${percent(firstEpochCost)}, second ${percent(laterEpochsCost)}; ${framesPerSecond.toFixed(1)} frames/s, key ${pause.toFixed(0)} ms; on one training thread ${threadShares(threads.main, threads.others, threads.jsonOthers)})`,
 		)
 		.join('; ');
 }
