@@ -281,6 +281,10 @@ export class KernelTeam {
 		if (index < 0 || args.length > maximumArgs) throw new Error(`the kernel team cannot run ${name}`);
 		const kernel = this.table[index]!;
 		const started = pace ? performance.now() : 0;
+		if (pace && started < pace.restingUntil) {
+			kernel(0, total, ...args);
+			return;
+		}
 		const working = pace ? this.activate(pace.partnersAt(started)) : this.partners.length;
 		if (working === 0) kernel(0, total, ...args);
 		else this.share(index, kernel, total, grain, args);

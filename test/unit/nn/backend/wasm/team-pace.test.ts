@@ -12,6 +12,8 @@ class Machine {
 	now = 1000;
 	readonly history: number[] = [];
 	private calls = 0;
+	/** Calls run alone while the pace rested, untimed. */
+	restingCalls = 0;
 	/** The calls are known by keyBase + 0…5: a new base is a new network, or a test pass. */
 	keyBase = 0;
 	/** The cores other processes leave now (of 2), and the time so far that they left (ms): idle, or the team's threads'. */
@@ -20,7 +22,7 @@ class Machine {
 	constructor(
 		public pace: TeamPace,
 		public sharedMs: (partners: number) => number,
-		readonly aloneMs = 0.1,
+		public aloneMs = 0.1,
 	) {}
 
 	/** Runs `calls` calls; returns how many partners each had. */
@@ -28,6 +30,13 @@ class Machine {
 		const partners: number[] = [];
 		for (let call = 0; call < calls; call++) {
 			this.pass(0.02);
+			// as the team does: a resting pace is not asked, and its calls are not timed
+			if (this.now < this.pace.restingUntil) {
+				this.restingCalls++;
+				this.pass(this.aloneMs);
+				partners.push(0);
+				continue;
+			}
 			const working = this.pace.partnersAt(this.now);
 			const ms = working === 0 ? this.aloneMs : this.sharedMs(working);
 			this.pace.record(this.keyBase + (this.calls++ % 6), this.now, this.now + ms, working);
@@ -142,6 +151,32 @@ describe('the pace of a team of one partner', () => {
 		const back = machine.runFor(250);
 		assert.ok(back.indexOf(1) >= 0 && back.indexOf(1) < back.length / 2, 'the partner is back');
 		assert.equal(back.at(-1), 1, 'and stays');
+	});
+
+	test('alone between tries, the pace rests: beside a busy process its calls go untimed but for the window before each try', () => {
+		const machine: Machine = new Machine(new TeamPace(1, defaultPace, () => machine.spareMs), busy);
+		machine.spareCores = 1;
+		machine.run(windowCalls);
+		machine.run(20);
+		const before = machine.restingCalls;
+		const calls = machine.runFor(5000).length;
+		const rested = machine.restingCalls - before;
+		assert.ok(rested >= calls - 2 * windowCalls, `${rested} of ${calls} calls untimed`);
+	});
+
+	test('after a rest the calls alone are measured afresh, and the try is judged against what they cost now', () => {
+		const machine = new Machine(new TeamPace(1), quiet);
+		machine.run(windowCalls);
+		machine.sharedMs = busy;
+		// the try, late, and a window alone after it
+		machine.run(20 + windowCalls);
+		assert.ok(machine.pace.restingUntil > machine.now, 'the try failed: resting until the next');
+		// while it rests the caller turns slower alone (another process on its core), and a partner slower than it was alone would help
+		machine.aloneMs = 0.3;
+		machine.sharedMs = () => 0.12;
+		const partners = machine.runFor(500);
+		assert.ok(partners.includes(1), 'a try after the rest');
+		assert.equal(partners.at(-1), 1, 'kept: 0.12 ms shared against 0.3 alone, not against the 0.1 measured before the rest');
 	});
 
 	test('made while every core was taken (the files loading beside another process), the team tries no partner while they stay so', () => {
