@@ -18,7 +18,8 @@
  *   sparse_forward (over rows of x) and sparse_weight_grad (over groups of 4 inputs)
  * the optimizers' updates: gd_step, momentum_step, adam_step; scale_rows
  * for packing pixels; zero_fill for clearing gradients; relu and relu_grad;
- * and finite_probe, the trainer's check after each step; the convolution's
+ * and finite_probe, the trainer's check after each step; softmax_xent, the
+ * output layer's step after its product (scripts/wasm/softmax-wat.ts); the convolution's
  * kernels (scripts/wasm/conv-wat.ts): conv_forward, conv_weight_grad,
  * conv_input_grad; the max-pool's (scripts/wasm/pool-wat.ts):
  * maxpool_forward, maxpool_backward.
@@ -39,6 +40,7 @@ import {elementwiseKernels} from './elementwise-wat.js';
 import {denseForward} from './forward-wat.js';
 import {columnSums, outerProduct} from './outer-wat.js';
 import {poolKernels} from './pool-wat.js';
+import {softmaxKernels} from './softmax-wat.js';
 import {sparseInputForward, sparseInputWeightGrad} from './sparse-kernels-wat.js';
 import {lines} from './wat-text.js';
 
@@ -78,6 +80,7 @@ export function kernelsWat(tiles: Tiles = defaultTiles): string {
 		sparseInputForward(tiles.sparseForwardOutputs),
 		sparseInputWeightGrad(tiles.sparseGradOutputs),
 		elementwiseKernels(),
+		softmaxKernels(),
 		convKernels(),
 		poolKernels(),
 		`  (func (export "weight_grad") (param $from i32) (param $to i32) (param $dz i32) (param $x i32) (param $dw i32) (param $db i32)

@@ -10,15 +10,9 @@ import type {Layer, Parameter} from './layer.js';
 import {MaxPool2d} from './max-pool2d.js';
 import {Relu} from './relu.js';
 import type {Rng} from './rng.js';
-import {softmax, softmaxCrossEntropy, softmaxCrossEntropyGrad} from './softmax-cross-entropy.js';
+import {type BatchResult, softmax} from './softmax-cross-entropy.js';
 
-/** What one call of `trainBatch` measured; one object, reused. */
-export interface BatchResult {
-	/** Summed cross-entropy over the batch. */
-	loss: number;
-	/** How many argmax predictions matched the label. */
-	correct: number;
-}
+export type {BatchResult} from './softmax-cross-entropy.js';
 
 /** One dense layer's numbers, W as [outputs, inputs] row-major: what a view of the network is drawn from. */
 export interface LayerWeights {
@@ -149,11 +143,8 @@ export class Network {
 		const classes = this.classes;
 		// forward: Z1 = W1·X + b1, A1 = ReLU(Z1), …, Z_L = W_L·A_(L-1) + b_L
 		const logits = this.forward(input, batch);
-		// A_L = softmax(Z_L) and the cross-entropy cost −Σ log A_L[label]
-		this.result.loss = softmaxCrossEntropy(logits, labels, batch, classes);
-		this.result.correct = countCorrect(logits, labels, batch, classes);
-		// dZ_L = (A_L − Y) / m
-		softmaxCrossEntropyGrad(logits, labels, logits, batch, classes, scale);
+		// A_L = softmax(Z_L), the cross-entropy cost −Σ log A_L[label], and dZ_L = (A_L − Y) / m
+		this.first.backend.softmaxCrossEntropyStep(logits, labels, batch, classes, scale, this.result);
 		// backward, last layer first: dW = dZ·A_prevᵀ, db = Σ dZ, dA_prev = Wᵀ·dZ, dZ_prev = dA_prev · (Z_prev > 0)
 		let grad = logits;
 		for (let l = this.layers.length - 1; l >= 0; l--) grad = this.layers[l]!.backward(grad, batch);
@@ -221,18 +212,4 @@ export class Network {
 		}
 		return activation;
 	}
-}
-
-/** The index of the largest value in row r of a [batch, classes] matrix. */
-export function argmaxRow(values: Float32Array, r: number, classes: number): number {
-	const start = r * classes;
-	let best = 0;
-	for (let c = 1; c < classes; c++) if (values[start + c]! > values[start + best]!) best = c;
-	return best;
-}
-
-function countCorrect(probabilities: Float32Array, labels: ArrayLike<number>, batch: number, classes: number): number {
-	let correct = 0;
-	for (let r = 0; r < batch; r++) if (argmaxRow(probabilities, r, classes) === labels[r]) correct++;
-	return correct;
 }

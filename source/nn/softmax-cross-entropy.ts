@@ -74,3 +74,39 @@ export function softmaxCrossEntropyGrad(
 		grad[target] = grad[target]! - scale;
 	}
 }
+
+/** The index of the largest value in row r of a [batch, classes] matrix: the first of equal ones. */
+export function argmaxRow(values: Float32Array, r: number, classes: number): number {
+	const start = r * classes;
+	let best = 0;
+	for (let c = 1; c < classes; c++) if (values[start + c]! > values[start + best]!) best = c;
+	return best;
+}
+
+/** What the output layer's step measured on a batch; one object, reused. */
+export interface BatchResult {
+	/** Summed cross-entropy over the batch. */
+	loss: number;
+	/** How many argmax predictions matched the label. */
+	correct: number;
+}
+
+/**
+ * The output layer's whole step on a training batch, in place of the
+ * logits: A = softmax(Z) with the summed cross-entropy, the rows whose
+ * largest probability is the label's, then dZ = (A − Y)·scale.
+ */
+export function softmaxCrossEntropyStep(
+	logits: Float32Array,
+	labels: ArrayLike<number>,
+	batch: number,
+	classes: number,
+	scale: number,
+	result: BatchResult,
+): void {
+	result.loss = softmaxCrossEntropy(logits, labels, batch, classes);
+	let correct = 0;
+	for (let r = 0; r < batch; r++) if (argmaxRow(logits, r, classes) === labels[r]) correct++;
+	result.correct = correct;
+	softmaxCrossEntropyGrad(logits, labels, logits, batch, classes, scale);
+}

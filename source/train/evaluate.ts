@@ -1,6 +1,7 @@
 import type {Dataset} from '../data/dataset.js';
 import {InputError} from '../errors.js';
-import {argmaxRow, type Network} from '../nn/network.js';
+import type {Network} from '../nn/network.js';
+import {argmaxRow} from '../nn/softmax-cross-entropy.js';
 import {packLabels} from './batches.js';
 import {type Confusion, confusionMatrix} from './metrics.js';
 

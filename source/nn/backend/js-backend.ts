@@ -4,6 +4,7 @@ import {adamStep} from '../optim/adam.js';
 import {gradientDescentStep} from '../optim/gd.js';
 import {momentumStep} from '../optim/momentum.js';
 import {relu, reluGrad} from '../relu.js';
+import {softmaxCrossEntropyStep} from '../softmax-cross-entropy.js';
 import type {Backend} from './backend.js';
 import {accumulateWeightGrad, denseForward, inputGrad} from './js-products.js';
 
@@ -42,6 +43,7 @@ export const jsBackend: Backend = {
 	relu,
 	reluGrad,
 	fillZero: values => values.fill(0),
+	softmaxCrossEntropyStep,
 	allFinite,
 	packPixels(images, order, start, count, size, out) {
 		for (let r = 0; r < count; r++) {

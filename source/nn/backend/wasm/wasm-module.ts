@@ -116,6 +116,8 @@ export interface Kernels {
 	set_thread(index: number): void;
 	scale_rows(from: number, to: number, sources: number, size: number, dst: number): void;
 	finite_probe(from: number, to: number, p: number, flag: number): void;
+	/** The output layer's step on rows [0, batch) of z, labels a byte each; each row's two f64 at `rows`; returns the rows right. */
+	softmax_xent(z: number, labels: number, batch: number, classes: number, scale: number, rows: number): number;
 	zero_fill(from: number, to: number, p: number): void;
 	relu(from: number, to: number, p: number): void;
 	relu_grad(from: number, to: number, grad: number, out: number): void;

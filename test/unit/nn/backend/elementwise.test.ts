@@ -1,7 +1,8 @@
 /**
  * Every backend's element-wise work against the plain loops it stands for:
  * the optimizers' updates (optim/), ReLU (relu.ts), packing pixels, the
- * finiteness check; and the two backends along a few real training steps.
+ * output layer's step (softmax-cross-entropy.ts), the finiteness check; and
+ * the two backends along a few real training steps.
  */
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
@@ -16,6 +17,7 @@ import {momentumStep} from '../../../../source/nn/optim/momentum.js';
 import {type OptimizerName, optimizerNames} from '../../../../source/nn/optim/optimizer.js';
 import {relu, reluGrad} from '../../../../source/nn/relu.js';
 import {Rng} from '../../../../source/nn/rng.js';
+import {softmaxCrossEntropyStep} from '../../../../source/nn/softmax-cross-entropy.js';
 import {mnistSlice} from '../../../helpers/mnist-slice.js';
 import {on, random} from './arrays.js';
 
@@ -178,6 +180,64 @@ describe("images held in the kernels' memory", () => {
 		} finally {
 			team.close();
 		}
+	});
+});
+
+describe("the output layer's step (softmax, cross-entropy, the output gradient)", () => {
+	/** Logits spread to ±`spread`, with a row whose two largest are equal (the first is the top), and labels; what the plain loops make of them. */
+	function batchOf(rng: Rng, batch: number, classes: number, spread: number) {
+		const logits = random(rng, batch * classes).map(value => value * spread);
+		if (classes > 1) logits[classes - 1] = logits[0] = spread;
+		const labels = Array.from({length: batch}, () => Math.floor(rng.next() * classes));
+		const expected = logits.slice();
+		const result = {loss: 0, correct: 0};
+		softmaxCrossEntropyStep(expected, labels, batch, classes, 1 / batch, result);
+		return {logits, labels, expected, result};
+	}
+
+	test('every backend gives the loss, the rows right and the gradient of the plain loops, for 1 to 12 classes and logits to ±60', () => {
+		for (const classes of [1, 2, 3, 4, 5, 7, 10, 12])
+			for (const spread of [1, 8, 60]) {
+				const batch = 9;
+				const {logits, labels, expected, result: plain} = batchOf(new Rng(classes * 100 + spread), batch, classes, spread);
+				for (const backend of backends) {
+					const z = on(backend, logits);
+					const result = {loss: 0, correct: 0};
+					backend.softmaxCrossEntropyStep(z, labels, batch, classes, 1 / batch, result);
+					const where = `${backend.name}, ${classes} classes, ±${spread}`;
+					assert.ok(Math.abs(result.loss - plain.loss) <= 1e-6 * (1 + plain.loss), `${where}: loss ${result.loss} vs ${plain.loss}`);
+					assert.equal(result.correct, plain.correct, `${where}: rows right`);
+					for (const [i, value] of z.entries())
+						assert.ok(Math.abs(value - expected[i]!) <= 1e-6 / batch, `${where} [${i}]: ${value} vs ${expected[i]}`);
+				}
+			}
+	});
+
+	test('a confident right answer costs a tiny positive amount and a confident wrong one its margin, on every backend', () => {
+		for (const backend of backends) {
+			const result = {loss: 0, correct: 0};
+			backend.softmaxCrossEntropyStep(on(backend, Float32Array.of(50, 0, 0, 50)), [0, 0], 2, 2, 0.5, result);
+			// log(1 + e^−50) for the first row, 50 + log(1 + e^−50) for the second
+			assert.ok(Math.abs(result.loss - 50 - 2 * Math.exp(-50)) < 1e-9, `${backend.name}: ${result.loss}`);
+			assert.equal(result.correct, 1);
+			const right = {loss: 0, correct: 0};
+			backend.softmaxCrossEntropyStep(on(backend, Float32Array.of(50, 0)), [0], 1, 2, 1, right);
+			assert.ok(right.loss > 0 && Math.abs(right.loss - Math.exp(-50)) < 1e-3 * Math.exp(-50), `${backend.name}: ${right.loss}`);
+		}
+	});
+
+	test('a logit that is not a number makes the loss NaN on every backend, as the trainer expects of a diverged step', () => {
+		for (const backend of backends) {
+			const result = {loss: 0, correct: 0};
+			backend.softmaxCrossEntropyStep(on(backend, Float32Array.of(1, Number.NaN, 2)), [0], 1, 3, 1, result);
+			assert.ok(Number.isNaN(result.loss), `${backend.name}: ${result.loss}`);
+		}
+	});
+
+	test('the wasm kernels refuse a label outside the classes before they write anything', () => {
+		const z = on(wasm, Float32Array.of(1, 2, 3, 4));
+		assert.throws(() => wasm.softmaxCrossEntropyStep(z, [0, 2], 2, 2, 0.5, {loss: 0, correct: 0}), /label 2 is not one of 2 classes/);
+		assert.deepEqual([...z], [1, 2, 3, 4]);
 	});
 });
 
