@@ -12,8 +12,6 @@ import {Relu} from './relu.js';
 import type {Rng} from './rng.js';
 import {type BatchResult, softmax} from './softmax-cross-entropy.js';
 
-export type {BatchResult} from './softmax-cross-entropy.js';
-
 /** One dense layer's numbers, W as [outputs, inputs] row-major: what a view of the network is drawn from. */
 export interface LayerWeights {
 	readonly inputs: number;

@@ -384,7 +384,7 @@ export class WasmBackend implements Backend {
 		scale: number,
 		result: BatchResult,
 	): void {
-		if (this.labelBytes.length < batch) this.labelBytes = this.imageBytes(batch);
+		if (this.labelBytes.length < batch) this.labelBytes = this.takeBytes(batch);
 		if (this.lossRows.length < 2 * batch) {
 			const words = this.take(4 * batch, false);
 			this.lossRows = new Float64Array(words.buffer, words.byteOffset, 2 * batch);
@@ -428,8 +428,7 @@ export class WasmBackend implements Backend {
 	 * `release` gives it back.
 	 */
 	imageBytes(length: number): Uint8Array {
-		const words = this.take(Math.ceil(length / 4), false);
-		return new Uint8Array(words.buffer, words.byteOffset, length);
+		return this.takeBytes(length);
 	}
 
 	/** The batch's images copied into the memory, in order, for images that lie elsewhere. */
@@ -457,6 +456,12 @@ export class WasmBackend implements Backend {
 			return;
 		}
 		this.team.run(kernel, total, grain ?? Math.max(8, Math.ceil(total / (4 * this.team.threads) / 8) * 8), args);
+	}
+
+	/** `length` bytes in the memory, not zeroed. */
+	private takeBytes(length: number): Uint8Array {
+		const words = this.take(Math.ceil(length / 4), false);
+		return new Uint8Array(words.buffer, words.byteOffset, length);
 	}
 
 	/** `count` 4-byte integers in the memory, not zeroed. */
