@@ -93,20 +93,24 @@ export interface BatchResult {
 
 /**
  * The output layer's whole step on a training batch, in place of the
- * logits: A = softmax(Z) with the summed cross-entropy, the rows whose
- * largest probability is the label's, then dZ = (A − Y)·scale.
+ * logits: A = softmax(Z) with the summed cross-entropy into `result.loss`,
+ * the rows whose largest probability is the label's into `result.correct`,
+ * then dZ = (A − Y)·scale. logits: [batch, classes].
  */
-export function softmaxCrossEntropyStep(
+export type OutputStep = (
 	logits: Float32Array,
 	labels: ArrayLike<number>,
 	batch: number,
 	classes: number,
 	scale: number,
 	result: BatchResult,
-): void {
+) => void;
+
+/** The output layer's step as the plain loops above compute it. */
+export const softmaxCrossEntropyStep: OutputStep = (logits, labels, batch, classes, scale, result) => {
 	result.loss = softmaxCrossEntropy(logits, labels, batch, classes);
 	let correct = 0;
 	for (let r = 0; r < batch; r++) if (argmaxRow(logits, r, classes) === labels[r]) correct++;
 	result.correct = correct;
 	softmaxCrossEntropyGrad(logits, labels, logits, batch, classes, scale);
-}
+};

@@ -1,5 +1,5 @@
 import type {ConvGeometry, ImageShape} from '../image-shape.js';
-import type {BatchResult} from '../softmax-cross-entropy.js';
+import type {OutputStep} from '../softmax-cross-entropy.js';
 
 export const backendNames = ['js', 'wasm'] as const;
 export type BackendName = (typeof backendNames)[number];
@@ -38,14 +38,7 @@ export interface Backend extends DenseProducts, ImageKernels {
 	/** Sets every value to 0. */
 	fillZero(values: Float32Array): void;
 	/** The output layer's step on a training batch, in place of the logits (softmax-cross-entropy.ts: softmaxCrossEntropyStep). */
-	softmaxCrossEntropyStep(
-		logits: Float32Array,
-		labels: ArrayLike<number>,
-		batch: number,
-		classes: number,
-		scale: number,
-		result: BatchResult,
-	): void;
+	readonly softmaxCrossEntropyStep: OutputStep;
 	/** Whether every value is a finite number. */
 	allFinite(values: Float32Array): boolean;
 	/** out[r] = the pixels of image order[start + r] (or start + r without an order) / 255, for r < count: out is [count, size]. */
