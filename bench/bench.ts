@@ -149,8 +149,7 @@ const epochs = setups.map((setup): EpochReport => {
 	const engineStep = (network: Network): TrainStep => {
 		const stepper = createOptimizer(optimizer, learningRate);
 		return (x, labels, batch) => {
-			network.zeroGradients();
-			const result = network.trainBatch(x, labels, batch, 1 / batch);
+			const result = network.trainBatch(x, labels, batch, 1 / batch, true);
 			stepper.step(network.parameters());
 			return result;
 		};

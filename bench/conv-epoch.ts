@@ -98,8 +98,7 @@ export async function measureConvBench({data, images, filters, threads, seed, re
 				return runEpoch(
 					batcher,
 					(x, labels, batch) => {
-						network.zeroGradients();
-						const result = network.trainBatch(x, labels, batch, 1 / batch);
+						const result = network.trainBatch(x, labels, batch, 1 / batch, true);
 						optimizer.step(network.parameters());
 						return result;
 					},

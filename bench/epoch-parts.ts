@@ -60,10 +60,9 @@ for (let epoch = 0; epoch < epochs; epoch++) {
 		const count = Math.min(128, train.count - start);
 		stepParts = {};
 		const started = performance.now();
-		network.zeroGradients();
 		const x = network.packImages(images, order, start, count);
 		for (let r = 0; r < count; r++) labels[r] = train.labels![order[start + r]!]!;
-		network.trainBatch(x, labels, count, 1 / count);
+		network.trainBatch(x, labels, count, 1 / count, true);
 		optimizer.step(parameters);
 		network.hasFiniteWeights();
 		const total = performance.now() - started;

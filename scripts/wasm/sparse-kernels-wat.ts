@@ -9,8 +9,8 @@
  * never wait for a list another one builds:
  *   sparse_forward:       out = x·wᵀ + b for rows [from, to) of x, each row listed, then 8 outputs at a time against
  *                         the part's rows (scratch: batch · (inputs / 4 + 1) words, a place for each row's list)
- *   sparse_weight_grad:   dw += dzᵀ·x for groups [from, to) of 4 inputs, each group listed, then 8 outputs at a time
- *                         against the group; db += Σ dz (scratch: sparseGradScratchBytes)
+ *   sparse_weight_grad:   dw += dzᵀ·x for groups [from, to) of 4 inputs (dw = dzᵀ·x with replace), each group listed,
+ *                         then a tile of outputs at a time against the group; db += Σ dz (scratch: sparseGradScratchBytes)
  */
 
 import {sparseGradEntryBytes as entryBytes, sparseGradChunk} from '../../source/nn/backend/wasm/sparse-scratch.js';
@@ -149,6 +149,9 @@ function forwardTiles(width: number, specialised?: number): string {
  * the address of the dz row, so the walks below read the list in order),
  * then `height` outputs at a time walk the list. Parts split the inputs,
  * so each thread lists only its own groups and no list is built beforehand.
+ * With $replace the groups' sums are written over dw rather than added to
+ * it, so a step's first batch needs no clearing of dw beforehand; the last
+ * inputs % 4 columns and db are added to all the same (the caller clears them).
  */
 export function sparseInputWeightGrad(height: number): string {
 	const heights = [height, ...[4, 2, 1].filter(h => h < height)];
@@ -176,7 +179,11 @@ export function sparseInputWeightGrad(height: number): string {
 			`            (br_if $${label}_k (i32.lt_u (local.tee $p (i32.add (local.get $p) (i32.const ${entryBytes}))) (local.get $end))))))`,
 			'          (if (local.get $last) (then',
 			'            (local.set $pc (i32.add (local.get $pg) (i32.mul (local.get $m) (local.get $ldx))))',
-			...range(rows).map(r => `            (v128.store ${pc(r)} (f32x4.add (v128.load ${pc(r)}) (local.get $acc${r})))`),
+			'            (if (local.get $replace) (then',
+			...range(rows).map(r => `              (v128.store ${pc(r)} (local.get $acc${r}))`),
+			'            ) (else',
+			...range(rows).map(r => `              (v128.store ${pc(r)} (f32x4.add (v128.load ${pc(r)}) (local.get $acc${r})))`),
+			'            ))',
 			'          ) (else',
 			...range(rows).map(r => `            (v128.store ${partial(r)} (local.get $acc${r}))`),
 			'          ))',
@@ -186,7 +193,7 @@ export function sparseInputWeightGrad(height: number): string {
 	};
 	return lines([
 		`  (func (export "sparse_weight_grad") (param $from i32) (param $to i32) (param $dz i32) (param $x i32) (param $dw i32) (param $db i32)
-    (param $batch i32) (param $inputs i32) (param $outputs i32) (param $scratch i32)
+    (param $batch i32) (param $inputs i32) (param $outputs i32) (param $scratch i32) (param $replace i32)
     (local $ldx i32) (local $ldz i32) (local $groups i32) (local $g i32) (local $gEnd i32) (local $list i32) (local $partials i32)
     (local $r i32) (local $rEnd i32) (local $first i32) (local $last i32) (local $px i32) (local $pg i32)
     (local $m i32) (local $mBytes i32) (local $p i32) (local $end i32) (local $pz i32) (local $pc i32) (local $xv v128)`,

@@ -184,9 +184,10 @@ export class Conv2d implements Layer {
 		return this.result;
 	}
 
-	// dz: [batch, F·OH·OW] -> da: [batch, C·H·W]; dw += Σ dz ⋆ a, db += Σ dz   (convInputGradLoops, convWeightGradLoops)
-	backward(outputGrad: Float32Array, batch: number): Float32Array {
+	// dz: [batch, F·OH·OW] -> da: [batch, C·H·W]; dw += Σ dz ⋆ a, db += Σ dz, or = with replace   (convInputGradLoops, convWeightGradLoops)
+	backward(outputGrad: Float32Array, batch: number, replace = false): Float32Array {
 		const dz = this.arrays.gradient(outputGrad, batch * this.outputs);
+		if (replace) for (const {grad} of this.parameters()) this.backend.fillZero(grad);
 		this.backend.convWeightGrad(dz, this.activation, this.weightGrad, this.biasGrad, batch, this.geometry);
 		if (!this.needsInputGrad) return this.inputGradient;
 		this.inputGradient = this.arrays.grown(this.inputGradient, batch * this.inputs);

@@ -123,10 +123,10 @@ export class Dense implements Layer {
 		return this.output;
 	}
 
-	// dZ: [batch, outputs] -> dA_prev = dZ · W: [batch, inputs]; dW += dZᵀ · A_prev, db += Σ dZ   (inputGradLoops, weightGradLoops)
-	backward(outputGrad: Float32Array, batch: number): Float32Array {
+	// dZ: [batch, outputs] -> dA_prev = dZ · W: [batch, inputs]; dW += dZᵀ · A_prev, db += Σ dZ, or = with replace   (inputGradLoops, weightGradLoops)
+	backward(outputGrad: Float32Array, batch: number, replace = false): Float32Array {
 		const dz = this.arrays.gradient(outputGrad, batch * this.outputs);
-		this.products.accumulateWeightGrad(dz, this.input, this.weightGrad, this.biasGrad, batch, this.inputs, this.outputs);
+		this.products.accumulateWeightGrad(dz, this.input, this.weightGrad, this.biasGrad, batch, this.inputs, this.outputs, replace);
 		if (!this.needsInputGrad) return this.inputGradient;
 		this.inputGradient = this.arrays.grown(this.inputGradient, batch * this.inputs);
 		this.backend.inputGrad(dz, this.weights, this.inputGradient, batch, this.inputs, this.outputs);

@@ -15,7 +15,10 @@ export interface Parameter {
 export interface Layer {
 	/** x: [batch, inputs] -> [batch, outputs] */
 	forward(input: Float32Array, batch: number): Float32Array;
-	/** d(loss)/d(output): [batch, outputs] -> d(loss)/d(input): [batch, inputs]; adds to parameter gradients */
-	backward(outputGrad: Float32Array, batch: number): Float32Array;
+	/**
+	 * d(loss)/d(output): [batch, outputs] -> d(loss)/d(input): [batch, inputs]; adds to parameter
+	 * gradients, or with `replace` writes over them (a step's first batch: no clearing beforehand)
+	 */
+	backward(outputGrad: Float32Array, batch: number, replace?: boolean): Float32Array;
 	parameters(): readonly Parameter[];
 }

@@ -132,12 +132,13 @@ export class Network {
 	}
 
 	/**
-	 * Forward and backward on one batch, adding dW and db into the gradients;
-	 * an optimizer's step then updates the weights. scale is 1/m for the m
-	 * images of the whole step, so a full-batch step can be accumulated from
-	 * several smaller batches.
+	 * Forward and backward on one batch, adding dW and db into the gradients,
+	 * or with `replace` writing them over what the gradients held (a step's
+	 * first batch, which then needs no zeroGradients); an optimizer's step
+	 * then updates the weights. scale is 1/m for the m images of the whole
+	 * step, so a full-batch step can be accumulated from several smaller batches.
 	 */
-	trainBatch(input: Float32Array, labels: ArrayLike<number>, batch: number, scale: number): Readonly<BatchResult> {
+	trainBatch(input: Float32Array, labels: ArrayLike<number>, batch: number, scale: number, replace = false): Readonly<BatchResult> {
 		const classes = this.classes;
 		// forward: Z1 = W1·X + b1, A1 = ReLU(Z1), …, Z_L = W_L·A_(L-1) + b_L
 		const logits = this.forward(input, batch);
@@ -145,7 +146,7 @@ export class Network {
 		this.first.backend.softmaxCrossEntropyStep(logits, labels, batch, classes, scale, this.result);
 		// backward, last layer first: dW = dZ·A_prevᵀ, db = Σ dZ, dA_prev = Wᵀ·dZ, dZ_prev = dA_prev · (Z_prev > 0)
 		let grad = logits;
-		for (let l = this.layers.length - 1; l >= 0; l--) grad = this.layers[l]!.backward(grad, batch);
+		for (let l = this.layers.length - 1; l >= 0; l--) grad = this.layers[l]!.backward(grad, batch, replace);
 		return this.result;
 	}
 

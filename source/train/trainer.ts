@@ -85,14 +85,14 @@ export function* trainer(options: TrainerOptions): Generator<TrainerEvent, void,
 		for (let batch = state.batch + 1; batch <= batches; batch++) {
 			const stepStart = (batch - 1) * stepSize;
 			const stepCount = Math.min(stepSize, train.count - stepStart);
-			network.zeroGradients();
 			let stepLoss = 0,
 				stepCorrect = 0;
 			for (let offset = 0; offset < stepCount; offset += chunk) {
 				const count = Math.min(chunk, stepCount - offset);
 				const x = network.packImages(train.images, order, stepStart + offset, count);
 				packLabels(train, order, stepStart + offset, count, labels);
-				const result = network.trainBatch(x, labels, count, 1 / stepCount);
+				// the step's first batch writes the gradients, the others add to them
+				const result = network.trainBatch(x, labels, count, 1 / stepCount, offset === 0);
 				stepLoss += result.loss;
 				stepCorrect += result.correct;
 			}

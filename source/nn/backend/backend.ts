@@ -69,7 +69,10 @@ export interface DenseProducts {
 		outputs: number,
 		relu: boolean,
 	): void;
-	/** dw += dzᵀ · x and db += Σ dz   dz: [batch, outputs], x: [batch, inputs] -> dw: [outputs, inputs] */
+	/**
+	 * dw += dzᵀ · x and db += Σ dz   dz: [batch, outputs], x: [batch, inputs] -> dw: [outputs, inputs];
+	 * with `replace`, dw = dzᵀ · x and db = Σ dz, whatever they held
+	 */
 	accumulateWeightGrad(
 		dz: Float32Array,
 		x: Float32Array,
@@ -78,6 +81,7 @@ export interface DenseProducts {
 		batch: number,
 		inputs: number,
 		outputs: number,
+		replace?: boolean,
 	): void;
 }
 

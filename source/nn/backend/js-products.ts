@@ -41,11 +41,15 @@ export function denseForward(
 	}
 }
 
-/** dw += dzᵀ · x and db += Σ dz   dz: [batch, outputs], x: [batch, inputs] -> dw: [outputs, inputs] */
+/** dw += dzᵀ · x and db += Σ dz (with `replace`, written over them)   dz: [batch, outputs], x: [batch, inputs] -> dw: [outputs, inputs] */
 export function accumulateWeightGrad(
 	dz: Float32Array, x: Float32Array, dw: Float32Array, db: Float32Array,
-	batch: number, inputs: number, outputs: number,
+	batch: number, inputs: number, outputs: number, replace = false,
 ): void {
+	if (replace) {
+		dw.fill(0, 0, outputs * inputs);
+		db.fill(0, 0, outputs);
+	}
 	for (let o = 0; o < outputs; o++) {
 		let sum = 0;
 		for (let r = 0; r < batch; r++) sum += dz[r * outputs + o]!;

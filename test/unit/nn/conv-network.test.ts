@@ -7,6 +7,7 @@ import {
 	buildNetwork,
 	convArchitecture,
 } from '../../../source/nn/architecture.js';
+import {createBackend} from '../../../source/nn/backend/create-backend.js';
 import {jsBackend} from '../../../source/nn/backend/js-backend.js';
 import {Conv2d} from '../../../source/nn/conv2d.js';
 import {Dense} from '../../../source/nn/dense.js';
@@ -161,6 +162,28 @@ describe('a conv network against finite differences', () => {
 		const names = ['conv 1 dK', 'conv 1 db', 'conv 2 dK', 'conv 2 db', 'dense 1 dW', 'dense 1 db', 'dense 2 dW', 'dense 2 db'];
 		for (const [index, parameter] of parameters.entries()) checkGradient(parameter.value, analytic[index]!, loss, names[index]!);
 	});
+
+	for (const backend of ['js', 'wasm'] as const) {
+		test(`${backend}: trainBatch with replace writes every layer's gradients over what was there`, () => {
+			const [cleared, replaced] = [1, 2].map(() => buildNetwork(architecture, new Rng(73), createBackend(backend)));
+			const rng = new Rng(74);
+			const batch = 3;
+			const x = random(rng, batch * 2 * 11 * 9);
+			const labels = [1, 3, 0];
+			cleared!.zeroGradients();
+			cleared!.trainBatch(x, labels, batch, 1 / batch);
+			for (const {grad} of replaced!.parameters()) grad.fill(Number.NaN);
+			replaced!.trainBatch(x, labels, batch, 1 / batch, true);
+			const expected = cleared!.parameters();
+			for (const [index, {grad}] of replaced!.parameters().entries()) {
+				assert.ok(
+					expected[index]!.grad.some(value => value !== 0),
+					`parameter ${index} has some gradient`,
+				);
+				assert.deepEqual(grad, expected[index]!.grad, `parameter ${index}`);
+			}
+		});
+	}
 
 	test('scoreGradient through every layer: the input gradient of one class score, batch 1', () => {
 		const rng = new Rng(72);

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
+import type {Backend} from '../../../source/nn/backend/backend.js';
+import {createBackend} from '../../../source/nn/backend/create-backend.js';
 import {Network} from '../../../source/nn/network.js';
 import {GradientDescent} from '../../../source/nn/optim/gd.js';
 import {Rng} from '../../../source/nn/rng.js';
@@ -118,12 +120,20 @@ function tutorialStep(network: Network): Reference {
 	return {w1, b1, w2, b2, dw1, db1, dw2, db2, cost};
 }
 
-function newNetwork(): Network {
+function newNetwork(backend?: Backend): Network {
 	const rng = new Rng(2024);
-	const network = Network.create([n0, n1, n2], rng);
+	const network = Network.create([n0, n1, n2], rng, backend);
 	// small nonzero biases, so the bias terms are checked as well
 	for (const layer of network.dense) for (let k = 0; k < layer.outputs; k++) layer.biases[k] = (rng.next() - 0.5) * 0.1;
 	return network;
+}
+
+/** The network's gradients against the written-out formulas' dW1, db1, dW2, db2. */
+function assertGradients(network: Network, reference: Reference): void {
+	const expected = [reference.dw1, reference.db1, reference.dw2, reference.db2];
+	network.parameters().forEach(({grad}, index) => {
+		assert.ok(maxDifference(grad, expected[index]!) < 1e-6, `parameter ${index}: ${maxDifference(grad, expected[index]!)}`);
+	});
 }
 
 function maxDifference(actual: ArrayLike<number>, expected: ArrayLike<number>): number {
@@ -177,11 +187,22 @@ describe(`the tutorial's step on ${m} MNIST images`, () => {
 			start += size;
 		}
 		assert.equal(start, m);
-		const gradients = chunked.parameters().map(parameter => parameter.grad);
-		const expected = [reference.dw1, reference.db1, reference.dw2, reference.db2];
-		gradients.forEach((gradient, index) => {
-			assert.ok(maxDifference(gradient, expected[index]!) < 1e-6, `parameter ${index}: ${maxDifference(gradient, expected[index]!)}`);
-		});
+		assertGradients(chunked, reference);
 		assert.ok(Math.abs(loss / m - reference.cost) < 1e-5 * reference.cost, `cost ${loss / m} vs ${reference.cost}`);
 	});
+
+	for (const backend of ['js', 'wasm'] as const) {
+		test(`${backend}: the first of the calls with replace writes the gradient over what was there (a step with no clearing)`, () => {
+			const stepped = newNetwork(createBackend(backend));
+			// what the step before left, and NaN, which any sum added to it would carry
+			for (const [index, {grad}] of stepped.parameters().entries()) grad.fill(index % 2 ? Number.NaN : 3);
+			let start = 0;
+			for (const size of [37, 101, 62]) {
+				const x = stepped.packImages(pixels, null, start, size);
+				stepped.trainBatch(x, labels.subarray(start, start + size), size, 1 / m, start === 0);
+				start += size;
+			}
+			assertGradients(stepped, reference);
+		});
+	}
 });

@@ -95,13 +95,16 @@ export class WasmBackend implements Backend {
 			);
 		},
 		// shared by groups of 4 inputs, 8 a part (a part costs little more than its groups: small parts share evenly)
-		accumulateWeightGrad: (dz, x, dw, db, batch, inputs, outputs) => {
+		// with `replace`, the kernel writes the groups' sums over dw, and only db (and any last inputs % 4 columns) is cleared first
+		accumulateWeightGrad: (dz, x, dw, db, batch, inputs, outputs, replace = false) => {
 			const scratch = this.scratchFor(sparseGradScratchBytes(batch, inputs, outputs) / 4);
+			const written = replace && inputs % 4 === 0;
+			if (replace) this.clearGradients(written ? undefined : dw.subarray(0, outputs * inputs), db.subarray(0, outputs));
 			this.share(
 				'sparse_weight_grad',
 				Math.ceil(inputs / 4),
 				batch * inputs * outputs,
-				[this.at(dz), this.at(x), this.at(dw), this.at(db), batch, inputs, outputs, scratch],
+				[this.at(dz), this.at(x), this.at(dw), this.at(db), batch, inputs, outputs, scratch, written ? 1 : 0],
 				8,
 			);
 		},
@@ -275,7 +278,9 @@ export class WasmBackend implements Backend {
 		batch: number,
 		inputs: number,
 		outputs: number,
+		replace = false,
 	): void {
+		if (replace) this.clearGradients(dw.subarray(0, outputs * inputs), db.subarray(0, outputs));
 		this.share('weight_grad', outputs, batch * inputs * outputs, [
 			this.at(dz),
 			this.at(x),
@@ -360,6 +365,12 @@ export class WasmBackend implements Backend {
 
 	fillZero(values: Float32Array): void {
 		this.share('zero_fill', values.length, values.length * passWork, [this.at(values)]);
+	}
+
+	/** Clears a weight gradient (when given) and a bias gradient before a product writes over them; a bias's few floats here. */
+	private clearGradients(weights: Float32Array | undefined, biases: Float32Array): void {
+		if (weights) this.fillZero(weights);
+		biases.fill(0);
 	}
 
 	allFinite(values: Float32Array): boolean {

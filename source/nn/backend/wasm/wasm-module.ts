@@ -78,6 +78,7 @@ export interface Kernels {
 		inputs: number,
 		outputs: number,
 		scratch: number,
+		replace: number,
 	): void;
 	conv_forward(
 		from: number,

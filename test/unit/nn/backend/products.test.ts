@@ -103,6 +103,10 @@ function checkShape(batch: number, inputs: number, outputs: number, zeros = 0): 
 	const dw = dw0.slice(),
 		db = db0.slice();
 	weightGradLoops(dz, x, dw, db, batch, inputs, outputs);
+	// with replace, the sums alone: the loops on zeros
+	const dwAlone = new Float32Array(outputs * inputs),
+		dbAlone = new Float32Array(outputs);
+	weightGradLoops(dz, x, dwAlone, dbAlone, batch, inputs, outputs);
 	const dx = new Float32Array(batch * inputs);
 	inputGradLoops(dz, w, dx, batch, inputs, outputs);
 
@@ -144,6 +148,14 @@ function checkShape(batch: number, inputs: number, outputs: number, zeros = 0): 
 		products.accumulateWeightGrad(place(dz), place(x), gradients.dw, gradients.db, batch, inputs, outputs);
 		assertClose(dw, gradients.dw, dwSize, `${shape} ${name} dW`);
 		assertClose(db, gradients.db, dbSize, `${shape} ${name} db`);
+		// with replace, written over what is there: NaN would show through any sum added to it
+		const replaced = {
+			dw: place(new Float32Array(outputs * inputs).fill(Number.NaN)),
+			db: place(new Float32Array(outputs).fill(Number.NaN)),
+		};
+		products.accumulateWeightGrad(place(dz), place(x), replaced.dw, replaced.db, batch, inputs, outputs, true);
+		assertClose(dwAlone, replaced.dw, dwSize, `${shape} ${name} dW replaced`);
+		assertClose(dbAlone, replaced.db, dbSize, `${shape} ${name} db replaced`);
 		if (!products.inputGrad) continue;
 		const inputGradient = place(new Float32Array(batch * inputs).fill(Number.NaN));
 		products.inputGrad(place(dz), place(w), inputGradient, batch, inputs, outputs);
@@ -153,7 +165,8 @@ function checkShape(batch: number, inputs: number, outputs: number, zeros = 0): 
 
 describe('every backend computes what the reference loops compute', () => {
 	for (const [batch, inputs, outputs] of named) {
-		test(`${batch}x${inputs}x${outputs}: forward (with and without ReLU), dW and db, dX`, () => checkShape(batch, inputs, outputs));
+		test(`${batch}x${inputs}x${outputs}: forward (with and without ReLU), dW and db (added and replaced), dX`, () =>
+			checkShape(batch, inputs, outputs));
 	}
 
 	test(`every tile remainder: ${remainders.length} shapes from 1x1x1 to 5x${remainders.at(-1)![1]}x${remainders.at(-1)![2]}`, () => {
