@@ -92,7 +92,7 @@ await new Promise<void>(resolve => {
 			},
 			onExit: resolve,
 		},
-		{images: 200, everyMs: 1500},
+		{probe: {images: 200, everyMs: 1500}},
 	);
 });
 console.log(

@@ -23,7 +23,7 @@ import {evaluateModel} from './train/evaluate-model.js';
 import type {RunEvent} from './train/events.js';
 import {runTraining} from './train/run.js';
 import {pendingWorker} from './train/worker/early-worker.js';
-import {confusionProbe} from './ui/dashboard/confusion-probe.js';
+import {dashboardAsks} from './ui/dashboard/screen-asks.js';
 import {recordTerminal} from './ui/demo/cast-recorder.js';
 import {renderSettingsFor} from './ui/shared/render-settings.js';
 import {enterDashboardScreen, leaveScreenNow} from './ui/shared/terminal.js';
@@ -202,7 +202,7 @@ async function runDashboard(command: TrainCommand): Promise<number> {
 	signals.onStop(() => {});
 	// the screens take a few tenths of a second to load: say what is happening at once
 	process.stdout.write(`${glyphs.spinner.frames[0]} Loading MNIST${glyphs.ellipsis}\u001B[H`);
-	const worker = pendingWorker(command.config, confusionProbe);
+	const worker = pendingWorker(command.config, dashboardAsks);
 	const {startDashboard, summaryLines} = await import('./ui/screens.js');
 	// Ink draws the first frame before startDashboard returns
 	const session = startDashboard(command.config, terminal, {

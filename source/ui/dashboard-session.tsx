@@ -5,9 +5,9 @@ import type {EarlyWorker} from '../train/worker/early-worker.js';
 import type {FromWorker} from '../train/worker/protocol.js';
 import {startTrainingWorker, type TrainingWorker, type WorkerListener} from '../train/worker/worker-host.js';
 import {App} from './app.js';
-import {confusionProbe} from './dashboard/confusion-probe.js';
 import type {DashboardState} from './dashboard/dashboard-state.js';
 import {createDashboardStore} from './dashboard/dashboard-store.js';
+import {dashboardAsks} from './dashboard/screen-asks.js';
 import {warmFrame} from './dashboard/warm-frames.js';
 import {convDemoScript, demoScript} from './demo/demo-script.js';
 import type {KeyAction} from './shared/keys.js';
@@ -46,7 +46,7 @@ export interface DashboardOptions {
 	readonly onEvent?: (event: Exclude<FromWorker, {type: 'failure'}>) => void;
 	/** --demo: play the captioned tour, which ends by quitting. */
 	readonly demo?: boolean;
-	/** The run, made with confusionProbe while the screens loaded (and started once the first frame is drawn); otherwise the session starts it. */
+	/** The run, made with dashboardAsks while the screens loaded (and started once the first frame is drawn); otherwise the session starts it. */
 	readonly worker?: EarlyWorker;
 }
 
@@ -94,7 +94,8 @@ export function startDashboard(config: TrainConfig, terminal: TerminalSession, o
 	// without a keyboard nobody can press q: a finished run closes by itself (a demo quits when its tour ends)
 	const keysOff = !process.stdin.isTTY && !options.demo;
 
-	const start = options.worker?.attach ?? ((listener: WorkerListener) => startTrainingWorker(config, listener, confusionProbe));
+	let startToShow = false;
+	const start = options.worker?.attach ?? ((listener: WorkerListener) => startTrainingWorker(config, listener, dashboardAsks));
 	const worker: TrainingWorker = start({
 		onEvent(event) {
 			try {
@@ -103,6 +104,8 @@ export function startDashboard(config: TrainConfig, terminal: TerminalSession, o
 				fail(error);
 			}
 			store.dispatch(event.type === 'progress' ? {...event, at: Date.now()} : event, drawnAtOnce(event, store.getSnapshot()));
+			// the run waits for its start to be on the screen: the next frame Ink writes (see onRender)
+			if (event.type === 'start') startToShow = true;
 			if (event.type === 'done' && stopping) close(stopping);
 			else if (event.type === 'done' && keysOff) close('finished');
 		},
@@ -151,7 +154,12 @@ export function startDashboard(config: TrainConfig, terminal: TerminalSession, o
 
 	const demo = options.demo ? {demo: {script: config.arch === 'cnn' ? convDemoScript : demoScript}} : {};
 	const app = <App store={store} onAction={onAction} startedAt={startedAt} mouse={terminal.mouse} {...demo} />;
-	const ink = render(<RenderProvider settings={options.settings}>{app}</RenderProvider>, inkOptions);
+	const onRender = () => {
+		if (!startToShow) return;
+		startToShow = false;
+		worker.shown();
+	};
+	const ink = render(<RenderProvider settings={options.settings}>{app}</RenderProvider>, {...inkOptions, onRender});
 	terminal.drawnBy(ink);
 	ink.waitUntilExit().catch(fail);
 	warmWhileLoading(() => store.getSnapshot().phase === 'loading' && !ending, config, options.settings);

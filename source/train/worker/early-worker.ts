@@ -1,4 +1,5 @@
 import type {TrainConfig} from '../config.js';
+import type {ScreenAsks} from './protocol.js';
 import {startTrainingWorker, type TrainingWorker, type WorkerListener} from './worker-host.js';
 
 /** A run started before anything listens to it: its events wait until a listener is attached. */
@@ -19,7 +20,7 @@ export interface PendingWorker extends EarlyWorker {
  * itself, then starts the run. Events that come before a listener is
  * attached wait for it.
  */
-export function pendingWorker(config: TrainConfig, probe?: {images: number; everyMs: number}): PendingWorker {
+export function pendingWorker(config: TrainConfig, asks: ScreenAsks = {}): PendingWorker {
 	let listener: WorkerListener | undefined;
 	const waiting: ((listener: WorkerListener) => void)[] = [];
 	const relay = (tell: (listener: WorkerListener) => void) => (listener ? tell(listener) : waiting.push(tell));
@@ -33,6 +34,7 @@ export function pendingWorker(config: TrainConfig, probe?: {images: number; ever
 		stop: () => ask(worker => worker.stop()),
 		control: request => ask(worker => worker.control(request)),
 		step: () => ask(worker => worker.step()),
+		shown: () => ask(worker => worker.shown()),
 		terminate: async () => {
 			terminated = true;
 			await worker?.terminate();
@@ -48,7 +50,7 @@ export function pendingWorker(config: TrainConfig, probe?: {images: number; ever
 					onError: error => relay(listener => listener.onError(error)),
 					onExit: () => relay(listener => listener.onExit?.()),
 				},
-				probe,
+				asks,
 			);
 			for (const request of asked.splice(0)) request(worker);
 		},

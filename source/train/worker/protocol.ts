@@ -4,7 +4,9 @@ import type {BatchProgress, RunEvent} from '../events.js';
 
 /** Messages from the main thread to the training worker. */
 export type ToWorker =
-	| {readonly type: 'start'; readonly config: TrainConfig; readonly probe?: {readonly images: number; readonly everyMs: number}}
+	| {readonly type: 'start'; readonly config: TrainConfig; readonly probe?: Probe; readonly waitForScreen?: boolean}
+	/** The screen has drawn the run's start: a run started with waitForScreen begins training. */
+	| {readonly type: 'shown'}
 	| {readonly type: 'pause'}
 	| {readonly type: 'resume'}
 	| {readonly type: 'stop'}
@@ -14,6 +16,22 @@ export type ToWorker =
 	| {readonly type: 'step'}
 	/** The main thread has taken in this epoch's results (the worker stays at most a few epochs ahead). */
 	| {readonly type: 'received'; readonly epoch: number};
+
+/** Test images evaluated every so often during an epoch, for a live confusion matrix. */
+export interface Probe {
+	readonly images: number;
+	readonly everyMs: number;
+}
+
+/**
+ * What a screen asks of the run: a probe, and to wait for the screen to draw
+ * the run's start (`shown`) before the first step, so that the frame does
+ * not take a core from the first steps.
+ */
+export interface ScreenAsks {
+	readonly probe?: Probe;
+	readonly waitForScreen?: boolean;
+}
 
 /** The latest step, with the losses of every step since the previous message. */
 export interface Progress extends Omit<BatchProgress, 'type'> {

@@ -2,7 +2,7 @@ import {Worker} from 'node:worker_threads';
 import {DivergedError, InputError} from '../../errors.js';
 import type {TrainConfig} from '../config.js';
 import type {ControlRequest} from '../controls.js';
-import type {FromWorker, ToWorker, WorkerFailure} from './protocol.js';
+import type {FromWorker, ScreenAsks, ToWorker, WorkerFailure} from './protocol.js';
 
 /** A training run in a worker thread, seen from the main thread. */
 export interface TrainingWorker {
@@ -14,6 +14,8 @@ export interface TrainingWorker {
 	control(request: ControlRequest): void;
 	/** While paused: one batch, then paused again. */
 	step(): void;
+	/** The screen has drawn the run's start: a run asked to wait for it begins training. */
+	shown(): void;
 	/** Ends the worker at once. */
 	terminate(): Promise<void>;
 }
@@ -31,7 +33,7 @@ export interface WorkerListener {
 export function startTrainingWorker(
 	config: TrainConfig,
 	listener: WorkerListener,
-	probe?: {images: number; everyMs: number},
+	{probe, waitForScreen}: ScreenAsks = {},
 ): TrainingWorker {
 	const worker = createWorker();
 	const send = (message: ToWorker) => worker.postMessage(message);
@@ -58,13 +60,14 @@ export function startTrainingWorker(
 		if (!finished) listener.onError(new Error('the training worker ended unexpectedly'));
 		listener.onExit?.();
 	});
-	send({type: 'start', config, ...(probe ? {probe} : {})});
+	send({type: 'start', config, ...(probe ? {probe} : {}), ...(waitForScreen ? {waitForScreen} : {})});
 	return {
 		pause: () => send({type: 'pause'}),
 		resume: () => send({type: 'resume'}),
 		stop: () => send({type: 'stop'}),
 		control: request => send({type: 'control', request}),
 		step: () => send({type: 'step'}),
+		shown: () => send({type: 'shown'}),
 		terminate: async () => {
 			finished = true;
 			await worker.terminate();

@@ -42,7 +42,7 @@ function listen(early: EarlyWorker): {worker: TrainingWorker; ended: Promise<Hea
 
 describe('a training worker started before its listener', () => {
 	test('keeps the events that came before the listener and tells them first, in order', async () => {
-		const early = pendingWorker(config, {images: 50, everyMs: 0});
+		const early = pendingWorker(config, {probe: {images: 50, everyMs: 0}});
 		early.start();
 		// the run goes on meanwhile (loading the dashboard's screens, say)
 		await later(300);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import {InputError} from '../../../../source/errors.js';
 import type {TrainConfig} from '../../../../source/train/config.js';
-import type {FromWorker} from '../../../../source/train/worker/protocol.js';
+import type {FromWorker, ScreenAsks} from '../../../../source/train/worker/protocol.js';
 import {startTrainingWorker, type TrainingWorker} from '../../../../source/train/worker/worker-host.js';
 import {workerConfig} from '../../../helpers/worker-config.js';
 
@@ -13,6 +13,7 @@ type Event = Exclude<FromWorker, {type: 'failure'}>;
 function run(
 	runConfig: TrainConfig,
 	onEvent: (event: Event, worker: TrainingWorker) => void = () => {},
+	asks: ScreenAsks = {probe: {images: 200, everyMs: 0}},
 ): Promise<{events: Event[]; error: Error | null}> {
 	return new Promise(resolve => {
 		const events: Event[] = [];
@@ -30,7 +31,7 @@ function run(
 				},
 				onExit: () => resolve({events, error}),
 			},
-			{images: 200, everyMs: 0},
+			asks,
 		);
 	});
 }
@@ -67,6 +68,44 @@ describe('the training worker', () => {
 		assert.ok(steps - stepsAtPause! < 1000, `${steps - stepsAtPause!} steps trained while paused`);
 		const done = events.at(-1);
 		assert.ok(done?.type === 'done' && done.interrupted);
+	});
+
+	test('a run that waits for the screen takes no step until the screen has drawn its start, then trains', async () => {
+		let progressBeforeShown: number | undefined;
+		let progress = 0;
+		const {events, error} = await run(
+			config,
+			(event, worker) => {
+				if (event.type === 'progress') progress++;
+				if (event.type !== 'start') return;
+				setTimeout(() => {
+					progressBeforeShown = progress;
+					worker.shown();
+				}, 300);
+			},
+			{waitForScreen: true},
+		);
+		assert.equal(error, null);
+		// 300 ms is hundreds of this small network's steps
+		assert.equal(progressBeforeShown, 0);
+		assert.equal(events.filter(event => event.type === 'epoch').length, 2);
+		assert.equal(events.at(-1)?.type, 'done');
+	});
+
+	test('a screen that never says it has drawn the start holds the run for a second, not for ever', async () => {
+		let startedAt = 0;
+		let firstProgressAt = 0;
+		const {events, error} = await run(
+			config,
+			event => {
+				if (event.type === 'start') startedAt = performance.now();
+				if (event.type === 'progress') firstProgressAt ||= performance.now();
+			},
+			{waitForScreen: true},
+		);
+		assert.equal(error, null);
+		assert.ok(firstProgressAt - startedAt >= 900, `first step ${(firstProgressAt - startedAt).toFixed(0)} ms after the start`);
+		assert.equal(events.at(-1)?.type, 'done');
 	});
 
 	test('an input error is rebuilt as an InputError on this side', async () => {

@@ -29,7 +29,7 @@ function liveRun(config: TrainConfig, steer?: (event: Event, worker: TrainingWor
 				onError: reject,
 				onExit: () => resolve(events),
 			},
-			{images: 200, everyMs: 0},
+			{probe: {images: 200, everyMs: 0}},
 		);
 	});
 }
