@@ -272,12 +272,15 @@ export class TeamPace {
 	/**
 	 * Where the spare time counts from, for a pace that follows this one (a run's, after the warm-up's): while
 	 * alone after a look that found no core, from that look, so that the first try of a run whose files loaded
-	 * beside a busy process is judged by the spare time while they did; otherwise none (from the new one's
-	 * start, whose first try then comes at once: on a quiet machine, waiting for the look to tell cost the first
-	 * epoch a few %).
+	 * beside a busy process is judged by the spare time while they did; and from where this one counted, if it
+	 * never looked (a warm-up cut short by files that came quickly: its calls never measured, it passes on the
+	 * time since it was made, or since the pace it followed counted). Otherwise none, after a look that found a
+	 * core or a try: from the new one's start, whose first try then comes at once (on a quiet machine, waiting
+	 * for the look to tell cost the first epoch a few %).
 	 */
 	get spareMark(): SpareMark | undefined {
-		return this.working === 0 && this.coreTaken ? {at: this.changedAt, spare: this.spareThen} : undefined;
+		const neverLooked = this.tried.size === 0 && !Number.isNaN(this.changedAt);
+		return this.working === 0 && (this.coreTaken || neverLooked) ? {at: this.changedAt, spare: this.spareThen} : undefined;
 	}
 
 	/**

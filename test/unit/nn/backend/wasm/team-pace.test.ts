@@ -210,6 +210,22 @@ describe('the pace of a team of one partner', () => {
 		assert.ok(machine.run(windowCalls + 20).includes(1), 'a try');
 	});
 
+	test('a pace that never looked for a core (a warm-up cut short) passes on where it counted from: the run beside a busy process does not try', () => {
+		let machine: Machine | undefined;
+		const clock = () => machine?.spareMs ?? 0;
+		// made 100 ms before the first call, beside a busy process; a few calls, too few to measure them alone
+		const warmUp = new TeamPace(1, defaultPace, clock, 900);
+		machine = new Machine(warmUp, busy);
+		machine.spareCores = 1;
+		machine.run(windowCalls / 4);
+		const mark = warmUp.spareMark;
+		assert.equal(mark?.at, 900, 'the mark of its making');
+		// the run's pace, made as forgetCalls makes it
+		machine.pace = new TeamPace(1, defaultPace, clock, mark ?? machine.now);
+		const partners = machine.runFor(3000);
+		assert.ok(!partners.includes(1), `${partners.filter(count => count > 0).length} calls shared`);
+	});
+
 	test('a pace alone after a try that failed, its look having found a core, gives no mark: the pace after it counts from its own start', () => {
 		let machine: Machine | undefined;
 		// made as the calls start, on a machine whose cores look free: its first try comes, and its partner is late
