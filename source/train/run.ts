@@ -24,16 +24,22 @@ import {batchesPerEpoch, newTrainerState, type TrainerState, trainer} from './tr
 import {touchPages, warmUp} from './warm-up.js';
 import {weightsSnapshot} from './weights-snapshot.js';
 
+/**
+ * Evaluate the first `images` test images every `everyMs` during epochs (less
+ * often if that would cost more than a few percent of the training time).
+ */
+export interface Probe {
+	readonly images: number;
+	readonly everyMs: number;
+}
+
 export interface RunControl {
 	/** Checked between steps: once true, the run saves and ends with a done event. */
 	readonly stopRequested?: () => boolean;
 	/** Checked between steps: a promise while paused, settled on resume. */
 	readonly whilePaused?: () => Promise<void> | undefined;
-	/**
-	 * Evaluate the first `images` test images every `everyMs` during epochs (less
-	 * often if that would cost more than a few percent of the training time).
-	 */
-	readonly probe?: {readonly images: number; readonly everyMs: number};
+	/** A live confusion matrix during epochs: see Probe. */
+	readonly probe?: Probe;
 	/** Copies of every layer's weights with the start, each probe and each epoch: for a view inside the network. */
 	readonly weights?: boolean;
 	/** Checked between steps (and woken while paused): the changes asked for since, applied before the next step. */

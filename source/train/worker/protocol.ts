@@ -1,6 +1,7 @@
 import type {TrainConfig} from '../config.js';
 import type {ControlRequest} from '../controls.js';
 import type {BatchProgress, RunEvent} from '../events.js';
+import type {Probe} from '../run.js';
 
 /** Messages from the main thread to the training worker. */
 export type ToWorker =
@@ -16,12 +17,6 @@ export type ToWorker =
 	| {readonly type: 'step'}
 	/** The main thread has taken in this epoch's results (the worker stays at most a few epochs ahead). */
 	| {readonly type: 'received'; readonly epoch: number};
-
-/** Test images evaluated every so often during an epoch, for a live confusion matrix. */
-export interface Probe {
-	readonly images: number;
-	readonly everyMs: number;
-}
 
 /**
  * What a screen asks of the run: a probe, and to wait for the screen to draw
