@@ -87,6 +87,18 @@ function firstTry(sharedMs: (partners: number) => number): number[] {
 	return machine.run(defaultPace.settleCalls + windowCalls + 10);
 }
 
+/**
+ * A pace made at `madeAt` (ms) beside a busy process, which leaves one core of two: the machine's first call
+ * comes at 1000, and `spare` is its clock of the spare time, for the paces that follow.
+ */
+function besideBusyProcess(madeAt: number): {machine: Machine; spare: () => number} {
+	let machine: Machine | undefined;
+	const spare = () => machine?.spareMs ?? 0;
+	machine = new Machine(new TeamPace(1, defaultPace, spare, madeAt), busy);
+	machine.spareCores = 1;
+	return {machine, spare};
+}
+
 describe('the pace of a team of one partner', () => {
 	test('starts alone, learns the calls, then hands out parts and keeps doing so on a quiet machine', () => {
 		const machine = new Machine(new TeamPace(1), quiet);
@@ -180,11 +192,8 @@ describe('the pace of a team of one partner', () => {
 	});
 
 	test('made while every core was taken (the files loading beside another process), the team tries no partner while they stay so', () => {
-		let machine: Machine | undefined;
 		// made 200 ms before the first call, with no spare time since
-		const pace = new TeamPace(1, defaultPace, () => machine?.spareMs ?? 0, 800);
-		machine = new Machine(pace, busy);
-		machine.spareCores = 1;
+		const {machine} = besideBusyProcess(800);
 		const partners = machine.runFor(3000);
 		assert.ok(!partners.includes(1), `${partners.filter(count => count > 0).length} calls shared`);
 		machine.spareCores = 2;
@@ -193,11 +202,8 @@ describe('the pace of a team of one partner', () => {
 	});
 
 	test("a pace that follows another (the run's, after the warm-up's) counts the spare time from the other's: beside a busy process, no try", () => {
-		let machine: Machine | undefined;
-		const clock = () => machine?.spareMs ?? 0;
-		const warmUp = new TeamPace(1, defaultPace, clock, 900);
-		machine = new Machine(warmUp, busy);
-		machine.spareCores = 1;
+		const {machine, spare: clock} = besideBusyProcess(900);
+		const warmUp = machine.pace;
 		machine.runFor(150);
 		// the last look of the warm-up's pace found no core: the run's pace counts from there, and waits until that can tell
 		const mark = warmUp.spareMark!;
@@ -211,12 +217,9 @@ describe('the pace of a team of one partner', () => {
 	});
 
 	test('a pace that never looked for a core (a warm-up cut short) passes on where it counted from: the run beside a busy process does not try', () => {
-		let machine: Machine | undefined;
-		const clock = () => machine?.spareMs ?? 0;
-		// made 100 ms before the first call, beside a busy process; a few calls, too few to measure them alone
-		const warmUp = new TeamPace(1, defaultPace, clock, 900);
-		machine = new Machine(warmUp, busy);
-		machine.spareCores = 1;
+		// made 100 ms before the first call; a few calls, too few to measure them alone
+		const {machine, spare: clock} = besideBusyProcess(900);
+		const warmUp = machine.pace;
 		machine.run(windowCalls / 4);
 		const mark = warmUp.spareMark;
 		assert.equal(mark?.at, 900, 'the mark of its making');
